@@ -1,0 +1,124 @@
+"""One exception hierarchy for tei-tools.
+
+Every error a user can cause carries the place it happened (file, line,
+column) so that the CLI can print it in the ``FILE:LINE:COL: message`` form
+that editors and terminals turn into a jump-to-location.  The CLI turns these
+into one line and an exit status in one place; anything else is a bug and
+may show a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in which file something happened; line and column are 1-based."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class TeiToolsError(Exception):
+    """Base of every error tei-tools reports to a user.
+
+    >>> str(TeiToolsError("no title", file="a.txt", line=3))
+    'a.txt:3: no title'
+    """
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = Location(file, line, column)
+
+    @property
+    def file(self) -> str | None:
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+    @property
+    def column(self) -> int | None:
+        return self.location.column
+
+    def with_file(self, file: str) -> TeiToolsError:
+        """The same error, placed in ``file`` (for errors raised before the name was known)."""
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        Exception.__init__(clone, self.message)
+        clone.location = Location(file, self.line, self.column)
+        return clone
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class InputError(TeiToolsError):
+    """The input cannot be read at all: missing, empty, binary, or a directory."""
+
+
+class EncodingError(InputError):
+    """The input's bytes are not text in the expected encoding."""
+
+
+class NotWellFormedError(InputError):
+    """The input is not well-formed XML."""
+
+
+class HostileXMLError(InputError):
+    """The input asks for something we refuse on principle: external entities,
+    entity expansion, network access."""
+
+
+class ProfileError(TeiToolsError):
+    """A collection profile (TOML) is missing, malformed, or inconsistent."""
+
+
+class RegisterError(TeiToolsError):
+    """A register file (listPerson, listOrg, ...) cannot be used."""
+
+
+class SchemaError(TeiToolsError):
+    """A schema cannot be read or compiled."""
+
+
+class MissingExtraError(TeiToolsError):
+    """An optional feature needs a package that is not installed.
+
+    The message names the pip extra, e.g. ``pip install 'tei-tools[pdf]'``.
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {package!r}; "
+            f"install it with: pip install 'tei-tools[{extra}]'"
+        )
+        self.extra = extra
+        self.package = package
+
+
+class UsageError(TeiToolsError):
+    """The command was called in a way that cannot work (exit status 2)."""
+
+    exit_code = 2

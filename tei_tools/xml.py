@@ -1,0 +1,177 @@
+"""The one safe XML parser, and atomic file writing.
+
+Every XML document tei-tools reads goes through :func:`parse_xml_bytes`: no
+entity is expanded from outside the document, no DTD is loaded, nothing is
+fetched from the network, and documents that declare external or nested
+entities are refused outright rather than half-processed.  Writers go through
+:func:`write_atomic` so that a crash never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.errors import HostileXMLError, InputError, NotWellFormedError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {"tei": TEI_NS}
+
+#: Internal entities whose replacement text is longer than this are treated as
+#: an expansion attack (a "quadratic blow-up" repeats one long entity).
+MAX_ENTITY_TEXT = 10_000
+
+
+def make_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+    """A parser that reads only the bytes it is given.
+
+    ``resolve_entities=False`` keeps entity references as nodes instead of
+    expanding them; ``load_dtd=False`` and ``no_network=True`` make sure no
+    external subset or parameter entity is ever read.
+    """
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=remove_blank_text,
+        collect_ids=False,
+    )
+
+
+def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
+    """Parse an XML file safely; every failure is a :class:`TeiToolsError` with its place."""
+    name = str(path)
+    data = read_input_bytes(path)
+    return parse_xml_bytes(data, source=name)
+
+
+def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a whole input file, turning OS errors into one-line input errors."""
+    name = str(path)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", file=name)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=name) from None
+    except PermissionError:
+        raise InputError("permission denied", file=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
+
+
+def parse_xml_bytes(data: bytes, *, source: str = "<input>") -> etree._ElementTree:
+    """Parse bytes as XML, refusing empty, binary and hostile input.
+
+    >>> parse_xml_bytes(b"<a>x</a>").getroot().text
+    'x'
+    """
+    if not data.strip():
+        raise InputError("empty file: there is no XML to read", file=source)
+    refuse_hostile_doctype(data, source)
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser=make_parser(), base_url=None))
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (None, None)
+        message = _clean_libxml_message(exc.msg or str(exc))
+        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            message = "binary file, not XML"
+            line, column = None, None
+        raise NotWellFormedError(
+            f"not well-formed XML: {message}", file=source, line=line or None, column=column or None
+        ) from None
+    refuse_hostile_entities(tree, source)
+    return tree
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_NETWORK_ID = re.compile(rb"""(SYSTEM|PUBLIC)\s+(?:"[^"]*"\s+|'[^']*'\s+)?["']\s*(https?|ftp)://""", re.I)
+
+
+def refuse_hostile_doctype(data: bytes, source: str) -> None:
+    """Refuse documents whose DOCTYPE points at the network before libxml2 sees them.
+
+    libxml2 would not fetch them with our parser, but a reader must know why a
+    document that needs a remote DTD cannot be processed as its author meant.
+    """
+    # Only the prolog matters; scanning the first 64 KiB keeps this O(1).
+    head = data[:65536]
+    match = _DOCTYPE.search(head)
+    if not match:
+        return
+    hit = _NETWORK_ID.search(head, match.start())
+    if hit:
+        line = head.count(b"\n", 0, hit.start()) + 1
+        raise HostileXMLError(
+            "refused: the DOCTYPE refers to a network resource "
+            f"({hit.group(2).decode().lower()}://...); tei-tools never fetches from the network",
+            file=source,
+            line=line,
+        )
+
+
+def refuse_hostile_entities(tree: etree._ElementTree, source: str) -> None:
+    """Refuse external entities and entity-expansion bombs declared in the internal subset."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return
+    declared = {entity.name: entity for entity in dtd.iterentities()}
+    for entity in declared.values():
+        if entity.system_url or entity.content is None:
+            target = entity.system_url or "an external resource"
+            raise HostileXMLError(
+                f"refused: external entity '{entity.name}' refers to {target!r}; "
+                "tei-tools does not read files or URLs named by a document",
+                file=source,
+            )
+        content = entity.content
+        if "&" in content and any(f"&{name};" in content for name in declared):
+            raise HostileXMLError(
+                f"refused: entity '{entity.name}' expands other entities "
+                "(an entity-expansion bomb pattern)",
+                file=source,
+            )
+        if len(content) > MAX_ENTITY_TEXT:
+            raise HostileXMLError(
+                f"refused: entity '{entity.name}' is {len(content):,} characters long "
+                "(an entity-expansion bomb pattern)",
+                file=source,
+            )
+
+
+def _clean_libxml_message(message: str) -> str:
+    # libxml2 appends ", line N, column M" which we already report as the place.
+    return re.sub(r",? line \d+, column \d+$", "", message).strip()
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    Readers of ``path`` see either the old file or the whole new one, never a
+    truncated mixture, even if the process dies mid-write.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
+    """Serialise a tree the one way tei-tools writes XML (UTF-8, declaration, final newline)."""
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=False) + b"\n"

@@ -1,0 +1,38 @@
+"""Shared fixtures.
+
+Tests that need the project's shared material (``../shared``: the seed, the
+development corpus, real TEI samples) skip with a reason when it is absent, as
+on a user's clone; everything else must pass without it.  Set
+``TEI_TOOLS_SHARED`` to point at another copy.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TEI_TOOLS_SHARED", REPO.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, or a skip when the shared material is not here."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs the shared test material at {path} (absent on a user's clone)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return shared_path()
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """tei_all compiled once per session (compiling takes seconds)."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(REPO / "schemas" / "tei_all.rng")))
