@@ -93,7 +93,9 @@ def parse_xml_bytes(data: bytes, *, source: str = "<input>") -> etree._ElementTr
 
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_NETWORK_ID = re.compile(rb"""(SYSTEM|PUBLIC)\s+(?:"[^"]*"\s+|'[^']*'\s+)?["']\s*(https?|ftp)://""", re.I)
+_NETWORK_ID = re.compile(
+    rb"""(SYSTEM|PUBLIC)\s+(?:"[^"]*"\s+|'[^']*'\s+)?["']\s*(https?|ftp)://""", re.I
+)
 
 
 def refuse_hostile_doctype(data: bytes, source: str) -> None:
@@ -173,5 +175,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
-    """Serialise a tree the one way tei-tools writes XML (UTF-8, declaration, final newline)."""
-    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=False) + b"\n"
+    """Serialise a tree the one way tei-tools writes XML (UTF-8, declaration, indented).
+
+    libxml2's pretty printer only indents element-only content, never mixed
+    content, so indentation never changes a document's text.
+    """
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=True)

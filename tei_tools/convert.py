@@ -1,0 +1,153 @@
+"""Plain text to TEI: the converter's public entry points.
+
+The pipeline is ``decode → read (profile) → mark up (registers, dates,
+citations) → build TEI``.  :func:`convert_text` is what most callers want;
+:func:`convert` also returns the review findings (unknown names, uncertain
+dates, unknown sources, dropped chrome) that an editor should look at.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_tools.reading.layout import read_document
+from tei_tools.reading.profiles import Profile, load_profile
+from tei_tools.reading.source import decode_text
+from tei_tools.tei.body import build_text, no_annotations
+from tei_tools.tei.header import build_header
+from tei_tools.tei.inline import tei
+from tei_tools.xml import TEI_NS, read_input_bytes
+
+if TYPE_CHECKING:
+    from tei_tools.markup.registers import Registry
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a converted document that an editor should review."""
+
+    kind: str  # "unknown-name" | "uncertain-date" | "unknown-source" | "dropped-line"
+    text: str
+    message: str
+    file: str
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Conversion:
+    """A converted document and what the editor should review in it."""
+
+    tree: etree._ElementTree
+    findings: list[Finding] = field(default_factory=list)
+
+
+def convert(
+    text: str,
+    *,
+    profile: Profile | str | os.PathLike[str] = "degras",
+    source_name: str = "<input>",
+    registry: Registry | None = None,
+    markup: bool = True,
+) -> Conversion:
+    """Convert decoded text to TEI and collect review findings.
+
+    ``registry`` defaults to the registers shipped with tei-tools; pass
+    ``markup=False`` for structure only (no names, dates or citations).
+    """
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    doc = read_document(text, profile, source_name=source_name)
+    findings = [
+        Finding("dropped-line", line_text, f"dropped as {reason}", source_name, number)
+        for number, line_text, reason in doc.dropped
+    ]
+    if markup:
+        from tei_tools.markup.enrich import Enricher
+
+        enricher = Enricher(doc, profile, registry=registry)
+        annotate, source_element = enricher.annotate, enricher.source_element
+        creation_date = enricher.creation_date()
+        source_bibls = [enricher.source_element(b) for b in doc.blocks if b.kind == "source"]
+    else:
+        annotate, source_element, creation_date = no_annotations, None, None
+        source_bibls = [tei("bibl", {"type": "source"}, line) for line in doc.source_lines]
+
+    root = tei("TEI", {"xml:lang": doc.language})
+    text_element = build_text(doc, annotate=annotate, source_element=source_element)
+    root.append(build_header(doc, profile, creation_date=creation_date, source_bibls=source_bibls))
+    root.append(text_element)
+    if markup:
+        findings.extend(enricher.findings)
+    return Conversion(etree.ElementTree(root), findings)
+
+
+def convert_text(
+    text: str,
+    *,
+    profile: Profile | str | os.PathLike[str] = "degras",
+    source_name: str = "<input>",
+    registry: Registry | None = None,
+    markup: bool = True,
+) -> etree._ElementTree:
+    """Convert a plain-text transcription to a TEI P5 tree.
+
+    >>> tree = convert_text("A TITLE\\n\\n5 March 1918\\n\\n    Some text.\\n")
+    >>> tree.getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
+    True
+    """
+    return convert(
+        text, profile=profile, source_name=source_name, registry=registry, markup=markup
+    ).tree
+
+
+def convert_bytes(
+    data: bytes,
+    *,
+    encoding: str = "utf-8",
+    source_name: str = "<input>",
+    profile: Profile | str | os.PathLike[str] = "degras",
+    registry: Registry | None = None,
+    markup: bool = True,
+) -> Conversion:
+    """Decode bytes (refusing empty, binary and mis-encoded input) and convert them."""
+    text = decode_text(data, encoding=encoding, source=source_name)
+    return convert(text, profile=profile, source_name=source_name, registry=registry, markup=markup)
+
+
+def convert_file(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    profile: Profile | str | os.PathLike[str] = "degras",
+    registry: Registry | None = None,
+    markup: bool = True,
+) -> Conversion:
+    """Read and convert one file; the file itself is only ever read."""
+    data = read_input_bytes(path)
+    return convert_bytes(
+        data,
+        encoding=encoding,
+        source_name=str(path),
+        profile=profile,
+        registry=registry,
+        markup=markup,
+    )
+
+
+def is_tei(tree: etree._ElementTree) -> bool:
+    return tree.getroot().tag == f"{{{TEI_NS}}}TEI"
+
+
+__all__ = ["Conversion", "Finding", "convert", "convert_bytes", "convert_file", "convert_text"]

@@ -1,0 +1,259 @@
+"""Read a plain-text transcription into a :class:`Document`, following a profile.
+
+The reader works on blocks (runs of non-blank lines).  It recognises, in
+order: page chrome to drop (only what the profile names), the collection
+footer, the title, a preamble of date / source / addressee lines, trailing
+signature lines, and paragraphs, some of them numbered.  Every line of the
+source ends up in exactly one block or in the list of dropped chrome, so
+nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tei_tools.reading.model import Block, Document
+from tei_tools.reading.profiles import Profile
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)"
+# A line that is nothing but a date or date range: words allowed around the numbers.
+_DATE_WORDS = (
+    r"(?:from|to|and|between|about|circa|c\.|early|late|mid|middle|end|beginning|of|the|"
+    r"not|earlier|later|than|before|after|on|or|st|nd|rd|th|new|old|style|n\.s\.|o\.s\.)"
+)
+_DATE_TOKEN = rf"(?:{_MONTH})\.?|\d{{1,4}}(?:st|nd|rd|th)?|{_ROMAN_MONTH}|{_DATE_WORDS}"
+_DATE_LINE = re.compile(
+    rf"^[\s\[\(]*(?:(?:{_DATE_TOKEN})[\s,.\-–—/\[\]()]*)+$",
+    re.IGNORECASE,
+)
+_HAS_DATE_ANCHOR = re.compile(rf"\b(?:{_MONTH})\b|\b1[5-9]\d\d\b|\d{{1,2}}\.{_ROMAN_MONTH}\.", re.I)
+# "Trotsky, iii, 2, p. 183" / "Kluchnikov & Sabanin, ii, pp. 64-6" / "Izvestia, 9 April 1918"
+_SOURCE_LINE = re.compile(
+    r"^[^\s,][^,]{0,120},.*(?:\b[pP]{1,2}\.\s*\d|,\s*[ivxlcdm]+\s*(?:,|$)|\b1[5-9]\d\d\b|\d)",
+)
+_SALUTE_LINE = re.compile(r"^(?:to|TO|To)\s+\S")
+_NUMBERED = re.compile(r"^(?P<marker>\(?(?P<n>\d{1,3}|[a-z]|[IVX]{1,4})\s?[.)])\s+(?=\S)")
+_SIGNED_PREFIX = re.compile(r"^\(?signed\)?\b", re.IGNORECASE)
+_INDENT = re.compile(r"^[ \t\u00a0\u2000-\u200b\u3000]+")
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A run of non-blank source lines, with the number of its first line."""
+
+    line: int
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return normalise_space(" ".join(self.lines))
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of white space (including no-break spaces) to one space."""
+    return " ".join(text.split())
+
+
+def read_document(text: str, profile: Profile, *, source_name: str = "<input>") -> Document:
+    """Read decoded text into a document model following ``profile``.
+
+    >>> from tei_tools.reading.profiles import load_profile
+    >>> doc = read_document("A TITLE\\n\\n5 March 1918\\n\\n  Text.\\n", load_profile())
+    >>> [b.kind for b in doc.blocks]
+    ['head', 'dateline', 'p']
+    """
+    doc = Document(source_name=source_name, language=profile.language)
+    doc.collection = profile.collection_title
+    blocks = split_blocks(text, profile, doc)
+    footer = take_footer(blocks, profile)
+    head = take_title(blocks, profile)
+    preamble = take_preamble(blocks) if profile.preamble else []
+    signatures = take_signatures(blocks) if profile.signatures else []
+    doc.blocks.extend(head)
+    doc.blocks.extend(preamble)
+    doc.blocks.extend(block for raw in blocks for block in paragraphs_of(raw))
+    doc.blocks.extend(signatures)
+    doc.blocks.extend(footer)
+    return doc
+
+
+def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
+    """Split into blocks of non-blank lines, setting aside the chrome the profile drops."""
+    blocks: list[RawBlock] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        reason = profile.drop_reason(line)
+        if reason is not None:
+            doc.dropped.append((number, line.strip(), reason))
+            line = ""
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append(RawBlock(start, tuple(current)))
+            current = []
+    if current:
+        blocks.append(RawBlock(start, tuple(current)))
+    return blocks
+
+
+def take_footer(blocks: list[RawBlock], profile: Profile) -> list[Block]:
+    """Remove trailing blocks that name the collection; they become trailers."""
+    names = {normalise_space(name).casefold() for name in profile.footer}
+    footer: list[Block] = []
+    while blocks and blocks[-1].text.casefold() in names:
+        raw = blocks.pop()
+        footer.insert(0, Block("trailer", raw.text, raw.line))
+    return footer
+
+
+def take_title(blocks: list[RawBlock], profile: Profile) -> list[Block]:
+    """Remove the title from the front of ``blocks`` and return it as a head block."""
+    if not blocks or profile.title_mode == "none":
+        return []
+    first = blocks[0]
+    if profile.title_mode == "first-line":
+        blocks[0] = RawBlock(first.line + 1, first.lines[1:])
+        if not blocks[0].lines:
+            blocks.pop(0)
+        return [Block("head", normalise_space(first.lines[0]), first.line)]
+    if profile.title_mode == "upper-case-first-block" and not (
+        is_upper_case(first.text) and not is_date_line(first.text)
+    ):
+        return []
+    blocks.pop(0)
+    return [Block("head", first.text, first.line)]
+
+
+def is_upper_case(text: str) -> bool:
+    """True when nearly all cased letters are capitals ("(NOTE FROM TROTSKY) ...")."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if not letters:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date or a date range and nothing else."""
+    line = line.strip().rstrip(".")
+    return len(line) <= 80 and bool(_DATE_LINE.match(line)) and bool(_HAS_DATE_ANCHOR.search(line))
+
+
+def classify_preamble_line(line: str) -> str | None:
+    """'dateline', 'source' or 'salute' for a line between title and text, else None."""
+    text = normalise_space(line)
+    if len(text) > 200 or (_INDENT.match(line) and len(text) > 80):
+        return None
+    if is_date_line(text):
+        return "dateline"
+    if (_SOURCE_LINE.match(text) and not text.endswith((".", ":", ";"))) or _ends_with_page(text):
+        return "source"
+    if _SALUTE_LINE.match(text) and len(text) <= 120:
+        return "salute"
+    return None
+
+
+def _ends_with_page(text: str) -> bool:
+    return bool(re.search(r",\s*[pP]{1,2}\.\s*\d+(?:\s*[-–]\s*\d+)?[.,]?$", text))
+
+
+def take_preamble(blocks: list[RawBlock]) -> list[Block]:
+    """Remove the leading blocks made only of date, source and addressee lines."""
+    preamble: list[Block] = []
+    while blocks:
+        kinds = [classify_preamble_line(line) for line in blocks[0].lines]
+        if not all(kinds):
+            break
+        raw = blocks.pop(0)
+        for offset, (line, kind) in enumerate(zip(raw.lines, kinds)):
+            preamble.append(Block(kind, normalise_space(line), raw.line + offset))  # type: ignore[arg-type]
+    return preamble
+
+
+def take_signatures(blocks: list[RawBlock]) -> list[Block]:
+    """Remove trailing short lines that sign the document ("(Signed) Trotsky")."""
+    signatures: list[Block] = []
+    # At least one paragraph must remain: a document is not all signature.
+    while len(blocks) > 1 and all(is_signature_line(line) for line in blocks[-1].lines):
+        raw = blocks.pop()
+        lines = [
+            Block("signed", normalise_space(line), raw.line + i) for i, line in enumerate(raw.lines)
+        ]
+        signatures[:0] = lines
+    return signatures
+
+
+def is_signature_line(line: str) -> bool:
+    """Short, capitalised, not a sentence: a name or an office under a document."""
+    text = normalise_space(line)
+    if _SIGNED_PREFIX.match(text):
+        return True
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and len(text) <= 70
+        and text[0].isupper()
+        and not text.endswith((".", "!", "?", ":", ";", ","))
+        and not _NUMBERED.match(text)
+    ) or (is_upper_case(text) and len(words) <= 6 and text.endswith("."))
+
+
+def paragraphs_of(raw: RawBlock) -> list[Block]:
+    """Paragraph or numbered-item blocks of one raw block.
+
+    Lines inside a block are soft wraps, unless several of them are indented:
+    then each indented line starts a new paragraph (texts without blank lines).
+    """
+    starts = [i for i, line in enumerate(raw.lines) if _INDENT.match(line)]
+    if len(starts) <= 1 or starts[0] != 0:
+        starts = [0]
+    bounds = [*starts, len(raw.lines)]
+    blocks = []
+    for begin, end in zip(bounds, bounds[1:]):
+        text = normalise_space(" ".join(raw.lines[begin:end]))
+        blocks.append(paragraph_block(text, raw.line + begin))
+    return blocks
+
+
+def paragraph_block(text: str, line: int) -> Block:
+    """A paragraph, or a numbered item when it opens with a number ("1 ." / "(a)")."""
+    match = _NUMBERED.match(text)
+    if match:
+        return Block(
+            "item",
+            text[match.end() :],
+            line,
+            number=match.group("n"),
+            marker=match.group("marker"),
+        )
+    return Block("p", text, line)

@@ -1,0 +1,50 @@
+"""The document model between a reader and the TEI builder.
+
+A reader knows a collection's layout and nothing of TEI; the builder knows TEI
+and nothing of layouts.  This model is the contract between them: the text of
+each block exactly as it stands in the source (indentation and line wraps
+removed, nothing else), with the line it started on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["head", "dateline", "source", "salute", "p", "item", "signed", "trailer"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a document, in reading order."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    #: For numbered items: the number ("1") and the marker as written ("1 .").
+    number: str | None = None
+    marker: str | None = None
+
+
+@dataclass
+class Document:
+    """A transcription read into its parts, still plain text."""
+
+    source_name: str
+    blocks: list[Block] = field(default_factory=list)
+    collection: str = ""
+    language: str = "en"
+    #: Lines the profile removed as page chrome: (line number, text, reason).
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return next((b.text for b in self.blocks if b.kind == "head"), None)
+
+    @property
+    def date_text(self) -> str | None:
+        return next((b.text for b in self.blocks if b.kind == "dateline"), None)
+
+    @property
+    def source_lines(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "source"]

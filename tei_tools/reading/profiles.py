@@ -1,0 +1,135 @@
+"""Collection profiles: a collection's layout described as data (TOML).
+
+A profile says where a collection puts its title, date, source lines and footer,
+which lines are page chrome to drop, and in which calendar its single dates are
+written.  Adding a collection means writing a TOML file, not code.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tei_tools.errors import ProfileError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+BUILTIN = ("degras", "generic")
+TITLE_MODES = ("upper-case-first-block", "first-block", "first-line", "none")
+CALENDARS = ("gregorian", "julian")
+
+
+@dataclass(frozen=True)
+class DropRule:
+    """A line of page chrome that the profile removes, with the reason it gives."""
+
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one collection lays out its plain-text documents."""
+
+    name: str
+    description: str = ""
+    language: str = "en"
+    calendar: str = "gregorian"
+    collection_title: str = ""
+    collection_editor: str = ""
+    footer: tuple[str, ...] = ()
+    title_mode: str = "upper-case-first-block"
+    preamble: bool = True
+    signatures: bool = True
+    drop: tuple[DropRule, ...] = field(default_factory=tuple)
+
+    def drop_reason(self, line: str) -> str | None:
+        """The reason this line is page chrome, or None when it is content."""
+        for rule in self.drop:
+            if rule.pattern.search(line):
+                return rule.reason
+        return None
+
+
+def load_profile(name_or_path: str | Path = "degras") -> Profile:
+    """Load a built-in profile by name, or a user's profile from a TOML file.
+
+    >>> load_profile("generic").title_mode
+    'first-line'
+    """
+    if isinstance(name_or_path, Profile):
+        return name_or_path
+    text, source = _read_profile_text(str(name_or_path))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"not valid TOML: {exc}", file=source) from None
+    return profile_from_mapping(data, source=source)
+
+
+def _read_profile_text(name: str) -> tuple[str, str]:
+    if name in BUILTIN:
+        ref = resources.files("tei_tools.reading").joinpath("profiles", f"{name}.toml")
+        return ref.read_text(encoding="utf-8"), f"<profile {name}>"
+    path = Path(name)
+    if path.suffix != ".toml" and not path.exists():
+        raise ProfileError(
+            f"unknown profile {name!r}; use one of {', '.join(BUILTIN)} or a path to a .toml file",
+            file=name,
+        )
+    try:
+        return path.read_text(encoding="utf-8"), name
+    except FileNotFoundError:
+        raise ProfileError("profile file not found", file=name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"cannot read profile: {exc}", file=name) from None
+
+
+def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
+    """Check a parsed TOML mapping and turn it into a :class:`Profile`."""
+    collection = _table(data, "collection", source)
+    layout = _table(data, "layout", source)
+    calendar = data.get("calendar", "gregorian")
+    if calendar not in CALENDARS:
+        raise ProfileError(f"calendar must be one of {CALENDARS}, not {calendar!r}", file=source)
+    title_mode = layout.get("title", "upper-case-first-block")
+    if title_mode not in TITLE_MODES:
+        raise ProfileError(
+            f"layout.title must be one of {TITLE_MODES}, not {title_mode!r}", file=source
+        )
+    return Profile(
+        name=str(data.get("name") or Path(source).stem),
+        description=str(data.get("description", "")),
+        language=str(data.get("language", "en")),
+        calendar=calendar,
+        collection_title=str(collection.get("title", "")),
+        collection_editor=str(collection.get("editor", "")),
+        footer=tuple(str(line) for line in collection.get("footer", [])),
+        title_mode=title_mode,
+        preamble=bool(layout.get("preamble", True)),
+        signatures=bool(layout.get("signatures", True)),
+        drop=tuple(_drop_rule(rule, source) for rule in layout.get("drop", [])),
+    )
+
+
+def _table(data: dict, key: str, source: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"[{key}] must be a table", file=source)
+    return value
+
+
+def _drop_rule(rule: object, source: str) -> DropRule:
+    if not isinstance(rule, dict) or "pattern" not in rule:
+        raise ProfileError("each [[layout.drop]] needs a 'pattern'", file=source)
+    try:
+        pattern = re.compile(rule["pattern"])
+    except re.error as exc:
+        raise ProfileError(f"bad drop pattern {rule['pattern']!r}: {exc}", file=source) from None
+    return DropRule(pattern, str(rule.get("reason", "page chrome")))

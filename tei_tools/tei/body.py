@@ -1,0 +1,94 @@
+"""The text/body of a converted document, built from the reader's blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from tei_tools.reading.model import Block, Document
+from tei_tools.tei.inline import Span, fill_inline, tei
+
+#: Given a block, the inline spans to mark in its text (names, dates, ...).
+Annotator = Callable[[Block], list[Span]]
+
+
+def no_annotations(block: Block) -> list[Span]:
+    return []
+
+
+def build_text(
+    doc: Document,
+    *,
+    annotate: Annotator = no_annotations,
+    source_element: Callable[[Block], etree._Element] | None = None,
+) -> etree._Element:
+    """``<text><body><div type="document">`` with the blocks in reading order.
+
+    TEI's content model puts ``head``/``opener`` first and ``closer``/``trailer``
+    last in a div; the reader already yields blocks in that order.
+    """
+    text = tei("text")
+    body = etree.SubElement(text, tei("body").tag)
+    div = etree.SubElement(body, tei("div").tag, type="document")
+    opener: etree._Element | None = None
+    closer: etree._Element | None = None
+    current_list: etree._Element | None = None
+    for block in doc.blocks:
+        if block.kind != "item":
+            current_list = None
+        if block.kind == "head":
+            div.append(inline_element("head", block, annotate))
+        elif block.kind in ("dateline", "salute") and not _has_content(div):
+            if opener is None:
+                opener = etree.SubElement(div, tei("opener").tag)
+            opener.append(inline_element(block.kind, block, annotate))
+        elif block.kind == "source":
+            div.append(source_element(block) if source_element else source_bibl(block, annotate))
+        elif block.kind == "item":
+            if current_list is None:
+                current_list = etree.SubElement(div, tei("list").tag, type="ordered")
+            current_list.append(list_item(block, annotate))
+        elif block.kind == "signed":
+            if closer is None:
+                closer = etree.SubElement(div, tei("closer").tag)
+            closer.append(inline_element("signed", block, annotate))
+        elif block.kind == "trailer":
+            div.append(inline_element("trailer", block, annotate, {"type": "collection"}))
+        else:
+            # Paragraphs, and preamble lines that arrive after the text began.
+            div.append(inline_element("p", block, annotate, _rend(block)))
+    if not _has_content(div):
+        # TEI requires some content in a div; an empty document is still a document.
+        div.append(tei("p"))
+    return text
+
+
+def _rend(block: Block) -> dict[str, str] | None:
+    return None if block.kind == "p" else {"rend": block.kind}
+
+
+def _has_content(div: etree._Element) -> bool:
+    content = {tei(name).tag for name in ("p", "list", "bibl", "closer", "trailer")}
+    return any(child.tag in content for child in div)
+
+
+def inline_element(
+    tag: str, block: Block, annotate: Annotator, attrs: dict[str, str] | None = None
+) -> etree._Element:
+    element = tei(tag, attrs)
+    fill_inline(element, block.text, annotate(block))
+    return element
+
+
+def source_bibl(block: Block, annotate: Annotator) -> etree._Element:
+    return inline_element("bibl", block, annotate, {"type": "source"})
+
+
+def list_item(block: Block, annotate: Annotator) -> etree._Element:
+    """A numbered paragraph: ``<item n="1"><label>1 .</label> text</item>``."""
+    item = tei("item", {"n": block.number or ""})
+    item.append(tei("label", text=block.marker))
+    item[-1].tail = " "
+    fill_inline(item, block.text, annotate(block))
+    return item

@@ -1,0 +1,132 @@
+"""The teiHeader of a converted document.
+
+Everything here is derived from the document and the profile: no clock, no
+host name, no path, so the same input and version give the same bytes.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_tools import __version__
+from tei_tools.reading.model import Document
+from tei_tools.reading.profiles import Profile
+from tei_tools.tei.inline import tei
+
+#: Register prefixes: ``ref="per:trotsky"`` points into the persons register.
+REGISTER_PREFIXES = {
+    "per": ("persons.xml", "persons register (listPerson)"),
+    "org": ("orgs.xml", "organisations register (listOrg)"),
+    "pla": ("places.xml", "places register (listPlace)"),
+    "bib": ("bibl.xml", "bibliography register (listBibl)"),
+}
+REGISTER_BASE = "registers/"
+
+
+def build_header(
+    doc: Document,
+    profile: Profile,
+    *,
+    creation_date: dict[str, str] | None,
+    source_bibls: list[etree._Element],
+) -> etree._Element:
+    """The full header: titleStmt, publication, series, source, encoding and profile."""
+    header = tei("teiHeader")
+    file_desc = etree.SubElement(header, tei("fileDesc").tag)
+    file_desc.append(title_statement(doc))
+    file_desc.append(publication_statement())
+    if profile.collection_title:
+        file_desc.append(series_statement(profile))
+    file_desc.append(source_description(doc, profile, source_bibls))
+    header.append(encoding_description())
+    header.append(profile_description(doc, creation_date))
+    return header
+
+
+def title_statement(doc: Document) -> etree._Element:
+    stmt = tei("titleStmt")
+    stmt.append(tei("title", text=doc.title or f"Untitled document ({doc.source_name})"))
+    resp = etree.SubElement(stmt, tei("respStmt").tag)
+    resp.append(
+        tei("resp", text="TEI encoding, generated automatically from a plain-text transcription")
+    )
+    resp.append(tei("name", {"type": "software"}, f"tei-tools {__version__}"))
+    return stmt
+
+
+def publication_statement() -> etree._Element:
+    stmt = tei("publicationStmt")
+    stmt.append(
+        tei(
+            "p",
+            text="Unpublished encoding produced by tei-tools; "
+            "check it before publication. The source text is quoted unchanged.",
+        )
+    )
+    return stmt
+
+
+def series_statement(profile: Profile) -> etree._Element:
+    stmt = tei("seriesStmt")
+    stmt.append(tei("title", {"level": "s"}, profile.collection_title))
+    if profile.collection_editor:
+        resp = etree.SubElement(stmt, tei("respStmt").tag)
+        resp.append(tei("resp", text="edited by"))
+        resp.append(tei("name", text=profile.collection_editor))
+    return stmt
+
+
+def source_description(
+    doc: Document, profile: Profile, source_bibls: list[etree._Element]
+) -> etree._Element:
+    desc = tei("sourceDesc")
+    if profile.collection_title:
+        bibl = etree.SubElement(desc, tei("bibl").tag, type="collection")
+        bibl.append(tei("title", {"level": "m"}, profile.collection_title))
+        if profile.collection_editor:
+            bibl.append(tei("editor", text=profile.collection_editor))
+    desc.extend(source_bibls)
+    if not len(desc):
+        desc.append(tei("p", text="Plain-text transcription; no printed source is named."))
+    return desc
+
+
+def encoding_description() -> etree._Element:
+    desc = tei("encodingDesc")
+    app_info = etree.SubElement(desc, tei("appInfo").tag)
+    app = etree.SubElement(app_info, tei("application").tag, ident="tei-tools", version=__version__)
+    app.append(tei("label", text="tei-tools"))
+    prefixes = etree.SubElement(desc, tei("listPrefixDef").tag)
+    for prefix, (file_name, label) in REGISTER_PREFIXES.items():
+        prefix_def = etree.SubElement(
+            prefixes,
+            tei("prefixDef").tag,
+            ident=prefix,
+            matchPattern="([a-z0-9_.-]+)",
+            replacementPattern=f"{REGISTER_BASE}{file_name}#$1",
+        )
+        prefix_def.append(tei("p", text=f"Pointers into the {label}."))
+    return desc
+
+
+def profile_description(doc: Document, creation_date: dict[str, str] | None) -> etree._Element:
+    desc = tei("profileDesc")
+    if creation_date is not None and doc.date_text:
+        creation = etree.SubElement(desc, tei("creation").tag)
+        creation.append(tei("date", creation_date, doc.date_text))
+    lang_usage = etree.SubElement(desc, tei("langUsage").tag)
+    lang_usage.append(tei("language", {"ident": doc.language}, doc.language))
+    calendars = etree.SubElement(desc, tei("calendarDesc").tag)
+    calendars.append(
+        _calendar(
+            "julian", "Julian calendar (Old Style), used in Russia until 1 (14) February 1918."
+        )
+    )
+    calendars.append(_calendar("gregorian", "Gregorian calendar (New Style)."))
+    return desc
+
+
+def _calendar(ident: str, description: str) -> etree._Element:
+    calendar = tei("calendar", {"xml:id": ident})
+    calendar.append(tei("p", text=description))
+    return calendar
