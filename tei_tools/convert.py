@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from tei_tools.errors import InputError
 from tei_tools.reading.layout import read_document
 from tei_tools.reading.profiles import Profile, load_profile
-from tei_tools.reading.source import decode_text
+from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
 from tei_tools.tei.header import build_header
 from tei_tools.tei.inline import tei
@@ -68,6 +69,9 @@ def convert(
     ``markup=False`` for structure only (no names, dates or citations).
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    refuse_unrepresentable(text, source_name)
+    if not text.strip():
+        raise InputError("empty file: there is no text to convert", file=source_name)
     doc = read_document(text, profile, source_name=source_name)
     findings = [
         Finding("dropped-line", line_text, f"dropped as {reason}", source_name, number)

@@ -36,3 +36,16 @@ def tei_all():
     from lxml import etree
 
     return etree.RelaxNG(etree.parse(str(REPO / "schemas" / "tei_all.rng")))
+
+
+@pytest.fixture(scope="session")
+def project_schema():
+    """The project's own schema (a stricter customisation of tei_all), compiled once."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(REPO / "schemas" / "tei-tools.rng")))
+
+
+def corpus_sources() -> list[Path]:
+    """The bundled collection's plain texts (part of the repository, always present)."""
+    return sorted((REPO / "corpus" / "source").glob("*.txt"))

@@ -8,7 +8,7 @@ import re
 from tei_tools.errors import EncodingError, InputError
 
 # Characters XML 1.0 cannot hold at all; a text containing them is not a transcription.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def decode_text(data: bytes, *, encoding: str = "utf-8", source: str = "<input>") -> str:
@@ -44,6 +44,14 @@ def decode_text(data: bytes, *, encoding: str = "utf-8", source: str = "<input>"
             column=column,
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    refuse_unrepresentable(text, source)
+    if not text.strip():
+        raise InputError("empty file: there is no text to convert", file=source)
+    return text
+
+
+def refuse_unrepresentable(text: str, source: str = "<input>") -> None:
+    """Refuse characters that XML 1.0 cannot hold, naming the line they are on."""
     forbidden = _XML_FORBIDDEN.search(text)
     if forbidden:
         line = text.count("\n", 0, forbidden.start()) + 1
@@ -53,6 +61,3 @@ def decode_text(data: bytes, *, encoding: str = "utf-8", source: str = "<input>"
             file=source,
             line=line,
         )
-    if not text.strip():
-        raise InputError("empty file: there is no text to convert", file=source)
-    return text

@@ -6,6 +6,8 @@ host name, no path, so the same input and version give the same bytes.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from lxml import etree
 
 from tei_tools import __version__
@@ -45,7 +47,9 @@ def build_header(
 
 def title_statement(doc: Document) -> etree._Element:
     stmt = tei("titleStmt")
-    stmt.append(tei("title", text=doc.title or f"Untitled document ({doc.source_name})"))
+    stmt.append(
+        tei("title", text=doc.title or f"Untitled document ({PurePath(doc.source_name).name})")
+    )
     resp = etree.SubElement(stmt, tei("respStmt").tag)
     resp.append(
         tei("resp", text="TEI encoding, generated automatically from a plain-text transcription")

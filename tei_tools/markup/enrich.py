@@ -1,0 +1,129 @@
+"""The scholarly markup step: names, dates and citations, as spans for the builder.
+
+The finders (:mod:`names`, :mod:`dates`, :mod:`citations`) work on plain
+strings and know nothing of TEI trees; this module asks them about each block
+of a document, turns their answers into :class:`~tei_tools.tei.inline.Span`
+objects, and records what an editor should review.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from tei_tools.markup.citations import load_bibl_register, parse_citation
+from tei_tools.markup.dates import DateMatch, find_dates, parse_date
+from tei_tools.markup.names import NameMatch, find_names
+from tei_tools.markup.registers import load_registry
+from tei_tools.reading.model import Block, Document
+from tei_tools.reading.profiles import Profile
+from tei_tools.tei.inline import Span
+
+if TYPE_CHECKING:
+    from tei_tools.convert import Finding
+    from tei_tools.markup.registers import Registry
+
+#: Blocks whose text is the collection's own wording, not the document's: no markup.
+UNMARKED_KINDS = frozenset({"trailer"})
+
+
+class Enricher:
+    """Marks up the blocks of one document against a registry."""
+
+    def __init__(self, doc: Document, profile: Profile, *, registry: Registry | None = None):
+        self.doc = doc
+        self.profile = profile
+        self.registry = registry if registry is not None else load_registry()
+        self.bibl_register = load_bibl_register()
+        self.findings: list[Finding] = []
+        self._dateline = (
+            parse_date(doc.date_text, default_calendar=profile.calendar) if doc.date_text else None
+        )
+        self.document_date = document_date_of(self._dateline)
+        self._citations: dict[int, etree._Element] = {}
+
+    def creation_date(self) -> dict[str, str] | None:
+        """The attributes of the header's creation date: the dateline's, when it parsed."""
+        return dict(self._dateline.attrs) if self._dateline else None
+
+    def annotate(self, block: Block) -> list[Span]:
+        """The spans to mark in one block's text."""
+        if block.kind in UNMARKED_KINDS:
+            return []
+        if block.kind == "dateline":
+            return self._dateline_spans(block)
+        spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
+        spans.extend(
+            self._name_span(match, block) for match in find_names(block.text, self.registry)
+        )
+        return spans
+
+    def source_element(self, block: Block) -> etree._Element:
+        """A structured ``bibl`` for a source line (a fresh copy on every call)."""
+        if block.line not in self._citations:
+            parsed = parse_citation(
+                block.text, bibl_register=self.bibl_register, document_date=self.document_date
+            )
+            if not parsed.known:
+                self._report(
+                    "unknown-source",
+                    block.text,
+                    parsed.problem or "short title not in the bibliography register",
+                    block,
+                )
+            self._citations[block.line] = parsed.element
+        return copy.deepcopy(self._citations[block.line])
+
+    def _find_dates(self, text: str) -> list[DateMatch]:
+        return find_dates(
+            text, document_date=self.document_date, default_calendar=self.profile.calendar
+        )
+
+    def _dateline_spans(self, block: Block) -> list[Span]:
+        whole = self._dateline if block.text == self.doc.date_text else None
+        if whole is None:
+            whole = parse_date(
+                block.text, document_date=self.document_date, default_calendar=self.profile.calendar
+            )
+        if whole is None:
+            self._report("uncertain-date", block.text, "date line could not be normalised", block)
+            return []
+        return [self._date_span(whole, block)]
+
+    def _date_span(self, match: DateMatch, block: Block) -> Span:
+        if match.problem:
+            self._report("uncertain-date", match.text, match.problem, block)
+        return Span(match.start, match.end, "date", dict(match.attrs))
+
+    def _name_span(self, match: NameMatch, block: Block) -> Span:
+        attrs = {"ref": match.ref} if match.ref else {}
+        if match.ref is None:
+            self._report("unknown-name", match.text, f"{match.tag} not in any register", block)
+        children = ()
+        if match.role is not None:
+            children = (Span(match.role[0], match.role[1], "roleName"),)
+        return Span(match.start, match.end, match.tag, attrs, children)
+
+    def _report(self, kind: str, text: str, message: str, block: Block) -> None:
+        from tei_tools.convert import Finding
+
+        self.findings.append(Finding(kind, text, message, self.doc.source_name, block.line))
+
+
+def document_date_of(match: DateMatch | None) -> dt.date | None:
+    """The document's own date, to place dates written without a year."""
+    if match is None:
+        return None
+    value = match.attrs.get("when") or match.attrs.get("from") or match.attrs.get("notBefore")
+    if not value or value.startswith("-"):
+        return None
+    parts = [int(part) for part in value.split("-")[:3]]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
