@@ -1,0 +1,462 @@
+"""Specialise a RELAX NG grammar to one document's vocabulary, and cache the result.
+
+Compiling the whole of tei_all with libxml2 takes seconds, because every one of
+its ~600 element patterns and their content models is turned into automata.  A
+document can only ever match element and attribute patterns whose *names occur
+in it*, so every other ``element``/``attribute`` pattern may be replaced by
+``notAllowed`` without changing any verdict.  ``notAllowed`` then propagates by
+the algebra of RELAX NG (a group or interleave containing it is ``notAllowed``, a
+choice drops it, ``optional``/``zeroOrMore`` of it is ``empty``), unreachable
+definitions are dropped, and what is left is usually a few per cent of tei_all.
+
+Soundness notes (the verdict must stay exactly that of the full grammar):
+
+* name classes are matched exactly, including ``anyName``/``nsName`` with
+  ``except`` and namespace inheritance, so wildcards survive when any name in
+  the document could match them;
+* an element whose content becomes ``notAllowed`` is kept as an element (it can
+  then never be valid, which is the truth for this document) so that errors
+  still name it;
+* the elements ``start`` allows at the root are always kept, so a wrong root
+  is still reported as such rather than as an uncompilable grammar;
+* grammars that use ``include``, ``externalRef``, nested grammars or
+  ``combine`` are not pruned (they are compiled whole), because their
+  definitions cannot be judged one at a time.
+
+The specialised grammar text is cached on disk (see :func:`cache_dir`) and the
+compiled schema in memory, both keyed by the grammar's digest and the vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_R = f"{{{RNG_NS}}}"
+
+#: A name as RELAX NG sees it: (namespace URI, local name); "" is no namespace.
+Name = tuple[str, str]
+NameTest = Callable[[Name], bool]
+
+_CACHE_ENV = "TEI_TOOLS_CACHE_DIR"
+_MEMORY_LIMIT = 16
+_compiled: OrderedDict[str, etree.RelaxNG] = OrderedDict()
+_grammars: dict[str, etree._ElementTree] = {}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The element and attribute names that occur in a document."""
+
+    elements: frozenset[Name]
+    attributes: frozenset[Name]
+
+    def key(self) -> str:
+        """A stable text form, for cache keys."""
+        parts = ["E", *sorted(f"{ns}|{local}" for ns, local in self.elements)]
+        parts += ["A", *sorted(f"{ns}|{local}" for ns, local in self.attributes)]
+        return "\n".join(parts)
+
+
+def document_vocabulary(root: etree._Element) -> Vocabulary:
+    """Collect the element and attribute names used anywhere under ``root``.
+
+    >>> v = document_vocabulary(etree.fromstring('<a xmlns="urn:x" b="1"><c/></a>'))
+    >>> sorted(v.elements), sorted(v.attributes)
+    ([('urn:x', 'a'), ('urn:x', 'c')], [('', 'b')])
+    """
+    elements: set[Name] = set()
+    attributes: set[Name] = set()
+    for node in root.iter(etree.Element):
+        elements.add(_split(node.tag))
+        for attr in node.attrib:
+            attributes.add(_split(attr))
+    return Vocabulary(frozenset(elements), frozenset(attributes))
+
+
+def _split(clark: str) -> Name:
+    if clark.startswith("{"):
+        ns, _, local = clark[1:].partition("}")
+        return ns, local
+    return "", clark
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """Where specialised grammars are kept between runs.
+
+    ``$TEI_TOOLS_CACHE_DIR`` if set (tests point it at a temporary folder),
+    else ``$XDG_CACHE_HOME/tei-tools/rng`` or ``~/.cache/tei-tools/rng``.
+    """
+    override = os.environ.get(_CACHE_ENV)
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tei-tools" / "rng"
+
+
+def clear_cache(*, disk: bool = True) -> None:
+    """Forget every compiled schema (and, with ``disk``, the on-disk grammars)."""
+    _compiled.clear()
+    _grammars.clear()
+    if disk:
+        folder = cache_dir()
+        if folder.is_dir():
+            for entry in folder.glob("*.rng"):
+                entry.unlink(missing_ok=True)
+
+
+def grammar_digest(schema_bytes: bytes) -> str:
+    return hashlib.sha256(schema_bytes).hexdigest()[:20]
+
+
+def compiled_schema(schema_path: Path, vocabulary: Vocabulary | None) -> etree.RelaxNG:
+    """The compiled RELAX NG for ``schema_path``, specialised to ``vocabulary`` when given.
+
+    Compiled schemas are kept in memory (a small LRU), specialised grammar
+    text on disk, so a batch of similar documents compiles each shape once.
+    """
+    from tei_tools.errors import SchemaError
+
+    data = _read_schema(schema_path)
+    digest = grammar_digest(data)
+    vocab_key = hashlib.sha256(vocabulary.key().encode()).hexdigest()[:24] if vocabulary else "full"
+    key = f"{digest}-{vocab_key}"
+    hit = _compiled.get(key)
+    if hit is not None:
+        _compiled.move_to_end(key)
+        return hit
+    grammar = _load_specialised(schema_path, data, digest, key, vocabulary)
+    try:
+        schema = etree.RelaxNG(grammar)
+    except etree.RelaxNGParseError as exc:
+        raise SchemaError(f"cannot compile RELAX NG schema: {exc}", file=str(schema_path)) from None
+    _compiled[key] = schema
+    while len(_compiled) > _MEMORY_LIMIT:
+        _compiled.popitem(last=False)
+    return schema
+
+
+def _read_schema(schema_path: Path) -> bytes:
+    from tei_tools.errors import SchemaError
+
+    try:
+        return schema_path.read_bytes()
+    except OSError as exc:
+        raise SchemaError(
+            f"cannot read schema: {exc.strerror or exc}", file=str(schema_path)
+        ) from None
+
+
+def _load_specialised(
+    schema_path: Path, data: bytes, digest: str, key: str, vocabulary: Vocabulary | None
+) -> etree._ElementTree:
+    full = _parse_grammar(schema_path, data, digest)
+    if vocabulary is None or not can_specialise(full.getroot()):
+        return full
+    cached = cache_dir() / f"{key}.rng"
+    if cached.is_file():
+        try:
+            return etree.parse(str(cached), _schema_parser())
+        except etree.XMLSyntaxError:
+            cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
+    pruned = specialise(full, vocabulary)
+    _store(cached, etree.tostring(pruned, encoding="UTF-8"))
+    return pruned
+
+
+def _store(path: Path, payload: bytes) -> None:
+    from tei_tools.xml import write_atomic
+
+    try:
+        write_atomic(path, payload)
+    except OSError:
+        pass  # a read-only cache only costs speed, never correctness
+
+
+def _schema_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        remove_comments=True,
+        huge_tree=True,
+    )
+
+
+def _parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._ElementTree:
+    """The schema without annotations (documentation, embedded Schematron)."""
+    from tei_tools.errors import SchemaError
+
+    tree = _grammars.get(digest)
+    if tree is not None:
+        return tree
+    try:
+        root = etree.fromstring(data, _schema_parser(), base_url=str(schema_path.resolve()))
+    except etree.XMLSyntaxError as exc:
+        raise SchemaError(
+            f"schema is not well-formed XML: {exc.msg}", file=str(schema_path)
+        ) from None
+    for node in list(root.iter()):
+        if not isinstance(node.tag, str) or not node.tag.startswith(_R):
+            parent = node.getparent()
+            if parent is not None:
+                parent.remove(node)
+    tree = etree.ElementTree(root)
+    _grammars[digest] = tree
+    return tree
+
+
+# --------------------------------------------------------------------- pruning
+
+
+def can_specialise(grammar: etree._Element) -> bool:
+    """True when the grammar is one flat ``grammar`` the pruner can judge safely."""
+    if grammar.tag != _R + "grammar":
+        return False
+    for node in grammar.iter(_R + "include", _R + "externalRef", _R + "grammar", _R + "parentRef"):
+        if node is not grammar:
+            return False
+    return not any(d.get("combine") for d in grammar.iter(_R + "define", _R + "start"))
+
+
+def specialise(grammar_tree: etree._ElementTree, vocabulary: Vocabulary) -> etree._ElementTree:
+    """A copy of the grammar in which patterns that cannot match ``vocabulary`` are ``notAllowed``."""
+    root = _copy_tree(grammar_tree.getroot())
+    pruner = _Pruner(root, vocabulary)
+    pruner.run()
+    return etree.ElementTree(root)
+
+
+def _copy_tree(root: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(root), _schema_parser(), base_url=root.base)
+
+
+def _local(node: etree._Element) -> str:
+    tag = node.tag
+    return tag[len(_R) :] if isinstance(tag, str) and tag.startswith(_R) else ""
+
+
+def _inherited_ns(node: etree._Element) -> str:
+    while node is not None:
+        ns = node.get("ns")
+        if ns is not None:
+            return ns
+        node = node.getparent()
+    return ""
+
+
+def _resolve_qname(text: str, node: etree._Element, default_ns: str) -> Name:
+    text = text.strip()
+    if ":" in text:
+        prefix, local = text.split(":", 1)
+        if prefix == "xml":
+            return XML_NS, local
+        return node.nsmap.get(prefix, ""), local
+    return default_ns, text
+
+
+def name_test(pattern: etree._Element) -> NameTest:
+    """A predicate telling which names an ``element``/``attribute`` pattern accepts."""
+    kind = _local(pattern)
+    name = pattern.get("name")
+    if name is not None:
+        default = pattern.get("ns", "") if kind == "attribute" else _inherited_ns(pattern)
+        fixed = _resolve_qname(name, pattern, default)
+        return lambda n: n == fixed
+    for child in pattern:
+        if _local(child):
+            return _name_class_test(child)
+    return lambda n: False
+
+
+def _name_class_test(nc: etree._Element) -> NameTest:
+    kind = _local(nc)
+    if kind == "name":
+        fixed = _resolve_qname(nc.text or "", nc, _inherited_ns(nc))
+        return lambda n: n == fixed
+    if kind == "choice":
+        tests = [_name_class_test(c) for c in nc if _local(c)]
+        return lambda n: any(t(n) for t in tests)
+    if kind in ("anyName", "nsName"):
+        excluded = [
+            _name_class_test(c) for e in nc if _local(e) == "except" for c in e if _local(c)
+        ]
+        ns = _inherited_ns(nc) if kind == "nsName" else None
+        return lambda n: (ns is None or n[0] == ns) and not any(t(n) for t in excluded)
+    return lambda n: False
+
+
+_NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
+# Patterns whose children form an implicit group.
+_GROUPING = {"group", "interleave", "oneOrMore", "mixed", "list", "define", "start"}
+_OPTIONAL = {"optional", "zeroOrMore"}
+
+
+class _Pruner:
+    """Rewrites one grammar in place; see the module docstring for the rules."""
+
+    def __init__(self, grammar: etree._Element, vocabulary: Vocabulary) -> None:
+        self.grammar = grammar
+        self.vocabulary = vocabulary
+        self.defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
+        self.define_na: dict[str, bool] = {}
+        self.in_progress: set[str] = set()
+        self.kept = self._root_elements()
+
+    def run(self) -> None:
+        for holder in [*self.grammar.iter(_R + "start"), *self.defines.values()]:
+            self._rewrite_content(holder, skip_name_class=False)
+        self._drop_unreachable()
+
+    # -- judging
+    def _root_elements(self) -> set[etree._Element]:
+        """Element patterns reachable from ``start`` without entering an element."""
+        kept: set[etree._Element] = set()
+        seen: set[str] = set()
+        todo = [c for s in self.grammar.iter(_R + "start") for c in s]
+        while todo:
+            node = todo.pop()
+            kind = _local(node)
+            if kind == "element":
+                kept.add(node)
+            elif kind == "ref":
+                name = node.get("name")
+                if name not in seen and name in self.defines:
+                    seen.add(name)
+                    todo.extend(self.defines[name])
+            else:
+                todo.extend(node)
+        return kept
+
+    def _matches(self, pattern: etree._Element, names: Iterable[Name]) -> bool:
+        test = name_test(pattern)
+        return any(test(n) for n in names)
+
+    def is_not_allowed(self, node: etree._Element) -> bool:
+        kind = _local(node)
+        if kind == "element":
+            return node not in self.kept and not self._matches(node, self.vocabulary.elements)
+        if kind == "attribute":
+            return not self._matches(node, self.vocabulary.attributes)
+        if kind == "notAllowed":
+            return True
+        if kind == "ref":
+            return self._define_not_allowed(node.get("name"))
+        if kind == "choice":
+            patterns = [c for c in node if _local(c)]
+            return all(self.is_not_allowed(c) for c in patterns)
+        if kind in _GROUPING:
+            return any(self.is_not_allowed(c) for c in node if _local(c))
+        return False  # empty, text, data, value, optional, zeroOrMore
+
+    def _define_not_allowed(self, name: str | None) -> bool:
+        if name is None or name not in self.defines:
+            return False
+        known = self.define_na.get(name)
+        if known is not None:
+            return known
+        if name in self.in_progress:
+            return False  # only reachable through an element, which judges itself
+        self.in_progress.add(name)
+        verdict = self.is_not_allowed(self.defines[name])
+        self.in_progress.discard(name)
+        self.define_na[name] = verdict
+        return verdict
+
+    # -- rewriting
+    def _rewrite_content(self, holder: etree._Element, *, skip_name_class: bool) -> None:
+        """Rewrite the children of a pattern whose children form a group."""
+        children = [c for c in holder if _local(c)]
+        if skip_name_class and holder.get("name") is None and children:
+            children = children[1:]
+        if any(self.is_not_allowed(c) for c in children):
+            for c in children:
+                holder.remove(c)
+            _append_impossible(holder)
+            return
+        for c in children:
+            self._rewrite(c)
+        _drop_redundant_empty(holder)
+
+    def _rewrite(self, node: etree._Element) -> None:
+        kind = _local(node)
+        if kind == "element":
+            self._rewrite_content(node, skip_name_class=True)
+        elif kind == "choice":
+            for c in [c for c in node if _local(c)]:
+                if self.is_not_allowed(c):
+                    node.remove(c)
+                else:
+                    self._rewrite(c)
+        elif kind in _OPTIONAL:
+            if any(self.is_not_allowed(c) for c in node if _local(c)):
+                _replace(node, _R + "empty")
+            else:
+                self._rewrite_content(node, skip_name_class=False)
+        elif kind in _GROUPING:
+            self._rewrite_content(node, skip_name_class=False)
+
+    def _drop_unreachable(self) -> None:
+        reachable: set[str] = set()
+        todo = list(self.grammar.iter(_R + "start"))
+        while todo:
+            node = todo.pop()
+            for ref in node.iter(_R + "ref"):
+                name = ref.get("name")
+                if name not in reachable and name in self.defines:
+                    reachable.add(name)
+                    todo.append(self.defines[name])
+        for name, define in self.defines.items():
+            if name not in reachable:
+                self.grammar.remove(define)
+
+
+#: An element name no document uses; requiring it is how an element whose
+#: content can never match says so.  (libxml2 mishandles ``notAllowed``:
+#: it accepts an empty element whose content is ``notAllowed``.)
+IMPOSSIBLE = ("urn:x-tei-tools:impossible", "content-cannot-match")
+
+
+def _append_impossible(holder: etree._Element) -> None:
+    element = etree.SubElement(holder, _R + "element")
+    name = etree.SubElement(element, _R + "name", ns=IMPOSSIBLE[0])
+    name.text = IMPOSSIBLE[1]
+    etree.SubElement(element, _R + "empty")
+
+
+def _drop_redundant_empty(holder: etree._Element) -> None:
+    """Remove ``<empty/>`` from a group that has other patterns.
+
+    ``group(p, empty)`` is ``p``; libxml2 (2.x as shipped with lxml) mis-validates
+    attributes in groups that mix ``empty`` with other patterns, so the
+    specialised grammar must not contain such groups.
+    """
+    patterns = [c for c in holder if _local(c)]
+    if _local(holder) in ("element", "attribute") and holder.get("name") is None:
+        patterns = patterns[1:]
+    empties = [c for c in patterns if _local(c) == "empty"]
+    if empties and len(empties) < len(patterns):
+        for node in empties:
+            _remove_keeping_tail(node)
+
+
+def _remove_keeping_tail(node: etree._Element) -> None:
+    node.getparent().remove(node)
+
+
+def _replace(node: etree._Element, tag: str) -> None:
+    parent = node.getparent()
+    fresh = etree.Element(tag)
+    fresh.tail = node.tail
+    parent.replace(node, fresh)
