@@ -316,6 +316,8 @@ class _Pruner:
 
     def run(self) -> None:
         for holder in [*self.grammar.iter(_R + "start"), *self.defines.values()]:
+            if _local(holder) == "define" and self._define_not_allowed(holder.get("name")):
+                continue  # only stubs of it can be referenced now
             self._rewrite_content(holder, skip_name_class=False)
         self._drop_unreachable()
 
@@ -376,18 +378,68 @@ class _Pruner:
 
     # -- rewriting
     def _rewrite_content(self, holder: etree._Element, *, skip_name_class: bool) -> None:
-        """Rewrite the children of a pattern whose children form a group."""
+        """Rewrite the children of a pattern whose children form a group.
+
+        A required child that can never match keeps its place as a *stub*
+        (same names, empty content), so the validator fails at the same node
+        and for the same reason as with the full grammar.
+        """
         children = [c for c in holder if _local(c)]
         if skip_name_class and holder.get("name") is None and children:
             children = children[1:]
-        if any(self.is_not_allowed(c) for c in children):
-            for c in children:
-                holder.remove(c)
-            _append_impossible(holder)
-            return
         for c in children:
-            self._rewrite(c)
+            if self.is_not_allowed(c):
+                holder.replace(c, self._stub(c))
+            else:
+                self._rewrite(c)
         _drop_redundant_empty(holder)
+
+    def _stub(self, node: etree._Element) -> etree._Element:
+        """A cheap stand-in for a required pattern none of whose names occur.
+
+        No node of the document can match it either way, so its content does
+        not matter to the verdict; only its names do, for where errors show.
+        """
+        kind = _local(node)
+        if kind == "element":
+            stub = etree.Element(_R + "element", nsmap=node.nsmap)
+            for key, value in node.attrib.items():
+                stub.set(key, value)
+            if node.get("name") is None:
+                stub.append(_deep_copy(next(c for c in node if _local(c))))
+            etree.SubElement(stub, _R + "empty")
+            return stub
+        if kind == "ref":
+            return etree.Element(_R + "ref", name=self._stub_define(node.get("name")))
+        if kind in ("attribute", "notAllowed"):
+            return _deep_copy(node)
+        stub = etree.Element(node.tag, nsmap=node.nsmap)
+        for key, value in node.attrib.items():
+            stub.set(key, value)
+        for child in node:
+            if not _local(child):
+                continue
+            if self.is_not_allowed(child):
+                stub.append(self._stub(child))
+            elif kind != "choice":
+                copy = _deep_copy(child)
+                stub.append(copy)
+                self._rewrite(copy)
+        _drop_redundant_empty(stub)
+        return stub
+
+    def _stub_define(self, name: str) -> str:
+        stub_name = f"{name}..stub"
+        if stub_name not in self.defines:
+            original = self.defines[name]
+            define = etree.SubElement(self.grammar, _R + "define", name=stub_name)
+            self.defines[stub_name] = define
+            for key, value in original.attrib.items():
+                if key != "name":
+                    define.set(key, value)
+            body = self._stub(_group_of(original))
+            define.extend(list(body) if _local(body) == "group" else [body])
+        return stub_name
 
     def _rewrite(self, node: etree._Element) -> None:
         kind = _local(node)
@@ -422,17 +474,21 @@ class _Pruner:
                 self.grammar.remove(define)
 
 
-#: An element name no document uses; requiring it is how an element whose
-#: content can never match says so.  (libxml2 mishandles ``notAllowed``:
-#: it accepts an empty element whose content is ``notAllowed``.)
-IMPOSSIBLE = ("urn:x-tei-tools:impossible", "content-cannot-match")
+def _deep_copy(node: etree._Element) -> etree._Element:
+    from copy import deepcopy
+
+    return deepcopy(node)
 
 
-def _append_impossible(holder: etree._Element) -> None:
-    element = etree.SubElement(holder, _R + "element")
-    name = etree.SubElement(element, _R + "name", ns=IMPOSSIBLE[0])
-    name.text = IMPOSSIBLE[1]
-    etree.SubElement(element, _R + "empty")
+def _group_of(define: etree._Element) -> etree._Element:
+    """The body of a define as one pattern (its children form a group)."""
+    group = etree.Element(_R + "group", nsmap=define.nsmap)
+    if define.get("ns") is not None:
+        group.set("ns", define.get("ns"))
+    for child in define:
+        if _local(child):
+            group.append(_deep_copy(child))
+    return group
 
 
 def _drop_redundant_empty(holder: etree._Element) -> None:

@@ -1,0 +1,120 @@
+"""Date checks no schema makes: real calendar dates, ordered ranges, Julian arithmetic.
+
+The schema checks the *form* of ``@when`` and friends; it cannot know that
+``@notBefore`` must not come after ``@notAfter``, or that a Julian
+``@when-custom`` and its Gregorian ``@when`` must be the right number of days
+apart (10 days in the 16th/17th century, 11 in the 18th, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from tei_tools.validate.problems import ERROR, Problem
+
+_ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+_JULIAN = re.compile(r"julian", re.IGNORECASE)
+
+
+def iso_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The earliest and latest day an ISO date (year, year-month or full date) covers.
+
+    >>> iso_bounds("1917-02")
+    ((1917, 2, 1), (1917, 2, 28))
+    """
+    match = _ISO.match(value.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is None:
+        return (year, 1, 1), (year, 12, 31)
+    if not 1 <= month <= 12:
+        return None
+    last = _days_in_month(year, month)
+    if day is None:
+        return (year, month, 1), (year, month, last)
+    if not 1 <= day <= last:
+        return None
+    return (year, month, day), (year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def check_dates(tree: etree._ElementTree, file: str) -> Iterator[Problem]:
+    """Yield errors for impossible dates, reversed ranges and wrong Julian conversions."""
+    for node in tree.getroot().iter(etree.Element):
+        attrs = node.attrib
+        if not any(a in attrs for a in (*DATE_ATTRIBUTES, "when-custom")):
+            continue
+        yield from _check_node(node, file)
+
+
+def _check_node(node: etree._Element, file: str) -> Iterator[Problem]:
+    def problem(message: str) -> Problem:
+        return Problem(file, node.sourceline, None, ERROR, message, rule="date")
+
+    bounds = {}
+    for name in DATE_ATTRIBUTES:
+        value = node.get(name)
+        if value is None or not _ISO.match(value.strip()):
+            continue  # not an ISO calendar date; the schema judges the form
+        found = iso_bounds(value)
+        if found is None:
+            yield problem(f'@{name}="{value}" is not a real calendar date')
+        else:
+            bounds[name] = found
+    for low, high in (("notBefore", "notAfter"), ("from", "to")):
+        if low in bounds and high in bounds and bounds[low][0] > bounds[high][1]:
+            yield problem(
+                f'@{low}="{node.get(low)}" is after @{high}="{node.get(high)}"; the range is reversed'
+            )
+    custom = node.get("when-custom")
+    if custom and "when" in bounds and _is_julian(node):
+        expected = julian_to_gregorian(custom)
+        if expected is not None and bounds["when"][0] == bounds["when"][1]:
+            got = _dt.date(*bounds["when"][0]) if bounds["when"][0][0] > 0 else None
+            if got is not None and got != expected:
+                yield problem(
+                    f'Julian @when-custom="{custom}" is {expected.isoformat()} in the Gregorian '
+                    f'calendar, but @when="{node.get("when")}"'
+                )
+
+
+def _is_julian(node: etree._Element) -> bool:
+    for name in ("datingMethod", "calendar"):
+        value = node.get(name)
+        if value and _JULIAN.search(value):
+            return True
+    return False
+
+
+def julian_to_gregorian(value: str) -> _dt.date | None:
+    """Convert a full Julian ISO date to the Gregorian date of the same day.
+
+    >>> julian_to_gregorian("1582-10-05")
+    datetime.date(1582, 10, 15)
+    """
+    from convertdate import julian
+
+    match = re.match(r"^(\d{4})-(\d\d)-(\d\d)$", value.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not (
+        1 <= month <= 12
+        and 1 <= day <= (29 if month == 2 and year % 4 == 0 else _days_in_month(1901, month))
+    ):
+        return None
+    return _dt.date(*julian.to_gregorian(year, month, day))

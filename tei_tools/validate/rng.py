@@ -1,0 +1,371 @@
+"""RELAX NG validation with libxml2, and messages an editor can act on.
+
+libxml2 gives the verdict (on a grammar specialised to the document, see
+:mod:`tei_tools.validate.specialise`) and a log of terse, partly cascading
+messages.  Here each message is tied back to the element it is about, moved to
+the node Jing would name (the unexpected child rather than its parent, the
+end tag of an incomplete element), cascades on ancestors are dropped, and the
+message is rewritten with what the full schema allows there and a
+did-you-mean for misspelled names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.validate.schema_index import SchemaIndex, build_index, did_you_mean
+from tei_tools.validate.specialise import (
+    XML_NS,
+    _parse_grammar,
+    _read_schema,
+    compiled_schema,
+    document_vocabulary,
+    grammar_digest,
+)
+
+#: How many allowed names a message lists before saying "and N more".
+MAX_LISTED = 12
+
+_indexes: dict[str, SchemaIndex] = {}
+
+_EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
+_EXPECTING = re.compile(r"Expecting element (\S+), got (\S+)")
+_NOTHING = re.compile(r"Expecting an element ?(\S*), got nothing")
+_GOT_TEXT = re.compile(
+    r"Expecting an element got text|Did not expect text in element (\S+) content"
+)
+_WRONG = re.compile(r"Did not expect element (\S+) there")
+_ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+_ATTRS_FAILED = re.compile(r"Element (\S+) failed to validate attributes")
+_CASCADE = re.compile(
+    r"failed to validate content|Type ID doesn't allow value|Error validating datatype"
+)
+
+
+def validate_rng(
+    tree: etree._ElementTree, schema_path: Path, file: str, *, specialise: bool = True
+) -> list[Problem]:
+    """Validate ``tree``; an empty list means valid.
+
+    >>> from tei_tools.validate.schema_select import tei_all_path
+    >>> tree = etree.ElementTree(etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'))
+    >>> [p.message[:24] for p in validate_rng(tree, tei_all_path(), "a.xml")]
+    ['element "TEI" incomplete']
+    """
+    vocabulary = document_vocabulary(tree.getroot()) if specialise else None
+    schema = compiled_schema(schema_path, vocabulary)
+    if schema.validate(tree):
+        return []
+    log = list(schema.error_log)
+    index = schema_index(schema_path)
+    return _problems_from_log(tree, log, index, file)
+
+
+def schema_index(schema_path: Path) -> SchemaIndex:
+    """The (memoised) index of what the full grammar allows where."""
+    data = _read_schema(schema_path)
+    digest = grammar_digest(data)
+    index = _indexes.get(digest)
+    if index is None:
+        index = build_index(_parse_grammar(schema_path, data, digest).getroot())
+        _indexes[digest] = index
+    return index
+
+
+def _problems_from_log(
+    tree: etree._ElementTree, log: list, index: SchemaIndex, file: str
+) -> list[Problem]:
+    located: list[tuple[etree._Element | None, Problem]] = []
+    seen: set[tuple[int | None, str]] = set()
+    for entry in log:
+        if _CASCADE.search(entry.message):
+            continue
+        node = _node_at(tree, entry.path)
+        target, problem = _explain(entry, node, index, file)
+        key = (problem.line, problem.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        located.append((target, problem))
+    return _drop_ancestor_cascades(located)
+
+
+def _drop_ancestor_cascades(
+    located: list[tuple[etree._Element | None, Problem]],
+) -> list[Problem]:
+    """Keep the most specific errors: an error on an element that has an error inside it is a cascade."""
+    with_errors_inside: set[etree._Element] = set()
+    for target, _ in located:
+        if target is None:
+            continue
+        for ancestor in target.iterancestors():
+            if ancestor in with_errors_inside:
+                break
+            with_errors_inside.add(ancestor)
+    kept = [(t, p) for t, p in located if t is None or t not in with_errors_inside]
+    kept = kept or located
+    # libxml2 backtracks through choices and blames the outermost alternative
+    # that failed; the deepest node it names is nearest to where Jing, which
+    # streams, first sees the document go wrong, so that error comes first.
+    deepest = max(kept, key=lambda tp: (_depth(tp[0]), -(tp[1].line or 0)))
+    rest = sorted((p for t, p in kept if p is not deepest[1]), key=lambda p: p.line or 0)
+    return [deepest[1], *rest]
+
+
+def _depth(node: etree._Element | None) -> int:
+    return -1 if node is None else sum(1 for _ in node.iterancestors())
+
+
+def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path, namespaces=_namespaces(tree))
+    except etree.XPathError:
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+def _namespaces(tree: etree._ElementTree) -> dict[str, str]:
+    spaces: dict[str, str] = {}
+    for node in tree.getroot().iter(etree.Element):
+        for prefix, uri in node.nsmap.items():
+            if prefix and prefix not in spaces:
+                spaces[prefix] = uri
+    return spaces
+
+
+def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
+    """Turn one libxml2 message into (the element it is about, a Problem)."""
+    message = entry.message
+    line = entry.line or None
+    target = node
+
+    def problem(text: str, at: etree._Element | None, expected=(), suggestion=None) -> Problem:
+        where = at.sourceline if at is not None and at.sourceline else line
+        shown = _with_suggestion(_with_expected(text, expected), suggestion)
+        return Problem(
+            file,
+            where,
+            None,
+            ERROR,
+            shown,
+            element_path(at) if at is not None else entry.path,
+            tuple(expected),
+            suggestion,
+            "rng",
+        )
+
+    if match := _EXTRA.match(message) or _EXPECTING.match(message):
+        child_name = match.group(2)
+        parent = node
+        if _EXPECTING.match(message) and node is not None and _local(node) != child_name:
+            parent = node
+        child = _first_child_named(parent, child_name) if parent is not None else None
+        if child is None and node is not None and _local(node) == child_name:
+            child, parent = node, node.getparent()
+        target = child if child is not None else node
+        return target, _unexpected_element(target, parent, index, problem)
+    if match := _WRONG.match(message):
+        parent = node.getparent() if node is not None else None
+        return node, _unexpected_element(node, parent, index, problem)
+    if _NOTHING.match(message):
+        if node is None:
+            return None, problem(message, None)
+        expected = index.allowed_children(_qname(node))
+        missing = _NOTHING.match(message).group(1)
+        text = f'element "{_local(node)}" incomplete'
+        if missing:
+            text += f'; missing required element "{missing}"'
+        end = _end_line(node)
+        found = problem(text, node, expected if not missing else (missing,))
+        return node, _replace_line(found, end)
+    if _GOT_TEXT.match(message):
+        expected = index.allowed_children(_qname(node)) if node is not None else []
+        return node, problem("text not allowed here", node, expected)
+    if match := _ATTR.match(message):
+        return node, _bad_attribute(node, match.group(1), index, problem)
+    if _ATTRS_FAILED.match(message) and node is not None:
+        required = index.required_attributes.get(_qname(node), set())
+        missing = sorted(a for a in required if _attribute_value(node, a) is None)
+        if missing:
+            return node, problem(
+                f'element "{_local(node)}" missing required attribute "{missing[0]}"', node
+            )
+        return node, problem(
+            f'element "{_local(node)}" has an invalid attribute',
+            node,
+            index.allowed_attributes(_qname(node)),
+        )
+    return node, problem(message, node)
+
+
+def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
+    if node is None:
+        return problem("element not allowed here", None)
+    name = _local(node)
+    expected = (
+        index.allowed_children(_qname(parent)) if parent is not None else sorted(index.root_names)
+    )
+    foreign = etree.QName(node).namespace or ""
+    known = index.knows_element(name) and foreign == _tei_ns(parent)
+    where = "here" if known else "anywhere"
+    text = f'element "{_display_name(node)}" not allowed {where}'
+    suggestion = None
+    if not index.knows_element(name) or not known:
+        suggestion = did_you_mean(name, expected) or did_you_mean(name, index.element_names)
+        if suggestion == name:
+            suggestion = None
+    if parent is not None:
+        text += f' in "{_local(parent)}"'
+    return problem(text, node, expected, suggestion)
+
+
+def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Problem:
+    if node is None:
+        return problem(f'attribute "{attr_local}" not allowed or invalid', None)
+    allowed = index.allowed_attributes(_qname(node))
+    shown, value = _find_attribute(node, attr_local)
+    if shown in allowed:
+        if (
+            shown == "xml:id"
+            and value is not None
+            and _is_ncname(value)
+            and _seen_before(node, value)
+        ):
+            return problem(f'ID "{value}" has already been defined', node)
+        return problem(
+            f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid', node
+        )
+    suggestion = did_you_mean(attr_local, allowed)
+    return problem(
+        f'attribute "{shown}" not allowed on element "{_local(node)}"', node, allowed, suggestion
+    )
+
+
+def _find_attribute(node: etree._Element, local: str) -> tuple[str, str | None]:
+    for key, value in node.attrib.items():
+        qname = etree.QName(key)
+        if qname.localname != local:
+            continue
+        if qname.namespace == XML_NS:
+            return f"xml:{local}", value
+        if qname.namespace:
+            prefix = next((p for p, u in node.nsmap.items() if u == qname.namespace and p), None)
+            return (f"{prefix}:{local}" if prefix else key), value
+        return local, value
+    return local, None
+
+
+def _attribute_value(node: etree._Element, shown: str) -> str | None:
+    if shown.startswith("xml:"):
+        return node.get(f"{{{XML_NS}}}{shown[4:]}")
+    if ":" in shown:
+        prefix, local = shown.split(":", 1)
+        uri = node.nsmap.get(prefix)
+        return node.get(f"{{{uri}}}{local}") if uri else None
+    return node.get(shown)
+
+
+def _seen_before(node: etree._Element, value: str) -> bool:
+    key = f"{{{XML_NS}}}id"
+    for other in node.getroottree().iter(etree.Element):
+        if other is node:
+            return False
+        if other.get(key) == value:
+            return True
+    return False
+
+
+_NCNAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)
+
+
+def _is_ncname(value: str) -> bool:
+    return bool(_NCNAME.match(value)) and ":" not in value
+
+
+def _with_expected(text: str, expected) -> str:
+    names = list(expected)
+    if not names:
+        return text
+    shown = ", ".join(f'"{n}"' for n in names[:MAX_LISTED])
+    more = f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
+    return f"{text}; expected {shown}{more}"
+
+
+def _with_suggestion(text: str, suggestion: str | None) -> str:
+    return f'{text} (did you mean "{suggestion}"?)' if suggestion else text
+
+
+def _replace_line(problem: Problem, line: int | None) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, line=line or problem.line)
+
+
+def _end_line(node: etree._Element) -> int | None:
+    """The line of an element's end tag, from the last thing inside it (lxml keeps no end lines)."""
+    line = node.sourceline
+    if line is None:
+        return None
+    children = list(node)
+    if not children:
+        return line + (node.text or "").count("\n")
+    last = children[-1]
+    inner = _end_line(last) if isinstance(last.tag, str) else last.sourceline
+    return (inner or line) + (last.tail or "").count("\n")
+
+
+def _first_child_named(parent: etree._Element | None, name: str) -> etree._Element | None:
+    if parent is None:
+        return None
+    for child in parent:
+        if isinstance(child.tag, str) and etree.QName(child).localname == name:
+            return child
+    return None
+
+
+def _local(node: etree._Element) -> str:
+    return etree.QName(node).localname
+
+
+def _qname(node: etree._Element | None) -> tuple[str, str]:
+    if node is None:
+        return ("", "")
+    q = etree.QName(node)
+    return (q.namespace or "", q.localname)
+
+
+def _tei_ns(parent: etree._Element | None) -> str:
+    if parent is None:
+        return "http://www.tei-c.org/ns/1.0"
+    return etree.QName(parent).namespace or ""
+
+
+def _display_name(node: etree._Element) -> str:
+    q = etree.QName(node)
+    if q.namespace and q.namespace != "http://www.tei-c.org/ns/1.0":
+        prefix = node.prefix
+        return f"{prefix}:{q.localname}" if prefix else f"{{{q.namespace}}}{q.localname}"
+    if not q.namespace:
+        return f"{q.localname} (in no namespace)"
+    return q.localname
+
+
+def element_path(node: etree._Element) -> str:
+    """A readable path such as ``/TEI/text/body/div[2]/p[3]``."""
+    steps = []
+    while node is not None:
+        name = _local(node)
+        parent = node.getparent()
+        if parent is None:
+            steps.append(name)
+            break
+        same = [c for c in parent if isinstance(c.tag, str) and c.tag == node.tag]
+        steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
+        node = parent
+    return "/" + "/".join(reversed(steps))

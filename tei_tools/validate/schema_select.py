@@ -1,0 +1,139 @@
+"""Which schema a document is checked against, without ever touching the network.
+
+Order: an explicit ``--schema``; else the document's ``<?xml-model?>``
+processing instructions, each resolved to a local file (next to the document,
+in the schema cache folder, or a vendored schema known by its file name); else
+the project's own schema for documents tei-tools wrote; else tei_all.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from lxml import etree
+
+RNG_TYPES = {"http://relaxng.org/ns/structure/1.0"}
+SCHEMATRON_TYPES = {"http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron"}
+XSD_TYPES = {"http://www.w3.org/2001/XMLSchema"}
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+@dataclass(frozen=True)
+class SchemaChoice:
+    """A schema file, its language (``rng``, ``xsd``, ``sch``) and why it was chosen."""
+
+    path: Path
+    language: str
+    reason: str
+
+
+def schemas_dir() -> Path:
+    """The vendored schemas shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+def tei_all_path() -> Path:
+    return schemas_dir() / "tei_all.rng"
+
+
+def project_schema_path() -> Path:
+    return schemas_dir() / "tei-tools.rng"
+
+
+def local_schema_dir() -> Path:
+    """Where users may drop schemas that xml-model PIs name by URL (``$TEI_TOOLS_SCHEMA_DIR``)."""
+    override = os.environ.get("TEI_TOOLS_SCHEMA_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tei-tools" / "schemas"
+
+
+def language_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".xsd":
+        return "xsd"
+    if suffix in (".sch", ".isosch"):
+        return "sch"
+    return "rng"
+
+
+def choose_schemas(tree: etree._ElementTree, document: Path | None) -> list[SchemaChoice]:
+    """The schemas to apply to a document that was given no ``--schema``."""
+    found = [c for c in (_resolve_model(pi, document) for pi in xml_model_pis(tree)) if c]
+    grammars = [c for c in found if c.language in ("rng", "xsd")]
+    if grammars:
+        return found
+    if _written_by_tei_tools(tree) and project_schema_path().is_file():
+        return [SchemaChoice(project_schema_path(), "rng", "written by tei-tools"), *found]
+    return [SchemaChoice(tei_all_path(), "rng", "default: tei_all"), *found]
+
+
+def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
+    """The pseudo-attributes of each ``<?xml-model?>`` before the root element."""
+    models = []
+    node = tree.getroot().getprevious()
+    pis = []
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            pis.append(node)
+        node = node.getprevious()
+    for pi in reversed(pis):
+        models.append(_pseudo_attributes(pi.text or ""))
+    return models
+
+
+def _pseudo_attributes(text: str) -> dict[str, str]:
+    # Pseudo-attributes have XML attribute syntax, so let the XML parser read them.
+    try:
+        element = etree.fromstring(f"<pi {text}/>".encode())
+    except etree.XMLSyntaxError:
+        return {}
+    return dict(element.attrib)
+
+
+def _resolve_model(model: dict[str, str], document: Path | None) -> SchemaChoice | None:
+    href = model.get("href")
+    if not href:
+        return None
+    kind = model.get("schematypens", "")
+    if kind in SCHEMATRON_TYPES:
+        language = "sch-embedded" if href.lower().endswith((".rng", ".odd")) else "sch"
+    elif kind in XSD_TYPES:
+        language = "xsd"
+    elif kind in RNG_TYPES or href.lower().endswith(".rng"):
+        language = "rng"
+    else:
+        return None
+    local = _local_copy(href, document)
+    if local is None:
+        return None
+    if language == "sch-embedded":
+        return None  # embedded Schematron runs only when asked for with --schema
+    return SchemaChoice(local, language, f"xml-model {href}")
+
+
+def _local_copy(href: str, document: Path | None) -> Path | None:
+    """A local file for ``href``: never fetched, only looked up."""
+    parsed = urlparse(href)
+    name = Path(parsed.path).name
+    if parsed.scheme in ("", "file"):
+        candidate = Path(parsed.path)
+        if not candidate.is_absolute() and document is not None:
+            candidate = document.parent / candidate
+        if candidate.is_file():
+            return candidate
+    for folder in (local_schema_dir(), schemas_dir()):
+        if name and (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _written_by_tei_tools(tree: etree._ElementTree) -> bool:
+    found = tree.getroot().xpath(
+        "//t:teiHeader//t:appInfo/t:application[@ident='tei-tools']", namespaces={"t": TEI_NS}
+    )
+    return bool(found)

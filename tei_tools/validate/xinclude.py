@@ -1,0 +1,113 @@
+"""XInclude as Jing does it, but safely: local files only, through the safe parser.
+
+Jing (through Xerces) replaces each ``xi:include`` by the included document,
+or by its ``xi:fallback`` when the resource cannot be had, and stops with a
+fatal error when there is no fallback.  tei-tools does the same for relative
+paths next to the document, reads every included file with the same safe
+parser as the document itself, and never follows a URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from tei_tools.validate.problems import FATAL, Problem
+
+XI_NS = "http://www.w3.org/2001/XInclude"
+MAX_DEPTH = 10
+
+
+def expand_xincludes(tree: etree._ElementTree, document: Path | None, file: str) -> list[Problem]:
+    """Replace ``xi:include`` elements in place; return problems for includes that failed."""
+    problems: list[Problem] = []
+    _expand(tree.getroot(), document, file, problems, depth=0, chain=())
+    return problems
+
+
+def _expand(root, document, file, problems, depth, chain) -> None:
+    for include in list(root.iter(f"{{{XI_NS}}}include")):
+        replacement, reason = _load(include, document, depth, chain, file, problems)
+        if replacement is None:
+            fallback = include.find(f"{{{XI_NS}}}fallback")
+            if fallback is None:
+                problems.append(
+                    Problem(
+                        file,
+                        include.sourceline,
+                        None,
+                        FATAL,
+                        f"an XInclude failed and has no fallback: {reason}",
+                        rule="xinclude",
+                    )
+                )
+                continue
+            replacement = _fallback_content(fallback)
+        _splice(include, replacement)
+
+
+def _load(include, document, depth, chain, file, problems):
+    href = include.get("href", "")
+    parse = include.get("parse", "xml")
+    parsed = urlparse(href)
+    if parsed.scheme not in ("", "file") or parsed.netloc:
+        return None, f"{href!r} is not a local file (tei-tools never fetches from the network)"
+    if include.get("xpointer") is not None or not href:
+        return None, "xpointer includes are not supported"
+    base = document.parent if document is not None else Path.cwd()
+    target = (base / parsed.path).resolve()
+    if target in chain or depth >= MAX_DEPTH:
+        return None, f"{href!r} includes itself"
+    if not target.is_file():
+        return None, f"{href!r} not found"
+    from tei_tools.errors import TeiToolsError
+    from tei_tools.xml import parse_xml_file
+
+    if parse == "text":
+        try:
+            return [target.read_text(encoding=include.get("encoding", "utf-8"))], ""
+        except (OSError, UnicodeDecodeError) as exc:
+            return None, f"{href!r} cannot be read as text: {exc}"
+    try:
+        included = parse_xml_file(target)
+    except TeiToolsError as exc:
+        return None, str(exc)
+    _expand(included.getroot(), target, file, problems, depth + 1, (*chain, target))
+    return [included.getroot()], ""
+
+
+def _fallback_content(fallback: etree._Element) -> list:
+    content: list = []
+    if fallback.text:
+        content.append(fallback.text)
+    for child in fallback:
+        content.append(child)
+    return content
+
+
+def _splice(include: etree._Element, content: list) -> None:
+    """Put ``content`` (strings and elements) where ``include`` is, keeping its tail."""
+    parent = include.getparent()
+    if parent is None:
+        return
+    tail = include.tail
+    previous = include.getprevious()
+    position = parent.index(include)
+    parent.remove(include)
+    pieces = [*content, tail or ""]
+    for piece in pieces:
+        if isinstance(piece, str):
+            if not piece:
+                continue
+            if previous is None:
+                parent.text = (parent.text or "") + piece
+            else:
+                previous.tail = (previous.tail or "") + piece
+        else:
+            clone = piece.__copy__()
+            clone.tail = None
+            parent.insert(position, clone)
+            position += 1
+            previous = clone
