@@ -109,6 +109,7 @@ def refuse_hostile_doctype(data: bytes, source: str) -> None:
     match = _DOCTYPE.search(head)
     if not match:
         return
+    _refuse_entity_bombs(head, match.start(), source)
     hit = _NETWORK_ID.search(head, match.start())
     if hit:
         line = head.count(b"\n", 0, hit.start()) + 1
@@ -118,6 +119,43 @@ def refuse_hostile_doctype(data: bytes, source: str) -> None:
             file=source,
             line=line,
         )
+
+
+_ENTITY_DECL = re.compile(rb"""<!ENTITY\s+(%\s+)?([^\s"'%]+)\s+("([^"]*)"|'([^']*)')""")
+_ENTITY_REF = re.compile(rb"[&%]([^\s;&%#][^\s;&%]*);")
+
+
+def _refuse_entity_bombs(head: bytes, doctype_at: int, source: str) -> None:
+    """Refuse nested or huge internal entities before libxml2 starts expanding them.
+
+    libxml2 stops an expansion bomb itself, but only as a well-formedness
+    error part-way through; a reader must be told it was refused on principle.
+    """
+    opening = re.compile(rb"[\[>]").search(head, doctype_at)
+    if opening is None or opening.group() != b"[":
+        return  # no internal subset: the DOCTYPE ends first
+    subset_end = head.find(b"]>", opening.end())
+    if subset_end < 0:
+        raise HostileXMLError(
+            "refused: the internal DTD subset is larger than 64 KiB (an entity-expansion bomb pattern)",
+            file=source,
+        )
+    for decl in _ENTITY_DECL.finditer(head, doctype_at, subset_end):
+        name = decl.group(2).decode("utf-8", "replace")
+        value = decl.group(4) if decl.group(4) is not None else decl.group(5)
+        line = head.count(b"\n", 0, decl.start()) + 1
+        if _ENTITY_REF.search(value):
+            raise HostileXMLError(
+                f"refused: entity '{name}' expands other entities (an entity-expansion bomb pattern)",
+                file=source,
+                line=line,
+            )
+        if len(value) > MAX_ENTITY_TEXT:
+            raise HostileXMLError(
+                f"refused: entity '{name}' is {len(value):,} bytes long (an entity-expansion bomb pattern)",
+                file=source,
+                line=line,
+            )
 
 
 def refuse_hostile_entities(tree: etree._ElementTree, source: str) -> None:

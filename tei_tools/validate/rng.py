@@ -27,6 +27,8 @@ from tei_tools.validate.specialise import (
     grammar_digest,
 )
 
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+
 #: How many allowed names a message lists before saying "and N more".
 MAX_LISTED = 12
 
@@ -59,10 +61,132 @@ def validate_rng(
     vocabulary = document_vocabulary(tree.getroot()) if specialise else None
     schema = compiled_schema(schema_path, vocabulary)
     if schema.validate(tree):
-        return []
+        if not any(XSI_NS in (etree.QName(a).namespace or "") for n in tree.iter(etree.Element) for a in n.attrib):
+            return []
+        return list(check_attribute_names(tree, schema_index(schema_path), file, namespaces={XSI_NS}))
     log = list(schema.error_log)
     index = schema_index(schema_path)
-    return _problems_from_log(tree, log, index, file)
+    problems = _problems_from_log(tree, log, index, file)
+    if vocabulary is not None:
+        first = _localise_first_error(tree, schema_path, vocabulary, index, file)
+        if first is not None:
+            problems = [first, *(p for p in problems if (p.line, p.message) != (first.line, first.message))]
+    return problems
+
+
+def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem | None:
+    """Find the first error in document order, as Jing (which streams) reports it.
+
+    libxml2 backtracks through choices and blames the outermost alternative
+    that failed.  With a grammar whose start accepts any of the document's
+    elements, each subtree can be checked on its own: descend into the first
+    invalid child until an element's children are all valid; that element's
+    own start tag or content is where the document first goes wrong.
+    """
+    local = compiled_schema(schema_path, vocabulary, any_start=True)
+    if local is None:
+        return None
+    candidates = [c for c in (_first_unknown_attribute(tree, index, file), _first_duplicate_id(tree, file)) if c]
+    node = tree.getroot()
+    if not local.validate(node):
+        foreign = None
+        while foreign is None:
+            bad_child = None
+            for child in node:
+                if not isinstance(child.tag, str):
+                    continue
+                if _qname(child) not in index.children:
+                    if "*" not in index.children.get(_qname(node), ()):
+                        bad_child = foreign = child
+                        break
+                    continue
+                if not local.validate(child):
+                    bad_child = child
+                    break
+            if bad_child is None:
+                break
+            node = bad_child
+        if foreign is not None:
+            candidates.append(_unexpected_element(foreign, foreign.getparent(), index, _problem_maker(file)))
+        else:
+            local.validate(node)
+            log = list(local.error_log)
+            found = _problems_from_log(_SubtreeView(node), log, index, file) if log else []
+            candidates += found[:1]
+    return min(candidates, key=lambda p: p.line or 0) if candidates else None
+
+
+def _problem_maker(file: str):
+    def problem(text: str, at, expected=(), suggestion=None) -> Problem:
+        shown = _with_suggestion(_with_expected(text, expected), suggestion)
+        return Problem(file, at.sourceline if at is not None else None, None, ERROR, shown,
+                       element_path(at) if at is not None else None, tuple(expected), suggestion, "rng")
+
+    return problem
+
+
+def check_attribute_names(tree: etree._ElementTree, index: SchemaIndex, file: str, *, namespaces=None):
+    """Yield attributes the schema allows nowhere on their element.
+
+    libxml2 silently accepts ``xsi:*`` attributes that Jing (rightly) rejects,
+    so this check restores the verdict for them; it also pins down the exact
+    element when a document has several errors.
+    """
+    for node in tree.getroot().iter(etree.Element):
+        name = _qname(node)
+        allowed = index.attributes.get(name)
+        if not allowed or "*" in allowed:
+            continue
+        for key in node.attrib:
+            attr_ns = etree.QName(key).namespace
+            if namespaces is not None and attr_ns not in namespaces:
+                continue
+            shown, _ = _find_attribute(node, etree.QName(key).localname)
+            if shown not in allowed:
+                yield Problem(
+                    file, node.sourceline, None, ERROR,
+                    _with_suggestion(
+                        _with_expected(f'attribute "{shown}" not allowed on element "{_local(node)}"',
+                                       sorted(allowed, key=str.lower)),
+                        did_you_mean(etree.QName(key).localname, allowed),
+                    ),
+                    element_path(node), tuple(sorted(allowed, key=str.lower)),
+                    did_you_mean(etree.QName(key).localname, allowed), "rng",
+                )
+
+
+def _first_unknown_attribute(tree, index, file) -> Problem | None:
+    return next(check_attribute_names(tree, index, file), None)
+
+
+def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
+    key = f"{{{XML_NS}}}id"
+    seen: set[str] = set()
+    for node in tree.getroot().iter(etree.Element):
+        value = node.get(key)
+        if value is None:
+            continue
+        if value in seen:
+            return Problem(file, node.sourceline, None, ERROR, f'ID "{value}" has already been defined',
+                           element_path(node), rule="rng")
+        seen.add(value)
+    return None
+
+
+class _SubtreeView:
+    """Lets error paths from validating a subtree (``/*/*[2]``) be resolved against it."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+
+    def getroot(self) -> etree._Element:
+        return self.root
+
+    def xpath(self, path: str, namespaces=None):
+        # The subtree was validated as a document: its first step is the subtree's root.
+        steps = path.split("/")
+        relative = "/".join(["self::*", *steps[2:]]) if len(steps) > 1 else path
+        return self.root.xpath(relative, namespaces=namespaces)
 
 
 def schema_index(schema_path: Path) -> SchemaIndex:

@@ -120,7 +120,9 @@ def grammar_digest(schema_bytes: bytes) -> str:
     return hashlib.sha256(schema_bytes).hexdigest()[:20]
 
 
-def compiled_schema(schema_path: Path, vocabulary: Vocabulary | None) -> etree.RelaxNG:
+def compiled_schema(
+    schema_path: Path, vocabulary: Vocabulary | None, *, any_start: bool = False
+) -> etree.RelaxNG | None:
     """The compiled RELAX NG for ``schema_path``, specialised to ``vocabulary`` when given.
 
     Compiled schemas are kept in memory (a small LRU), specialised grammar
@@ -131,12 +133,14 @@ def compiled_schema(schema_path: Path, vocabulary: Vocabulary | None) -> etree.R
     data = _read_schema(schema_path)
     digest = grammar_digest(data)
     vocab_key = hashlib.sha256(vocabulary.key().encode()).hexdigest()[:24] if vocabulary else "full"
-    key = f"{digest}-{vocab_key}"
+    key = f"{digest}-{vocab_key}" + ("-any" if any_start else "")
     hit = _compiled.get(key)
     if hit is not None:
         _compiled.move_to_end(key)
         return hit
-    grammar = _load_specialised(schema_path, data, digest, key, vocabulary)
+    grammar = _load_specialised(schema_path, data, digest, key, vocabulary, any_start)
+    if grammar is None:
+        return None
     try:
         schema = etree.RelaxNG(grammar)
     except etree.RelaxNGParseError as exc:
@@ -159,18 +163,23 @@ def _read_schema(schema_path: Path) -> bytes:
 
 
 def _load_specialised(
-    schema_path: Path, data: bytes, digest: str, key: str, vocabulary: Vocabulary | None
-) -> etree._ElementTree:
+    schema_path: Path,
+    data: bytes,
+    digest: str,
+    key: str,
+    vocabulary: Vocabulary | None,
+    any_start: bool = False,
+) -> etree._ElementTree | None:
     full = _parse_grammar(schema_path, data, digest)
     if vocabulary is None or not can_specialise(full.getroot()):
-        return full
+        return None if any_start else full
     cached = cache_dir() / f"{key}.rng"
     if cached.is_file():
         try:
             return etree.parse(str(cached), _schema_parser())
         except etree.XMLSyntaxError:
             cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
-    pruned = specialise(full, vocabulary)
+    pruned = specialise(full, vocabulary, any_start=any_start)
     _store(cached, etree.tostring(pruned, encoding="UTF-8"))
     return pruned
 
@@ -230,10 +239,19 @@ def can_specialise(grammar: etree._Element) -> bool:
     return not any(d.get("combine") for d in grammar.iter(_R + "define", _R + "start"))
 
 
-def specialise(grammar_tree: etree._ElementTree, vocabulary: Vocabulary) -> etree._ElementTree:
-    """A copy of the grammar in which patterns that cannot match ``vocabulary`` are ``notAllowed``."""
+def specialise(
+    grammar_tree: etree._ElementTree, vocabulary: Vocabulary, *, any_start: bool = False
+) -> etree._ElementTree:
+    """A copy of the grammar in which patterns that cannot match ``vocabulary`` are ``notAllowed``.
+
+    With ``any_start`` the grammar's start accepts any of the document's
+    elements as a root, so that one subtree at a time can be checked (to find
+    where a document first goes wrong).
+    """
     root = _copy_tree(grammar_tree.getroot())
     pruner = _Pruner(root, vocabulary)
+    if any_start:
+        pruner.open_start()
     pruner.run()
     return etree.ElementTree(root)
 
@@ -320,6 +338,20 @@ class _Pruner:
                 continue  # only stubs of it can be referenced now
             self._rewrite_content(holder, skip_name_class=False)
         self._drop_unreachable()
+
+    def open_start(self) -> None:
+        """Let ``start`` accept every element definition whose name occurs in the document."""
+        choice = etree.Element(_R + "choice")
+        for name, define in self.defines.items():
+            body = [c for c in define if _local(c)]
+            if len(body) == 1 and _local(body[0]) == "element":
+                if self._matches(body[0], self.vocabulary.elements):
+                    etree.SubElement(choice, _R + "ref", name=name)
+        for start in self.grammar.iter(_R + "start"):
+            for child in list(start):
+                start.remove(child)
+            start.append(choice)
+        self.kept = self._root_elements()
 
     # -- judging
     def _root_elements(self) -> set[etree._Element]:
