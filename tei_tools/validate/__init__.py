@@ -45,18 +45,15 @@ def validate(
     document's ``<?xml-model?>`` is followed (locally only), then tei-tools'
     own schema for documents it wrote, then tei_all.
     """
-    report = Report()
-    for path in iter_files(source):
-        report.files.append(validate_file(path, schema=schema, extra_checks=extra_checks))
-    return report
+    return Report(list(_iter_reports(source, schema, extra_checks)))
 
 
 def iter_problems(
     source: Source, *, schema: str | os.PathLike[str] | None = None, extra_checks: bool = True
 ) -> Iterator[Problem]:
     """Yield every problem of every file, file by file."""
-    for path in iter_files(source):
-        yield from validate_file(path, schema=schema, extra_checks=extra_checks).problems
+    for report in _iter_reports(source, schema, extra_checks):
+        yield from report.problems
 
 
 def iter_files(source: Source) -> Iterator[Path]:
@@ -70,6 +67,36 @@ def iter_files(source: Source) -> Iterator[Path]:
             yield path
 
 
+#: Files read together; their vocabularies are merged so that one specialised
+#: grammar is compiled per chunk instead of one per file.
+CHUNK = 64
+
+
+def _iter_reports(source: Source, schema, extra_checks: bool) -> Iterator[FileReport]:
+    chunk: list[Path] = []
+    for path in iter_files(source):
+        chunk.append(path)
+        if len(chunk) == CHUNK:
+            yield from _validate_chunk(chunk, schema, extra_checks)
+            chunk = []
+    if chunk:
+        yield from _validate_chunk(chunk, schema, extra_checks)
+
+
+def _validate_chunk(paths: list[Path], schema, extra_checks: bool) -> list[FileReport]:
+    from tei_tools.validate.specialise import merge_vocabularies
+
+    loaded = [_load(path) for path in paths]
+    trees = [tree for tree, _ in loaded if tree is not None]
+    shared = merge_vocabularies(trees) if len(trees) > 1 else None
+    reports = []
+    for (tree, report), path in zip(loaded, paths, strict=True):
+        if tree is not None:
+            _check_into(report, tree, path, schema, extra_checks, shared)
+        reports.append(report)
+    return reports
+
+
 def validate_file(
     path: str | os.PathLike[str],
     *,
@@ -77,7 +104,17 @@ def validate_file(
     extra_checks: bool = True,
 ) -> FileReport:
     """Validate one file; every failure, even an unreadable file, ends up in the report."""
+    tree, report = _load(Path(path))
+    if tree is not None:
+        _check_into(report, tree, Path(path), schema, extra_checks, None)
+    return report
+
+
+def _load(path: Path):
+    """Parse a file and apply what Jing applies before validating (DTD, XInclude)."""
     from tei_tools.errors import HostileXMLError, TeiToolsError
+    from tei_tools.validate.external_dtd import check_external_dtd
+    from tei_tools.validate.xinclude import expand_xincludes
     from tei_tools.xml import parse_xml_file
 
     started = time.perf_counter()
@@ -89,24 +126,23 @@ def validate_file(
         rule = "hostile" if isinstance(exc, HostileXMLError) else "xml"
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
         report.seconds = time.perf_counter() - started
-        return report
-    report.problems.extend(_check_tree(tree, Path(path), name, schema, extra_checks, report))
+        return None, report
+    report.problems.extend(check_external_dtd(tree, path, name))
+    report.problems.extend(expand_xincludes(tree, path, name))
     report.seconds = time.perf_counter() - started
-    return report
+    if any(p.severity == FATAL for p in report.problems):
+        return None, report
+    return tree, report
 
 
-def _check_tree(
-    tree, document: Path, name: str, schema, extra_checks: bool, report: FileReport
-) -> list[Problem]:
+def _check_into(
+    report: FileReport, tree, document: Path, schema, extra_checks: bool, vocabulary
+) -> None:
     from tei_tools.errors import TeiToolsError
-    from tei_tools.validate.external_dtd import check_external_dtd
     from tei_tools.validate.schema_select import SchemaChoice, choose_schemas, language_of
-    from tei_tools.validate.xinclude import expand_xincludes
 
-    problems: list[Problem] = list(check_external_dtd(tree, document, name))
-    problems += expand_xincludes(tree, document, name)
-    if any(p.severity == FATAL for p in problems):
-        return problems
+    started = time.perf_counter()
+    name = report.file
     if schema is not None:
         chosen = [SchemaChoice(Path(schema), language_of(Path(schema)), "--schema")]
     else:
@@ -114,11 +150,11 @@ def _check_tree(
     report.schema = ", ".join(str(c.path) for c in chosen)
     for choice in chosen:
         try:
-            problems += _run_schema(tree, choice, name)
+            report.problems.extend(_run_schema(tree, choice, name, vocabulary))
         except TeiToolsError as exc:
             if choice.reason == "--schema":
                 raise
-            problems.append(
+            report.problems.append(
                 Problem(
                     name, None, None, WARNING, f"schema {choice.path} skipped: {exc}", rule="schema"
                 )
@@ -127,12 +163,12 @@ def _check_tree(
         from tei_tools.validate.dates import check_dates
         from tei_tools.validate.pointers import check_pointers
 
-        problems += check_pointers(tree, name)
-        problems += check_dates(tree, name)
-    return problems
+        report.problems.extend(check_pointers(tree, name))
+        report.problems.extend(check_dates(tree, name))
+    report.seconds += time.perf_counter() - started
 
 
-def _run_schema(tree, choice, name: str) -> list[Problem]:
+def _run_schema(tree, choice, name: str, vocabulary=None) -> list[Problem]:
     if choice.language == "xsd":
         from tei_tools.validate.xsd import validate_xsd
 
@@ -150,4 +186,4 @@ def _run_schema(tree, choice, name: str) -> list[Problem]:
         )
     from tei_tools.validate.rng import validate_rng
 
-    return validate_rng(tree, choice.path, name)
+    return validate_rng(tree, choice.path, name, vocabulary=vocabulary)

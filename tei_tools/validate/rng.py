@@ -20,6 +20,7 @@ from tei_tools.validate.problems import ERROR, Problem
 from tei_tools.validate.schema_index import SchemaIndex, build_index, did_you_mean
 from tei_tools.validate.specialise import (
     XML_NS,
+    Vocabulary,
     _parse_grammar,
     _read_schema,
     compiled_schema,
@@ -49,7 +50,12 @@ _CASCADE = re.compile(
 
 
 def validate_rng(
-    tree: etree._ElementTree, schema_path: Path, file: str, *, specialise: bool = True
+    tree: etree._ElementTree,
+    schema_path: Path,
+    file: str,
+    *,
+    specialise: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Problem]:
     """Validate ``tree``; an empty list means valid.
 
@@ -58,19 +64,32 @@ def validate_rng(
     >>> [p.message[:24] for p in validate_rng(tree, tei_all_path(), "a.xml")]
     ['element "TEI" incomplete']
     """
-    vocabulary = document_vocabulary(tree.getroot()) if specialise else None
+    if not specialise:
+        vocabulary = None
+    elif vocabulary is None:
+        vocabulary = document_vocabulary(tree.getroot())
     schema = compiled_schema(schema_path, vocabulary)
     if schema.validate(tree):
-        if not any(XSI_NS in (etree.QName(a).namespace or "") for n in tree.iter(etree.Element) for a in n.attrib):
+        if not any(
+            XSI_NS in (etree.QName(a).namespace or "")
+            for n in tree.iter(etree.Element)
+            for a in n.attrib
+        ):
             return []
-        return list(check_attribute_names(tree, schema_index(schema_path), file, namespaces={XSI_NS}))
+        return list(
+            check_attribute_names(tree, schema_index(schema_path), file, namespaces={XSI_NS})
+        )
     log = list(schema.error_log)
     index = schema_index(schema_path)
     problems = _problems_from_log(tree, log, index, file)
     if vocabulary is not None:
-        first = _localise_first_error(tree, schema_path, vocabulary, index, file)
+        own = document_vocabulary(tree.getroot())
+        first = _localise_first_error(tree, schema_path, own, index, file)
         if first is not None:
-            problems = [first, *(p for p in problems if (p.line, p.message) != (first.line, first.message))]
+            problems = [
+                first,
+                *(p for p in problems if (p.line, p.message) != (first.line, first.message)),
+            ]
     return problems
 
 
@@ -86,7 +105,11 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
     local = compiled_schema(schema_path, vocabulary, any_start=True)
     if local is None:
         return None
-    candidates = [c for c in (_first_unknown_attribute(tree, index, file), _first_duplicate_id(tree, file)) if c]
+    candidates = [
+        c
+        for c in (_first_unknown_attribute(tree, index, file), _first_duplicate_id(tree, file))
+        if c
+    ]
     node = tree.getroot()
     if not local.validate(node):
         foreign = None
@@ -107,7 +130,9 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
                 break
             node = bad_child
         if foreign is not None:
-            candidates.append(_unexpected_element(foreign, foreign.getparent(), index, _problem_maker(file)))
+            candidates.append(
+                _unexpected_element(foreign, foreign.getparent(), index, _problem_maker(file))
+            )
         else:
             local.validate(node)
             log = list(local.error_log)
@@ -119,13 +144,24 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
 def _problem_maker(file: str):
     def problem(text: str, at, expected=(), suggestion=None) -> Problem:
         shown = _with_suggestion(_with_expected(text, expected), suggestion)
-        return Problem(file, at.sourceline if at is not None else None, None, ERROR, shown,
-                       element_path(at) if at is not None else None, tuple(expected), suggestion, "rng")
+        return Problem(
+            file,
+            at.sourceline if at is not None else None,
+            None,
+            ERROR,
+            shown,
+            element_path(at) if at is not None else None,
+            tuple(expected),
+            suggestion,
+            "rng",
+        )
 
     return problem
 
 
-def check_attribute_names(tree: etree._ElementTree, index: SchemaIndex, file: str, *, namespaces=None):
+def check_attribute_names(
+    tree: etree._ElementTree, index: SchemaIndex, file: str, *, namespaces=None
+):
     """Yield attributes the schema allows nowhere on their element.
 
     libxml2 silently accepts ``xsi:*`` attributes that Jing (rightly) rejects,
@@ -144,14 +180,21 @@ def check_attribute_names(tree: etree._ElementTree, index: SchemaIndex, file: st
             shown, _ = _find_attribute(node, etree.QName(key).localname)
             if shown not in allowed:
                 yield Problem(
-                    file, node.sourceline, None, ERROR,
+                    file,
+                    node.sourceline,
+                    None,
+                    ERROR,
                     _with_suggestion(
-                        _with_expected(f'attribute "{shown}" not allowed on element "{_local(node)}"',
-                                       sorted(allowed, key=str.lower)),
+                        _with_expected(
+                            f'attribute "{shown}" not allowed on element "{_local(node)}"',
+                            sorted(allowed, key=str.lower),
+                        ),
                         did_you_mean(etree.QName(key).localname, allowed),
                     ),
-                    element_path(node), tuple(sorted(allowed, key=str.lower)),
-                    did_you_mean(etree.QName(key).localname, allowed), "rng",
+                    element_path(node),
+                    tuple(sorted(allowed, key=str.lower)),
+                    did_you_mean(etree.QName(key).localname, allowed),
+                    "rng",
                 )
 
 
@@ -167,8 +210,15 @@ def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
         if value is None:
             continue
         if value in seen:
-            return Problem(file, node.sourceline, None, ERROR, f'ID "{value}" has already been defined',
-                           element_path(node), rule="rng")
+            return Problem(
+                file,
+                node.sourceline,
+                None,
+                ERROR,
+                f'ID "{value}" has already been defined',
+                element_path(node),
+                rule="rng",
+            )
         seen.add(value)
     return None
 
@@ -254,9 +304,10 @@ def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | Non
     return found[0] if found and isinstance(found[0], etree._Element) else None
 
 
-def _namespaces(tree: etree._ElementTree) -> dict[str, str]:
+def _namespaces(tree) -> dict[str, str]:
     spaces: dict[str, str] = {}
-    for node in tree.getroot().iter(etree.Element):
+    # Prefixes are nearly always declared on the root or just below it.
+    for node in tree.getroot().xpath("descendant-or-self::*[namespace::*][position() <= 200]"):
         for prefix, uri in node.nsmap.items():
             if prefix and prefix not in spaces:
                 spaces[prefix] = uri

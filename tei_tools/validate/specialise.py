@@ -73,12 +73,27 @@ def document_vocabulary(root: etree._Element) -> Vocabulary:
     >>> sorted(v.elements), sorted(v.attributes)
     ([('urn:x', 'a'), ('urn:x', 'c')], [('', 'b')])
     """
+    tags: set[str] = set()
+    keys: set[str] = set()
+    for node in root.iter(etree.Element):
+        tags.add(node.tag)
+        if node.attrib:
+            keys.update(node.attrib.keys())
+    return Vocabulary(frozenset(map(_split, tags)), frozenset(map(_split, keys)))
+
+
+def merge_vocabularies(trees: Iterable[etree._ElementTree]) -> Vocabulary:
+    """One vocabulary covering several documents.
+
+    A grammar specialised to a superset of a document's names gives that
+    document the same verdict, so a batch can share one compiled grammar.
+    """
     elements: set[Name] = set()
     attributes: set[Name] = set()
-    for node in root.iter(etree.Element):
-        elements.add(_split(node.tag))
-        for attr in node.attrib:
-            attributes.add(_split(attr))
+    for tree in trees:
+        found = document_vocabulary(tree.getroot())
+        elements |= found.elements
+        attributes |= found.attributes
     return Vocabulary(frozenset(elements), frozenset(attributes))
 
 
@@ -109,6 +124,8 @@ def clear_cache(*, disk: bool = True) -> None:
     """Forget every compiled schema (and, with ``disk``, the on-disk grammars)."""
     _compiled.clear()
     _grammars.clear()
+    _digests.clear()
+    _schema_bytes.clear()
     if disk:
         folder = cache_dir()
         if folder.is_dir():
@@ -116,8 +133,16 @@ def clear_cache(*, disk: bool = True) -> None:
                 entry.unlink(missing_ok=True)
 
 
+_digests: dict[int, str] = {}
+
+
 def grammar_digest(schema_bytes: bytes) -> str:
-    return hashlib.sha256(schema_bytes).hexdigest()[:20]
+    # Keyed by the bytes object itself: _read_schema hands out the same one.
+    key = id(schema_bytes)
+    found = _digests.get(key)
+    if found is None:
+        found = _digests[key] = hashlib.sha256(schema_bytes).hexdigest()[:20]
+    return found
 
 
 def compiled_schema(
@@ -151,11 +176,20 @@ def compiled_schema(
     return schema
 
 
+_schema_bytes: dict[tuple[str, int, int], bytes] = {}
+
+
 def _read_schema(schema_path: Path) -> bytes:
+    """The schema's bytes, read once per (path, size, mtime)."""
     from tei_tools.errors import SchemaError
 
     try:
-        return schema_path.read_bytes()
+        stat = schema_path.stat()
+        key = (str(schema_path.resolve()), stat.st_size, stat.st_mtime_ns)
+        data = _schema_bytes.get(key)
+        if data is None:
+            data = _schema_bytes[key] = schema_path.read_bytes()
+        return data
     except OSError as exc:
         raise SchemaError(
             f"cannot read schema: {exc.strerror or exc}", file=str(schema_path)
