@@ -104,7 +104,6 @@ _DATE_ELEMENTS = frozenset(
         "precision",
         "sortKey",
         "bibl",
-        "residence",
         "acquisition",
         "provenance",
         "origin",
@@ -174,8 +173,13 @@ def resolve_pointer(
     for pattern, replacement in prefixes[prefix]:
         match = pattern.fullmatch(rest)
         if match:
-            return re.sub(r"\$(\d)", lambda m: match.group(int(m.group(1))) or "", replacement)
+            return _fill(replacement, (match.group(0), *match.groups()))
     return None
+
+
+def _fill(replacement: str, groups: tuple[str | None, ...]) -> str:
+    """Substitute ``$1``..``$9`` in a prefixDef replacement pattern."""
+    return re.sub(r"\$(\d)", lambda m: groups[int(m.group(1))] or "", replacement)
 
 
 def _closest(word: str, ids: set[str]) -> str | None:

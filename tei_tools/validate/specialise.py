@@ -29,6 +29,7 @@ compiled schema in memory, both keyed by the grammar's digest and the vocabulary
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import OrderedDict
@@ -221,10 +222,9 @@ def _load_specialised(
 def _store(path: Path, payload: bytes) -> None:
     from tei_tools.xml import write_atomic
 
-    try:
+    # A read-only cache only costs speed, never correctness.
+    with contextlib.suppress(OSError):
         write_atomic(path, payload)
-    except OSError:
-        pass  # a read-only cache only costs speed, never correctness
 
 
 def _schema_parser() -> etree.XMLParser:
@@ -378,9 +378,9 @@ class _Pruner:
         choice = etree.Element(_R + "choice")
         for name, define in self.defines.items():
             body = [c for c in define if _local(c)]
-            if len(body) == 1 and _local(body[0]) == "element":
-                if self._matches(body[0], self.vocabulary.elements):
-                    etree.SubElement(choice, _R + "ref", name=name)
+            is_element = len(body) == 1 and _local(body[0]) == "element"
+            if is_element and self._matches(body[0], self.vocabulary.elements):
+                etree.SubElement(choice, _R + "ref", name=name)
         for start in self.grammar.iter(_R + "start"):
             for child in list(start):
                 start.remove(child)

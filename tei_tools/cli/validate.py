@@ -1,0 +1,56 @@
+"""``tei-tools validate``: check TEI files and folders; exit 0 valid, 1 invalid, 2 unreadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--schema",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A RELAX NG (.rng), XML Schema (.xsd) or ISO Schematron (.sch) file. "
+    "Default: the document's <?xml-model?>, then tei-tools' own schema, then tei_all.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--no-extra-checks", is_flag=True, help="Skip the pointer and date checks no schema makes."
+)
+@click.option(
+    "--max-errors",
+    default=20,
+    show_default=True,
+    help="Problems shown per file in text output (0 for all); the rest are counted.",
+)
+@click.option("-o", "--output", default="-", help="Write the report to a file instead of stdout.")
+def validate(
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    fmt: str,
+    no_extra_checks: bool,
+    max_errors: int,
+    output: str,
+) -> int:
+    """Validate TEI documents (PATHS: files, or folders searched for *.xml)."""
+    from tei_tools.cli.common import write_output
+    from tei_tools.errors import UsageError
+    from tei_tools.validate import validate as run_validation
+    from tei_tools.validate.formats import render
+
+    if schema is not None and not schema.is_file():
+        raise UsageError(f"no such schema file: {schema}")
+    report = run_validation(list(paths), schema=schema, extra_checks=not no_extra_checks)
+    if not report.files:
+        raise UsageError("no XML files found in the paths given")
+    write_output(output, render(report, fmt, max_per_file=max_errors))
+    return report.exit_code

@@ -1,0 +1,164 @@
+"""Render a :class:`Report` as text, JSON, JUnit XML or SARIF 2.1.0.
+
+Every format renders the same Problem objects; none knows which checker
+found them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.validate.problems import ERROR, FATAL, Report
+
+FORMATS = ("text", "json", "junit", "sarif")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def render(report: Report, fmt: str, *, max_per_file: int = 20) -> str:
+    """The report in ``fmt`` (one of :data:`FORMATS`)."""
+    return {"text": render_text, "json": render_json, "junit": render_junit, "sarif": render_sarif}[
+        fmt
+    ](report, max_per_file=max_per_file)
+
+
+def render_text(report: Report, *, max_per_file: int = 20) -> str:
+    """``FILE:LINE:COL: severity: message`` lines, the first errors of each file, then a count."""
+    lines = []
+    for file_report in report.files:
+        shown = file_report.problems[:max_per_file] if max_per_file else file_report.problems
+        for problem in shown:
+            lines.append(str(problem))
+            if problem.path:
+                lines.append(f"    at {problem.path}")
+        hidden = len(file_report.problems) - len(shown)
+        if hidden > 0:
+            lines.append(f"{file_report.file}: note: {hidden} more problem(s) not shown")
+    counts = report.counts()
+    lines.append(
+        f"{len(report.files)} file(s): {counts['valid']} valid, {counts['invalid']} invalid, "
+        f"{counts['unreadable']} unreadable"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report, *, max_per_file: int = 0) -> str:
+    data = {
+        "valid": report.valid,
+        "exit_code": report.exit_code,
+        "counts": report.counts(),
+        "files": [
+            {
+                "file": f.file,
+                "status": f.status,
+                "schema": f.schema,
+                "problems": [p.as_dict() for p in f.problems],
+            }
+            for f in report.files
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: Report, *, max_per_file: int = 0) -> str:
+    """One test case per file; errors become ``<failure>``, unreadable files ``<error>``."""
+    counts = report.counts()
+    suites = etree.Element("testsuites")
+    suite = etree.SubElement(
+        suites,
+        "testsuite",
+        name="tei-tools validate",
+        tests=str(len(report.files)),
+        failures=str(counts["invalid"]),
+        errors=str(counts["unreadable"]),
+        skipped="0",
+        time=f"{sum(f.seconds for f in report.files):.3f}",
+    )
+    for f in report.files:
+        case = etree.SubElement(
+            suite, "testcase", classname="validate", name=f.file, time=f"{f.seconds:.3f}"
+        )
+        if f.status == "valid":
+            continue
+        kind = "error" if f.status == "unreadable" else "failure"
+        bad = [p for p in f.problems if p.severity in (ERROR, FATAL)]
+        node = etree.SubElement(
+            case, kind, message=bad[0].message if bad else f.status, type=f.status
+        )
+        node.text = "\n".join(str(p) for p in f.problems)
+    return etree.tostring(
+        suites, encoding="UTF-8", xml_declaration=True, pretty_print=True
+    ).decode()
+
+
+def render_sarif(report: Report, *, max_per_file: int = 0) -> str:
+    """A SARIF 2.1.0 log with one run; rules are the checks (rng, pointer, date, ...)."""
+    from tei_tools import __version__
+
+    rules = sorted({p.rule for p in report.problems})
+    results = []
+    for p in report.problems:
+        region = {}
+        if p.line:
+            region["startLine"] = p.line
+            if p.column:
+                region["startColumn"] = p.column
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(p.file)}}}
+        if region:
+            location["physicalLocation"]["region"] = region
+        result = {
+            "ruleId": p.rule,
+            "ruleIndex": rules.index(p.rule),
+            "level": {"error": "error", "fatal": "error", "warning": "warning"}.get(
+                p.severity, "note"
+            ),
+            "message": {"text": p.message},
+            "locations": [location],
+        }
+        if p.path:
+            result["locations"][0]["logicalLocations"] = [
+                {"fullyQualifiedName": p.path, "kind": "element"}
+            ]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tei-tools",
+                        "version": __version__,
+                        "rules": [
+                            {"id": r, "shortDescription": {"text": _RULES.get(r, r)}} for r in rules
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+_RULES = {
+    "rng": "RELAX NG validation",
+    "xsd": "W3C XML Schema validation",
+    "schematron": "Schematron assertion",
+    "pointer": "local #id pointer resolves",
+    "date": "dates are real and ordered",
+    "xml": "well-formed XML",
+    "hostile": "hostile XML refused",
+    "xinclude": "XInclude resolved",
+    "dtd": "external DTD",
+    "schema": "schema selection",
+}
+
+
+def _uri(file: str) -> str:
+    path = Path(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return path.as_posix()

@@ -1,0 +1,44 @@
+"""W3C XML Schema validation through xmlschema (imported only when used)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.validate.problems import ERROR, Problem
+
+_schemas: dict[str, object] = {}
+
+
+def validate_xsd(tree: etree._ElementTree, schema_path: Path, file: str) -> list[Problem]:
+    """Every XSD error of the document, placed on its element's line."""
+    import xmlschema
+
+    from tei_tools.errors import SchemaError
+
+    key = str(schema_path.resolve())
+    schema = _schemas.get(key)
+    if schema is None:
+        try:
+            # No network: imports of remote schemas fail instead of being fetched.
+            schema = xmlschema.XMLSchema(str(schema_path), allow="local", defuse="always")
+        except (xmlschema.XMLSchemaException, OSError) as exc:
+            raise SchemaError(f"cannot compile XML Schema: {exc}", file=str(schema_path)) from None
+        _schemas[key] = schema
+    problems = []
+    for error in schema.iter_errors(tree):
+        element = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
+        line = element.sourceline if element is not None else getattr(error, "sourceline", None)
+        problems.append(
+            Problem(
+                file,
+                line,
+                None,
+                ERROR,
+                error.reason or str(error).splitlines()[0],
+                path=error.path,
+                rule="xsd",
+            )
+        )
+    return problems
