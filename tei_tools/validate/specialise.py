@@ -383,7 +383,8 @@ class _Pruner:
                 etree.SubElement(choice, _R + "ref", name=name)
         for start in self.grammar.iter(_R + "start"):
             for child in list(start):
-                start.remove(child)
+                if _local(child):
+                    choice.insert(0, child)  # the real roots stay acceptable too
             start.append(choice)
         self.kept = self._root_elements()
 
