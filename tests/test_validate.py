@@ -6,15 +6,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import REPO, shared_path
+from lxml import etree
 
 TEI_ALL = REPO / "schemas" / "tei_all.rng"
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
-def tei_doc(body: str = "<p>Text.</p>", header_extra: str = "", prolog: str = "", root_attrs: str = "") -> str:
+def tei_doc(
+    body: str = "<p>Text.</p>", header_extra: str = "", prolog: str = "", root_attrs: str = ""
+) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>{prolog}\n'
         f'<TEI xmlns="{TEI}"{root_attrs}><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
@@ -115,7 +116,7 @@ def test_misspelled_element_gets_did_you_mean_and_expected_children(tmp_path):
     assert first.suggestion == "persName"
     assert "persName" in first.expected
     assert first.path == "/TEI/text/body/p/persname"
-    assert str(first).startswith(f"{doc}:3: error: element \"persname\" not allowed")
+    assert str(first).startswith(f'{doc}:3: error: element "persname" not allowed')
 
 
 def test_unknown_attribute_lists_allowed_attributes(tmp_path):
@@ -151,7 +152,7 @@ def test_xsi_schema_location_is_invalid_as_with_jing(tmp_path):
 
 def test_dangling_pointer_is_an_error_and_prefixdef_pointers_resolve(tmp_path):
     header = (
-        "<encodingDesc><listPrefixDef><prefixDef ident=\"psn\" matchPattern=\"(.+)\" "
+        '<encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="(.+)" '
         'replacementPattern="#$1"/></listPrefixDef></encodingDesc>'
     )
     body = '<p><persName xml:id="ann">Ann</persName> <persName ref="psn:ann">A</persName> <persName ref="#bob">B</persName></p>'
@@ -197,7 +198,11 @@ def _julian_pairs(data) -> list[tuple[str, str]]:
     if isinstance(data, dict):
         julian = data.get("julian") or data.get("when_custom") or data.get("when-custom")
         gregorian = data.get("gregorian") or data.get("when")
-        if isinstance(julian, str) and isinstance(gregorian, str) and len(julian) == len(gregorian) == 10:
+        if (
+            isinstance(julian, str)
+            and isinstance(gregorian, str)
+            and len(julian) == len(gregorian) == 10
+        ):
             found.append((julian, gregorian))
         for value in data.values():
             found += _julian_pairs(value)
@@ -236,7 +241,12 @@ def test_batch_continues_after_unreadable_and_broken_files(tmp_path):
     (tmp_path / "c_binary.xml").write_bytes(b"\x00\x01\x02")
     write(tmp_path, "d_invalid.xml", tei_doc(body="<para/>"))
     report = validate(tmp_path)
-    assert [Path(f.file).name for f in report.files] == ["a_broken.xml", "b_good.xml", "c_binary.xml", "d_invalid.xml"]
+    assert [Path(f.file).name for f in report.files] == [
+        "a_broken.xml",
+        "b_good.xml",
+        "c_binary.xml",
+        "d_invalid.xml",
+    ]
     assert [f.status for f in report.files] == ["unreadable", "valid", "unreadable", "invalid"]
     assert report.exit_code == 2
 
@@ -250,8 +260,10 @@ def test_missing_external_dtd_is_an_error_like_jing(tmp_path):
 
 def test_xinclude_fallback_is_used_and_missing_include_without_fallback_is_fatal(tmp_path):
     xi = ' xmlns:xi="http://www.w3.org/2001/XInclude"'
-    with_fallback = tei_doc(body='<xi:include href="nope.xml"><xi:fallback><p>F</p></xi:fallback></xi:include>',
-                            root_attrs=xi)
+    with_fallback = tei_doc(
+        body='<xi:include href="nope.xml"><xi:fallback><p>F</p></xi:fallback></xi:include>',
+        root_attrs=xi,
+    )
     without = tei_doc(body='<p>A</p><xi:include href="nope.xml"/>', root_attrs=xi)
     included = tei_doc(body='<xi:include href="part.xml"/>', root_attrs=xi)
     write(tmp_path, "part.xml", f'<p xmlns="{TEI}">Included</p>')
@@ -275,11 +287,13 @@ def test_xml_model_pointing_at_a_local_schema_is_used(tmp_path):
         tmp_path,
         "mine.rng",
         f'<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="{TEI}"><start><element name="TEI">'
-        "<zeroOrMore><element><anyName/><zeroOrMore><choice><text/><ref name=\"any\"/></choice></zeroOrMore></element></zeroOrMore>"
+        '<zeroOrMore><element><anyName/><zeroOrMore><choice><text/><ref name="any"/></choice></zeroOrMore></element></zeroOrMore>'
         '</element></start><define name="any"><element><anyName/><zeroOrMore><attribute><anyName/></attribute></zeroOrMore>'
         '<zeroOrMore><choice><text/><ref name="any"/></choice></zeroOrMore></element></define></grammar>',
     )
-    prolog = f'\n<?xml-model href="{grammar.name}" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+    prolog = (
+        f'\n<?xml-model href="{grammar.name}" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+    )
     doc = write(tmp_path, "a.xml", tei_doc(body="<para/>", prolog=prolog))
     report = validate_one(doc, schema=None)
     assert report.schema == str(grammar)

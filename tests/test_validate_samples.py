@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from conftest import REPO, shared_path
 
 TEI_ALL = REPO / "schemas" / "tei_all.rng"
@@ -98,6 +97,8 @@ def test_broken_variants_first_error_is_on_jings_line(invalid_reports):
 def test_dangling_pointer_and_reversed_range_are_caught_by_extra_checks(invalid_reports):
     _, reports = invalid_reports
     dangling = reports[str(shared_path("tei-samples", "invalid", "dangling-ref-pointer.xml"))]
-    reversed_range = reports[str(shared_path("tei-samples", "invalid", "notbefore-after-notafter.xml"))]
+    reversed_range = reports[
+        str(shared_path("tei-samples", "invalid", "notbefore-after-notafter.xml"))
+    ]
     assert [p.rule for p in dangling.problems] == ["pointer"]
     assert [p.rule for p in reversed_range.problems] == ["date"]
