@@ -1,0 +1,116 @@
+"""``tei-tools export text|html|pdf``: one file to a file or stdout, many to a folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tei_tools.cli.common import print_batch_summary, write_output
+
+SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
+
+
+@click.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(SUFFIXES)))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-o", "--output", help="Output file for one input ('-' for stdout).")
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder for several inputs or folders of *.xml files.",
+)
+@click.option(
+    "--width", default=72, show_default=True, type=click.IntRange(20), help="Line width of text."
+)
+@click.option(
+    "--css",
+    help="HTML: link this stylesheet URL instead of inlining the default CSS. "
+    "PDF: a CSS file added after the print stylesheet.",
+)
+def export(
+    fmt: str,
+    inputs: tuple[Path, ...],
+    output: str | None,
+    out_dir: Path | None,
+    width: int,
+    css: str | None,
+) -> int:
+    """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
+    from tei_tools.errors import TeiToolsError, UsageError
+    from tei_tools.xml import parse_xml_bytes, read_input_bytes
+
+    jobs = plan_jobs(inputs, output, out_dir, SUFFIXES[fmt])
+    if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
+        raise UsageError("refusing to write PDF to a terminal; use -o FILE")
+    render = renderer(fmt, width=width, css=css)
+    failed: list[tuple[str, str]] = []
+    for source, target in jobs:
+        name = "<stdin>" if source == "-" else str(source)
+        try:
+            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
+            write_output(target, render(parse_xml_bytes(data, source=name)))
+        except TeiToolsError as error:
+            if len(jobs) == 1:
+                raise
+            click.echo(f"tei-tools: error: {error}", err=True)
+            failed.append((name, error.message))
+        except OSError as error:
+            raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    if len(jobs) > 1:
+        return print_batch_summary(len(jobs) - len(failed), failed, "exported")
+    return 0
+
+
+def renderer(fmt: str, *, width: int, css: str | None):
+    """The library call for ``fmt``, with the options bound; imported only when needed."""
+    if fmt == "text":
+        from tei_tools.export.text import export_text
+
+        return lambda tree: export_text(tree, width=width)
+    if fmt == "html":
+        from tei_tools.export.html import export_html
+
+        return lambda tree: export_html(tree, css=css)
+    from tei_tools.export.pdf import export_pdf, require_weasyprint
+
+    require_weasyprint()  # fail once, before reading any input
+    extra_css = Path(css).read_text(encoding="utf-8") if css else None
+    return lambda tree: export_pdf(tree, css=extra_css)
+
+
+def plan_jobs(
+    inputs: tuple[Path, ...], output: str | None, out_dir: Path | None, suffix: str
+) -> list[tuple[Path | str, str]]:
+    """Pair every input with its output, or say why the options cannot work."""
+    from tei_tools.errors import InputError, UsageError
+
+    sources: list[Path | str] = []
+    for item in inputs:
+        if str(item) == "-":
+            sources.append("-")
+        elif item.is_dir():
+            found = sorted(item.glob("*.xml"))
+            if not found:
+                raise InputError("folder holds no *.xml files", file=str(item))
+            sources.extend(found)
+        elif not item.exists():
+            raise InputError("no such file or folder", file=str(item))
+        else:
+            sources.append(item)
+    if output and out_dir:
+        raise UsageError("give either -o/--output or --out-dir, not both")
+    if output:
+        if len(sources) != 1:
+            raise UsageError("-o/--output takes one input; use --out-dir for several")
+        return [(sources[0], output)]
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return [
+            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix)))
+            for src in sources
+        ]
+    if len(sources) == 1:
+        return [(sources[0], "-")]
+    raise UsageError("several inputs need --out-dir")

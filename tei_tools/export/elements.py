@@ -1,0 +1,290 @@
+"""What the writers share about TEI: which elements are blocks, which reading is shown.
+
+Every writer (plain text, HTML) walks the same tree and must agree on what
+the reading text of a document is, or the word counts of the two exports
+would differ for no reason.  The tables here are data, not branches: a
+writer asks ``is_block(element)`` instead of growing its own list.
+
+>>> from lxml import etree
+>>> choice = etree.fromstring(
+...     '<choice xmlns="http://www.tei-c.org/ns/1.0"><sic>teh</sic><corr>the</corr></choice>'
+... )
+>>> local_name(shown_reading(choice))
+'corr'
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tei_tools.xml import TEI_NS
+
+#: The alternatives of a ``choice`` in order of preference: the editor's
+#: corrected, expanded, regularised reading is the one a reader wants first.
+PREFERRED_READINGS = ("corr", "expan", "reg", "ex", "seg")
+
+#: Elements that always start a block of their own.
+BLOCK = frozenset(
+    {
+        "text",
+        "front",
+        "body",
+        "back",
+        "group",
+        "div",
+        "div1",
+        "div2",
+        "div3",
+        "div4",
+        "div5",
+        "div6",
+        "div7",
+        "p",
+        "ab",
+        "head",
+        "list",
+        "item",
+        "lg",
+        "l",
+        "table",
+        "row",
+        "dateline",
+        "opener",
+        "closer",
+        "salute",
+        "signed",
+        "trailer",
+        "byline",
+        "epigraph",
+        "argument",
+        "docTitle",
+        "titlePart",
+        "titlePage",
+        "docAuthor",
+        "docDate",
+        "docImprint",
+        "docEdition",
+        "imprimatur",
+        "postscript",
+        "sp",
+        "speaker",
+        "stage",
+        "castList",
+        "castGroup",
+        "castItem",
+        "figure",
+        "figDesc",
+        "listBibl",
+        "listPerson",
+        "listPlace",
+        "listOrg",
+        "listEvent",
+        "person",
+        "place",
+        "org",
+        "event",
+        "entry",
+        "superEntry",
+        "sense",
+        "form",
+        "floatingText",
+        "fw",
+        "address",
+        "addrLine",
+        "lem",
+        "msDesc",
+        "msItem",
+        "u",
+        "spGrp",
+        "eg",
+        "egXML",
+        "biblStruct",
+        "set",
+        "prologue",
+        "epilogue",
+        "performance",
+        "respStmt",
+        "surface",
+        "zone",
+        "line",
+        "sourceDoc",
+    }
+)
+
+#: Elements that are blocks only where they stand between blocks (a ``bibl``
+#: under a ``div`` is a citation line; inside a ``p`` it is part of the sentence).
+CONTEXTUAL_BLOCK = frozenset(
+    {
+        "bibl",
+        "quote",
+        "cit",
+        "label",
+        "date",
+        "name",
+        "title",
+        "desc",
+        "q",
+        "said",
+        "seg",
+        "ref",
+        "persName",
+        "placeName",
+        "orgName",
+        "idno",
+        "num",
+        "graphic",
+    }
+)
+
+#: Parents whose children are laid out as blocks.
+CONTAINERS = frozenset(
+    {
+        "text",
+        "front",
+        "body",
+        "back",
+        "group",
+        "div",
+        "div1",
+        "div2",
+        "div3",
+        "div4",
+        "div5",
+        "div6",
+        "div7",
+        "lg",
+        "sp",
+        "listBibl",
+        "list",
+        "closer",
+        "opener",
+        "figure",
+        "cit",
+        "titlePage",
+        "castList",
+        "castGroup",
+        "entry",
+        "superEntry",
+        "sense",
+        "floatingText",
+        "postscript",
+        "argument",
+        "epigraph",
+        "spGrp",
+        "msDesc",
+        "msItem",
+    }
+)
+
+#: Elements whose content is never part of the reading text where they occur.
+SILENT = frozenset(
+    {
+        "teiHeader",
+        "facsimile",
+        "standOff",
+        "fsdDecl",
+        "interpGrp",
+        "linkGrp",
+        "link",
+        "join",
+        "joinGrp",
+        "alt",
+        "altGrp",
+        "spanGrp",
+        "timeline",
+        "witDetail",
+        "anchor",
+        "span",
+        "certainty",
+        "precision",
+        "respons",
+        "index",
+        "substJoin",
+    }
+)
+
+#: Milestones that separate words unless ``@break="no"`` says the word goes on.
+WORD_BREAKS = frozenset({"lb", "pb", "cb", "gb", "milestone"})
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def local_name(element: etree._Element) -> str:
+    """The element's name without its namespace (``{…tei…}p`` → ``p``)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def is_tei(element: etree._Element) -> bool:
+    """True for TEI elements and for elements in no namespace (older TEI)."""
+    tag = element.tag
+    return isinstance(tag, str) and (tag.startswith("{" + TEI_NS + "}") or not tag.startswith("{"))
+
+
+def is_block(element: etree._Element) -> bool:
+    """Whether ``element`` starts a block (paragraph, line, heading...) in a reading text."""
+    name = local_name(element)
+    if name in BLOCK:
+        return True
+    if name in CONTEXTUAL_BLOCK:
+        parent = element.getparent()
+        return parent is not None and local_name(parent) in CONTAINERS
+    return False
+
+
+def normalise_space(text: str) -> str:
+    """Collapse XML whitespace (indentation is markup, not content) to single spaces.
+
+    No-break and other Unicode spaces are content and stay as they are.
+
+    >>> normalise_space("a\\n    b\\tc\\u00a0d")
+    'a b c\\xa0d'
+    """
+    return _XML_SPACE.sub(" ", text)
+
+
+def shown_reading(choice: etree._Element) -> etree._Element | None:
+    """The child of a ``choice`` that a reading text shows (corr, expan, reg, else the first)."""
+    children = [child for child in choice if isinstance(child.tag, str)]
+    by_name = {local_name(child): child for child in reversed(children)}
+    for name in PREFERRED_READINGS:
+        if name in by_name:
+            return by_name[name]
+    return children[0] if children else None
+
+
+def shown_apparatus_reading(app: etree._Element) -> etree._Element | None:
+    """The reading of an ``app`` that a reading text shows: the lemma, else the first reading."""
+    first = None
+    for child in app:
+        name = local_name(child)
+        if name == "lem":
+            return child
+        if first is None and name in {"rdg", "rdgGrp"}:
+            first = child
+    return first
+
+
+def text_roots(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
+    """The outermost ``text`` elements of a document, or its root when there is none.
+
+    A ``teiCorpus`` holds several ``TEI``s each with its own ``text``; a
+    ``text`` inside a ``group`` or ``floatingText`` is reached by walking its
+    outer ``text``, so only the outermost ones are returned.  A document with
+    no ``text`` at all (a ``surface``, a bare header) is read from its root.
+    """
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    roots = []
+    for element in root.iter(f"{{{TEI_NS}}}text", "text"):
+        if not any(local_name(a) in {"text", "teiHeader"} for a in element.iterancestors()):
+            roots.append(element)
+    return roots or [root]
+
+
+def breaks_word(element: etree._Element) -> bool:
+    """Whether a milestone separates the words around it (``@break="no"`` joins them)."""
+    return element.get("break") not in {"no", "false"}
