@@ -1,0 +1,385 @@
+"""Finding the names of people, bodies and places in a string.
+
+One Aho–Corasick automaton (pyahocorasick) holds every name form of every
+register entry, folded to lower case without diacritics, so a text is scanned
+once whatever the size of the registers.  Each raw hit is then checked where
+the automaton cannot look: word boundaries (``Trotsky's`` marks ``Trotsky``,
+``Don't`` marks nothing), capitalisation (``Soviet government`` and
+``BRITISH EMBASSY`` are names, ``rome`` is not), and overlaps (the longest
+name wins).  A person's name takes in the titles and initials written before
+it (``General Dukhonin``, ``G. V. Chicherin``), the title as a ``roleName``;
+a title followed by capitalised words that no register knows (``Mr. Smith``)
+is reported as an unknown name (``ref=None``) for the editor to review.
+
+Everything here works on plain strings; :mod:`tei_tools.markup.enrich` turns
+the matches into elements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+if TYPE_CHECKING:
+    from tei_tools.markup.registers import Registry
+
+#: Register kind -> the TEI element a name of that kind becomes.
+TAG_OF_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
+
+#: Titles that may stand before a person's name and become its ``roleName``.
+TITLES = (
+    "General", "Lieutenant-General", "Major-General", "Brigadier-General", "Admiral",
+    "Vice-Admiral", "Rear-Admiral", "Colonel", "Lieutenant-Colonel", "Major", "Captain",
+    "Lieutenant", "Marshal", "Field-Marshal", "Ataman", "Hetman", "Commander",
+    "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "Viscount", "Marquis",
+    "Lord", "Lady", "Sir", "Emperor", "Empress", "Kaiser", "Tsar", "Czar", "King", "Queen",
+    "Sultan", "Shah", "Emir", "Ambassador", "Consul", "Consul-General", "Minister",
+    "President", "Premier", "Chancellor", "Secretary", "Senator", "Commissar", "Comrade",
+    "Citizen", "Professor", "Doctor", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
+    "Signor", "Mister", "Ensign",
+)  # fmt: skip
+#: Abbreviated titles, written with or without their full stop.
+ABBREVIATED_TITLES = (
+    "Mr", "Mrs", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Col", "Adm", "Capt",
+    "Lieut", "Lt", "Maj", "Sen", "Hon", "Rev", "M",
+)  # fmt: skip
+
+#: Capitalised words that follow a title without being a name ("General Staff").
+NOT_NAMES = frozenset(
+    """
+    staff headquarters assembly council strike election elections government secretary
+    consul congress committee commissariat commissar commissars affairs director office
+    command commander commander-in-chief officer officers army navy court conference
+    peace treaty agreement meeting federation union secretariat board bureau department
+    ministry minister delegate delegation mission embassy legation consulate plenipotentiary
+    extraordinary manager post staffs attack offensive mobilisation mobilization amnesty
+    the a an he she it they we i in on at this that these those his her their our its
+    and but or if as by for from with to of no not all any every there here when where
+    which who what while after before since during until upon chairman chairmen
+    power powers state states governments allies nations republic war
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+
+_NOT_NAME_WORDS = NOT_NAMES | {t.lower() for t in TITLES + ABBREVIATED_TITLES}
+
+_TITLE_ALTERNATIVES = "|".join(
+    [re.escape(t) for t in sorted(TITLES, key=len, reverse=True)]
+    + [re.escape(t) + r"\.?" for t in sorted(ABBREVIATED_TITLES, key=len, reverse=True)]
+)
+#: One or more titles, ending right before a name (searched in the text before a match).
+_TITLES_BEFORE = re.compile(rf"(?<![\w.-])((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)$")
+#: Titles at the start of a span.
+_TITLES_AT = re.compile(rf"((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)")
+#: Initials before a surname: "G. V. " in "G. V. Chicherin".
+_INITIALS_BEFORE = re.compile(r"(?<![\w.-])((?:[A-Z]\.[ ]?){1,3}[ ]?)$")
+#: A title and up to three capitalised words: a name-like span no register may know.
+_TITLED_NAME = re.compile(
+    rf"(?<![\w.-])((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)"
+    r"((?:[A-Z]\.[ ]?)*[A-Z][\w'’-]*(?:[ ]+(?:(?:de|von|van|der|la|le)[ ]+)?[A-Z][\w'’-]*){0,2})"
+)
+#: The delegates a Soviet or a congress of Soviets is "of": "of Workers' and Soldiers' Deputies".
+_OF_DEPUTIES = re.compile(
+    r"[ ]+of[ ]+(?:the[ ]+)?(?:(?:and[ ]+)?[A-Z][\w-]*['’]?,?[ ]+){1,8}Deputies", re.IGNORECASE
+)
+
+#: How far back a title or initials may begin before a name.
+_LOOKBEHIND = 80
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A name found in a string; offsets index that string."""
+
+    start: int
+    end: int
+    tag: str  # "persName" | "orgName" | "placeName"
+    ref: str | None  # "per:trotsky", or None for a name-like span no register knows
+    role: tuple[int, int] | None  # a title inside the span ("General"), absolute offsets
+    text: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One name form as registered: what it points at and how it is written."""
+
+    written: str
+    ref: str
+    tag: str
+
+
+class NameMatcher:
+    """The automaton over all name forms of a registry (see :meth:`Registry.matcher`)."""
+
+    def __init__(self, forms: list[_Form]):
+        self.automaton = ahocorasick.Automaton()
+        for form in forms:
+            key = fold(form.written)
+            if key.strip():
+                # A later form (a user's register) replaces an earlier one with the same key.
+                self.automaton.add_word(key, (len(key), form))
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Known names (longest first, no overlaps), then titled unknown names between them."""
+        if not len(self.automaton) or not text:
+            known: list[NameMatch] = []
+        else:
+            known = self._known(text)
+        return _merge(known, _unknown(text, known))
+
+    def _known(self, text: str) -> list[NameMatch]:
+        folded, to_original = collapse_space(fold(text))
+        candidates = []
+        for end_folded, (length, form) in self.automaton.iter(folded):
+            start = to_original(end_folded + 1 - length)
+            end = to_original(end_folded) + 1
+            if _bounded(text, start, end) and _case_fits(text[start:end], form.written):
+                candidates.append((start, end, form))
+        chosen = _longest_without_overlap(candidates)
+        matches = []
+        floor = 0
+        for index, (start, end, form) in enumerate(chosen):
+            if form.tag == "orgName" and form.written.lower().endswith(("soviet", "soviets")):
+                ceiling = chosen[index + 1][0] if index + 1 < len(chosen) else len(text)
+                extended = _extend_deputies(text, end)
+                end = extended if extended <= ceiling else end
+            match = _with_title(text, start, end, form, floor)
+            matches.append(match)
+            floor = match.end
+        return matches
+
+
+def compile_matcher(registry: Registry) -> NameMatcher:
+    """The matcher for a registry's people, bodies and places (bibliography excluded)."""
+    forms = [
+        _Form(name, entry.ref, TAG_OF_KIND[entry.kind])
+        for entry in registry.of_kind(*TAG_OF_KIND)
+        for name in entry.names
+    ]
+    return NameMatcher(forms)
+
+
+def find_names(text: str, registry: Registry) -> list[NameMatch]:
+    """The names in ``text``, in order: register names with ``ref``, unknown ones without.
+
+    >>> from tei_tools.markup.registers import load_registry
+    >>> [(m.text, m.ref) for m in find_names("General Dukhonin and Mr. Smith", load_registry())]
+    [('General Dukhonin', 'per:dukhonin'), ('Mr. Smith', None)]
+    """
+    return registry.matcher().find(text)
+
+
+def unknown_names(text: str, registry: Registry) -> list[NameMatch]:
+    """The name-like spans of ``text`` that no register knows (for the review report)."""
+    return [match for match in find_names(text, registry) if match.ref is None]
+
+
+# --- folding: one character in, one character out ------------------------------------------
+
+
+def _fold_table() -> dict[int, str]:
+    """Lower case without diacritics for Latin letters, and one apostrophe and space."""
+    table = {}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0].lower()
+        if base.isascii() and base.isalpha() and len(base) == 1:
+            table[code] = base
+    for char in "’‘ʼ`´":
+        table[ord(char)] = "'"
+    for char in "\u2010\u2011":
+        table[ord(char)] = "-"
+    for char in "\t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003":
+        table[ord(char)] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``text`` in the matcher's alphabet, of exactly the same length.
+
+    >>> fold("Kühlmann’s  TROTSKY")
+    "kuhlmann's  trotsky"
+    """
+    folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    # A few characters (İ) grow when lowered: lower the others one by one.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
+def collapse_space(folded: str):
+    """Runs of spaces made single, and a function taking offsets back to ``folded``."""
+    if "  " not in folded:
+        return folded, _identity
+    pieces, starts, shifts = [], [0], [0]
+    last = removed = 0
+    for run in re.finditer(r" {2,}", folded):
+        pieces.append(folded[last : run.start() + 1])
+        # What follows the run now starts here, shifted by every space dropped so far.
+        starts.append(run.start() + 1 - removed)
+        removed += len(run.group()) - 1
+        shifts.append(removed)
+        last = run.end()
+    pieces.append(folded[last:])
+
+    def to_original(index: int) -> int:
+        return index + shifts[bisect.bisect_right(starts, index) - 1]
+
+    return "".join(pieces), to_original
+
+
+def _identity(index: int) -> int:
+    return index
+
+
+# --- the checks the automaton cannot make ---------------------------------------------------
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is whole words (a possessive or a dash may follow)."""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum() or (before == "-" and start > 1 and text[start - 2].isalnum()):
+            return False
+    if end < len(text):
+        after = text[end]
+        if after.isalnum():
+            return False
+        if after in "'’":
+            rest = text[end + 1 : end + 3]
+            # "Trotsky's" and "Governments'" end a name; "Don't" does not.
+            return not rest[:1].isalpha() or (rest[:1] in "sS" and not rest[1:2].isalpha())
+        if after == "-":
+            # "Brest-Litovsk" continues a word; "Japan-in consequence" is a dash.
+            following = text[end + 1 : end + 2]
+            return not (following.isupper() or following.isdigit())
+    return True
+
+
+def _case_fits(found: str, written: str) -> bool:
+    """Whether a case-insensitive hit is written as a name.
+
+    Accepted: the form as registered, all capitals (titles), or a first word
+    capitalised as the form's (later words may be lower case, as in "Soviet
+    government"; "all-Russian congress" counts by its capital R).
+    """
+    if found == written or not any(c.islower() for c in found):
+        return True
+    first_written, first_found = written.split(" ", 1)[0], found.split(" ", 1)[0]
+    written_caps = [part[:1].isupper() for part in first_written.split("-")]
+    found_caps = [part[:1].isupper() for part in first_found.split("-")]
+    if not any(written_caps):
+        return True  # a form that begins in lower case ("de Gaulle") takes any case
+    if " " not in written and "-" not in written:
+        return found[:1].isupper()
+    return any(w and f for w, f in zip(written_caps, found_caps))
+
+
+def _longest_without_overlap(candidates):
+    """The longest candidates first, each kept only where nothing kept overlaps it."""
+    kept_starts: list[int] = []
+    kept: list[tuple[int, int, _Form]] = []
+    for start, end, form in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        at = bisect.bisect_left(kept_starts, start)
+        if at < len(kept) and kept[at][0] < end:
+            continue
+        if at > 0 and kept[at - 1][1] > start:
+            continue
+        kept_starts.insert(at, start)
+        kept.insert(at, (start, end, form))
+    return kept
+
+
+def _extend_deputies(text: str, end: int) -> int:
+    """A Soviet's name runs on over whose deputies it is: "... of Workers' and Soldiers' Deputies"."""
+    tail = _OF_DEPUTIES.match(text, end)
+    return tail.end() if tail else end
+
+
+def _with_title(text: str, start: int, end: int, form: _Form, floor: int) -> NameMatch:
+    """The match, for a person widened over the titles and initials written before it."""
+    role = None
+    if form.tag == "persName":
+        window_start = max(floor, start - _LOOKBEHIND)
+        before = text[window_start:start]
+        initials = _INITIALS_BEFORE.search(before)
+        if initials and (start - len(initials.group(1))) >= floor:
+            start -= len(initials.group(1))
+            before = text[window_start:start]
+        titles = _TITLES_BEFORE.search(before)
+        if titles and _is_title_case(titles.group(1), text[start:end]):
+            role_start = start - len(titles.group(1))
+            role = (role_start, role_start + len(titles.group(1).rstrip()))
+            start = role_start
+        else:
+            role = _title_inside(text, start, end)
+    return NameMatch(start, end, form.tag, form.ref, role, text[start:end])
+
+
+def _title_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A register form that itself begins with a title ("Colonel House")."""
+    titles = _TITLES_AT.match(text, start, end)
+    if titles and titles.end() < end and _is_title_case(titles.group(1), text[titles.end() : end]):
+        return (start, start + len(titles.group(1).rstrip()))
+    return None
+
+
+def _is_title_case(titles: str, name: str) -> bool:
+    """Titles are capitalised, or in capitals when the name is ("COLONEL ROBINS")."""
+    words = titles.split()
+    if all(word[:1].isupper() and not word[1:].isupper() for word in words):
+        return True
+    return all(word.isupper() for word in words) and name.isupper()
+
+
+def _unknown(text: str, known: list[NameMatch]) -> list[NameMatch]:
+    """Titles followed by capitalised words outside every known name: people to review."""
+    found = []
+    for match in _TITLED_NAME.finditer(text):
+        titles, name = match.group(1), match.group(2)
+        words = name.replace(".", ". ").split()
+        if not _is_title_case(titles, name):
+            continue
+        if any(word.lower().strip("'’.") in _NOT_NAME_WORDS for word in words):
+            continue
+        if not all(word[:1].isupper() for word in words):
+            continue
+        found.append(
+            NameMatch(
+                match.start(),
+                match.end(),
+                "persName",
+                None,
+                (match.start(), match.start() + len(titles.rstrip())),
+                match.group(),
+            )
+        )
+    return found
+
+
+def _merge(known: list[NameMatch], unknown: list[NameMatch]) -> list[NameMatch]:
+    """All known names, and the unknown ones that overlap none of them, in text order."""
+    if not unknown:
+        return known
+    starts = [m.start for m in known]
+    merged = list(known)
+    for candidate in unknown:
+        at = bisect.bisect_left(starts, candidate.start)
+        if at < len(known) and known[at].start < candidate.end:
+            continue
+        if at > 0 and known[at - 1].end > candidate.start:
+            continue
+        merged.append(candidate)
+    return sorted(merged, key=lambda m: m.start)

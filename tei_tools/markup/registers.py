@@ -1,0 +1,206 @@
+"""Registers: the TEI lists of people, bodies, places and books that names point at.
+
+The built-in registers ship as package data (``tei_tools/data/registers``):
+``persons.xml`` (``listPerson``), ``orgs.xml`` (``listOrg``), ``places.xml``
+(``listPlace``) and ``bibl.xml`` (``listBibl``).  A user adds entries with
+further TEI files of the same shape (``--register FILE.xml``); an entry of a
+user file replaces a built-in entry with the same ``xml:id`` and kind, so an
+editor can correct the shipped data without editing it.
+
+Each entry is read once into an :class:`Entry`; :class:`Registry` keeps them
+keyed by their pointer (``"per:trotsky"``) and owns the name matcher that
+:mod:`tei_tools.markup.names` compiles from them, so the automaton is built
+once per registry and not once per document.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from tei_tools.errors import RegisterError
+from tei_tools.xml import TEI_NS, XML_NS, parse_xml_bytes, parse_xml_file
+
+#: Built-in register files, in the order they are read.
+BUILTIN_FILES = ("persons.xml", "orgs.xml", "places.xml", "bibl.xml")
+
+#: Entry element -> (kind, pointer prefix, elements holding its name forms).
+ENTRY_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "person": ("person", "per", ("persName",)),
+    "org": ("org", "org", ("orgName",)),
+    "place": ("place", "pla", ("placeName",)),
+    "bibl": ("bibl", "bib", ("title", "abbr")),
+    "biblStruct": ("bibl", "bib", ("title", "abbr")),
+}
+PREFIX_OF_KIND = {kind: prefix for kind, prefix, _ in ENTRY_KINDS.values()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One register entry: a person, body, place or bibliographic record."""
+
+    xml_id: str
+    kind: str
+    prefix: str
+    names: list[str]
+    label: str
+    birth: str | None = None
+    death: str | None = None
+    wikidata: str | None = None
+    viaf: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """The pointer a document uses for this entry, e.g. ``"per:trotsky"``."""
+        return f"{self.prefix}:{self.xml_id}"
+
+
+@dataclass
+class Registry:
+    """All entries of the built-in registers and any user files, keyed by pointer.
+
+    >>> registry = load_registry()
+    >>> registry.lookup("per:trotsky").label
+    'Trotsky'
+    """
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    _matcher: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def lookup(self, ref: str) -> Entry | None:
+        """The entry a pointer (``"per:trotsky"``) or bare id (``"trotsky"``) names."""
+        if ":" in ref:
+            return self.entries.get(ref)
+        for prefix in PREFIX_OF_KIND.values():
+            entry = self.entries.get(f"{prefix}:{ref}")
+            if entry is not None:
+                return entry
+        return None
+
+    def add(self, entry: Entry) -> None:
+        """Add or replace an entry (a later file overrides an earlier one)."""
+        self.entries[entry.ref] = entry
+        self._matcher = None
+
+    def of_kind(self, *kinds: str) -> Iterator[Entry]:
+        """The entries of the given kinds, in register order."""
+        return (entry for entry in self.entries.values() if entry.kind in kinds)
+
+    def matcher(self) -> Any:
+        """The compiled name matcher for this registry, built on first use."""
+        if self._matcher is None:
+            from tei_tools.markup.names import compile_matcher
+
+            self._matcher = compile_matcher(self)
+        return self._matcher
+
+
+def load_registry(extra: Iterable[str | os.PathLike[str]] | None = None) -> Registry:
+    """The built-in registers plus the user's register files, later files winning.
+
+    Without ``extra`` the shared default registry is returned (read once per
+    process; :func:`clear_registry_cache` forgets it).  Raises
+    :class:`~tei_tools.errors.RegisterError` for a file without entries or an
+    entry without ``xml:id``.
+    """
+    paths = [Path(p) for p in extra or ()]
+    if not paths:
+        return _default_registry()
+    registry = Registry(dict(_default_registry().entries))
+    for path in paths:
+        for entry in read_register(parse_xml_file(path), source=str(path)):
+            registry.add(entry)
+    return registry
+
+
+@functools.lru_cache(maxsize=1)
+def _default_registry() -> Registry:
+    registry = Registry()
+    folder = resources.files("tei_tools") / "data" / "registers"
+    for name in BUILTIN_FILES:
+        resource = folder / name
+        if not resource.is_file():
+            continue
+        tree = parse_xml_bytes(resource.read_bytes(), source=f"tei_tools/data/registers/{name}")
+        for entry in read_register(tree, source=name):
+            registry.add(entry)
+    return registry
+
+
+def clear_registry_cache() -> None:
+    """Forget the default registry, so the next load reads the package data again."""
+    _default_registry.cache_clear()
+
+
+def read_register(tree: etree._ElementTree, *, source: str) -> list[Entry]:
+    """The entries of one register document (a TEI file or a bare list element)."""
+    root = tree.getroot()
+    entries = []
+    for element in root.iter(*(f"{{{TEI_NS}}}{tag}" for tag in ENTRY_KINDS)):
+        entry = read_entry(element, source=source)
+        if entry is not None:
+            entries.append(entry)
+    if not entries:
+        raise RegisterError(
+            "no register entries (TEI person, org, place or bibl with xml:id) found",
+            file=source,
+            line=root.sourceline,
+        )
+    return entries
+
+
+def read_entry(element: etree._Element, *, source: str) -> Entry | None:
+    """One entry, or ``None`` for an element that is not an entry (a bibl inside a note)."""
+    tag = etree.QName(element).localname
+    kind, prefix, name_tags = ENTRY_KINDS[tag]
+    xml_id = element.get(f"{{{XML_NS}}}id")
+    if kind == "bibl" and xml_id is None:
+        return None  # a bibl without id is a citation inside another entry, not an entry
+    if not xml_id:
+        raise RegisterError(f"<{tag}> entry without xml:id", file=source, line=element.sourceline)
+    tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
+    # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
+    children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
+    names = _unique(_clean(child) for child in children)
+    if not names and kind != "bibl":
+        raise RegisterError(
+            f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
+        )
+    return Entry(
+        xml_id=xml_id,
+        kind=kind,
+        prefix=prefix,
+        names=names,
+        label=names[0] if names else xml_id,
+        birth=_when(element, "birth"),
+        death=_when(element, "death"),
+        wikidata=_idno(element, "wikidata"),
+        viaf=_idno(element, "VIAF"),
+    )
+
+
+def _clean(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def _when(element: etree._Element, tag: str) -> str | None:
+    found = element.find(f"{{{TEI_NS}}}{tag}")
+    return found.get("when") if found is not None else None
+
+
+def _idno(element: etree._Element, kind: str) -> str | None:
+    for idno in element.findall(f"{{{TEI_NS}}}idno"):
+        if (idno.get("type") or "").lower() == kind.lower() and idno.text:
+            return idno.text.strip()
+    return None
