@@ -129,7 +129,9 @@ def test_user_register_adds_entries_that_names_then_find(tmp_path):
 
 
 def test_user_register_overrides_a_builtin_entry(tmp_path):
-    path = write_register(tmp_path, '<person xml:id="kato"><persName>Kato Kanji</persName></person>')
+    path = write_register(
+        tmp_path, '<person xml:id="kato"><persName>Kato Kanji</persName></person>'
+    )
     registry = load_registry([path])
     assert registry.lookup("per:kato").names == ["Kato Kanji"]
     assert [m.ref for m in find_names("Admiral Kato", registry)] == [None]  # no longer known

@@ -64,7 +64,7 @@ NOT_NAMES = frozenset(
     power powers state states governments allies nations republic war
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 
 _NOT_NAME_WORDS = NOT_NAMES | {t.lower() for t in TITLES + ABBREVIATED_TITLES}
