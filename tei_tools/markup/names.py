@@ -126,17 +126,35 @@ class NameMatcher:
                 self.automaton.add_word(key, (len(key), form))
         if len(self.automaton):
             self.automaton.make_automaton()
+        # Titles get their own small automaton: a regex tried at every position of
+        # a long text costs more than the whole name scan.
+        self.titles = ahocorasick.Automaton()
+        for key in _title_keys():
+            self.titles.add_word(key, len(key))
+        self.titles.make_automaton()
 
     def find(self, text: str) -> list[NameMatch]:
         """Known names (longest first, no overlaps), then titled unknown names between them."""
-        if not len(self.automaton) or not text:
-            known: list[NameMatch] = []
-        else:
-            known = self._known(text)
-        return _merge(known, _unknown(text, known))
-
-    def _known(self, text: str) -> list[NameMatch]:
+        if not text:
+            return []
         folded, to_original = collapse_space(fold(text))
+        known = self._known(text, folded, to_original) if len(self.automaton) else []
+        return _merge(known, self._unknown(text, folded, to_original))
+
+    def _unknown(self, text: str, folded: str, to_original) -> list[NameMatch]:
+        """Titles followed by capitalised words: people to review if no register knows them."""
+        found: list[NameMatch] = []
+        for end_folded, length in self.titles.iter(folded):
+            start = to_original(end_folded + 1 - length)
+            if found and start < found[-1].end:
+                continue  # a later title of a chain already taken in ("General Baron ...")
+            match = _TITLED_NAME.match(text, start)
+            if match is not None and _looks_like_a_name(match.group(1), match.group(2)):
+                role = (start, start + len(match.group(1).rstrip()))
+                found.append(NameMatch(start, match.end(), "persName", None, role, match.group()))
+        return found
+
+    def _known(self, text: str, folded: str, to_original) -> list[NameMatch]:
         candidates = []
         for end_folded, (length, form) in self.automaton.iter(folded):
             start = to_original(end_folded + 1 - length)
@@ -344,29 +362,24 @@ def _is_title_case(titles: str, name: str) -> bool:
     return all(word.isupper() for word in words) and name.isupper()
 
 
-def _unknown(text: str, known: list[NameMatch]) -> list[NameMatch]:
-    """Titles followed by capitalised words outside every known name: people to review."""
-    found = []
-    for match in _TITLED_NAME.finditer(text):
-        titles, name = match.group(1), match.group(2)
-        words = name.replace(".", ". ").split()
-        if not _is_title_case(titles, name):
-            continue
-        if any(word.lower().strip("'’.") in _NOT_NAME_WORDS for word in words):
-            continue
-        if not all(word[:1].isupper() for word in words):
-            continue
-        found.append(
-            NameMatch(
-                match.start(),
-                match.end(),
-                "persName",
-                None,
-                (match.start(), match.start() + len(titles.rstrip())),
-                match.group(),
-            )
-        )
-    return found
+def _title_keys() -> set[str]:
+    """How titles look to the title automaton: folded, with the space that must follow."""
+    keys = {fold(title) + " " for title in TITLES}
+    for title in ABBREVIATED_TITLES:
+        keys.add(fold(title) + ". ")
+        if len(title) > 1:  # a bare "M" is an initial far more often than Monsieur
+            keys.add(fold(title) + " ")
+    return keys
+
+
+def _looks_like_a_name(titles: str, name: str) -> bool:
+    """Capitalised words after capitalised titles, none of them a common noun or a title."""
+    words = name.replace(".", ". ").split()
+    return (
+        _is_title_case(titles, name)
+        and all(word[:1].isupper() for word in words)
+        and not any(word.lower().strip("'’.") in _NOT_NAME_WORDS for word in words)
+    )
 
 
 def _merge(known: list[NameMatch], unknown: list[NameMatch]) -> list[NameMatch]:
