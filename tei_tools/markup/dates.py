@@ -1,0 +1,706 @@
+"""Dates in running text, normalised to TEI attributes (``@when`` is always Gregorian).
+
+:func:`find_dates` reads a plain string and returns :class:`DateMatch` objects
+(character offsets plus TEI attributes); it never builds elements, so the
+caller decides where they go.  :func:`parse_date` reads a string that *is* a
+date, such as a dateline.
+
+Forms recognised (each is one entry in :data:`FORMS`; the longest match wins
+where two forms overlap):
+
+* full dates: ``30 November 1917``, ``November 30, 1917``, ``30th of November``,
+  ``30.XI.1917``, ``30.11.1917`` (dotted numbers are always day.month.year);
+* day and month without a year (``4 April``): the year is the one that puts
+  the date nearest the document's date, so a 28 December in a document of
+  3 January is the previous year's; without a document date the value is an
+  XSD month-day (``--04-04``);
+* month and year (``November 1917`` → ``1917-11``); a month alone only after a
+  cue (``in May``, ``end of March``), because "May" and "March" are also words;
+* a year alone only after a cue (``in 1917``, ``since 1905``, ``of 1918``) and not
+  when an ordinary word follows (``of 1500 men`` is a count, not a year);
+* ranges: ``from 10 to 14 December``, ``10-14 December 1917``, ``December 10-14``,
+  ``30 November to 2 December 1917``, ``from November 1917 to March 1918``,
+  ``from 1914 to 1918``, ``in 1917-18`` (a ``from``/``between`` cue belongs to the span);
+* dual dates, Old Style then New Style: ``26 October [8 November]``,
+  ``26 October (8 November) 1917``, ``13/26 October 1917``, ``October 26/November 8``,
+  ``1/14 February 1918``, ``31 December 1917/13 January 1918``.
+
+Both halves of a dual date are marked, each over its own words, so the text is
+never changed: in ``13/26 October 1917`` the Julian half is ``13`` and the
+Gregorian half ``26 October 1917``; in ``October 13/26, 1917`` they are
+``October 13`` and ``26, 1917``; a year written after a closing bracket is left
+outside both spans (``26 October [8 November] 1917``), since a span cannot
+cross the bracket.  Which half is Old Style is decided by arithmetic, not by
+position: a Julian date as written is always the *earlier* reading of the same
+day, so the half whose Julian conversion equals the other half is the Julian
+one.  When neither conversion works, the source is wrong somewhere; the first
+half is taken as Old Style (the convention of the period), both halves get
+``cert="low"`` and a ``problem``, and the text is left as it is.
+
+A date written once is read in ``default_calendar`` unless it carries its own
+marker (``O.S.``, ``N.S.``, ``old style``, ``new style``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tei_tools.markup.calendars import (
+    Calendar,
+    is_real_date,
+    month_length,
+    to_gregorian,
+)
+
+__all__ = ["DateMatch", "find_dates", "parse_date"]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date in a string: its span, its TEI attributes, and a problem if uncertain."""
+
+    start: int
+    end: int
+    attrs: dict[str, str] = field(hash=False)
+    text: str
+    problem: str | None = None
+
+
+# --- vocabulary -------------------------------------------------------------------------
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _month_forms() -> dict[str, int]:
+    # Capitalised and upper case only: "may" and "march" in lower case are words,
+    # while titles of this kind of collection are set in capitals ("30 NOVEMBER 1917").
+    forms: dict[str, int] = {}
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        forms[name] = forms[name.upper()] = number
+    for abbreviation, number in ABBREVIATIONS.items():
+        forms[abbreviation + "."] = forms[abbreviation.upper() + "."] = number
+    return forms
+
+
+MONTH_FORMS = _month_forms()
+_alternatives = sorted(MONTH_FORMS, key=len, reverse=True)
+MONTH = r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, _alternatives)) + r")(?![A-Za-z])"
+ROMAN = r"(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
+DAY = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+YEAR_DIGITS = r"[12]\d{3}(?![\w])"
+YEAR = r"(?<![\w.])" + YEAR_DIGITS
+SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|till|until|and)\s+)"
+RANGE_CUE = r"(?P<cue>\b(?:[Ff]rom|[Bb]etween|FROM|BETWEEN)\s+)"
+STYLE_MARK = r"(?:,?\s*[(\[]?(?P<style>O\.\s?S\.|N\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)[)\]]?)"
+#: Words after which a bare year (``in 1917``) or month (``in May``) is a date.
+YEAR_CUES = [
+    "in", "since", "until", "till", "by", "during", "before", "after", "of", "year",
+    "early", "late", "spring", "summer", "autumn", "winter",
+]  # fmt: skip
+MONTH_CUES = ["in", "since", "until", "till", "by", "during", "before", "after", "early", "late"]
+#: Words that may follow a cued bare year; any other lower-case word makes it a count.
+FUNCTION_WORDS = frozenset(
+    """a an and are as at but by for from had has have he in is it its of on or she that the
+    their there they this to was we were when which while who with""".split()  # noqa: SIM905
+)
+#: Bare years outside this range are not taken for dates even after a cue.
+BARE_YEARS = range(1500, 2100)
+
+
+def _cue(words: list[str]) -> str:
+    variants = {v for w in words for v in (w, w.capitalize(), w.upper())}
+    return r"(?:" + "|".join(sorted(variants, key=len, reverse=True)) + r")"
+
+
+def _half(p: str) -> str:
+    """One written day and month (either order), optional year; groups prefixed ``p``."""
+    day_month = rf"(?P<{p}d>{DAY})(?:\s+of)?\s+(?P<{p}m>{MONTH})"
+    month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
+    return rf"(?P<{p}>(?:{day_month}|{month_day})(?:,?\s+(?P<{p}y>{YEAR}))?)"
+
+
+# --- parsed pieces ----------------------------------------------------------------------
+
+
+@dataclass
+class Written:
+    """A date as written: any of year, month, day, and where it stands in the text."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: Calendar | None = None  # set by an explicit O.S./N.S. marker
+
+    def ymd(self) -> tuple[int, int, int]:
+        assert self.year is not None and self.month is not None and self.day is not None
+        return self.year, self.month, self.day
+
+
+def _number(token: str) -> int:
+    return int(re.match(r"\d+", token).group())  # type: ignore[union-attr]
+
+
+def _written(m: re.Match[str], p: str, span_group: str | None = None) -> Written:
+    groups = m.groupdict()
+    day = groups.get(p + "d") or groups.get(p + "D")
+    month = groups.get(p + "m") or groups.get(p + "M")
+    year = groups.get(p + "y")
+    name = span_group or p
+    return Written(
+        m.start(name),
+        m.end(name),
+        year=int(year) if year else None,
+        month=MONTH_FORMS[month] if month else None,
+        day=_number(day) if day else None,
+    )
+
+
+# --- ISO values and attributes ------------------------------------------------------------
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    if year is None:
+        return f"--{month:02d}" + (f"-{day:02d}" if day else "")
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _describe(w: Written) -> str:
+    parts = [str(w.day) if w.day else "", MONTH_NAMES[w.month - 1] if w.month else ""]
+    parts.append(str(w.year) if w.year else "")
+    return " ".join(part for part in parts if part)
+
+
+def _bounds(w: Written, calendar: Calendar) -> tuple[dt.date, dt.date]:
+    """The first and last Gregorian day of a (possibly partial) dated period."""
+    assert w.year is not None
+    first = (w.year, w.month or 1, w.day or 1)
+    last_month = w.month or 12
+    last = (w.year, last_month, w.day or month_length(w.year, last_month, calendar))
+    return to_gregorian(first, calendar), to_gregorian(last, calendar)
+
+
+def _impossible(w: Written, calendar: Calendar) -> str | None:
+    if w.year is None or w.month is None or w.day is None:
+        # Without a year, only a day that no year has (31 April) is impossible.
+        if w.month and w.day and w.day > month_length(2000, w.month, "gregorian"):
+            return f"{_describe(w)} is not a day of any year"
+        return None
+    if not is_real_date(w.ymd(), calendar):
+        return f"{_describe(w)} is not a day of the {calendar} calendar"
+    return None
+
+
+def point_attributes(w: Written, calendar: Calendar) -> dict[str, str]:
+    """TEI attributes of one date, Gregorian in ``@when``, Old Style kept in ``@when-custom``."""
+    written = _iso(w.year, w.month, w.day)
+    if calendar == "gregorian":
+        return {"when": written}
+    attrs = {"calendar": "#julian"}
+    if w.year is not None and w.month is not None and w.day is not None:
+        attrs["when"] = to_gregorian(w.ymd(), "julian").isoformat()
+    elif w.year is not None:
+        # A Julian month or year is not a Gregorian month or year: give its bounds.
+        first, last = _bounds(w, "julian")
+        attrs.update(notBefore=first.isoformat(), notAfter=last.isoformat())
+    attrs.update({"when-custom": written, "datingMethod": "#julian"})
+    return attrs
+
+
+def range_attributes(a: Written, b: Written, calendar: Calendar) -> dict[str, str]:
+    """``@from``/``@to`` (Gregorian), with the Julian values as written in ``-custom``."""
+    if calendar == "gregorian" or a.year is None or b.year is None:
+        attrs = {"from": _iso(a.year, a.month, a.day), "to": _iso(b.year, b.month, b.day)}
+        if calendar == "julian":
+            attrs = {"calendar": "#julian", "from-custom": attrs["from"],
+                     "to-custom": attrs["to"], "datingMethod": "#julian"}  # fmt: skip
+        return attrs
+    start = _bounds(a, "julian")[0]
+    end = _bounds(b, "julian")[1]
+    return {
+        "calendar": "#julian",
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "from-custom": _iso(a.year, a.month, a.day),
+        "to-custom": _iso(b.year, b.month, b.day),
+        "datingMethod": "#julian",
+    }
+
+
+# --- years not written --------------------------------------------------------------------
+
+
+def nearest_year(w: Written, anchor: dt.date, calendar: Calendar) -> int | None:
+    """The year that puts a yearless date nearest ``anchor`` (a Gregorian day).
+
+    This is what gets the turn of the year right: in a document of 3 January 1918,
+    "28 December" is 1917 and "5 January" is 1918.
+
+    >>> nearest_year(Written(0, 0, month=12, day=28), dt.date(1918, 1, 3), "gregorian")
+    1917
+    """
+    best: tuple[int, int] | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        ymd = (year, w.month or 1, w.day or 15)
+        if not is_real_date(ymd, calendar):
+            continue
+        distance = abs((to_gregorian(ymd, calendar) - anchor).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _fill_year(w: Written, anchor: dt.date | None, calendar: Calendar) -> None:
+    if w.year is None and w.month is not None and anchor is not None:
+        w.year = nearest_year(w, anchor, calendar)
+
+
+# --- building matches ---------------------------------------------------------------------
+
+
+def _match(text: str, w: Written, attrs: dict[str, str], problem: str | None) -> DateMatch:
+    if problem:
+        attrs = {**attrs, "cert": "low"}
+    return DateMatch(w.start, w.end, attrs, text[w.start : w.end], problem)
+
+
+def single_date(text: str, w: Written, calendar: Calendar, anchor: dt.date | None) -> DateMatch:
+    """One date written in one calendar (an explicit O.S./N.S. marker wins)."""
+    calendar = w.calendar or calendar
+    _fill_year(w, anchor, calendar)
+    problem = _impossible(w, calendar)
+    attrs = {} if problem else point_attributes(w, calendar)
+    return _match(text, w, attrs, problem)
+
+
+def date_range(
+    text: str, a: Written, b: Written, calendar: Calendar, anchor: dt.date | None
+) -> DateMatch:
+    """A range; the start borrows the month and year it does not write from the end."""
+    inherited = a.year is None
+    if a.month is None and b.month is not None and a.day is not None:
+        a.month = b.month
+    if b.year is None and a.year is not None:
+        b.year = a.year + (b.month is not None and a.month is not None and b.month < a.month)
+    _fill_year(b, anchor, calendar)
+    if inherited:
+        a.year = b.year
+    span = Written(a.start, b.end)
+    problem = _impossible(a, calendar) or _impossible(b, calendar)
+    if problem is None and a.year is not None and b.year is not None:
+        if inherited and _bounds(a, calendar)[0] > _bounds(b, calendar)[1]:
+            a.year -= 1  # "from 30 December to 2 January 1918" starts in 1917
+        if _bounds(a, calendar)[0] > _bounds(b, calendar)[1]:
+            problem = f"the range {text[a.start : b.end]!r} ends before it begins"
+    attrs = {} if problem else range_attributes(a, b, calendar)
+    return _match(text, span, attrs, problem)
+
+
+def dual_date(text: str, a: Written, b: Written, anchor: dt.date | None) -> list[DateMatch]:
+    """Both halves of an Old Style / New Style pair, checked against each other.
+
+    ``a`` is the half written first.  A year written once belongs to the half it
+    follows; the other half takes the year that makes the pair closest.
+    """
+    if b.year is None and a.year is not None:
+        b.year = nearest_year(b, to_gregorian(a.ymd(), "julian"), "gregorian") if _ok(a) else a.year
+    _fill_year(b, anchor, "gregorian")
+    if a.year is None and b.year is not None and _ok(b, "gregorian"):
+        a.year = nearest_year(a, dt.date(*b.ymd()), "julian")
+    problem = _impossible(a, "julian") or _impossible(b, "gregorian")
+    if problem is None:
+        if _same_day(a, b):
+            return _dual_matches(text, julian=a, gregorian=b, problem=None)
+        if _same_day(b, a):  # New Style written first, e.g. "8 November (26 October)"
+            return _dual_matches(text, julian=b, gregorian=a, problem=None)
+        problem = _disagreement(a, b)
+    return _dual_matches(text, julian=a, gregorian=b, problem=problem)
+
+
+def _ok(w: Written, calendar: Calendar = "julian") -> bool:
+    return None not in (w.year, w.month, w.day) and is_real_date(w.ymd(), calendar)
+
+
+#: Julian-Gregorian gaps of the years tried when a dual date has no year at all.
+_REFERENCE_YEARS = (1650, 1750, 1850, 1901)
+
+
+def _same_day(julian: Written, gregorian: Written) -> bool:
+    if julian.year is not None and gregorian.year is not None:
+        return to_gregorian(julian.ymd(), "julian") == dt.date(*gregorian.ymd())
+    # No year anywhere: accept any gap the calendars have had (10 to 13 days).
+    for year in _REFERENCE_YEARS:
+        try:
+            converted = to_gregorian((year, julian.month or 1, julian.day or 1), "julian")
+        except ValueError:
+            continue
+        if (converted.month, converted.day) == (gregorian.month, gregorian.day):
+            return True
+    return False
+
+
+def _disagreement(julian: Written, gregorian: Written) -> str:
+    if julian.year is None or gregorian.year is None:
+        return (
+            f"Julian {_describe(julian)} and Gregorian {_describe(gregorian)} are not the same day"
+        )
+    converted = to_gregorian(julian.ymd(), "julian")
+    shown = Written(0, 0, converted.year, converted.month, converted.day)
+    return f"Julian {_describe(julian)} is {_describe(shown)} Gregorian, not {_describe(gregorian)}"
+
+
+def _dual_matches(
+    text: str, *, julian: Written, gregorian: Written, problem: str | None
+) -> list[DateMatch]:
+    if problem and _impossible(julian, "julian"):
+        old: dict[str, str] = {"calendar": "#julian", "datingMethod": "#julian"}
+    else:
+        old = point_attributes(julian, "julian")
+    new = {} if _impossible(gregorian, "gregorian") else point_attributes(gregorian, "gregorian")
+    pair = [_match(text, julian, old, problem), _match(text, gregorian, new, problem)]
+    return sorted(pair, key=lambda match: match.start)
+
+
+# --- the forms ----------------------------------------------------------------------------
+
+Found = list[DateMatch] | None
+Handler = Callable[[str, re.Match[str], Calendar, dt.date | None], Found]
+
+
+def _style(m: re.Match[str]) -> Calendar | None:
+    style = (m.groupdict().get("style") or "").lower().replace(" ", "")
+    if style.startswith(("o.", "old")):
+        return "julian"
+    if style.startswith(("n.", "new")):
+        return "gregorian"
+    return None
+
+
+def _single(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    w = _written(m, "a")
+    w.calendar = _style(m)
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _numeric(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    token = m.group("num")
+    if token.isalpha() and token.upper() not in ROMAN_MONTHS:
+        return None
+    month = ROMAN_MONTHS.index(token.upper()) + 1 if token.isalpha() else int(token)
+    if not 1 <= month <= 12:
+        return None
+    w = Written(m.start(), m.end(), int(m.group("y")), month, int(m.group("d")))
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _month_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    w = Written(m.start("date"), m.end("date"), month=MONTH_FORMS[m.group("am")])
+    w.year = int(m.group("ay")) if m.groupdict().get("ay") else None
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _bare_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    year = int(m.group("ay"))
+    following = re.match(r"\s+([a-z]+)", text[m.end() :])
+    if year not in BARE_YEARS or (following and following.group(1) not in FUNCTION_WORDS):
+        return None
+    return [single_date(text, Written(m.start("ay"), m.end("ay"), year), calendar, anchor)]
+
+
+def _range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    groups = m.groupdict()
+    cue = (groups.get("cue") or "").strip().lower()
+    sep = m.group("sep").strip()
+    if (sep == "and") != (cue == "between"):
+        return None
+    a, b = _written(m, "a"), _written(m, "b")
+    if a.month is not None and b.month is None:
+        b.month = a.month  # "December 10-14": the month is written once, before both days
+    a.start = m.start("cue") if cue in ("from", "between") else m.start("a")
+    b.end = m.end("b")
+    return [date_range(text, a, b, calendar, anchor)]
+
+
+def _year_range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    first, last = int(m.group("ay")), m.group("by")
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    cue = m.group("cue").strip().lower()
+    if (m.group("sep").strip() == "and") != (cue == "between") or end <= first:
+        return None
+    start = m.start("cue") if cue in ("from", "between") else m.start("ay")
+    a, b = Written(start, m.end("ay"), first), Written(m.start("by"), m.end("by"), end)
+    return [date_range(text, a, b, calendar, anchor)]
+
+
+def _dual(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    a, b = _written(m, "a"), _written(m, "b")
+    shared = m.groupdict().get("y")
+    if shared and b.year is None:
+        b.year = int(shared)
+    return dual_date(text, a, b, anchor)
+
+
+def _dual_days(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """``13/26 October 1917`` or ``13 (26) October``: one month and year for two days."""
+    bracketed = m.group("close") is not None
+    # The Old Style half is the lone day; the New Style half runs on to the month and year,
+    # unless a bracket closes after its day (a span cannot cross the bracket).
+    return _days_pair(
+        text,
+        m,
+        (m.start("ad"), m.end("ad")),
+        (m.start("bd"), m.end("bd") if bracketed else m.end()),
+        anchor,
+    )
+
+
+def _dual_days_month_first(
+    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+) -> Found:
+    """``October 13/26, 1917``: the halves are ``October 13`` and ``26, 1917``."""
+    return _days_pair(text, m, (m.start("m"), m.end("ad")), (m.start("bd"), m.end()), anchor)
+
+
+def _days_pair(
+    text: str,
+    m: re.Match[str],
+    old_span: tuple[int, int],
+    new_span: tuple[int, int],
+    anchor: dt.date | None,
+) -> Found:
+    month = MONTH_FORMS[m.group("m")]
+    year = int(m.group("y")) if m.group("y") else None
+    old_day, new_day = _number(m.group("ad")), _number(m.group("bd"))
+    old_month, old_year = month, year
+    if old_day > new_day:  # "19/1 January": the Old Style day is in the month before
+        old_month = month - 1 or 12
+        old_year = year - 1 if year is not None and month == 1 else year
+    a = Written(*old_span, old_year, old_month, old_day)
+    b = Written(*new_span, year, month, new_day)
+    return dual_date(text, a, b, anchor)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_YEAR_TAIL = rf"(?:,?\s+(?P<y>{YEAR}))?"
+_MARK_ONLY = r"(?:[ON]\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)"
+
+#: (form name, pattern, handler).  Order does not matter: overlaps go to the longest.
+FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
+    (
+        "dual-bracket",  # 26 October [8 November] 1917
+        _compile(
+            rf"{_half('a')}(?:{STYLE_MARK})?\s*[\[(]\s*{_half('b')}(?:,?\s*{_MARK_ONLY})?\s*[\])]"
+            rf"{_YEAR_TAIL}"
+        ),
+        _dual,
+    ),
+    (
+        "dual-slash",  # October 26/November 8, 1917; 31 December 1917/13 January 1918
+        _compile(rf"{_half('a')}\s*/\s*{_half('b')}"),
+        _dual,
+    ),
+    (
+        "dual-days",  # 13/26 October 1917; 13 (26) October
+        _compile(
+            rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+\s*[\])]))\s*(?P<bd>{DAY})(?P<close>\s*[\])])?"
+            rf"(?:\s+of)?\s+(?P<m>{MONTH}){_YEAR_TAIL}"
+        ),
+        _dual_days,
+    ),
+    (
+        "dual-days-month-first",  # October 13/26, 1917
+        _compile(rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*/\s*(?P<bd>{DAY}){_YEAR_TAIL}"),
+        _dual_days_month_first,
+    ),
+    (
+        "range-days",  # from 10 to 14 December; 10-14 December 1917
+        _compile(
+            rf"{RANGE_CUE}?(?P<a>(?P<ad>{DAY})){SEP}(?P<b>(?P<bd>{DAY})(?:\s+of)?\s+"
+            rf"(?P<bm>{MONTH})(?:,?\s+(?P<by>{YEAR}))?)"
+        ),
+        _range,
+    ),
+    (
+        "range-month-days",  # December 10-14, 1917
+        _compile(
+            rf"{RANGE_CUE}?(?P<a>(?P<aM>{MONTH})\s+(?P<ad>{DAY})){SEP}"
+            rf"(?P<b>(?P<bd>{DAY})(?:,?\s+(?P<by>{YEAR}))?)"
+        ),
+        _range,
+    ),
+    (
+        "range-dates",  # 30 November to 2 December 1917
+        _compile(rf"{RANGE_CUE}?{_half('a')}{SEP}{_half('b')}"),
+        _range,
+    ),
+    (
+        "range-months",  # from November 1917 to March 1918; November-December 1917
+        _compile(
+            rf"{RANGE_CUE}?(?P<a>(?P<am>{MONTH})(?:,?\s+(?P<ay>{YEAR}))?){SEP}"
+            rf"(?P<b>(?P<bm>{MONTH}),?\s+(?P<by>{YEAR}))"
+        ),
+        _range,
+    ),
+    (
+        "range-years",  # from 1914 to 1918; in 1917-18
+        _compile(
+            rf"(?P<cue>\b(?:{_cue(['from', 'between', 'in', 'during', 'of', 'since'])})\s+)"
+            rf"(?P<ay>{YEAR}){SEP}(?P<by>{YEAR}|\d\d(?![\w]))"
+        ),
+        _year_range,
+    ),
+    (
+        "full",  # 30 November 1917; November 30, 1917; 4 April; 26 October (O.S.)
+        _compile(rf"{_half('a')}(?:{STYLE_MARK})?"),
+        _single,
+    ),
+    (
+        "numeric",  # 30.XI.1917; 30.11.1917
+        _compile(
+            rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9])\.\s?(?P<num>{ROMAN}|[ivx]+|\d\d?)\.\s?"
+            rf"(?P<y>{YEAR_DIGITS})"
+        ),
+        _numeric,
+    ),
+    (
+        "month-year",  # November 1917
+        _compile(rf"(?P<date>(?P<am>{MONTH}),?\s+(?P<ay>{YEAR}))"),
+        _month_year,
+    ),
+    (
+        "month-after-cue",  # in May; end of March
+        _compile(
+            rf"(?:\b(?:{_cue(MONTH_CUES)})\s+|\b(?:[Ee]nd|[Bb]eginning|[Mm]iddle) of\s+"
+            rf"|\b[Mm]id-)(?P<date>(?P<am>{MONTH}))(?!,?\s*\d)"
+        ),
+        _month_year,
+    ),
+    (
+        "year-after-cue",  # in 1917; since 1905
+        _compile(rf"(?:\b(?:{_cue(YEAR_CUES)})\s+|\b[Mm]id-)(?P<ay>{YEAR})(?!\s*[-–/]\s*\d)"),
+        _bare_year,
+    ),
+]
+
+
+# --- the public functions -------------------------------------------------------------------
+
+
+#: A date expression: the extent of text it covers (cue words, brackets and markers
+#: included) and its matches (two for a dual date).
+Expression = tuple[int, int, list[DateMatch]]
+
+
+def _expressions(
+    text: str, document_date: dt.date | None, default_calendar: str
+) -> list[Expression]:
+    """Every date expression, left to right, none overlapping another."""
+    calendar = _calendar(default_calendar)
+    candidates: list[Expression] = []
+    for _name, pattern, handler in FORMS:
+        for m in pattern.finditer(text):
+            found = handler(text, m, calendar, document_date)
+            if found:
+                start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
+                candidates.append((start, end, found))
+    return _longest_first(candidates)
+
+
+def _calendar(name: str) -> Calendar:
+    name = name.lstrip("#").lower()
+    if name not in ("gregorian", "julian"):
+        raise ValueError(f"unknown calendar {name!r}: expected 'gregorian' or 'julian'")
+    return name  # type: ignore[return-value]
+
+
+def _longest_first(candidates: list[Expression]) -> list[Expression]:
+    """Keep non-overlapping expressions, longer ones first (a dual date beats its halves)."""
+    starts: list[int] = []  # kept extents, sorted and disjoint
+    ends: list[int] = []
+    kept: list[Expression] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        start, end, _ = candidate
+        at = bisect.bisect_right(starts, start)
+        if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
+            continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def find_dates(
+    text: str,
+    *,
+    document_date: dt.date | None = None,
+    default_calendar: str = "gregorian",
+) -> list[DateMatch]:
+    """All dates in ``text``, left to right, non-overlapping; both halves of a dual date.
+
+    ``document_date`` supplies the year of dates written without one;
+    ``default_calendar`` ("gregorian" or "julian") is how a date written once is read.
+
+    >>> [(m.text, m.attrs["when"]) for m in find_dates("on 26 October [8 November] 1917")]
+    [('26 October', '1917-11-08'), ('8 November', '1917-11-08')]
+    """
+    expressions = _expressions(text, document_date, default_calendar)
+    return [match for _, _, matches in expressions for match in matches]
+
+
+def parse_date(
+    text: str,
+    *,
+    document_date: dt.date | None = None,
+    default_calendar: str = "gregorian",
+) -> DateMatch | None:
+    """The one date a string such as a dateline holds, or ``None``.
+
+    The string may hold other words ("Moscow, 5 March 1918") but no second date
+    and no other digits.  A dual date comes back as one match over the whole
+    expression, with the Gregorian day in ``@when`` and the Julian one in
+    ``@when-custom``.
+
+    >>> parse_date("5 March 1918").attrs
+    {'when': '1918-03-05'}
+    """
+    expressions = _expressions(text, document_date, default_calendar)
+    if len(expressions) != 1:
+        return None
+    start, end, matches = expressions[0]
+    if re.search(r"\d", text[:start] + text[end:]):
+        return None
+    if len(matches) == 1:
+        return matches[0]
+    return _merge_dual(text, start, end, matches)
+
+
+def _merge_dual(text: str, start: int, end: int, halves: list[DateMatch]) -> DateMatch:
+    old = next(h for h in halves if h.attrs.get("datingMethod") == "#julian")
+    new = next(h for h in halves if h is not old)
+    attrs = {"calendar": "#julian #gregorian"}
+    when = new.attrs.get("when") or old.attrs.get("when")
+    if when:
+        attrs["when"] = when
+    if "when-custom" in old.attrs:
+        attrs.update({"when-custom": old.attrs["when-custom"], "datingMethod": "#julian"})
+    if old.problem:
+        attrs["cert"] = "low"
+    return DateMatch(start, end, attrs, text[start:end], old.problem)

@@ -1,0 +1,338 @@
+"""Dates in running text: forms, dual dating, calendars, years not written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from conftest import shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_tools.markup.calendars import is_real_date, julian_to_gregorian
+from tei_tools.markup.dates import find_dates, parse_date
+
+JANUARY_1918 = dt.date(1918, 1, 3)
+ISO_VALUE = re.compile(
+    r"^(?:\d{4}(?:-\d\d(?:-\d\d)?)?|--\d\d(?:-\d\d)?)$"  # xsd date, gYearMonth, gYear, gMonth(Day)
+)
+
+
+def dates(text: str, **options) -> list[tuple[str, dict[str, str]]]:
+    return [(m.text, m.attrs) for m in find_dates(text, **options)]
+
+
+def julian(when: str, written: str, **extra: str) -> dict[str, str]:
+    return {
+        "calendar": "#julian",
+        "when": when,
+        "when-custom": written,
+        "datingMethod": "#julian",
+        **extra,
+    }
+
+
+# --- calendar arithmetic -----------------------------------------------------------------
+
+
+def date_vectors() -> list[dict[str, str]]:
+    data = json.loads(shared_path("dates", "date_vectors.json").read_text(encoding="utf-8"))
+    return data["historical"] + data["boundary"]
+
+
+def test_julian_to_gregorian_matches_every_checked_pair():
+    vectors = date_vectors()
+    assert len(vectors) >= 40
+    for vector in vectors:
+        written = tuple(int(part) for part in vector["julian"].split("-"))
+        assert julian_to_gregorian(written).isoformat() == vector["gregorian"], vector
+
+
+def test_checked_pairs_written_old_style_get_the_gregorian_when():
+    names = "January February March April May June July August September October November December"
+    months = names.split()
+    for vector in date_vectors():
+        year, month, day = (int(part) for part in vector["julian"].split("-"))
+        text = f"on {day} {months[month - 1]} {year} O.S."
+        [match] = find_dates(text)
+        assert match.attrs == julian(vector["gregorian"], vector["julian"]), text
+
+
+def test_julian_leap_day_in_1900_exists_only_in_the_julian_calendar():
+    assert is_real_date((1900, 2, 29), "julian")
+    assert not is_real_date((1900, 2, 29), "gregorian")
+    assert julian_to_gregorian((1900, 2, 29)) == dt.date(1900, 3, 13)
+
+
+# --- single dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "when"),
+    [
+        ("dated 30 November 1917.", "30 November 1917", "1917-11-30"),
+        ("dated November 30, 1917.", "November 30, 1917", "1917-11-30"),
+        ("dated 30th of November, 1917.", "30th of November, 1917", "1917-11-30"),
+        ("dated 30.XI.1917.", "30.XI.1917", "1917-11-30"),
+        ("dated 30.11.1917.", "30.11.1917", "1917-11-30"),
+        ("dated 5 Sept. 1918.", "5 Sept. 1918", "1918-09-05"),
+        ("THE NOTE OF 30 NOVEMBER 1917", "30 NOVEMBER 1917", "1917-11-30"),
+    ],
+)
+def test_full_date_forms_get_an_iso_when(text, written, when):
+    assert dates(text) == [(written, {"when": when})]
+
+
+def test_month_and_year_give_a_year_month():
+    assert dates("in November 1917 the") == [("November 1917", {"when": "1917-11"})]
+
+
+def test_year_alone_is_a_date_only_after_a_cue():
+    assert dates("the Treaty of 1918 was signed") == [("1918", {"when": "1918"})]
+    assert dates("since 1905, the party") == [("1905", {"when": "1905"})]
+    assert dates("1918 was a hard year") == []
+    assert dates("a force of 1500 men") == []
+    assert dates("Trotsky, iii, 2, p. 183") == []
+
+
+def test_month_alone_is_a_date_only_after_a_cue():
+    assert dates("in May the talks", document_date=JANUARY_1918) == [("May", {"when": "1918-05"})]
+    assert dates("May I ask", document_date=JANUARY_1918) == []
+
+
+def test_day_month_without_year_takes_the_year_of_the_document():
+    found = dates("The murder took place on 4 April, and", document_date=dt.date(1918, 4, 5))
+    assert found == [("4 April", {"when": "1918-04-04"})]
+
+
+def test_december_date_in_a_january_document_belongs_to_the_year_before():
+    assert dates("on 28 December", document_date=JANUARY_1918) == [
+        ("28 December", {"when": "1917-12-28"})
+    ]
+
+
+def test_january_date_in_a_december_document_belongs_to_the_next_year():
+    found = dates("by 5 January", document_date=dt.date(1917, 12, 20))
+    assert found == [("5 January", {"when": "1918-01-05"})]
+
+
+def test_day_month_without_any_year_is_an_xsd_month_day():
+    assert dates("on 4 April") == [("4 April", {"when": "--04-04"})]
+
+
+def test_bare_ordinal_day_is_not_marked():
+    assert dates("and on the 5th the Admiral", document_date=dt.date(1918, 4, 5)) == []
+
+
+def test_impossible_day_is_kept_with_low_certainty_and_a_problem():
+    [match] = find_dates("on 31 November 1917")
+    assert (match.text, match.attrs) == ("31 November 1917", {"cert": "low"})
+    assert "not a day" in match.problem
+
+
+def test_single_date_is_read_in_the_default_calendar():
+    found = dates("on 26 October 1917", default_calendar="julian")
+    assert found == [("26 October 1917", julian("1917-11-08", "1917-10-26"))]
+
+
+def test_new_style_marker_overrides_a_julian_default():
+    found = dates("on 8 November 1917 (N.S.)", default_calendar="julian")
+    assert found == [("8 November 1917", {"when": "1917-11-08"})]
+
+
+def test_julian_month_gets_gregorian_bounds():
+    [(_text, attrs)] = dates("in October 1917", default_calendar="julian")
+    assert attrs == {
+        "calendar": "#julian",
+        "notBefore": "1917-10-14",
+        "notAfter": "1917-11-13",
+        "when-custom": "1917-10",
+        "datingMethod": "#julian",
+    }
+
+
+def test_unknown_calendar_is_refused():
+    with pytest.raises(ValueError, match="unknown calendar"):
+        find_dates("30 November 1917", default_calendar="mayan")
+
+
+# --- ranges ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "attrs"),
+    [
+        ("from 10 to 14 December", "from 10 to 14 December", ("1917-12-10", "1917-12-14")),
+        ("held 10-14 December 1917.", "10-14 December 1917", ("1917-12-10", "1917-12-14")),
+        ("held December 10-14, 1917.", "December 10-14, 1917", ("1917-12-10", "1917-12-14")),
+        (
+            "from 30 December to 2 January 1918",
+            "from 30 December to 2 January 1918",
+            ("1917-12-30", "1918-01-02"),
+        ),
+        (
+            "between November 1917 and March 1918",
+            "between November 1917 and March 1918",
+            ("1917-11", "1918-03"),
+        ),
+        ("from 1914 to 1918", "from 1914 to 1918", ("1914", "1918")),
+        ("in 1917-18 the", "1917-18", ("1917", "1918")),
+    ],
+)
+def test_ranges_get_from_and_to(text, written, attrs):
+    found = dates(text, document_date=dt.date(1917, 12, 20))
+    assert found == [(written, {"from": attrs[0], "to": attrs[1]})]
+
+
+def test_page_range_is_not_a_date_range():
+    assert dates("Kluchnikov & Sabanin, ii, pp. 64-6") == []
+
+
+# --- dual dates -------------------------------------------------------------------------------
+
+
+def test_dual_date_in_brackets_marks_both_halves():
+    text = "by the Second All-Russian Congress of Soviets on 26 October [8 November]. Thus"
+    found = find_dates(text, document_date=dt.date(1917, 11, 30))
+    assert [(m.text, m.attrs) for m in found] == [
+        ("26 October", julian("1917-11-08", "1917-10-26")),
+        ("8 November", {"when": "1917-11-08"}),
+    ]
+    assert [text[m.start : m.end] for m in found] == ["26 October", "8 November"]
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "when", "written"),
+    [
+        ("26 October (8 November) 1917", "26 October", "8 November", "1917-11-08", "1917-10-26"),
+        ("13/26 October 1917", "13", "26 October 1917", "1917-10-26", "1917-10-13"),
+        (
+            "October 26/November 8, 1917",
+            "October 26",
+            "November 8, 1917",
+            "1917-11-08",
+            "1917-10-26",
+        ),
+        ("1/14 February 1918", "1", "14 February 1918", "1918-02-14", "1918-02-01"),
+        ("October 13/26, 1917", "October 13", "26, 1917", "1917-10-26", "1917-10-13"),
+        ("13 (26) October 1917", "13", "26", "1917-10-26", "1917-10-13"),
+        (
+            "31 December 1917/13 January 1918",
+            "31 December 1917",
+            "13 January 1918",
+            "1918-01-13",
+            "1917-12-31",
+        ),
+        ("31 December [13 January] 1918", "31 December", "13 January", "1918-01-13", "1917-12-31"),
+    ],
+)
+def test_dual_date_forms_mark_old_and_new_style(text, old, new, when, written):
+    assert dates(f"on {text}, the") == [(old, julian(when, written)), (new, {"when": when})]
+
+
+def test_dual_date_without_year_uses_the_document_year():
+    found = dates("October 26/November 8", document_date=dt.date(1917, 11, 30))
+    assert found == [
+        ("October 26", julian("1917-11-08", "1917-10-26")),
+        ("November 8", {"when": "1917-11-08"}),
+    ]
+
+
+def test_dual_date_written_new_style_first_is_recognised_by_arithmetic():
+    found = dates("on 8 November (26 October) 1917")
+    assert found == [
+        ("8 November", {"when": "1917-11-08"}),
+        ("26 October", julian("1917-11-08", "1917-10-26")),
+    ]
+
+
+def test_dual_date_with_a_wrong_gap_is_kept_and_reported():
+    text = "on 26 October [9 November] 1917"
+    found = find_dates(text)
+    assert [(m.text, m.attrs) for m in found] == [
+        ("26 October", julian("1917-11-08", "1917-10-26", cert="low")),
+        ("9 November", {"when": "1917-11-09", "cert": "low"}),
+    ]
+    assert found[0].problem == (
+        "Julian 26 October 1917 is 8 November 1917 Gregorian, not 9 November 1917"
+    )
+    assert found[1].problem == found[0].problem
+
+
+def test_dual_date_gap_follows_the_century():
+    # The gap reaches 13 days only after the Julian leap day of 1900: 1/13 January 1900.
+    assert dates("1/13 January 1900")[1] == ("13 January 1900", {"when": "1900-01-13"})
+    assert dates("1/14 March 1900")[1] == ("14 March 1900", {"when": "1900-03-14"})
+    [old, new] = find_dates("1/14 January 1900")
+    assert old.attrs["cert"] == new.attrs["cert"] == "low"
+
+
+# --- datelines ---------------------------------------------------------------------------
+
+
+def test_dateline_parses_as_one_date():
+    match = parse_date("30 November 1917")
+    assert (match.start, match.end, match.attrs) == (0, 16, {"when": "1917-11-30"})
+
+
+def test_dateline_with_a_place_gives_the_date_span():
+    match = parse_date("Moscow, 5 March 1918")
+    assert (match.text, match.start) == ("5 March 1918", 8)
+
+
+def test_dual_dateline_is_one_date_with_both_readings():
+    match = parse_date("26 October [8 November] 1917")
+    assert match.text == "26 October [8 November] 1917"
+    assert match.attrs == {
+        "calendar": "#julian #gregorian",
+        "when": "1917-11-08",
+        "when-custom": "1917-10-26",
+        "datingMethod": "#julian",
+    }
+
+
+def test_dateline_with_two_dates_or_other_numbers_is_not_a_date():
+    assert parse_date("5 March 1918 and 6 March 1918") is None
+    assert parse_date("No. 27, 5 March 1918") is None
+    assert parse_date("Moscow") is None
+
+
+# --- properties ----------------------------------------------------------------------------
+
+DATE_LIKE = st.lists(
+    st.sampled_from(
+        [*list("0123456789 /-.,[]()"), "October", "February", "XI", "from ", " to ", "in ", "1917"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), DATE_LIKE), year=st.integers(1600, 2050))
+def test_find_dates_never_crashes_and_spans_are_disjoint_and_inside(text, year):
+    for calendar in ("gregorian", "julian"):
+        found = find_dates(text, document_date=dt.date(year, 6, 1), default_calendar=calendar)
+        previous_end = 0
+        for match in found:
+            assert previous_end <= match.start < match.end <= len(text)
+            assert text[match.start : match.end] == match.text
+            for name in ("when", "from", "to", "notBefore", "notAfter"):
+                if name in match.attrs:
+                    assert ISO_VALUE.match(match.attrs[name]), match
+            previous_end = match.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=dt.date(1700, 3, 1), max_value=dt.date(2050, 12, 31)))
+def test_any_new_style_date_written_with_its_old_style_day_is_consistent(day):
+    from tei_tools.markup.calendars import gregorian_to_julian
+
+    months = "January February March April May June July August September October November December"
+    name = months.split()
+    year, month, old = gregorian_to_julian(day)
+    text = f"{old} {name[month - 1]} {year} [{day.day} {name[day.month - 1]} {day.year}]"
+    old_match, new_match = find_dates(text)
+    assert old_match.problem is None
+    assert old_match.attrs["when"] == new_match.attrs["when"] == day.isoformat()
