@@ -81,7 +81,10 @@ def describe_range(element: etree._Element) -> str | None:
     """A phrase for ``@from``/``@to``/``@notBefore``/``@notAfter`` (shown as a title)."""
     get = element.get
     start, end = get("from") or get("from-iso"), get("to") or get("to-iso")
-    earliest, latest = get("notBefore") or get("notBefore-iso"), get("notAfter") or get("notAfter-iso")
+    earliest, latest = (
+        get("notBefore") or get("notBefore-iso"),
+        get("notAfter") or get("notAfter-iso"),
+    )
     if start or end:
         return f"from {start or '?'} to {end or '?'}"
     if earliest and latest:

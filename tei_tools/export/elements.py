@@ -25,188 +25,48 @@ from tei_tools.xml import TEI_NS
 #: corrected, expanded, regularised reading is the one a reader wants first.
 PREFERRED_READINGS = ("corr", "expan", "reg", "ex", "seg")
 
+# fmt: off
 #: Elements that always start a block of their own.
-BLOCK = frozenset(
-    {
-        "text",
-        "front",
-        "body",
-        "back",
-        "group",
-        "div",
-        "div1",
-        "div2",
-        "div3",
-        "div4",
-        "div5",
-        "div6",
-        "div7",
-        "p",
-        "ab",
-        "head",
-        "list",
-        "item",
-        "lg",
-        "l",
-        "table",
-        "row",
-        "dateline",
-        "opener",
-        "closer",
-        "salute",
-        "signed",
-        "trailer",
-        "byline",
-        "epigraph",
-        "argument",
-        "docTitle",
-        "titlePart",
-        "titlePage",
-        "docAuthor",
-        "docDate",
-        "docImprint",
-        "docEdition",
-        "imprimatur",
-        "postscript",
-        "sp",
-        "speaker",
-        "stage",
-        "castList",
-        "castGroup",
-        "castItem",
-        "figure",
-        "figDesc",
-        "listBibl",
-        "listPerson",
-        "listPlace",
-        "listOrg",
-        "listEvent",
-        "person",
-        "place",
-        "org",
-        "event",
-        "entry",
-        "superEntry",
-        "sense",
-        "form",
-        "floatingText",
-        "fw",
-        "address",
-        "addrLine",
-        "lem",
-        "msDesc",
-        "msItem",
-        "u",
-        "spGrp",
-        "eg",
-        "egXML",
-        "biblStruct",
-        "set",
-        "prologue",
-        "epilogue",
-        "performance",
-        "respStmt",
-        "surface",
-        "zone",
-        "line",
-        "sourceDoc",
-    }
-)
+BLOCK = frozenset({
+    "ab", "addrLine", "address", "argument", "back", "biblStruct", "body", "byline",
+    "castGroup", "castItem", "castList", "closer", "dateline", "div", "div1", "div2", "div3",
+    "div4", "div5", "div6", "div7", "docAuthor", "docDate", "docEdition", "docImprint",
+    "docTitle", "eg", "egXML", "entry", "epigraph", "epilogue", "event", "figDesc", "figure",
+    "floatingText", "form", "front", "fw", "group", "head", "imprimatur", "item", "l",
+    "lg", "line", "list", "listBibl", "listEvent", "listOrg", "listPerson", "listPlace",
+    "msDesc", "msItem", "opener", "org", "p", "performance", "person", "place", "postscript",
+    "prologue", "respStmt", "row", "salute", "sense", "set", "signed", "sourceDoc", "sp",
+    "spGrp", "speaker", "stage", "superEntry", "surface", "table", "text", "titlePage",
+    "titlePart", "trailer", "u", "zone"
+})
 
 #: Elements that are blocks only where they stand between blocks (a ``bibl``
-#: under a ``div`` is a citation line; inside a ``p`` it is part of the sentence).
-CONTEXTUAL_BLOCK = frozenset(
-    {
-        "bibl",
-        "quote",
-        "cit",
-        "label",
-        "date",
-        "name",
-        "title",
-        "desc",
-        "q",
-        "said",
-        "seg",
-        "ref",
-        "persName",
-        "placeName",
-        "orgName",
-        "idno",
-        "num",
-        "graphic",
-    }
-)
+#: under a ``div`` is a citation line; inside a ``p`` it is part of the sentence;
+#: a ``note`` between paragraphs is an end-note already in place).
+CONTEXTUAL_BLOCK = frozenset({
+    "bibl", "cit", "date", "desc", "graphic", "idno", "label", "name", "note", "num",
+    "orgName", "persName", "placeName", "q", "quote", "ref", "said", "seg", "title"
+})
 
 #: Parents whose children are laid out as blocks.
-CONTAINERS = frozenset(
-    {
-        "text",
-        "front",
-        "body",
-        "back",
-        "group",
-        "div",
-        "div1",
-        "div2",
-        "div3",
-        "div4",
-        "div5",
-        "div6",
-        "div7",
-        "lg",
-        "sp",
-        "listBibl",
-        "list",
-        "closer",
-        "opener",
-        "figure",
-        "cit",
-        "titlePage",
-        "castList",
-        "castGroup",
-        "entry",
-        "superEntry",
-        "sense",
-        "floatingText",
-        "postscript",
-        "argument",
-        "epigraph",
-        "spGrp",
-        "msDesc",
-        "msItem",
-    }
-)
+CONTAINERS = frozenset({
+    "argument", "back", "body", "castGroup", "castList", "cit", "closer", "div", "div1",
+    "div2", "div3", "div4", "div5", "div6", "div7", "entry", "epigraph", "figure",
+    "floatingText", "front", "group", "lg", "list", "listBibl", "msDesc", "msItem", "opener",
+    "postscript", "sense", "sp", "spGrp", "superEntry", "text", "titlePage"
+})
 
-#: Elements whose content is never part of the reading text where they occur.
-SILENT = frozenset(
-    {
-        "teiHeader",
-        "facsimile",
-        "standOff",
-        "fsdDecl",
-        "interpGrp",
-        "linkGrp",
-        "link",
-        "join",
-        "joinGrp",
-        "alt",
-        "altGrp",
-        "spanGrp",
-        "timeline",
-        "witDetail",
-        "anchor",
-        "span",
-        "certainty",
-        "precision",
-        "respons",
-        "index",
-        "substJoin",
-    }
-)
+#: Elements whose content is not part of the reading text where they occur
+#: (plain text drops them; HTML keeps them hidden, like alternative readings).
+SILENT = frozenset({
+    "alt", "altGrp", "anchor", "certainty", "facsimile", "fsdDecl", "index", "interpGrp",
+    "join", "joinGrp", "link", "linkGrp", "precision", "respons", "spanGrp",
+    "substJoin", "teiHeader", "timeline", "witDetail"
+})
+# fmt: on
 
 #: Milestones that separate words unless ``@break="no"`` says the word goes on.
-WORD_BREAKS = frozenset({"lb", "pb", "cb", "gb", "milestone"})
+WORD_BREAKS = frozenset({"lb", "pb", "cb", "gb", "milestone", "caesura"})
 
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -236,6 +96,15 @@ def is_block(element: etree._Element) -> bool:
     return False
 
 
+def is_footnote(note: etree._Element) -> bool:
+    """Whether a ``note`` is called from running text (and so moves to the notes).
+
+    A note standing between paragraphs, as in a list of end-notes an edition
+    already gathered, is shown where it is.
+    """
+    return not is_block(note)
+
+
 def normalise_space(text: str) -> str:
     """Collapse XML whitespace (indentation is markup, not content) to single spaces.
 
@@ -258,15 +127,15 @@ def shown_reading(choice: etree._Element) -> etree._Element | None:
 
 
 def shown_apparatus_reading(app: etree._Element) -> etree._Element | None:
-    """The reading of an ``app`` that a reading text shows: the lemma, else the first reading."""
-    first = None
+    """The reading of an ``app`` that a reading text shows: its lemma, or None.
+
+    An ``app`` without ``lem`` points (``@from``) at base text that stands
+    outside it, so every reading inside it is a variant, not the text.
+    """
     for child in app:
-        name = local_name(child)
-        if name == "lem":
+        if local_name(child) == "lem":
             return child
-        if first is None and name in {"rdg", "rdgGrp"}:
-            first = child
-    return first
+    return None
 
 
 def text_roots(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:

@@ -44,6 +44,7 @@ def export_html(
     registers: Mapping[str, Mapping[str, str]] | None = None,
     standalone: bool = True,
     notes: str = "end",
+    styles: bool = True,
 ) -> str:
     """Render a TEI document as an HTML5 page (or, with ``standalone=False``, an ``<article>``).
 
@@ -51,7 +52,8 @@ def export_html(
     shipped screen and print CSS.  ``registers`` maps a ``@ref`` such as
     ``per:trotsky`` to ``{"label", "wikidata", "href"}``; without it names
     link to the URL their ``prefixDef`` gives.  ``notes="inline"`` keeps
-    notes at their place for print engines that float them to the page foot.
+    notes at their place for print engines that float them to the page foot;
+    ``styles=False`` leaves out all CSS (the PDF writer passes its own).
 
     >>> from lxml import etree
     >>> doc = etree.fromstring(
@@ -68,22 +70,25 @@ def export_html(
     if header is not None and header is not root:
         render_title_block(renderer, header, article)
     main = etree.SubElement(article, "main", {"class": "tei-text"})
-    for text in text_roots(root):
+    texts = text_roots(root)
+    for text in texts:
         renderer.render(text, main)
     render_footnotes(renderer, article)
     if header is not None and header is not root:
         render_header_lists(renderer, header, article)
-    for stand_off in root.iterfind("{*}standOff"):
+    for stand_off in root.iterfind("{*}standOff") if texts != [root] else ():
         section = section_with_heading(article, "tei-standoff", "Annotations")
         renderer.render(stand_off, section)
     render_register_index(renderer, article)
     if not standalone:
         return etree.tostring(article, method="html", encoding="unicode")
-    page = html_page(article, title_text(header, root), document_language(root), css)
+    page = html_page(article, title_text(header, root), document_language(root), css, styles)
     return etree.tostring(page, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def html_page(article: etree._Element, title: str, lang: str | None, css: str | None):
+def html_page(
+    article: etree._Element, title: str, lang: str | None, css: str | None, styles: bool = True
+) -> etree._Element:
     """Wrap the article in ``html``/``head``/``body`` with metadata and styles."""
     page = etree.Element("html")
     if lang:
@@ -97,7 +102,7 @@ def html_page(article: etree._Element, title: str, lang: str | None, css: str | 
     etree.SubElement(head, "title").text = title
     if css:
         etree.SubElement(head, "link", {"rel": "stylesheet", "href": css})
-    else:
+    elif styles:
         etree.SubElement(head, "style").text = stylesheet("screen.css")
         etree.SubElement(head, "style", {"media": "print"}).text = stylesheet("print.css")
     body = etree.SubElement(page, "body")

@@ -17,7 +17,9 @@ from lxml import etree
 from tei_tools.export.dates import format_iso_date, read_date
 from tei_tools.export.elements import (
     SILENT,
+    breaks_word,
     is_block,
+    is_footnote,
     local_name,
     normalise_space,
     shown_apparatus_reading,
@@ -34,7 +36,7 @@ BLOCK_TAGS = {
     "p": "p", "div": "section", "div1": "section", "div2": "section", "div3": "section",
     "div4": "section", "div5": "section", "div6": "section", "div7": "section",
     "item": "li", "table": "table", "row": "tr", "quote": "blockquote", "cit": "blockquote",
-    "figure": "figure", "figDesc": "figcaption", "epigraph": "blockquote",
+    "figure": "figure", "figDesc": "figcaption", "epigraph": "blockquote", "note": "aside",
 }  # fmt: skip
 
 #: HTML element for a TEI element inside running text.
@@ -79,6 +81,15 @@ def append_text(out: Out, text: str | None) -> None:
         last.tail = (last.tail or "") + text
 
 
+def strip_trailing_space(out: Out) -> None:
+    """Remove whitespace at the end of ``out``'s content (before a word-joining break)."""
+    last = next(out.iterchildren(reversed=True), None)
+    if last is None:
+        out.text = (out.text or "").rstrip(" ")
+    else:
+        last.tail = (last.tail or "").rstrip(" ")
+
+
 def class_token(value: str) -> str:
     return _CLASS_UNSAFE.sub("-", value).strip("-")
 
@@ -119,6 +130,7 @@ class HtmlRenderer:
         self._in_link = 0  # >0 inside an <a>: HTML forbids nesting them
         self._div_depth = 0
         self._new_style_partners: set[etree._Element] = set()
+        self._joining = False  # after <lb break="no"/>: the next text continues the word
         self._handlers: dict[str, Callable[[etree._Element, Out], None]] = {
             "note": self.render_note,
             "choice": self.render_choice,
@@ -131,6 +143,8 @@ class HtmlRenderer:
             "pb": self.render_milestone,
             "cb": self.render_milestone,
             "milestone": self.render_milestone,
+            "gb": self.render_milestone,
+            "caesura": self.render_milestone,
             "gap": self.render_gap,
             "ref": self.render_ref,
             "ptr": self.render_ref,
@@ -147,6 +161,7 @@ class HtmlRenderer:
             return  # comments, processing instructions, unexpanded entities
         name = local_name(element)
         if name in SILENT:
+            self.render_hidden(element, out, name)
             return
         handler = self._handlers.get(name)
         if handler is not None:
@@ -161,10 +176,17 @@ class HtmlRenderer:
             self.render_generic(element, out, name)
 
     def render_children(self, element: etree._Element, out: Out) -> None:
-        append_text(out, element.text)
+        self.add_text(out, element.text)
         for child in element:
             self.render(child, out)
-            append_text(out, child.tail)
+            self.add_text(out, child.tail)
+
+    def add_text(self, out: Out, text: str | None) -> None:
+        """Append text; right after a ``break="no"`` milestone its leading space goes."""
+        if text and self._joining:
+            text = text.lstrip(" \t\r\n")
+            self._joining = not text
+        append_text(out, text)
 
     def open(self, element: etree._Element, out: Out, tag: str, name: str) -> Out:
         """Create the HTML element for ``element`` with its id, language and classes."""
@@ -187,6 +209,17 @@ class HtmlRenderer:
         if number:
             new.set("data-n", number)
         return new
+
+    def render_hidden(self, element: etree._Element, out: Out, name: str) -> None:
+        """Content that is not reading text (apparatus details, index terms): kept, not shown."""
+        if name in {"teiHeader", "facsimile"} or not (len(element) or element.text):
+            return
+        new = self.open(element, out, "span", name)
+        new.set("class", new.get("class") + " tei-alt")
+        new.set("hidden", "hidden")
+        self._phrasing += 1
+        self.render_children(element, new)
+        self._phrasing -= 1
 
     def render_generic(self, element: etree._Element, out: Out, name: str) -> None:
         block = is_block(element)
@@ -239,14 +272,20 @@ class HtmlRenderer:
         new = self.open(element, out, tag, "list")
         if tag == "ul" and first_is_labelled(children):
             new.set("class", new.get("class") + " labelled")
-        append_text(new, element.text)
+        self.add_text(new, element.text)
         for child in element:
-            if tag == "dl" and isinstance(child.tag, str) and local_name(child) in {"label", "item"}:
-                term = self.open(child, new, "dt" if local_name(child) == "label" else "dd", local_name(child))
+            if (
+                tag == "dl"
+                and isinstance(child.tag, str)
+                and local_name(child) in {"label", "item"}
+            ):
+                term = self.open(
+                    child, new, "dt" if local_name(child) == "label" else "dd", local_name(child)
+                )
                 self.render_children(child, term)
             else:
                 self.render(child, new)
-            append_text(new, child.tail)
+            self.add_text(new, child.tail)
 
     def render_cell(self, element: etree._Element, out: Out) -> None:
         tag = "th" if element.get("role") == "label" else "td"
@@ -270,13 +309,20 @@ class HtmlRenderer:
     # --- milestones --------------------------------------------------------------------
 
     def render_lb(self, element: etree._Element, out: Out) -> None:
-        if element.get("break") in {"no", "false"}:
-            self.open(element, out, "span", "lb").set("class", "tei-lb nobreak")
-        else:
+        if breaks_word(element):
             self.open(element, out, "br", "lb")
+        else:
+            strip_trailing_space(out)
+            self.open(element, out, "span", "lb").set("class", "tei-lb nobreak")
+            self._joining = True
 
     def render_milestone(self, element: etree._Element, out: Out) -> None:
         """Page and column beginnings as small markers; their number shows through CSS."""
+        if breaks_word(element):
+            self.add_text(out, " ")
+        else:
+            strip_trailing_space(out)
+            self._joining = True
         new = self.open(element, out, "span", local_name(element))
         new.set("role", "separator")
         if element.get("n"):
@@ -284,7 +330,9 @@ class HtmlRenderer:
 
     def render_gap(self, element: etree._Element, out: Out) -> None:
         new = self.open(element, out, "span", "gap")
-        details = [element.get(a) for a in ("reason", "quantity", "unit", "extent") if element.get(a)]
+        details = [
+            element.get(a) for a in ("reason", "quantity", "unit", "extent") if element.get(a)
+        ]
         new.set("title", "gap" + (": " + " ".join(details) if details else ""))
         new.text = "[…]"
         self.render_children(element, new)
@@ -312,7 +360,7 @@ class HtmlRenderer:
     def render_alternatives(
         self, out: Out, shown: etree._Element | None, parent: etree._Element
     ) -> None:
-        append_text(out, parent.text)
+        self.add_text(out, parent.text)
         notes = []
         for child in parent:
             if not isinstance(child.tag, str):
@@ -327,7 +375,7 @@ class HtmlRenderer:
                 self._phrasing -= 1
                 label = local_name(child) + (f" ({child.get('wit')})" if child.get("wit") else "")
                 notes.append(f"{label}: {normalise_space(''.join(child.itertext())).strip()}")
-            append_text(out, child.tail)
+            self.add_text(out, child.tail)
         if notes:
             out.set("title", "; ".join(notes))
 
@@ -360,7 +408,8 @@ class HtmlRenderer:
         new.set("class", new.get("class") + " julian")
         new_style = format_iso_date(gregorian) if gregorian else "unknown"
         new.set(
-            "title", f"Old Style (Julian calendar): {format_iso_date(julian)}; New Style: {new_style}"
+            "title",
+            f"Old Style (Julian calendar): {format_iso_date(julian)}; New Style: {new_style}",
         )
         calendar_label(out, "O.S.", "Old Style (Julian calendar)")
         partner = element.getnext()
@@ -416,6 +465,9 @@ class HtmlRenderer:
     # --- notes -------------------------------------------------------------------------
 
     def render_note(self, element: etree._Element, out: Out) -> None:
+        if not is_footnote(element):
+            self.render_generic(element, out, "note")  # an end-note already in its place
+            return
         self.note_count += 1
         number = str(self.note_count)
         if self.notes_mode == "inline":

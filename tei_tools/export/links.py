@@ -123,4 +123,3 @@ def parse_prefix_def(element: etree._Element) -> PrefixDef | None:
         return PrefixDef(ident, re.compile(pattern), replacement)
     except re.error:
         return None
-

@@ -20,6 +20,7 @@ from tei_tools.export.elements import (
     WORD_BREAKS,
     breaks_word,
     is_block,
+    is_footnote,
     local_name,
     normalise_space,
     shown_apparatus_reading,
@@ -30,9 +31,6 @@ from tei_tools.export.elements import (
 #: Blocks of these kinds follow each other without a blank line (verse lines,
 #: list items, table rows): they belong together.
 TIGHT = frozenset({"l", "item", "row", "addrLine", "castItem", "line", "label", "speaker"})
-
-#: How editorial interventions read in plain text (Leiden-style brackets).
-BRACKETS = {"del": ("⟦", "⟧"), "supplied": ("[", "]")}
 
 
 @dataclass
@@ -62,6 +60,7 @@ class TextWriter:
     _prefix: str = ""
     _indent: int = 0
     _level: int = 0
+    _joining: bool = False
 
     # --- walking -------------------------------------------------------------------------
 
@@ -72,45 +71,61 @@ class TextWriter:
         name = local_name(element)
         if name in SILENT:
             return
-        if name == "note":
+        if name == "note" and is_footnote(element):
             self.notes.append(element)
             self._inline.append(f"[{len(self.notes)}]")
             return
         if name in WORD_BREAKS:
             if breaks_word(element):
                 self._inline.append(" ")
+            else:
+                self.join_across_break()
             return
         if name == "gap":
             self._inline.append(" […] ")
             return
-        if name == "choice":
-            self.walk_optional(shown_reading(element))
-            return
-        if name == "app":
-            self.walk_optional(shown_apparatus_reading(element))
+        if name in {"choice", "app"}:
+            self.walk_reading(element)
             return
         if name == "cell" and element.getprevious() is not None:
             self._inline.append(" | ")
         if is_block(element):
             self.walk_block(element, name)
         else:
-            opening, closing = BRACKETS.get(name, ("", ""))
-            self._inline.append(opening)
+            # No brackets for supplied or deleted letters: they would split the
+            # words they stand in ("Exs[uperanti]us"); HTML shows them instead.
             self.walk_content(element)
-            self._inline.append(closing)
 
-    def walk_optional(self, element: etree._Element | None) -> None:
-        if element is not None:
-            self.walk(element)
+    def walk_reading(self, element: etree._Element) -> None:
+        """The shown reading of a ``choice`` or ``app``, and any note inside it."""
+        chooser = shown_reading if local_name(element) == "choice" else shown_apparatus_reading
+        shown = chooser(element)
+        for child in element:
+            if child is shown or (isinstance(child.tag, str) and local_name(child) == "note"):
+                self.walk(child)
 
     def walk_content(self, element: etree._Element) -> None:
         """The element's own text, then each child followed by its tail."""
-        if element.text:
-            self._inline.append(element.text)
+        self.add_text(element.text)
         for child in element:
             self.walk(child)
-            if child.tail:
-                self._inline.append(child.tail)
+            self.add_text(child.tail)
+
+    def add_text(self, text: str | None) -> None:
+        if not text:
+            return
+        if self._joining:
+            text = text.lstrip(" \t\r\n")
+            self._joining = not text
+        self._inline.append(text)
+
+    def join_across_break(self) -> None:
+        """``memo <lb break="no"/>riam`` reads "memoriam": drop the whitespace around the break."""
+        while self._inline and not self._inline[-1].strip(" \t\r\n"):
+            self._inline.pop()
+        if self._inline:
+            self._inline[-1] = self._inline[-1].rstrip(" \t\r\n")
+        self._joining = True
 
     def walk_block(self, element: etree._Element, name: str) -> None:
         self.flush()
