@@ -113,6 +113,16 @@ def test_several_titles_and_initials_belong_to_the_name(registry):
     assert found[1].role is None
 
 
+def test_a_title_of_two_words_is_one_role(registry):
+    text = "the British Rear Admiral Kemp and Field Marshal von Hindenburg"
+    found = find_names(text, registry)
+    assert [(m.text, m.ref) for m in found] == [
+        ("Rear Admiral Kemp", None),
+        ("Field Marshal von Hindenburg", "per:hindenburg"),
+    ]
+    assert [text[m.role[0] : m.role[1]] for m in found] == ["Rear Admiral", "Field Marshal"]
+
+
 def test_a_lower_case_title_is_not_part_of_the_name(registry):
     assert [m.text for m in find_names("the general Dukhonin", registry)] == ["Dukhonin"]
 

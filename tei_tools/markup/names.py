@@ -35,7 +35,9 @@ TAG_OF_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
 TITLES = (
     "General", "Lieutenant-General", "Major-General", "Brigadier-General", "Admiral",
     "Vice-Admiral", "Rear-Admiral", "Colonel", "Lieutenant-Colonel", "Major", "Captain",
-    "Lieutenant", "Marshal", "Field-Marshal", "Ataman", "Hetman", "Commander",
+    "Lieutenant", "Marshal", "Field-Marshal", "Lieutenant General", "Major General",
+    "Brigadier General", "Vice Admiral", "Rear Admiral", "Lieutenant Colonel", "Field Marshal",
+    "Ataman", "Hetman", "Commander",
     "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "Viscount", "Marquis",
     "Lord", "Lady", "Sir", "Emperor", "Empress", "Kaiser", "Tsar", "Czar", "King", "Queen",
     "Sultan", "Shah", "Emir", "Ambassador", "Consul", "Consul-General", "Minister",
@@ -144,8 +146,8 @@ class NameMatcher:
     def _unknown(self, text: str, folded: str, to_original) -> list[NameMatch]:
         """Titles followed by capitalised words: people to review if no register knows them."""
         found: list[NameMatch] = []
-        for end_folded, length in self.titles.iter(folded):
-            start = to_original(end_folded + 1 - length)
+        starts = sorted({to_original(end + 1 - length) for end, length in self.titles.iter(folded)})
+        for start in starts:
             if found and start < found[-1].end:
                 continue  # a later title of a chain already taken in ("General Baron ...")
             match = _TITLED_NAME.match(text, start)
