@@ -42,6 +42,7 @@ class Block:
     indent: int = 0
     prefix: str = ""
     level: int = 1
+    group: int = 0  # blocks of one list, stanza or table share a group
 
 
 @dataclass
@@ -61,6 +62,8 @@ class TextWriter:
     _indent: int = 0
     _level: int = 0
     _joining: bool = False
+    _groups: list[int] = field(default_factory=lambda: [0])
+    _next_group: int = 1
 
     # --- walking -------------------------------------------------------------------------
 
@@ -138,8 +141,13 @@ class TextWriter:
         elif name == "item" and not starts_with_label(element):
             self._prefix = "- "
         self._kinds.append(kind)
+        if kind not in TIGHT:
+            self._groups.append(self._next_group)
+            self._next_group += 1
         self.walk_content(element)
         self.flush()
+        if kind not in TIGHT:
+            self._groups.pop()
         self._kinds.pop()
         self._indent, self._level = saved
 
@@ -150,7 +158,9 @@ class TextWriter:
         if not text:
             return
         kind = self._kinds[-1]
-        self.blocks.append(Block(kind, text, self._indent, self._prefix, max(self._level, 1)))
+        self.blocks.append(
+            Block(kind, text, self._indent, self._prefix, max(self._level, 1), self._groups[-1])
+        )
         self._prefix = ""
 
     # --- notes ---------------------------------------------------------------------------
@@ -207,7 +217,12 @@ def join_blocks(blocks: list[Block], width: int) -> str:
     previous: Block | None = None
     for block in blocks:
         if previous is not None:
-            tight = block.kind in TIGHT and previous.kind in TIGHT and block.kind != "speaker"
+            tight = (
+                block.kind in TIGHT
+                and previous.kind in TIGHT
+                and block.group == previous.group
+                and block.kind != "speaker"
+            )
             parts.append("\n" if tight else "\n\n")
         parts.append(format_block(block, width))
         previous = block
