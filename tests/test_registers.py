@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from importlib import resources
 
@@ -177,3 +178,12 @@ def test_matcher_is_compiled_once_per_registry_and_again_after_a_change():
     assert registry.matcher() is matcher
     registry.add(load_registry().lookup("per:trotsky"))
     assert registry.matcher() is not matcher
+
+
+def test_registry_travels_to_worker_processes_without_its_automaton():
+    registry = load_registry()
+    registry.matcher()
+    copy = pickle.loads(pickle.dumps(registry))
+    assert copy._matcher is None
+    assert copy.entries == registry.entries
+    assert [m.ref for m in find_names("Trotsky", copy)] == ["per:trotsky"]

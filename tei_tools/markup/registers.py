@@ -93,6 +93,12 @@ class Registry:
         """The entries of the given kinds, in register order."""
         return (entry for entry in self.entries.values() if entry.kind in kinds)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The compiled automaton is rebuilt where it is needed (a worker process), not shipped.
+        state = self.__dict__.copy()
+        state["_matcher"] = None
+        return state
+
     def matcher(self) -> Any:
         """The compiled name matcher for this registry, built on first use."""
         if self._matcher is None:
