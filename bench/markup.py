@@ -60,6 +60,8 @@ def make_text(size: int, invented: list[str], seed: int = 1918) -> str:
         sentences = paragraph.split(". ")
         for j in range(0, len(sentences), 3):
             sentences[j] += f", said {rng.choice(invented)}"
+        # and a titled name no register knows, for the review list
+        sentences[-1] += f", wrote Colonel {rng.choice(string.ascii_uppercase)}obrov"
         block = ". ".join(sentences)
         pieces.append(block)
         length += len(block) + 2
