@@ -1,0 +1,368 @@
+"""Build a collection into a static edition site, incrementally and in parallel.
+
+>>> from tei_tools.corpus import build
+>>> result = build("corpus", "site", jobs=2)   # doctest: +SKIP
+>>> result.exit_code, result.counts()           # doctest: +SKIP
+(0, {'valid': 4, 'invalid': 0, 'unreadable': 0})
+
+The steps: read the collection (:mod:`~tei_tools.corpus.collection`); hash
+each input and reuse what the cache (:mod:`~tei_tools.corpus.cache`) says is
+current; send the rest to an executor (:mod:`~tei_tools.corpus.executors`),
+which runs :func:`~tei_tools.corpus.document.process_batch` and yields each
+document's files and summary; write those as they arrive; then build the
+collection pages (:mod:`~tei_tools.corpus.pages`) and the search index
+(:mod:`~tei_tools.corpus.search`) from the summaries alone.
+
+Every file is written atomically and only when its bytes changed; files a
+previous build wrote that are no longer produced are removed, and nothing
+else in the site folder is ever touched.  The manifest is written last, so
+an interrupted build is simply redone where it left off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tei_tools.corpus.cache import DEFAULT_CACHE_DIR, BuildCache, content_digest, document_key
+from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
+from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
+from tei_tools.errors import TeiToolsError, UsageError
+from tei_tools.xml import read_input_bytes, write_atomic
+
+log = logging.getLogger("tei_tools.corpus")
+
+#: Called after each document is built: (documents done, documents to build, result).
+Progress = Callable[[int, int, DocumentResult], None]
+
+#: Documents per task sent to a worker: large enough to amortise the round trip,
+#: small enough that the work spreads evenly over the workers.
+MAX_BATCH = 16
+
+
+@dataclass
+class BuildResult:
+    """What a build did: every document's outcome and what was (re)written."""
+
+    site: Path
+    documents: list[DocumentResult] = field(default_factory=list)
+    built: int = 0  # documents processed in this run
+    reused: int = 0  # documents whose cached outputs were current
+    written: int = 0  # files written (changed or new)
+    removed: int = 0  # stale files removed
+    pages_rebuilt: bool = False
+    search: str = "none"
+    shadowed: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.failed]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every document is valid, 1 when any is invalid or unreadable."""
+        return 1 if self.failed else 0
+
+    def counts(self) -> dict[str, int]:
+        tally = {"valid": 0, "invalid": 0, "unreadable": 0}
+        for document in self.documents:
+            tally[document.status] = tally.get(document.status, 0) + 1
+        return tally
+
+
+def build(
+    corpus_dir: str | Path,
+    site_dir: str | Path,
+    *,
+    jobs: int | None = None,
+    executor: str = "process",
+    scheduler: str | None = None,
+    quiet: bool = False,
+    progress: Progress | None = None,
+    search: str = "auto",
+    pdf: bool | None = None,
+    cache_dir: str | Path | None = None,
+) -> BuildResult:
+    """Build ``corpus_dir`` into the static site ``site_dir``.
+
+    ``jobs`` workers (default: the available cores) run the per-document work
+    on the ``executor`` (``process``, or ``dask`` on the cluster at
+    ``scheduler``).  ``search`` is ``auto`` (Pagefind when the ``search``
+    extra is installed, else the built-in index), ``pagefind``, ``builtin`` or
+    ``none``; ``pdf`` defaults to whether the ``pdf`` extra is installed.  The
+    cache lives in ``SITE/.tei-tools-cache`` unless ``cache_dir`` says
+    otherwise.  ``quiet`` silences the per-document log records.  A bad
+    document never stops the build: it is reported in the result and on the
+    validation page.
+    """
+    from tei_tools.corpus.executors import make_executor
+    from tei_tools.corpus.search import choose_search
+
+    started = time.perf_counter()
+    collection = read_collection(corpus_dir)
+    site = Path(site_dir)
+    _refuse_site_inside_inputs(site, collection)
+    mode = choose_search(search)
+    settings = _effective_settings(collection, mode, pdf)
+    cache = BuildCache.load(Path(cache_dir) if cache_dir else site / DEFAULT_CACHE_DIR)
+    writer = SiteWriter(site, cache.files)
+    result = BuildResult(site, search=mode, shadowed=collection.shadowed)
+    fingerprint = settings.fingerprint()
+
+    results: dict[str, DocumentResult] = {}
+    tasks: list[DocumentTask] = []
+    for document in collection.documents:
+        try:
+            data = read_input_bytes(document.path)
+        except TeiToolsError as exc:
+            results[document.stem] = _unreadable(document, exc)
+            continue
+        key = document_key(data, fingerprint, document.kind)
+        cached = cache.hit(document.stem, key, site)
+        if cached is not None:
+            results[document.stem] = DocumentResult.from_record(cached["record"])
+            for name in cached["files"]:
+                writer.keep(name)
+            result.reused += 1
+            continue
+        tasks.append(DocumentTask(document.stem, document.kind, str(document.path), data, settings))
+
+    new_documents: dict[str, dict] = {}
+    if tasks:
+        runner = make_executor(executor, jobs=jobs, scheduler=scheduler)
+        try:
+            for done, built in enumerate(_run(runner, tasks, jobs), start=1):
+                names = sorted(built.files)
+                for name in names:
+                    writer.write(name, built.files[name])
+                built.files = {}
+                new_documents[built.stem] = {"files": names}
+                results[built.stem] = built
+                result.built += 1
+                _log_document(built, quiet)
+                if progress is not None:
+                    progress(done, len(tasks), built)
+        finally:
+            runner.close()
+
+    result.documents = [results[stem] for stem in sorted(results)]
+    cache.documents = _cache_records(collection, results, new_documents, cache, fingerprint, tasks)
+    pages_key = _pages_key(result.documents, fingerprint, mode)
+    if pages_key != cache.pages_key or result.built or not writer.pages_present(mode):
+        _write_collection_pages(writer, result.documents, settings, mode)
+        result.pages_rebuilt = True
+    else:
+        writer.keep_pages(mode)
+    result.removed = writer.remove_stale()
+    if result.pages_rebuilt:
+        _finish_search(site, mode)
+    cache.files = writer.files
+    cache.pages_key = pages_key
+    cache.save()
+    result.written = writer.written
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[DocumentResult]:
+    from tei_tools.corpus.executors import default_jobs
+
+    workers = jobs or default_jobs()
+    size = max(1, min(MAX_BATCH, len(tasks) // (workers * 4) or 1))
+    batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    for batch_results in runner.map_unordered(process_batch, batches):
+        yield from batch_results
+
+
+def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> BuildSettings:
+    from importlib.util import find_spec
+
+    from tei_tools.corpus.document import _profile
+
+    settings = collection.settings
+    if pdf is None:
+        pdf = find_spec("weasyprint") is not None and find_spec("tei_tools.export.pdf") is not None
+    title = settings.title
+    if not title:
+        title = _profile(settings).collection_title or collection.folder.resolve().name
+    return replace(settings, title=title, pdf=bool(pdf), search_terms=mode == "builtin")
+
+
+def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
+    resolved = site.resolve()
+    for folder in (collection.folder / "source", collection.folder / "tei"):
+        folder = folder.resolve()
+        if resolved == folder or folder in resolved.parents:
+            raise UsageError(
+                f"the site must not be written inside the collection's {folder.name}/ folder",
+                file=str(site),
+            )
+
+
+def _unreadable(document, exc: TeiToolsError) -> DocumentResult:
+    problem = {
+        "file": str(document.path),
+        "line": exc.line,
+        "column": exc.column,
+        "severity": "fatal",
+        "message": exc.message,
+        "rule": "input",
+    }
+    return DocumentResult(
+        document.stem, document.kind, str(document.path), "unreadable", None, [problem]
+    )
+
+
+def _log_document(built: DocumentResult, quiet: bool) -> None:
+    if quiet:
+        return
+    if built.failed:
+        first = built.problems[0] if built.problems else {}
+        log.warning("%s: %s: %s", built.path, built.status, first.get("message", ""))
+    else:
+        log.info("%s: %s", built.path, built.status)
+
+
+def _cache_records(
+    collection, results, new_documents, cache: BuildCache, fingerprint, tasks
+) -> dict:
+    """The manifest's document part: the key, record and files of every document."""
+    keys = {task.stem: document_key(task.data, fingerprint, task.kind) for task in tasks}
+    records = {}
+    for stem, document in results.items():
+        if stem in new_documents:
+            records[stem] = {"key": keys[stem], "record": document.record(), **new_documents[stem]}
+        elif stem in cache.documents and stem not in keys:
+            records[stem] = cache.documents[stem]
+    return records
+
+
+def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> str:
+    digest = hashlib.sha256(f"{fingerprint}\0{mode}".encode())
+    for document in documents:
+        digest.update(repr(document.record()).encode())
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- collection pages
+
+
+def _write_collection_pages(
+    writer: SiteWriter, documents: list[DocumentResult], settings: BuildSettings, mode: str
+) -> None:
+    from tei_tools.corpus import pages
+    from tei_tools.corpus.document import _registry
+    from tei_tools.corpus.search import (
+        BUILTIN_INDEX,
+        BUILTIN_SCRIPT,
+        builtin_index,
+        builtin_script,
+        search_page_parts,
+    )
+
+    registry = _registry(settings)
+    title = settings.title
+    summaries = [d.summary for d in documents if d.summary is not None]
+    writer.write("site.css", pages.site_css())
+    writer.write("index.html", pages.home_page(summaries, _counts(documents), site_title=title))
+    writer.write("chronology.html", pages.chronology_page(summaries, site_title=title))
+    for prefix, (page, _) in pages.INDEX_PAGES.items():
+        writer.write(page, pages.register_index_page(prefix, summaries, registry, site_title=title))
+    writer.write(pages.BIBLIOGRAPHY, pages.bibliography_page(summaries, registry, site_title=title))
+    writer.write("validation.html", pages.validation_page(documents, site_title=title))
+    head, body = search_page_parts(mode)
+    writer.write("search.html", pages.search_page(head, body, site_title=title))
+    if mode == "builtin":
+        writer.write(BUILTIN_INDEX, builtin_index(summaries))
+        writer.write(BUILTIN_SCRIPT, builtin_script())
+
+
+def _counts(documents: list[DocumentResult]) -> dict[str, int]:
+    tally = {"valid": 0, "invalid": 0, "unreadable": 0}
+    for document in documents:
+        tally[document.status] = tally.get(document.status, 0) + 1
+    return tally
+
+
+def _finish_search(site: Path, mode: str) -> None:
+    import shutil
+
+    from tei_tools.corpus.search import PAGEFIND_DIR, run_pagefind
+
+    if mode == "pagefind":
+        run_pagefind(site)
+    else:
+        shutil.rmtree(site / PAGEFIND_DIR, ignore_errors=True)
+
+
+#: The collection pages every build writes (besides the search files).
+COLLECTION_PAGES = (
+    "site.css",
+    "index.html",
+    "chronology.html",
+    "persons.html",
+    "orgs.html",
+    "places.html",
+    "bibliography.html",
+    "validation.html",
+    "search.html",
+)
+
+
+class SiteWriter:
+    """Writes site files atomically, only when their bytes changed, and removes stale ones."""
+
+    def __init__(self, site: Path, previous: dict[str, str]) -> None:
+        self.site = site
+        self.previous = previous
+        self.files: dict[str, str] = {}
+        self.written = 0
+
+    def write(self, name: str, data: bytes) -> None:
+        digest = content_digest(data)
+        self.files[name] = digest
+        target = self.site / name
+        if self.previous.get(name) == digest and target.is_file():
+            return
+        write_atomic(target, data)
+        self.written += 1
+
+    def keep(self, name: str) -> None:
+        """Carry a file of the previous build over unchanged."""
+        if name in self.previous:
+            self.files[name] = self.previous[name]
+
+    def _page_names(self, mode: str) -> list[str]:
+        from tei_tools.corpus.search import BUILTIN_INDEX, BUILTIN_SCRIPT, PAGEFIND_DIR
+
+        names = list(COLLECTION_PAGES)
+        if mode == "builtin":
+            names += [BUILTIN_INDEX, BUILTIN_SCRIPT]
+        if mode == "pagefind" and not (self.site / PAGEFIND_DIR).is_dir():
+            names.append(PAGEFIND_DIR + "/missing")
+        return names
+
+    def pages_present(self, mode: str) -> bool:
+        return all(
+            name in self.previous and (self.site / name).is_file()
+            for name in self._page_names(mode)
+        )
+
+    def keep_pages(self, mode: str) -> None:
+        for name in self._page_names(mode):
+            self.keep(name)
+
+    def remove_stale(self) -> int:
+        """Remove files the previous build wrote and this one did not; nothing else."""
+        removed = 0
+        for name in sorted(set(self.previous) - set(self.files)):
+            target = self.site / name
+            if target.is_file():
+                target.unlink()
+                removed += 1
+        return removed

@@ -1,0 +1,159 @@
+"""A collection on disk: its settings file and the documents it holds.
+
+A collection folder has ``source/*.txt`` (plain-text transcriptions, converted
+with the collection's profile) and/or ``tei/*.xml`` (TEI taken as it is).  When
+both hold the same stem, the TEI file is the committed conversion of the source,
+so the source wins and the document is built once.
+
+``tei-tools.toml`` in the collection folder is optional::
+
+    profile = "degras"              # a built-in name, or a path relative to the folder
+    # or an inline profile: [profile] with the keys of a profile file
+    encoding = "utf-8"              # of source/*.txt
+    registers = ["registers/extra-persons.xml"]   # added to the built-in registers
+    title = "Documents on Soviet Foreign Policy"  # the site's title
+    dual_dates_before = "1918-02-14"  # dates before this are also shown Old Style ("" = off)
+
+The settings are data, read once, so a collection never needs code of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tei_tools.errors import InputError, ProfileError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SETTINGS_FILE = "tei-tools.toml"
+
+#: Russia changed from the Julian to the Gregorian calendar on 14 February 1918
+#: (N.S.); earlier dates of the bundled collection are shown in both styles.
+DEFAULT_DUAL_DATES_BEFORE = "1918-02-14"
+
+KNOWN_KEYS = frozenset({"profile", "encoding", "registers", "title", "dual_dates_before"})
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What every document of a collection is built with; hashable and picklable.
+
+    ``profile`` is a built-in name or an absolute path; ``profile_table`` holds
+    an inline ``[profile]`` as JSON (a string, so that the settings stay hashable).
+    """
+
+    profile: str = "degras"
+    profile_table: str = ""
+    encoding: str = "utf-8"
+    registers: tuple[str, ...] = ()
+    title: str = ""
+    dual_dates_before: str = DEFAULT_DUAL_DATES_BEFORE
+    pdf: bool = False
+    search_terms: bool = False
+
+    def fingerprint(self) -> str:
+        """A digest of everything that changes a document's output, register contents included."""
+        digest = hashlib.sha256(repr(self).encode())
+        for path in (self.profile, *self.registers):
+            candidate = Path(path)
+            if candidate.suffix in (".toml", ".xml") and candidate.is_file():
+                digest.update(candidate.read_bytes())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """One document of the collection: its stem (the page name), kind and file."""
+
+    stem: str
+    kind: str  # "source" | "tei"
+    path: Path
+
+
+@dataclass
+class Collection:
+    """A collection folder, its settings and its documents in a stable order."""
+
+    folder: Path
+    settings: BuildSettings
+    documents: list[DocumentInput] = field(default_factory=list)
+    #: tei/ files not built because a source/ file of the same stem is.
+    shadowed: list[Path] = field(default_factory=list)
+
+
+def read_collection(folder: str | Path) -> Collection:
+    """Read a collection's settings and list its documents.
+
+    Raises :class:`~tei_tools.errors.InputError` when the folder holds neither
+    ``source/*.txt`` nor ``tei/*.xml``.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError("not a collection folder (expected a directory)", file=str(root))
+    settings = read_settings(root)
+    sources = {p.stem: p for p in sorted((root / "source").glob("*.txt")) if p.is_file()}
+    teis = {p.stem: p for p in sorted((root / "tei").glob("*.xml")) if p.is_file()}
+    if not sources and not teis:
+        raise InputError(
+            "no documents: expected source/*.txt and/or tei/*.xml in the collection", file=str(root)
+        )
+    documents = [DocumentInput(stem, "source", path) for stem, path in sources.items()]
+    documents += [
+        DocumentInput(stem, "tei", path) for stem, path in teis.items() if stem not in sources
+    ]
+    documents.sort(key=lambda d: d.stem)
+    shadowed = [path for stem, path in teis.items() if stem in sources]
+    return Collection(root, settings, documents, shadowed)
+
+
+def read_settings(root: Path) -> BuildSettings:
+    """The settings in ``ROOT/tei-tools.toml``, or the defaults when there is none."""
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return BuildSettings()
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"not valid TOML: {exc}", file=source) from None
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise ProfileError(
+            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_KEYS))}",
+            file=source,
+        )
+    profile = data.get("profile", "degras")
+    profile_name, profile_table = "degras", ""
+    if isinstance(profile, dict):
+        profile_name = str(profile.get("name") or root.name)
+        profile_table = json.dumps(profile, sort_keys=True, default=str)
+    elif isinstance(profile, str):
+        profile_name = _resolve_profile(profile, root)
+    else:
+        raise ProfileError("profile must be a name, a path or a [profile] table", file=source)
+    registers = data.get("registers", [])
+    if not isinstance(registers, list) or not all(isinstance(r, str) for r in registers):
+        raise ProfileError("registers must be a list of file paths", file=source)
+    return BuildSettings(
+        profile=profile_name,
+        profile_table=profile_table,
+        encoding=str(data.get("encoding", "utf-8")),
+        registers=tuple(str((root / r).resolve()) for r in registers),
+        title=str(data.get("title", "")),
+        dual_dates_before=str(data.get("dual_dates_before", DEFAULT_DUAL_DATES_BEFORE)),
+    )
+
+
+def _resolve_profile(value: str, root: Path) -> str:
+    from tei_tools.reading.profiles import BUILTIN
+
+    if value in BUILTIN:
+        return value
+    return str((root / value).resolve())

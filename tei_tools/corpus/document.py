@@ -1,0 +1,349 @@
+"""The work done for one document of a build, wherever it runs.
+
+:func:`process_batch` is what an executor ships to a worker process or a Dask
+worker: it takes the document's *bytes* (not only its path), so the result
+depends on nothing but the task and the cache key computed from the same
+bytes stays honest.  It converts or parses, validates, exports, and returns
+the files to write plus a small :class:`DocumentSummary` from which the
+collection pages (indexes, chronology, bibliography) are built without
+reading any document again.  Workers never write into the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import tempfile
+import traceback
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.corpus.collection import BuildSettings
+from tei_tools.xml import TEI_NS
+
+#: Pointer prefixes of the registers the site indexes (see docs/tei-output.md).
+INDEXED_PREFIXES = ("per", "org", "pla", "bib")
+
+#: Where each output of a document goes in the site, by kind.
+DOCUMENT_DIR, TEI_DIR, TEXT_DIR, PDF_DIR = "documents", "tei", "text", "pdf"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_T = f"{{{TEI_NS}}}"
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """One document to build: its name in the site, kind, file and bytes."""
+
+    stem: str
+    kind: str  # "source" | "tei"
+    path: str
+    data: bytes
+    settings: BuildSettings
+
+
+@dataclass
+class DocumentSummary:
+    """What the collection pages need to know about one document."""
+
+    stem: str
+    title: str
+    when: str | None = None  # ISO (Gregorian) day, month or year for sorting
+    date_label: str = ""  # as shown: "30 November 1917 (17 November 1917 O.S.)"
+    julian: str | None = None  # Old Style ISO day, when the date is shown in both styles
+    refs: dict[str, int] = field(default_factory=dict)  # "per:trotsky" -> mentions
+    citations: list[dict[str, str]] = field(default_factory=list)  # {"key","label","ref"}
+    terms: list[str] = field(default_factory=list)  # only for the built-in search index
+
+
+@dataclass
+class DocumentResult:
+    """The outcome of one document: files to write, summary, problems."""
+
+    stem: str
+    kind: str
+    path: str
+    status: str  # "valid" | "invalid" | "unreadable"
+    summary: DocumentSummary | None
+    problems: list[dict[str, object]] = field(default_factory=list)
+    findings: int = 0
+    #: site-relative path -> bytes; emptied by the build once written.
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return self.status != "valid"
+
+    def record(self) -> dict[str, object]:
+        """The JSON-able form kept in the build cache (without the files)."""
+        data = asdict(self)
+        data.pop("files")
+        return data
+
+    @classmethod
+    def from_record(cls, data: dict) -> DocumentResult:
+        summary = data.get("summary")
+        return cls(
+            **{**data, "summary": DocumentSummary(**summary) if summary else None, "files": {}}
+        )
+
+
+def process_batch(tasks: list[DocumentTask]) -> list[DocumentResult]:
+    """Build several documents; the unit of work shipped to a worker."""
+    return [process_document(task) for task in tasks]
+
+
+def process_document(task: DocumentTask) -> DocumentResult:
+    """Build one document; a bad document becomes a failed result, never an exception.
+
+    A batch of thousands must not stop because one file is broken, so besides
+    tei-tools' own errors an unexpected exception is also kept with the
+    document (as an ``internal`` problem that names the bug) instead of
+    tearing down the whole build.
+    """
+    from tei_tools.errors import TeiToolsError
+
+    try:
+        return _build_document(task)
+    except TeiToolsError as exc:
+        return _failure(task, exc.message, exc.line, exc.column, "input")
+    except Exception as exc:
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        message = f"internal error (a bug in tei-tools): {type(exc).__name__}: {exc} [{Path(last.filename).name}:{last.lineno}]"
+        return _failure(task, message, None, None, "internal")
+
+
+def _failure(task: DocumentTask, message: str, line, column, rule: str) -> DocumentResult:
+    problem = {
+        "file": task.path,
+        "line": line,
+        "column": column,
+        "severity": "fatal",
+        "message": message,
+        "rule": rule,
+    }
+    return DocumentResult(task.stem, task.kind, task.path, "unreadable", None, [problem])
+
+
+def _build_document(task: DocumentTask) -> DocumentResult:
+    from tei_tools.xml import parse_xml_bytes, serialize
+
+    findings = 0
+    if task.kind == "source":
+        from tei_tools.convert import convert_bytes
+
+        conversion = convert_bytes(
+            task.data,
+            encoding=task.settings.encoding,
+            source_name=task.path,
+            profile=_profile(task.settings),
+            registry=_registry(task.settings),
+        )
+        tree, findings = conversion.tree, len(conversion.findings)
+        tei_bytes = serialize(tree)
+    else:
+        tree = parse_xml_bytes(task.data, source=task.path)
+        tei_bytes = task.data
+    report = _validate(task, tei_bytes)
+    summary = summarise(tree, task.stem, task.settings)
+    from tei_tools.corpus.pages import document_page
+    from tei_tools.export.text import export_text
+
+    text = export_text(tree)
+    files = {f"{TEI_DIR}/{task.stem}.xml": tei_bytes, f"{TEXT_DIR}/{task.stem}.txt": text.encode()}
+    if task.settings.search_terms:
+        summary.terms = sorted({w.lower() for w in _WORD.findall(text) if len(w) > 1})
+    if task.settings.pdf:
+        files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
+    problems = [p.as_dict() for p in report.problems]
+    result = DocumentResult(
+        task.stem, task.kind, task.path, report.status, summary, problems, findings, files
+    )
+    files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
+        result,
+        render_article(tree, summary, task.settings),
+        site_title=task.settings.title or "Edition",
+        has_pdf=task.settings.pdf,
+    )
+    return result
+
+
+def _validate(task: DocumentTask, tei_bytes: bytes):
+    """Validate with the validator's own entry point, which reads a file.
+
+    A converted document exists only in memory, so it is written to a
+    temporary file first; its problems are then placed in the site's copy
+    (``tei/STEM.xml``), whose lines they describe.  A ``tei/`` input is
+    validated where it lies so that relative ``xml-model`` schemas resolve.
+    """
+    from tei_tools.validate import validate_file
+
+    if task.kind == "tei" and Path(task.path).is_file():
+        return validate_file(task.path)
+    shown = f"{TEI_DIR}/{task.stem}.xml"
+    with tempfile.TemporaryDirectory(prefix="tei-tools-build-") as folder:
+        temporary = os.path.join(folder, f"{task.stem}.xml")
+        with open(temporary, "wb") as handle:
+            handle.write(tei_bytes)
+        report = validate_file(temporary)
+    report.file = shown
+    report.problems = [replace(p, file=shown) for p in report.problems]
+    return report
+
+
+@functools.lru_cache(maxsize=4)
+def _profile(settings: BuildSettings):
+    from tei_tools.reading.profiles import load_profile, profile_from_mapping
+
+    if settings.profile_table:
+        return profile_from_mapping(json.loads(settings.profile_table), source="tei-tools.toml")
+    return load_profile(settings.profile)
+
+
+@functools.lru_cache(maxsize=4)
+def _registry(settings: BuildSettings):
+    from tei_tools.markup.registers import load_registry
+
+    return load_registry(settings.registers or None)
+
+
+def register_links(settings: BuildSettings) -> dict[str, dict[str, str]]:
+    """Register entries as the HTML exporter wants them, linked to the site's index pages."""
+    from tei_tools.corpus.pages import index_href
+
+    links = {}
+    for ref, entry in _registry(settings).entries.items():
+        if entry.prefix not in INDEXED_PREFIXES:
+            continue
+        item = {"label": entry.label, "href": "../" + index_href(ref)}
+        if entry.wikidata:
+            item["wikidata"] = entry.wikidata
+        links[ref] = item
+    return links
+
+
+_register_links = functools.lru_cache(maxsize=4)(register_links)
+
+
+def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings: BuildSettings):
+    """The exporter's ``<article>`` for a document, its names linked to the site's indexes.
+
+    A pointer no register knows still gets an index entry (the index pages
+    list every pointer), so it links there too.  Any other relative link the
+    document makes (to files beside the original TEI) would lead nowhere in
+    the site, so it is kept as text without its link.
+    """
+    from lxml import html
+
+    from tei_tools.corpus.pages import index_href
+    from tei_tools.export.html import export_html
+
+    known = _register_links(settings)
+    registers = dict(known)
+    for ref in summary.refs:
+        if ref not in known:
+            registers[ref] = {"label": ref.partition(":")[2], "href": "../" + index_href(ref)}
+    article = html.fragment_fromstring(export_html(tree, registers=registers, standalone=False))
+    for link in article.iter("a"):
+        href = link.get("href")
+        if (
+            href is None
+            or href.startswith(("#", "../"))
+            or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", href)
+        ):
+            continue
+        del link.attrib["href"]
+        link.tag = "span"
+    return article
+
+
+def _pdf_bytes(tree: etree._ElementTree) -> bytes:
+    from tei_tools.export.pdf import export_pdf
+
+    with tempfile.TemporaryDirectory(prefix="tei-tools-pdf-") as folder:
+        target = Path(folder) / "out.pdf"
+        export_pdf(tree, target)
+        return target.read_bytes()
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> DocumentSummary:
+    """Title, date, register pointers and cited sources of any TEI document, in one walk."""
+    root = tree.getroot()
+    title = _text(root.find(f".//{_T}titleStmt/{_T}title")) or stem
+    summary = DocumentSummary(stem, title)
+    _read_date(root, summary, settings)
+    refs: dict[str, int] = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for ref in (element.get("ref") or "").split():
+            prefix = ref.partition(":")[0]
+            if prefix in INDEXED_PREFIXES and ref != prefix:
+                refs[ref] = refs.get(ref, 0) + 1
+    summary.refs = dict(sorted(refs.items()))
+    summary.citations = _citations(root)
+    return summary
+
+
+def _read_date(root: etree._Element, summary: DocumentSummary, settings: BuildSettings) -> None:
+    from tei_tools.export.dates import format_iso_date, gregorian_to_julian_iso, read_date
+
+    date = root.find(f".//{_T}profileDesc/{_T}creation//{_T}date")
+    if date is None:
+        date = root.find(f".//{_T}dateline//{_T}date")
+    if date is None:
+        return
+    reading = read_date(date)
+    when = reading.gregorian or reading.datetime or date.get("notBefore") or date.get("from")
+    if not when:
+        summary.date_label = _text(date)
+        return
+    summary.when = when
+    julian = reading.julian
+    if julian is None and settings.dual_dates_before and len(when) == 10:
+        if when < settings.dual_dates_before:
+            julian = gregorian_to_julian_iso(when)
+    summary.julian = julian
+    label = format_iso_date(when)
+    if julian:
+        label += f" N.S. ({format_iso_date(julian)} O.S.)"
+    summary.date_label = label
+
+
+def _citations(root: etree._Element) -> list[dict[str, str]]:
+    """The sources a document cites: its ``sourceDesc`` and any ``bibl`` in the text.
+
+    A citation with a register pointer (``bib:...``) is keyed by it, so all
+    documents citing one work meet under one entry; otherwise by its title,
+    or by its whole text when it has none.
+    """
+    found: dict[str, dict[str, str]] = {}
+    header_bibls = root.iterfind(f".//{_T}sourceDesc//{_T}bibl")
+    text_bibls = root.iterfind(f".//{_T}text//{_T}bibl")
+    for bibl in (*header_bibls, *text_bibls):
+        if bibl.getparent() is not None and bibl.getparent().tag == f"{_T}bibl":
+            continue
+        refs = [r for r in (bibl.get("ref") or "").split() if r.startswith("bib:")]
+        title = _text(bibl.find(f"{_T}title"))
+        whole = _text(bibl)
+        if not whole:
+            continue
+        key = refs[0] if refs else f"title:{title}" if title else f"text:{whole}"
+        found.setdefault(
+            key,
+            {"key": key, "label": title or whole, "ref": refs[0] if refs else "", "text": whole},
+        )
+    return list(found.values())
+
+
+def _text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return " ".join("".join(element.itertext()).split())

@@ -1,0 +1,119 @@
+"""Where the per-document work runs: this process, a process pool, or a Dask cluster.
+
+Every executor offers one operation, :meth:`map_unordered`: apply a
+picklable function to batches and yield the results as they finish, so the
+build can write files and move its progress bar while work continues.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from tei_tools.errors import MissingExtraError, UsageError
+
+EXECUTORS = ("process", "dask")
+
+
+class Executor(Protocol):
+    def map_unordered(
+        self, function: Callable[[Any], Any], batches: Iterable[Any]
+    ) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def default_jobs() -> int:
+    """The cores this process may use (not the machine's, under a CPU affinity mask)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class SerialExecutor:
+    """Runs everything in this process: for one job, and for tests and debugging."""
+
+    def map_unordered(self, function, batches):
+        for batch in batches:
+            yield function(batch)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """A ``concurrent.futures`` process pool with ``jobs`` workers."""
+
+    def __init__(self, jobs: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def map_unordered(self, function, batches):
+        from concurrent.futures import as_completed
+
+        futures = [self.pool.submit(function, batch) for batch in batches]
+        for future in as_completed(futures):
+            yield future.result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor:
+    """Runs batches on a Dask cluster: an existing one at ``scheduler``, or a local one.
+
+    The workers need tei-tools installed; tasks carry the documents' bytes, so
+    they need no access to the collection folder (except ``tei/`` files with
+    relative ``xml-model`` schemas, which are validated where they lie).
+    """
+
+    def __init__(self, scheduler: str | None, jobs: int) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise MissingExtraError("the Dask executor", "dask", "distributed") from None
+        if scheduler:
+            self.client = Client(scheduler, set_as_default=False)
+            self.cluster = None
+        else:
+            from distributed import LocalCluster
+
+            self.cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster, set_as_default=False)
+
+    def map_unordered(self, function, batches):
+        from distributed import as_completed
+
+        futures = self.client.map(function, list(batches), pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(
+    kind: str = "process", *, jobs: int | None = None, scheduler: str | None = None
+) -> Executor:
+    """The executor named ``kind`` (``process`` or ``dask``).
+
+    ``jobs`` defaults to the available cores; one job runs in this process.
+    """
+    if kind not in EXECUTORS:
+        raise UsageError(f"unknown executor {kind!r}; use one of {', '.join(EXECUTORS)}")
+    jobs = jobs or default_jobs()
+    if kind == "dask":
+        return DaskExecutor(scheduler, jobs)
+    if scheduler:
+        raise UsageError("--scheduler needs --executor dask")
+    if jobs == 1:
+        return SerialExecutor()
+    return ProcessExecutor(jobs)
