@@ -307,9 +307,8 @@ def _read_date(root: etree._Element, summary: DocumentSummary, settings: BuildSe
         return
     summary.when = when
     julian = reading.julian
-    if julian is None and settings.dual_dates_before and len(when) == 10:
-        if when < settings.dual_dates_before:
-            julian = gregorian_to_julian_iso(when)
+    if julian is None and len(when) == 10 and when < (settings.dual_dates_before or "0"):
+        julian = gregorian_to_julian_iso(when)
     summary.julian = julian
     label = format_iso_date(when)
     if julian:

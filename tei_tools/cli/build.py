@@ -1,0 +1,140 @@
+"""``tei-tools build``: a collection folder into a validated, indexed, searchable site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "site",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The site folder to write (created if needed; only files tei-tools wrote are replaced).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: the cores]."
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["process", "dask"]),
+    default="process",
+    show_default=True,
+    help="Where documents are built: local processes, or a Dask cluster (extra 'dask').",
+)
+@click.option(
+    "--scheduler", metavar="ADDR", help="Address of a Dask scheduler, e.g. tcp://host:8786."
+)
+@click.option(
+    "--search",
+    type=click.Choice(["auto", "pagefind", "builtin", "none"]),
+    default="auto",
+    show_default=True,
+    help="Search index: Pagefind (extra 'search') when installed, else tei-tools' own.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
+def build(
+    corpus: Path,
+    site: Path,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    search: str,
+    quiet: bool,
+) -> int:
+    """Build CORPUS (source/*.txt and/or tei/*.xml) into a static edition site.
+
+    Each document is converted, validated and exported; the site gets a home
+    page, a chronology, indexes of persons, organisations and places, a
+    bibliography, a validation report and full-text search.  Rebuilds redo
+    only what changed.  The exit status is 1 when any document is invalid or
+    unreadable; every other document is still built.
+    """
+    from tei_tools.corpus.build import build as build_site
+
+    bar = sys.stderr.isatty() and not quiet
+    if bar:
+        result = _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search)
+    else:
+        result = build_site(
+            corpus,
+            site,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+            search=search,
+            quiet=True,
+            progress=_line_printer(quiet),
+        )
+    for document in result.failed:
+        for problem in document.problems[:5]:
+            click.echo(_problem_line(problem), err=True)
+    counts = result.counts()
+    tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    click.echo(
+        f"tei-tools: built {len(result.documents)} document(s) into {site} ({tally}); "
+        f"{result.built} rebuilt, {result.reused} unchanged, {result.written} file(s) written, "
+        f"search: {result.search}, {result.seconds:.1f}s",
+        err=True,
+    )
+    if result.failed:
+        click.echo(
+            f"tei-tools: {len(result.failed)} document(s) failed; see {site / 'validation.html'}",
+            err=True,
+        )
+    return result.exit_code
+
+
+def _line_printer(quiet: bool):
+    """One line per document for logs and CI; with --quiet, only for failures."""
+
+    def report(done: int, total: int, document) -> None:
+        if quiet and not document.failed:
+            return
+        click.echo(f"[{done}/{total}] {document.path}: {document.status}", err=True)
+
+    return report
+
+
+def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("building", total=None)
+
+        def advance(done: int, total: int, document) -> None:
+            bar.update(task, completed=done, total=total)
+            if document.failed:
+                bar.console.print(f"{document.path}: {document.status}")
+
+        return build_site(
+            corpus,
+            site,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+            search=search,
+            quiet=True,
+            progress=advance,
+        )
+
+
+def _problem_line(problem: dict) -> str:
+    place = str(problem.get("file") or "")
+    if problem.get("line"):
+        place += f":{problem['line']}"
+        if problem.get("column"):
+            place += f":{problem['column']}"
+    return f"{place}: {problem.get('severity')}: {problem.get('message')}"
