@@ -1,0 +1,63 @@
+"""PDF export through WeasyPrint (the optional ``pdf`` extra)."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+
+import pytest
+
+from tei_tools.errors import MissingExtraError
+from tei_tools.export.pdf import export_pdf
+from tei_tools.xml import parse_xml_file
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_missing_weasyprint_is_a_one_line_error_naming_the_extra(monkeypatch):
+    real_import = builtins.__import__
+
+    def refuse_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise ImportError("No module named 'weasyprint'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse_weasyprint)
+    with pytest.raises(MissingExtraError) as caught:
+        export_pdf(parse_xml_file(DATA / "seed-like.xml"))
+    message = str(caught.value)
+    assert "pip install 'tei-tools[pdf]'" in message and "\n" not in message
+
+
+def test_seed_like_document_becomes_a_pdf_with_its_text(tmp_path):
+    pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
+    target = tmp_path / "seed.pdf"
+    data = export_pdf(parse_xml_file(DATA / "seed-like.xml"), target)
+    assert data.startswith(b"%PDF-") and target.read_bytes() == data
+
+
+def test_pdf_sets_notes_at_the_foot_of_the_page_they_are_called_on():
+    weasyprint = pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    from tei_tools.export.html import export_html, stylesheet
+
+    page = export_html(parse_xml_file(DATA / "seed-like.xml"), notes="inline", styles=False)
+    document = weasyprint.HTML(string=page).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet("print.css"))]
+    )
+    assert len(document.pages) == 1
+    first = document.pages[0]
+    assert first.width == pytest.approx(794, abs=2)  # A4 in CSS pixels
+
+    def boxes_with_class(name):
+        return [
+            box
+            for box in first._page_box.descendants()
+            if type(box).__name__ == "BlockBox"
+            and box.element is not None
+            and name in (box.element.get("class") or "").split()
+        ]
+
+    notes = boxes_with_class("footnote")
+    trailer = boxes_with_class("tei-trailer")[0]
+    assert len(notes) == 2
+    assert all(note.position_y > trailer.position_y for note in notes)
