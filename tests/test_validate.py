@@ -150,7 +150,7 @@ def test_xsi_schema_location_is_invalid_as_with_jing(tmp_path):
 # --------------------------------------------------------------- extra checks
 
 
-def test_dangling_pointer_is_an_error_and_prefixdef_pointers_resolve(tmp_path):
+def test_dangling_pointer_is_a_warning_and_prefixdef_pointers_resolve(tmp_path):
     header = (
         '<encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="(.+)" '
         'replacementPattern="#$1"/></listPrefixDef></encodingDesc>'
@@ -160,15 +160,83 @@ def test_dangling_pointer_is_an_error_and_prefixdef_pointers_resolve(tmp_path):
     pointers = [p for p in report.problems if p.rule == "pointer"]
     assert len(pointers) == 1
     assert '"#bob"' in pointers[0].message
+    assert pointers[0].severity == "warning"
+    assert report.valid  # the schema's verdict, as Jing's
+    assert str(pointers[0]).startswith(f"{report.file}:3: warning: ")
+
+
+def test_strict_makes_a_dangling_pointer_fail(tmp_path):
+    doc = write(tmp_path, "a.xml", tei_doc(body='<p><persName ref="#bob">B</persName></p>'))
+    report = validate_one(doc, strict=True)
+    assert not report.valid
+    assert [(p.rule, p.severity) for p in report.problems] == [("pointer", "error")]
 
 
 def test_no_extra_checks_turns_pointer_checks_off(tmp_path):
     doc = write(tmp_path, "a.xml", tei_doc(body='<p><persName ref="#bob">B</persName></p>'))
-    assert validate_one(doc, extra_checks=False).valid
-    assert not validate_one(doc).valid
+    assert validate_one(doc, extra_checks=False, strict=True).valid
+    assert validate_one(doc, extra_checks=False).problems == []
+    assert not validate_one(doc, strict=True).valid
 
 
-def test_reversed_date_range_and_wrong_julian_conversion_are_errors(tmp_path):
+REGISTER_PREFIXES = (
+    '<encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="([a-z0-9_.-]+)" '
+    'replacementPattern="registers/persons.xml#$1"/></listPrefixDef></encodingDesc>'
+)
+
+
+def pointer_problems(report):
+    return [p for p in report.problems if p.rule == "pointer"]
+
+
+def test_register_pointers_resolve_against_the_shipped_registers(tmp_path):
+    body = (
+        '<p><persName ref="per:trotsky">T</persName> <persName ref="per:trotskyy">U</persName></p>'
+    )
+    doc = write(tmp_path, "a.xml", tei_doc(body=body, header_extra=REGISTER_PREFIXES))
+    problems = pointer_problems(validate_one(doc, strict=True))
+    assert len(problems) == 1
+    assert '"per:trotskyy"' in problems[0].message
+    assert "registers have no entry" in problems[0].message
+
+
+def test_user_register_file_adds_entries_for_pointers(tmp_path):
+    register = write(
+        tmp_path,
+        "mine.xml",
+        f'<listPerson xmlns="{TEI}"><person xml:id="nobody1"><persName>Nobody</persName>'
+        "</person></listPerson>",
+    )
+    body = '<p><persName ref="per:nobody1">N</persName></p>'
+    doc = write(tmp_path, "a.xml", tei_doc(body=body, header_extra=REGISTER_PREFIXES))
+    assert len(pointer_problems(validate_one(doc))) == 1
+    assert pointer_problems(validate_one(doc, registers=[register])) == []
+
+
+def test_register_file_next_to_the_document_is_used_instead_of_the_registry(tmp_path):
+    (tmp_path / "registers").mkdir()
+    write(
+        tmp_path,
+        "registers/persons.xml",
+        f'<TEI xmlns="{TEI}"><text><body><listPerson><person xml:id="local1">'
+        "<persName>L</persName></person></listPerson></body></text></TEI>",
+    )
+    body = '<p><persName ref="per:local1">L</persName> <persName ref="per:trotsky">T</persName></p>'
+    doc = write(tmp_path, "a.xml", tei_doc(body=body, header_extra=REGISTER_PREFIXES))
+    problems = pointer_problems(validate_one(doc))
+    assert len(problems) == 1
+    assert 'no element in "registers/persons.xml" has xml:id="trotsky"' in problems[0].message
+
+
+def test_pointers_never_make_the_validator_read_files_outside_the_folder(tmp_path):
+    outside = write(tmp_path, "outside.xml", f'<TEI xmlns="{TEI}" xml:id="there"/>')
+    (tmp_path / "docs").mkdir()
+    body = f'<p><ref target="../outside.xml#nothere">x</ref> <ref target="{outside}#nothere">y</ref></p>'
+    doc = write(tmp_path, "docs/a.xml", tei_doc(body=body))
+    assert pointer_problems(validate_one(doc)) == []
+
+
+def test_reversed_date_range_and_wrong_julian_conversion_are_warned(tmp_path):
     body = (
         '<p><date notBefore="1900" notAfter="1899">x</date>\n'
         '<date when="1700-03-01" when-custom="1700-02-18" datingMethod="#julian">y</date>\n'
@@ -177,6 +245,7 @@ def test_reversed_date_range_and_wrong_julian_conversion_are_errors(tmp_path):
     report = validate_one(write(tmp_path, "a.xml", tei_doc(body=body)), schema=None)
     dates = [p for p in report.problems if p.rule == "date"]
     assert [p.line for p in dates] == [3, 4]
+    assert {p.severity for p in dates} == {"warning"}
     assert "reversed" in dates[0].message
     assert "1700-02-28" in dates[1].message
 
@@ -249,6 +318,35 @@ def test_batch_continues_after_unreadable_and_broken_files(tmp_path):
     ]
     assert [f.status for f in report.files] == ["unreadable", "valid", "unreadable", "invalid"]
     assert report.exit_code == 2
+
+
+def test_batch_split_over_processes_reports_the_same_as_one_process(tmp_path):
+    from tei_tools.validate import validate
+
+    write(tmp_path, "a_broken.xml", "<TEI><unclosed></TEI>")
+    for n in range(5):
+        write(tmp_path, f"b{n}_good.xml", tei_doc(body=f"<p>{'x' * 1000 * n}</p>"))
+    write(tmp_path, "c_invalid.xml", tei_doc(body="<para/>"))
+    write(tmp_path, "d_pointer.xml", tei_doc(body='<p><persName ref="#nobody">N</persName></p>'))
+
+    def summary(report):
+        return [(Path(f.file).name, f.status, [str(p) for p in f.problems]) for f in report.files]
+
+    alone = validate(tmp_path, workers=1)
+    forked = validate(tmp_path, workers=3)
+    assert summary(forked) == summary(alone)
+    assert [f.status for f in forked.files].count("valid") == 6
+
+
+def test_an_error_in_a_worker_process_reaches_the_caller(tmp_path):
+    from tei_tools.errors import SchemaError
+    from tei_tools.validate import validate
+
+    for n in range(4):
+        write(tmp_path, f"{n}.xml", tei_doc())
+    broken = write(tmp_path, "broken.rng", "<grammar")
+    with pytest.raises(SchemaError):
+        validate(tmp_path, schema=broken, workers=2)
 
 
 def test_missing_external_dtd_is_an_error_like_jing(tmp_path):

@@ -99,15 +99,20 @@ def test_sarif_output_has_the_required_sarif_2_1_0_structure(files):
             assert location["region"]["startLine"] >= 1
 
 
-def test_no_extra_checks_flag(tmp_path, monkeypatch):
+def test_extra_check_findings_warn_and_strict_makes_them_fail(tmp_path, monkeypatch):
     monkeypatch.setenv("TEI_TOOLS_CACHE_DIR", str(tmp_path / "cache"))
     doc = Path(tmp_path / "a.xml")
     doc.write_text(
         GOOD.replace("<p>Text.</p>", '<p><persName ref="#nobody">X</persName></p>'),
         encoding="utf-8",
     )
-    assert run(str(doc)).return_value == 1
-    assert run("--no-extra-checks", str(doc)).return_value == 0
+    result = run(str(doc))
+    assert result.return_value == 0
+    assert f'{doc}:1: warning: @ref="#nobody"' in result.output
+    assert run("--strict", str(doc)).return_value == 1
+    quiet = run("--strict", "--no-extra-checks", str(doc))
+    assert quiet.return_value == 0
+    assert "warning" not in quiet.output
 
 
 def test_pre_commit_hook_runs_the_validate_command():

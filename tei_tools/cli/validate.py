@@ -27,6 +27,25 @@ import click
     "--no-extra-checks", is_flag=True, help="Skip the pointer and date checks no schema makes."
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Make pointer and date findings errors that fail the run (default: warnings).",
+)
+@click.option(
+    "--register",
+    "registers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TEI register file (listPerson, listPlace ...) that pointers such as "
+    "per:x may name, besides the shipped registers. Repeatable.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for a batch (default: by batch size and cores).",
+)
+@click.option(
     "--max-errors",
     default=20,
     show_default=True,
@@ -38,6 +57,9 @@ def validate(
     schema: Path | None,
     fmt: str,
     no_extra_checks: bool,
+    strict: bool,
+    registers: tuple[Path, ...],
+    jobs: int | None,
     max_errors: int,
     output: str,
 ) -> int:
@@ -49,7 +71,14 @@ def validate(
 
     if schema is not None and not schema.is_file():
         raise UsageError(f"no such schema file: {schema}")
-    report = run_validation(list(paths), schema=schema, extra_checks=not no_extra_checks)
+    report = run_validation(
+        list(paths),
+        schema=schema,
+        extra_checks=not no_extra_checks,
+        strict=strict,
+        registers=registers,
+        workers=jobs,
+    )
     if not report.files:
         raise UsageError("no XML files found in the paths given")
     write_output(output, render(report, fmt, max_per_file=max_errors))

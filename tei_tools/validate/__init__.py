@@ -3,12 +3,16 @@
 >>> from tei_tools.validate import validate
 >>> report = validate("letter.xml")                      # doctest: +SKIP
 >>> report.exit_code, [str(p) for p in report.problems]  # doctest: +SKIP
-(1, ['letter.xml:12:0: error: element "persname" not allowed here ...'])
+(1, ['letter.xml:12: error: element "persname" not allowed here ...'])
 
 :func:`iter_problems` yields the same :class:`Problem` objects one by one;
 :func:`validate` collects them into a :class:`Report` with an exit code.
 A batch never stops: an unreadable or hostile file becomes a ``fatal``
 problem for that file and the next file is validated.
+
+The checks no schema makes (dangling pointers, impossible dates) report
+``warning`` by default, so the verdict stays the schema's (and Jing's);
+``strict=True`` makes them errors that fail the run.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
@@ -27,33 +32,98 @@ __all__ = [
     "FileReport",
     "Problem",
     "Report",
+    "Settings",
     "iter_files",
     "iter_problems",
     "validate",
     "validate_file",
 ]
 
-Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+PathLike = str | os.PathLike[str]
+Source = PathLike | Iterable[PathLike]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how hard; one object so that every layer gets the same choices."""
+
+    #: A ``.rng``, ``.xsd`` or ``.sch`` file; None: ``<?xml-model?>``, own schema, tei_all.
+    schema: Path | None = None
+    #: Pointer and date checks (no schema makes them).
+    extra_checks: bool = True
+    #: Extra-check findings are errors (fail the run) instead of warnings.
+    strict: bool = False
+    #: Register files added to the shipped registers when resolving ``per:``-style pointers.
+    registers: tuple[Path, ...] = ()
+    #: Processes for a batch; None chooses by batch size and cores, 1 never forks.
+    workers: int | None = None
+
+    @property
+    def extra_severity(self) -> str:
+        return ERROR if self.strict else WARNING
 
 
 def validate(
-    source: Source, *, schema: str | os.PathLike[str] | None = None, extra_checks: bool = True
+    source: Source,
+    *,
+    schema: PathLike | None = None,
+    extra_checks: bool = True,
+    strict: bool = False,
+    registers: Iterable[PathLike] = (),
+    workers: int | None = None,
 ) -> Report:
     """Validate files and folders (``*.xml`` recursively) and report on each.
 
     ``schema`` is a ``.rng``, ``.xsd`` or ``.sch`` file; without it each
     document's ``<?xml-model?>`` is followed (locally only), then tei-tools'
-    own schema for documents it wrote, then tei_all.
+    own schema for documents it wrote, then tei_all.  ``strict`` turns the
+    warnings of the extra checks into errors.
     """
-    return Report(list(_iter_reports(source, schema, extra_checks)))
+    settings = _settings(schema, extra_checks, strict, registers, workers)
+    return Report(list(_iter_reports(source, settings)))
 
 
 def iter_problems(
-    source: Source, *, schema: str | os.PathLike[str] | None = None, extra_checks: bool = True
+    source: Source,
+    *,
+    schema: PathLike | None = None,
+    extra_checks: bool = True,
+    strict: bool = False,
+    registers: Iterable[PathLike] = (),
+    workers: int | None = None,
 ) -> Iterator[Problem]:
     """Yield every problem of every file, file by file."""
-    for report in _iter_reports(source, schema, extra_checks):
+    settings = _settings(schema, extra_checks, strict, registers, workers)
+    for report in _iter_reports(source, settings):
         yield from report.problems
+
+
+def validate_file(
+    path: PathLike,
+    *,
+    schema: PathLike | None = None,
+    extra_checks: bool = True,
+    strict: bool = False,
+    registers: Iterable[PathLike] = (),
+) -> FileReport:
+    """Validate one file; every failure, even an unreadable file, ends up in the report."""
+    from tei_tools.validate.pointers import PointerTargets
+
+    settings = _settings(schema, extra_checks, strict, registers, 1)
+    loaded = _load(Path(path))
+    if loaded.tree is not None:
+        _check_into(loaded, settings, None, PointerTargets(settings.registers))
+    return loaded.report
+
+
+def _settings(schema, extra_checks, strict, registers, workers) -> Settings:
+    return Settings(
+        Path(schema) if schema is not None else None,
+        extra_checks,
+        strict,
+        tuple(Path(r) for r in registers),
+        workers,
+    )
 
 
 def iter_files(source: Source) -> Iterator[Path]:
@@ -68,52 +138,82 @@ def iter_files(source: Source) -> Iterator[Path]:
 
 
 #: Files read together; their vocabularies are merged so that one specialised
-#: grammar is compiled per chunk instead of one per file.
-CHUNK = 64
+#: grammar is compiled per chunk instead of one per file.  The byte limit
+#: bounds the memory the chunk's parsed trees take.
+CHUNK_FILES = 256
+CHUNK_BYTES = 48_000_000
 
 
-def _iter_reports(source: Source, schema, extra_checks: bool) -> Iterator[FileReport]:
+def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
     chunk: list[Path] = []
+    size = 0
     for path in iter_files(source):
         chunk.append(path)
-        if len(chunk) == CHUNK:
-            yield from _validate_chunk(chunk, schema, extra_checks)
-            chunk = []
+        size += _size(path)
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield from _validate_chunk(chunk, settings)
+            chunk, size = [], 0
     if chunk:
-        yield from _validate_chunk(chunk, schema, extra_checks)
+        yield from _validate_chunk(chunk, settings)
 
 
-def _validate_chunk(paths: list[Path], schema, extra_checks: bool) -> list[FileReport]:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when it is read
+
+
+@dataclass
+class _Loaded:
+    """A document as read: its tree (None if unreadable), names and the report so far."""
+
+    path: Path
+    tree: object
+    vocabulary: object
+    report: FileReport
+
+
+def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
+    """Validate a chunk, split over processes by size; reports come back in order.
+
+    Each process reads its share, merges its documents' names and compiles
+    one grammar for them, so reading, compiling and validating all run in
+    parallel; a smaller share also means a smaller, faster grammar.
+    """
+    from tei_tools.validate.parallel import default_workers, map_forked, split_by_weight
+
+    sizes = [_size(path) for path in paths]
+    workers = settings.workers or default_workers(sum(sizes))
+    groups = split_by_weight(sizes, workers) if workers > 1 else [list(range(len(paths)))]
+    shares = [[paths[i] for i in sorted(group)] for group in groups]
+    weights = [sum(sizes[i] for i in group) for group in groups]
+    done = map_forked(lambda share: _validate_share(share, settings), shares, weights, workers)
+    by_path: dict[Path, FileReport] = {}
+    for share, reports in zip(shares, done, strict=True):
+        by_path.update(zip(share, reports, strict=True))
+    return [by_path[path] for path in paths]
+
+
+def _validate_share(paths: list[Path], settings: Settings) -> list[FileReport]:
+    """Read, then validate against one grammar specialised to all of these documents' names."""
+    from tei_tools.validate.pointers import PointerTargets
     from tei_tools.validate.specialise import merge_vocabularies
 
     loaded = [_load(path) for path in paths]
-    trees = [tree for tree, _ in loaded if tree is not None]
-    shared = merge_vocabularies(trees) if len(trees) > 1 else None
-    reports = []
-    for (tree, report), path in zip(loaded, paths, strict=True):
-        if tree is not None:
-            _check_into(report, tree, path, schema, extra_checks, shared)
-        reports.append(report)
-    return reports
+    readable = [item for item in loaded if item.tree is not None]
+    shared = merge_vocabularies(i.vocabulary for i in readable) if len(readable) > 1 else None
+    targets = PointerTargets(settings.registers)
+    for item in readable:
+        _check_into(item, settings, shared, targets)
+    return [item.report for item in loaded]
 
 
-def validate_file(
-    path: str | os.PathLike[str],
-    *,
-    schema: str | os.PathLike[str] | None = None,
-    extra_checks: bool = True,
-) -> FileReport:
-    """Validate one file; every failure, even an unreadable file, ends up in the report."""
-    tree, report = _load(Path(path))
-    if tree is not None:
-        _check_into(report, tree, Path(path), schema, extra_checks, None)
-    return report
-
-
-def _load(path: Path):
+def _load(path: Path) -> _Loaded:
     """Parse a file and apply what Jing applies before validating (DTD, XInclude)."""
     from tei_tools.errors import HostileXMLError, TeiToolsError
     from tei_tools.validate.external_dtd import check_external_dtd
+    from tei_tools.validate.specialise import document_vocabulary
     from tei_tools.validate.xinclude import expand_xincludes
     from tei_tools.xml import parse_xml_file
 
@@ -126,31 +226,30 @@ def _load(path: Path):
         rule = "hostile" if isinstance(exc, HostileXMLError) else "xml"
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
         report.seconds = time.perf_counter() - started
-        return None, report
+        return _Loaded(path, None, None, report)
     report.problems.extend(check_external_dtd(tree, path, name))
     report.problems.extend(expand_xincludes(tree, path, name))
     report.seconds = time.perf_counter() - started
     if any(p.severity == FATAL for p in report.problems):
-        return None, report
-    return tree, report
+        return _Loaded(path, None, None, report)
+    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report)
 
 
-def _check_into(
-    report: FileReport, tree, document: Path, schema, extra_checks: bool, vocabulary
-) -> None:
+def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
     from tei_tools.errors import TeiToolsError
     from tei_tools.validate.schema_select import SchemaChoice, choose_schemas, language_of
 
     started = time.perf_counter()
+    report, tree = item.report, item.tree
     name = report.file
-    if schema is not None:
-        chosen = [SchemaChoice(Path(schema), language_of(Path(schema)), "--schema")]
+    if settings.schema is not None:
+        chosen = [SchemaChoice(settings.schema, language_of(settings.schema), "--schema")]
     else:
-        chosen = choose_schemas(tree, document)
+        chosen = choose_schemas(tree, item.path)
     report.schema = ", ".join(str(c.path) for c in chosen)
     for choice in chosen:
         try:
-            report.problems.extend(_run_schema(tree, choice, name, vocabulary))
+            report.problems.extend(_run_schema(tree, choice, name, shared, item.vocabulary))
         except TeiToolsError as exc:
             if choice.reason == "--schema":
                 raise
@@ -159,16 +258,25 @@ def _check_into(
                     name, None, None, WARNING, f"schema {choice.path} skipped: {exc}", rule="schema"
                 )
             )
-    if extra_checks:
-        from tei_tools.validate.dates import check_dates
-        from tei_tools.validate.pointers import check_pointers
-
-        report.problems.extend(check_pointers(tree, name))
-        report.problems.extend(check_dates(tree, name))
+    if settings.extra_checks:
+        report.problems.extend(_extra_problems(item, settings, targets))
     report.seconds += time.perf_counter() - started
 
 
-def _run_schema(tree, choice, name: str, vocabulary=None) -> list[Problem]:
+def _extra_problems(item: _Loaded, settings: Settings, targets) -> list[Problem]:
+    from tei_tools.validate.dates import check_dates
+    from tei_tools.validate.pointers import check_pointers
+
+    severity = settings.extra_severity
+    return [
+        *check_pointers(
+            item.tree, item.report.file, severity=severity, document=item.path, targets=targets
+        ),
+        *check_dates(item.tree, item.report.file, severity=severity),
+    ]
+
+
+def _run_schema(tree, choice, name: str, shared=None, own=None) -> list[Problem]:
     if choice.language == "xsd":
         from tei_tools.validate.xsd import validate_xsd
 
@@ -186,4 +294,4 @@ def _run_schema(tree, choice, name: str, vocabulary=None) -> list[Problem]:
         )
     from tei_tools.validate.rng import validate_rng
 
-    return validate_rng(tree, choice.path, name, vocabulary=vocabulary)
+    return validate_rng(tree, choice.path, name, vocabulary=shared or own, own_vocabulary=own)

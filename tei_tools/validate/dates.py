@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.validate.problems import WARNING, Problem
 
 _ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
@@ -52,18 +52,24 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def check_dates(tree: etree._ElementTree, file: str) -> Iterator[Problem]:
-    """Yield errors for impossible dates, reversed ranges and wrong Julian conversions."""
+def check_dates(
+    tree: etree._ElementTree, file: str, *, severity: str = WARNING
+) -> Iterator[Problem]:
+    """Yield problems for impossible dates, reversed ranges and wrong Julian conversions.
+
+    They are warnings unless ``severity`` says otherwise (``--strict``), so
+    they never change the schema's verdict.
+    """
     for node in tree.getroot().iter(etree.Element):
         attrs = node.attrib
         if not any(a in attrs for a in (*DATE_ATTRIBUTES, "when-custom")):
             continue
-        yield from _check_node(node, file)
+        yield from _check_node(node, file, severity)
 
 
-def _check_node(node: etree._Element, file: str) -> Iterator[Problem]:
+def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Problem]:
     def problem(message: str) -> Problem:
-        return Problem(file, node.sourceline, None, ERROR, message, rule="date")
+        return Problem(file, node.sourceline, None, severity, message, rule="date")
 
     bounds = {}
     for name in DATE_ATTRIBUTES:

@@ -56,25 +56,27 @@ def validate_rng(
     *,
     specialise: bool = True,
     vocabulary: Vocabulary | None = None,
+    own_vocabulary: Vocabulary | None = None,
 ) -> list[Problem]:
     """Validate ``tree``; an empty list means valid.
+
+    ``vocabulary`` names the grammar to specialise to (a batch passes the
+    union of its documents' names, so it compiles once); ``own_vocabulary``
+    is this document's names, when the caller already has them.
 
     >>> from tei_tools.validate.schema_select import tei_all_path
     >>> tree = etree.ElementTree(etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'))
     >>> [p.message[:24] for p in validate_rng(tree, tei_all_path(), "a.xml")]
     ['element "TEI" incomplete']
     """
-    if not specialise:
+    if specialise:
+        own_vocabulary = own_vocabulary or document_vocabulary(tree.getroot())
+        vocabulary = vocabulary or own_vocabulary
+    else:
         vocabulary = None
-    elif vocabulary is None:
-        vocabulary = document_vocabulary(tree.getroot())
     schema = compiled_schema(schema_path, vocabulary)
     if schema.validate(tree):
-        if not any(
-            XSI_NS in (etree.QName(a).namespace or "")
-            for n in tree.iter(etree.Element)
-            for a in n.attrib
-        ):
+        if not _uses_xsi(tree, own_vocabulary):
             return []
         return list(
             check_attribute_names(tree, schema_index(schema_path), file, namespaces={XSI_NS})
@@ -83,14 +85,25 @@ def validate_rng(
     index = schema_index(schema_path)
     problems = _problems_from_log(tree, log, index, file)
     if vocabulary is not None:
-        own = document_vocabulary(tree.getroot())
-        first = _localise_first_error(tree, schema_path, own, index, file)
+        # Only an invalid document pays for this: a second grammar (one per
+        # batch, cached) whose start accepts any of the batch's elements.
+        first = _localise_first_error(tree, schema_path, vocabulary, index, file)
         if first is not None:
             problems = [
                 first,
                 *(p for p in problems if (p.line, p.message) != (first.line, first.message)),
             ]
     return problems
+
+
+def _uses_xsi(tree: etree._ElementTree, names: Vocabulary | None) -> bool:
+    if names is not None:
+        return any(ns == XSI_NS for ns, _ in names.attributes)
+    return any(
+        XSI_NS in (etree.QName(a).namespace or "")
+        for n in tree.iter(etree.Element)
+        for a in n.attrib
+    )
 
 
 def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem | None:
@@ -100,7 +113,9 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
     that failed.  With a grammar whose start accepts any of the document's
     elements, each subtree can be checked on its own: descend into the first
     invalid child until an element's children are all valid; that element's
-    own start tag or content is where the document first goes wrong.
+    own start tag or content is where the document first goes wrong.  A
+    grammar specialised to a superset of the document's names (the batch's)
+    gives every subtree the same verdict, so one such grammar serves a batch.
     """
     local = compiled_schema(schema_path, vocabulary, any_start=True)
     if local is None:
@@ -135,10 +150,26 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
             )
         else:
             local.validate(node)
-            log = list(local.error_log)
+            log = [e for e in local.error_log if not _other_root_tried(e, node)]
             found = _problems_from_log(_SubtreeView(node), log, index, file) if log else []
             candidates += found[:1]
     return min(candidates, key=lambda p: p.line or 0) if candidates else None
+
+
+def _other_root_tried(entry, root: etree._Element) -> bool:
+    """A complaint from trying a start alternative made for another element name.
+
+    The any-start grammar offers every element of the batch as a root; libxml2
+    reports each alternative it tried, and those for other names say nothing
+    about this subtree.
+    """
+    if entry.path != "/*":
+        return False
+    name = _local(root)
+    if match := _EXPECTING.match(entry.message):
+        return match.group(2) == name and match.group(1) != name
+    match = _WRONG.match(entry.message)
+    return bool(match) and match.group(1) == name
 
 
 def _problem_maker(file: str):
@@ -255,10 +286,13 @@ def _problems_from_log(
 ) -> list[Problem]:
     located: list[tuple[etree._Element | None, Problem]] = []
     seen: set[tuple[int | None, str]] = set()
+    spaces = None
     for entry in log:
         if _CASCADE.search(entry.message):
             continue
-        node = _node_at(tree, entry.path)
+        if spaces is None and entry.path:
+            spaces = _namespaces(tree)
+        node = _node_at(tree, entry.path, spaces)
         target, problem = _explain(entry, node, index, file)
         key = (problem.line, problem.message)
         if key in seen:
@@ -282,6 +316,8 @@ def _drop_ancestor_cascades(
             with_errors_inside.add(ancestor)
     kept = [(t, p) for t, p in located if t is None or t not in with_errors_inside]
     kept = kept or located
+    if not kept:
+        return []
     # libxml2 backtracks through choices and blames the outermost alternative
     # that failed; the deepest node it names is nearest to where Jing, which
     # streams, first sees the document go wrong, so that error comes first.
@@ -294,11 +330,13 @@ def _depth(node: etree._Element | None) -> int:
     return -1 if node is None else sum(1 for _ in node.iterancestors())
 
 
-def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+def _node_at(
+    tree: etree._ElementTree, path: str | None, spaces: dict[str, str] | None = None
+) -> etree._Element | None:
     if not path:
         return None
     try:
-        found = tree.xpath(path, namespaces=_namespaces(tree))
+        found = tree.xpath(path, namespaces=spaces if spaces is not None else _namespaces(tree))
     except etree.XPathError:
         return None
     return found[0] if found and isinstance(found[0], etree._Element) else None

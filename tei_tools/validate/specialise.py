@@ -83,7 +83,7 @@ def document_vocabulary(root: etree._Element) -> Vocabulary:
     return Vocabulary(frozenset(map(_split, tags)), frozenset(map(_split, keys)))
 
 
-def merge_vocabularies(trees: Iterable[etree._ElementTree]) -> Vocabulary:
+def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
     """One vocabulary covering several documents.
 
     A grammar specialised to a superset of a document's names gives that
@@ -91,8 +91,7 @@ def merge_vocabularies(trees: Iterable[etree._ElementTree]) -> Vocabulary:
     """
     elements: set[Name] = set()
     attributes: set[Name] = set()
-    for tree in trees:
-        found = document_vocabulary(tree.getroot())
+    for found in vocabularies:
         elements |= found.elements
         attributes |= found.attributes
     return Vocabulary(frozenset(elements), frozenset(attributes))
