@@ -93,3 +93,14 @@ def test_pdf_is_written(tmp_path):
     result = run("pdf", str(SEED), "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_html_indexes_names_against_the_shipped_registers():
+    page = run("html", str(SEED)).stdout.decode()
+    assert 'href="#reg-per-trotsky"' in page
+    assert 'id="reg-per-trotsky"' in page and "www.wikidata.org/wiki/Q" in page
+
+
+def test_no_registers_links_names_through_prefix_definitions_only():
+    page = run("html", str(SEED), "--no-registers").stdout.decode()
+    assert 'href="registers/persons.xml#trotsky"' in page and "reg-per-trotsky" not in page

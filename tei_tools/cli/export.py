@@ -29,6 +29,18 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     help="HTML: link this stylesheet URL instead of inlining the default CSS. "
     "PDF: a CSS file added after the print stylesheet.",
 )
+@click.option(
+    "--register",
+    "registers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An extra register file (TEI listPerson/listOrg/listPlace/listBibl); repeatable.",
+)
+@click.option(
+    "--no-registers",
+    is_flag=True,
+    help="Do not index names against the registers; link them through prefixDef only.",
+)
 def export(
     fmt: str,
     inputs: tuple[Path, ...],
@@ -36,6 +48,8 @@ def export(
     out_dir: Path | None,
     width: int,
     css: str | None,
+    registers: tuple[Path, ...],
+    no_registers: bool,
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
@@ -44,7 +58,8 @@ def export(
     jobs = plan_jobs(inputs, output, out_dir, SUFFIXES[fmt])
     if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
         raise UsageError("refusing to write PDF to a terminal; use -o FILE")
-    render = renderer(fmt, width=width, css=css)
+    entries = None if fmt == "text" or no_registers else register_entries(registers)
+    render = renderer(fmt, width=width, css=css, registers=entries)
     failed: list[tuple[str, str]] = []
     for source, target in jobs:
         name = "<stdin>" if source == "-" else str(source)
@@ -63,7 +78,7 @@ def export(
     return 0
 
 
-def renderer(fmt: str, *, width: int, css: str | None):
+def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     """The library call for ``fmt``, with the options bound; imported only when needed."""
     if fmt == "text":
         from tei_tools.export.text import export_text
@@ -72,12 +87,29 @@ def renderer(fmt: str, *, width: int, css: str | None):
     if fmt == "html":
         from tei_tools.export.html import export_html
 
-        return lambda tree: export_html(tree, css=css)
+        return lambda tree: export_html(tree, css=css, registers=registers)
     from tei_tools.export.pdf import export_pdf, require_weasyprint
 
     require_weasyprint()  # fail once, before reading any input
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
-    return lambda tree: export_pdf(tree, css=extra_css)
+    return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
+
+
+def register_entries(paths: tuple[Path, ...]) -> dict[str, dict[str, str]]:
+    """The registers (built-in plus ``paths``) as the exporters' ``ref -> entry`` mapping."""
+    from tei_tools.markup.registers import load_registry
+
+    registry = load_registry(list(paths))
+    return {
+        ref: {
+            "label": entry.label,
+            "wikidata": entry.wikidata or "",
+            "dates": "–".join(d[:4].lstrip("0") for d in (entry.birth, entry.death) if d)
+            if entry.birth and entry.death
+            else "",
+        }
+        for ref, entry in registry.entries.items()
+    }
 
 
 def plan_jobs(

@@ -50,7 +50,9 @@ def export_html(
 
     ``css`` is the URL of a stylesheet to link instead of inlining the
     shipped screen and print CSS.  ``registers`` maps a ``@ref`` such as
-    ``per:trotsky`` to ``{"label", "wikidata", "href"}``; without it names
+    ``per:trotsky`` to ``{"label", "wikidata", "href", "dates"}`` (all
+    optional); names it knows link to an index entry at the page's end, with
+    the register page and Wikidata linked from there; without it names
     link to the URL their ``prefixDef`` gives.  ``notes="inline"`` keeps
     notes at their place for print engines that float them to the page foot;
     ``styles=False`` leaves out all CSS (the PDF writer passes its own).
@@ -236,8 +238,10 @@ def render_register_index(renderer: HtmlRenderer, article: etree._Element) -> No
     entries = etree.SubElement(section, "ul")
     for ref, target in renderer.registers_used.items():
         item = etree.SubElement(entries, "li", {"id": register_anchor(ref), "data-ref": ref})
-        label = (target.entry or {}).get("label") or ref
-        etree.SubElement(item, "span", {"class": "label"}).text = label
+        entry = target.entry or {}
+        etree.SubElement(item, "span", {"class": "label"}).text = entry.get("label") or ref
+        if entry.get("dates"):
+            line_tail(item, f" ({entry['dates']})")
         for text, href in register_entry_links(target).items():
             line_tail(item, " ")
             etree.SubElement(item, "a", {"href": href, "class": text.lower()}).text = text
