@@ -87,10 +87,12 @@ class DaskExecutor:
             self.client = Client(self.cluster, set_as_default=False)
 
     def map_unordered(self, function, batches):
-        from distributed import as_completed
-
+        # Results are collected in submission order: ``distributed.as_completed``
+        # needs a default client, and this one is kept private so that a build
+        # never changes the caller's Dask set-up.  All tasks run concurrently
+        # either way; only the order in which results are reported differs.
         futures = self.client.map(function, list(batches), pure=False)
-        for future in as_completed(futures):
+        for future in futures:
             yield future.result()
             future.release()
 
