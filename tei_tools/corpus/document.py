@@ -329,8 +329,10 @@ def _citations(root: etree._Element) -> list[dict[str, str]]:
     for bibl in (*header_bibls, *text_bibls):
         if bibl.getparent() is not None and bibl.getparent().tag == f"{_T}bibl":
             continue
-        refs = [r for r in (bibl.get("ref") or "").split() if r.startswith("bib:")]
-        title = _text(bibl.find(f"{_T}title"))
+        title_element = bibl.find(f"{_T}title")
+        pointers = f"{bibl.get('ref') or ''} {'' if title_element is None else title_element.get('ref') or ''}"
+        refs = [r for r in pointers.split() if r.startswith("bib:")]
+        title = _text(title_element)
         whole = _text(bibl)
         if not whole:
             continue

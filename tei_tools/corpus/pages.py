@@ -287,7 +287,15 @@ def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title:
     """Every cited source, with the documents citing each."""
     works: dict[str, tuple[str, list[tuple[DocumentSummary, str]]]] = {}
     for summary in by_date(summaries):
-        for citation in summary.citations:
+        cited = {c["ref"] for c in summary.citations if c.get("ref")}
+        # A work named in the text (``title ref="bib:..."``) but not cited as
+        # a source still gets an entry: the document page links to it.
+        named = [
+            {"key": ref, "label": ref.partition(":")[2], "ref": ref}
+            for ref in summary.refs
+            if ref.startswith("bib:") and ref not in cited
+        ]
+        for citation in (*summary.citations, *named):
             key = citation["key"]
             label = citation["label"]
             if citation.get("ref"):
