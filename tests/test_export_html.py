@@ -198,3 +198,13 @@ def test_many_notes_are_numbered_in_order():
     doc = page(tei(body))
     items = doc.xpath('//ol[@class="tei-footnotes"]/li')
     assert [li.text for li in items] == [f"n{i}" for i in range(500)]
+
+
+def test_citation_parts_encoded_without_separators_are_separated():
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<sourceDesc><bibl><title>Documents</title><editor>Jane Degras</editor></bibl>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+    source = page(root).xpath('//p[@class="tei-source"]')[0].text_content()
+    assert source == "Source: Documents, Jane Degras"

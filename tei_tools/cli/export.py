@@ -58,7 +58,11 @@ def export(
     jobs = plan_jobs(inputs, output, out_dir, SUFFIXES[fmt])
     if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
         raise UsageError("refusing to write PDF to a terminal; use -o FILE")
-    entries = None if fmt == "text" or no_registers else register_entries(registers)
+    entries = None
+    if fmt != "text" and not no_registers:
+        from tei_tools.export.links import registry_entries
+
+        entries = registry_entries(registers)
     render = renderer(fmt, width=width, css=css, registers=entries)
     failed: list[tuple[str, str]] = []
     for source, target in jobs:
@@ -93,23 +97,6 @@ def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     require_weasyprint()  # fail once, before reading any input
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
     return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
-
-
-def register_entries(paths: tuple[Path, ...]) -> dict[str, dict[str, str]]:
-    """The registers (built-in plus ``paths``) as the exporters' ``ref -> entry`` mapping."""
-    from tei_tools.markup.registers import load_registry
-
-    registry = load_registry(list(paths))
-    return {
-        ref: {
-            "label": entry.label,
-            "wikidata": entry.wikidata or "",
-            "dates": "–".join(d[:4].lstrip("0") for d in (entry.birth, entry.death) if d)
-            if entry.birth and entry.death
-            else "",
-        }
-        for ref, entry in registry.entries.items()
-    }
 
 
 def plan_jobs(

@@ -59,6 +59,10 @@ NAME_ELEMENTS = frozenset(
      "region", "bloc", "district", "objectName", "eventName", "title", "author", "editor"}
 )  # fmt: skip
 
+#: Elements whose parts are often encoded with nothing between them; a
+#: reader needs a separator ("Title, Editor", "Moscow, Archive, f. 2").
+LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint", "monogr"})
+
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
@@ -88,6 +92,10 @@ def strip_trailing_space(out: Out) -> None:
         out.text = (out.text or "").rstrip(" ")
     else:
         last.tail = (last.tail or "").rstrip(" ")
+
+
+def is_element(node: etree._Element | None) -> bool:
+    return node is not None and isinstance(node.tag, str)
 
 
 def class_token(value: str) -> str:
@@ -177,8 +185,11 @@ class HtmlRenderer:
 
     def render_children(self, element: etree._Element, out: Out) -> None:
         self.add_text(out, element.text)
+        listing = local_name(element) in LISTING
         for child in element:
             self.render(child, out)
+            if listing and not child.tail and is_element(child.getnext()):
+                self.add_text(out, ", ")  # <title/><editor/> with nothing between
             self.add_text(out, child.tail)
 
     def add_text(self, out: Out, text: str | None) -> None:

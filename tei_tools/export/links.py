@@ -18,8 +18,9 @@ resolving a pointer never searches the document.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -123,3 +124,26 @@ def parse_prefix_def(element: etree._Element) -> PrefixDef | None:
         return PrefixDef(ident, re.compile(pattern), replacement)
     except re.error:
         return None
+
+
+def registry_entries(
+    paths: Iterable[str | os.PathLike[str]] = (),
+) -> dict[str, dict[str, str]]:
+    """The registers (built-in plus ``paths``) as the exporters' ``ref -> entry`` mapping.
+
+    The exporters take plain mappings so they work without the markup step;
+    this adapter is the one place that knows the registry's own classes.
+    """
+    from tei_tools.markup.registers import load_registry
+
+    registry = load_registry(list(paths))
+    return {
+        ref: {
+            "label": entry.label,
+            "wikidata": entry.wikidata or "",
+            "dates": "–".join(d[:4].lstrip("0") for d in (entry.birth, entry.death) if d)
+            if entry.birth and entry.death
+            else "",
+        }
+        for ref, entry in registry.entries.items()
+    }

@@ -1,0 +1,86 @@
+"""Regenerate the README's screenshots of the seed document: its HTML page and its PDF.
+
+Converts the seed (``../shared/seeds/*.txt``, else the test fixture
+``tests/data/seed-like.xml``), exports it to HTML and PDF, and writes
+``docs/seed-html.png`` (headless Chromium through Playwright) and
+``docs/seed-pdf.png`` (page 1 of the PDF rendered by pypdfium2).
+
+Needs the development tools: ``pip install playwright pypdfium2 'tei-tools[pdf]'``
+and Debian's ``chromium``.
+
+    python bench/screenshots.py [--out-dir docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tei_tools.export.html import export_html  # noqa: E402
+from tei_tools.export.links import registry_entries  # noqa: E402
+from tei_tools.export.pdf import export_pdf  # noqa: E402
+from tei_tools.xml import parse_xml_file  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def seed_tree():
+    seeds = sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
+    if not seeds:
+        return parse_xml_file(REPO / "tests" / "data" / "seed-like.xml")
+    from tei_tools.convert import convert_text
+
+    return convert_text(seeds[0].read_text(encoding="utf-8"))
+
+
+def screenshot_html(html: str, target: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        page_path = Path(folder) / "seed.html"
+        page_path.write_text(html, encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.goto(page_path.as_uri())
+            page.hover('main a[data-ref="per:trotsky"]')
+            page.screenshot(path=str(target), full_page=True)
+            browser.close()
+
+
+def screenshot_pdf(pdf: bytes, target: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    document[0].render(scale=1.5).to_pil().save(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", type=Path, default=REPO / "docs")
+    args = parser.parse_args()
+    tree = seed_tree()
+    registers = registry_entries()
+    screenshot_html(export_html(tree, registers=registers), args.out_dir / "seed-html.png")
+    screenshot_pdf(export_pdf(tree, registers=registers), args.out_dir / "seed-pdf.png")
+    for name in ("seed-html.png", "seed-pdf.png"):
+        path = args.out_dir / name
+        print(f"{path}: {path.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
