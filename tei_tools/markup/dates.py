@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from tei_tools.markup.calendars import (
@@ -94,9 +94,18 @@ def _month_forms() -> dict[str, int]:
     return forms
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation grouped by first letter, which Python's engine scans much faster."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return "(?:" + "|".join(groups) + ")"
+
+
 MONTH_FORMS = _month_forms()
-_alternatives = sorted(MONTH_FORMS, key=len, reverse=True)
-MONTH = r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, _alternatives)) + r")(?![A-Za-z])"
+MONTH_WORD = _alternation(MONTH_FORMS)
+MONTH = rf"(?<![A-Za-z]){MONTH_WORD}(?![A-Za-z])"
 ROMAN = r"(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 DAY = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 YEAR_DIGITS = r"[12]\d{3}(?![\w])"
@@ -615,13 +624,47 @@ def _expressions(
     """Every date expression, left to right, none overlapping another."""
     calendar = _calendar(default_calendar)
     candidates: list[Expression] = []
-    for _name, pattern, handler in FORMS:
-        for m in pattern.finditer(text):
-            found = handler(text, m, calendar, document_date)
-            if found:
-                start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
-                candidates.append((start, end, found))
+    for window_start, window_end in _windows(text):
+        for _name, pattern, handler in FORMS:
+            for m in pattern.finditer(text, window_start, window_end):
+                found = handler(text, m, calendar, document_date)
+                if found:
+                    start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
+                    candidates.append((start, end, found))
     return _longest_first(candidates)
+
+
+#: Every form holds a month name or a four-digit year; the forms run only near one.
+ANCHOR = re.compile(rf"\b{MONTH_WORD}(?![A-Za-z])|\b[12]\d{{3}}\b")
+#: How far a date expression may reach before its first anchor ("between 10 and 14
+#: December") and after its last one ("1917 (O.S.)"); anchors closer than that share a window.
+REACH_BEFORE, REACH_AFTER = 30, 40
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around anchors, merged, ending at whitespace.
+
+    Running the dozen form patterns over the whole text costs a scan each; most
+    text holds no date, so they run only where a date can be.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in ANCHOR.finditer(text):
+        start = max(0, m.start() - REACH_BEFORE)
+        end = _next_space(text, min(len(text), m.end() + REACH_AFTER))
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _next_space(text: str, position: int) -> int:
+    # A window must not end inside a token, or "19170" would read as "1917".
+    found = _SPACE.search(text, position, position + 40)
+    return found.start() if found else min(len(text), position + 40)
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _calendar(name: str) -> Calendar:
