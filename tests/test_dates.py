@@ -340,7 +340,7 @@ def test_any_new_style_date_written_with_its_old_style_day_is_consistent(day):
 
 def test_dates_far_apart_in_a_long_text_are_all_found_at_their_offsets():
     filler = "The Soviet Government has no information whatever. " * 200
-    text = f"{filler}on 26 October [8 November] 1917 {filler}and from 10 to 14 December{filler}"
+    text = f"{filler}on 26 October [8 November] 1917 {filler}and from 10 to 14 December. {filler}"
     found = find_dates(text, document_date=dt.date(1917, 11, 30))
     assert [m.text for m in found] == ["26 October", "8 November", "from 10 to 14 December"]
     assert all(text[m.start : m.end] == m.text for m in found)
