@@ -208,3 +208,31 @@ def test_citation_parts_encoded_without_separators_are_separated():
     )
     source = page(root).xpath('//p[@class="tei-source"]')[0].text_content()
     assert source == "Source: Documents, Jane Degras"
+
+
+def test_seed_exports_its_dual_date_both_readings_and_trotsky_linked():
+    from conftest import shared_path
+
+    from tei_tools.convert import convert_text
+    from tei_tools.export.links import registry_entries
+
+    seed = sorted(shared_path("seeds").glob("*.txt"))[0]
+    tree = convert_text(seed.read_text(encoding="utf-8"))
+    html = export_html(tree, registers=registry_entries())
+    assert '<time class="tei-date julian" datetime="1917-11-08"' in html
+    doc = lxml_html.document_fromstring(html)
+    paragraph = doc.xpath('//p[.//time[contains(@class, "julian")]]')[0].text_content()
+    assert "26 OctoberO.S. [8 NovemberN.S.]" in paragraph
+    trotsky = doc.xpath('//main//a[@data-ref="per:trotsky"]')[0]
+    entry = doc.get_element_by_id(trotsky.get("href")[1:])
+    assert any("wikidata.org" in href for href in entry.xpath(".//a/@href"))
+
+
+def test_teicorpus_exports_every_member_text():
+    corpus = etree.fromstring(
+        f'<teiCorpus xmlns="{TEI_NS}"><teiHeader/>'
+        "<TEI><teiHeader/><text><body><p>first</p></body></text></TEI>"
+        "<TEI><teiHeader/><text><group><text><body><p>second</p></body></text></group></text></TEI>"
+        "</teiCorpus>"
+    )
+    assert page(corpus).xpath("//main//p/text()") == ["first", "second"]
