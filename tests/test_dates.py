@@ -349,3 +349,34 @@ def test_dates_far_apart_in_a_long_text_are_all_found_at_their_offsets():
 def test_bare_year_at_a_window_edge_is_not_cut_from_a_longer_number():
     text = "x" * 200 + " in 19170 cases, and in 1918 the"
     assert dates(text) == [("1918", {"when": "1918"})]
+
+
+def test_range_with_a_comma_before_to_spans_both_full_dates():
+    found = dates("from November 7, 1917, to November 7, 1919.")
+    assert found == [
+        ("from November 7, 1917, to November 7, 1919", {"from": "1917-11-07", "to": "1919-11-07"})
+    ]
+
+
+def test_two_dates_joined_by_and_without_between_are_two_dates():
+    assert [text for text, _ in dates("on 5 March and 6 March 1918")] == ["5 March", "6 March 1918"]
+
+
+def test_julian_range_keeps_the_written_ends_in_custom_attributes():
+    [(_, attrs)] = dates("from 10 to 14 December 1917", default_calendar="julian")
+    assert attrs == {
+        "calendar": "#julian",
+        "from": "1917-12-23",
+        "to": "1917-12-27",
+        "from-custom": "1917-12-10",
+        "to-custom": "1917-12-14",
+        "datingMethod": "#julian",
+    }
+
+
+def test_style_markers_inside_a_dual_date_stay_outside_both_spans():
+    found = dates("on 26 October O.S. (8 November N.S.) 1917")
+    assert found == [
+        ("26 October", julian("1917-11-08", "1917-10-26")),
+        ("8 November", {"when": "1917-11-08"}),
+    ]

@@ -110,7 +110,7 @@ ROMAN = r"(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 DAY = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 YEAR_DIGITS = r"[12]\d{3}(?![\w])"
 YEAR = r"(?<![\w.])" + YEAR_DIGITS
-SEP = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|till|until|and)\s+)"
+SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|till|until|and)\s+)"
 RANGE_CUE = r"(?P<cue>\b(?:[Ff]rom|[Bb]etween|FROM|BETWEEN)\s+)"
 STYLE_MARK = r"(?:,?\s*[(\[]?(?P<style>O\.\s?S\.|N\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)[)\]]?)"
 #: Words after which a bare year (``in 1917``) or month (``in May``) is a date.
@@ -163,15 +163,14 @@ def _number(token: str) -> int:
     return int(re.match(r"\d+", token).group())  # type: ignore[union-attr]
 
 
-def _written(m: re.Match[str], p: str, span_group: str | None = None) -> Written:
+def _written(m: re.Match[str], p: str) -> Written:
     groups = m.groupdict()
     day = groups.get(p + "d") or groups.get(p + "D")
     month = groups.get(p + "m") or groups.get(p + "M")
     year = groups.get(p + "y")
-    name = span_group or p
     return Written(
-        m.start(name),
-        m.end(name),
+        m.start(p),
+        m.end(p),
         year=int(year) if year else None,
         month=MONTH_FORMS[month] if month else None,
         day=_number(day) if day else None,
@@ -423,19 +422,26 @@ def _month_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
     return [single_date(text, w, calendar, anchor)]
 
 
+_FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def _bare_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
     year = int(m.group("ay"))
-    following = re.match(r"\s+([a-z]+)", text[m.end() :])
+    following = _FOLLOWING_WORD.match(text, m.end())
     if year not in BARE_YEARS or (following and following.group(1) not in FUNCTION_WORDS):
         return None
     return [single_date(text, Written(m.start("ay"), m.end("ay"), year), calendar, anchor)]
 
 
+def _separator(m: re.Match[str]) -> str:
+    """The word (or dash) between the ends of a range: "and" needs "between"."""
+    return m.group("sep").strip(" \t\n,")
+
+
 def _range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
     groups = m.groupdict()
     cue = (groups.get("cue") or "").strip().lower()
-    sep = m.group("sep").strip()
-    if (sep == "and") != (cue == "between"):
+    if (_separator(m) == "and") != (cue == "between"):
         return None
     a, b = _written(m, "a"), _written(m, "b")
     if a.month is not None and b.month is None:
@@ -449,7 +455,7 @@ def _year_range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
     first, last = int(m.group("ay")), m.group("by")
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
     cue = m.group("cue").strip().lower()
-    if (m.group("sep").strip() == "and") != (cue == "between") or end <= first:
+    if (_separator(m) == "and") != (cue == "between") or end <= first:
         return None
     start = m.start("cue") if cue in ("from", "between") else m.start("ay")
     a, b = Written(start, m.end("ay"), first), Written(m.start("by"), m.end("by"), end)
