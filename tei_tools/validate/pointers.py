@@ -212,42 +212,90 @@ def check_pointers(
     a schema-valid document stays valid, as Jing would have it.
     """
     root = tree.getroot()
-    ids = {node.get(XML_ID) for node in root.iter(etree.Element) if node.get(XML_ID)}
+    ids = set(_ALL_IDS(root))
     prefixes = prefix_definitions(root)
     targets = targets or PointerTargets()
-    for node in root.iter(etree.Element):
-        local_name = etree.QName(node).localname
-        for key, value in node.attrib.items():
-            if key.startswith("{") or key not in POINTER_ATTRIBUTES:
+    suggest = _Suggester(ids)
+    for node, key, value in _pointer_attributes(root):
+        if key in ("from", "to", "sortKey", "where") and (
+            etree.QName(node).localname in _DATE_ELEMENTS or not value.startswith("#")
+        ):
+            continue
+        for token in value.split():
+            target = resolve_pointer(token, prefixes)
+            if target is None:
                 continue
-            if key in ("from", "to", "sortKey", "where") and (
-                local_name in _DATE_ELEMENTS or not value.startswith("#")
-            ):
-                continue
-            for token in value.split():
-                target = resolve_pointer(token, prefixes)
-                if target is None:
+            if target.startswith("#"):
+                if target[1:] in ids:
                     continue
-                if target.startswith("#"):
-                    if target[1:] in ids:
-                        continue
-                    why = f'no element has xml:id="{target[1:]}"'
-                    suggestion = _closest(target[1:], ids)
-                else:
-                    why = targets.missing(target, document)
-                    if why is None:
-                        continue
-                    suggestion = None
-                yield Problem(
-                    file,
-                    node.sourceline,
-                    None,
-                    severity,
-                    f'@{key}="{token}" points to "{target}", but {why}',
-                    path=None,
-                    rule="pointer",
-                    suggestion=suggestion,
-                )
+                why = f'no element has xml:id="{target[1:]}"'
+                suggestion = suggest(target[1:])
+            else:
+                why = targets.missing(target, document)
+                if why is None:
+                    continue
+                suggestion = None
+            yield Problem(
+                file,
+                node.sourceline,
+                None,
+                severity,
+                f'@{key}="{token}" points to "{target}", but {why}',
+                path=None,
+                rule="pointer",
+                suggestion=suggestion,
+            )
+
+
+_ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
+
+
+def _pointer_attributes(root: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:
+    """(element, name, value) of each pointer attribute, in document order.
+
+    A large edition has hundreds of thousands of attributes, few of them
+    pointers: one set intersection per element (in C) skips the rest.
+    """
+    for node in root.iter(etree.Element):
+        keys = node.keys()
+        if keys and not POINTER_ATTRIBUTES.isdisjoint(keys):
+            for key in keys:
+                if key in POINTER_ATTRIBUTES:
+                    yield node, key, node.get(key)
+
+
+class _Suggester:
+    """The closest ``xml:id`` to a dangling one, remembered per target.
+
+    A document often repeats the same dangling pointer many times, and a
+    fuzzy match over thousands of ids is the costly part of the check; after
+    :data:`MAX_SUGGESTIONS` distinct targets no further suggestions are made.
+    """
+
+    MAX_SUGGESTIONS = 50
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self.pool: list[str] | None = None
+        self.found: dict[str, str | None] = {}
+
+    def __call__(self, word: str) -> str | None:
+        if word not in self.found:
+            if len(self.found) >= self.MAX_SUGGESTIONS:
+                return None
+            self.found[word] = self._closest(word)
+        return self.found[word]
+
+    def _closest(self, word: str) -> str | None:
+        import difflib
+
+        if self.pool is None:
+            self.pool = sorted(self.ids)
+        # A ratio of 0.8 needs lengths within 2:3 of each other; skip the rest cheaply.
+        low, high = len(word) * 2 / 3, len(word) * 3 / 2
+        pool = [i for i in self.pool if low <= len(i) <= high]
+        close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
+        return f"#{close[0]}" if close else None
 
 
 def prefix_definitions(root: etree._Element) -> dict[str, list[tuple[re.Pattern[str], str]]]:
@@ -290,10 +338,3 @@ def resolve_pointer(
 def _fill(replacement: str, groups: tuple[str | None, ...]) -> str:
     """Substitute ``$1``..``$9`` in a prefixDef replacement pattern."""
     return re.sub(r"\$(\d)", lambda m: groups[int(m.group(1))] or "", replacement)
-
-
-def _closest(word: str, ids: set[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(word, sorted(ids), n=1, cutoff=0.8)
-    return f"#{close[0]}" if close else None
