@@ -61,3 +61,25 @@ def test_pdf_sets_notes_at_the_foot_of_the_page_they_are_called_on():
     trailer = boxes_with_class("tei-trailer")[0]
     assert len(notes) == 2
     assert all(note.position_y > trailer.position_y for note in notes)
+
+
+def test_latin_cyrillic_and_greek_are_set_in_the_stylesheet_fonts():
+    weasyprint = pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    from lxml import etree
+
+    from tei_tools.export.html import export_html, stylesheet
+    from tei_tools.xml import TEI_NS
+
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><text><body><p>Peace, Москва, Ἀθῆναι</p></body></text></TEI>'
+    )
+    page = export_html(root, notes="inline", styles=False)
+    document = weasyprint.HTML(string=page).render(
+        stylesheets=[weasyprint.CSS(string=stylesheet("print.css"))]
+    )
+    document.write_pdf()
+    fonts = list(document.fonts.values())
+    covered = set().union(*(set(font.to_unicode.values()) for font in fonts))
+    assert set("PeaceМоскваἈθῆναι") <= covered
+    names = [font.name.decode() for font in fonts]
+    assert all(any(family in name for family in ("DejaVu", "Noto", "Liberation")) for name in names)
