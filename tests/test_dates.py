@@ -380,3 +380,51 @@ def test_style_markers_inside_a_dual_date_stay_outside_both_spans():
         ("26 October", julian("1917-11-08", "1917-10-26")),
         ("8 November", {"when": "1917-11-08"}),
     ]
+
+
+def test_dual_dateline_whose_halves_disagree_spans_both_readings():
+    match = parse_date("26 October [9 November] 1917")
+    assert match.attrs == {
+        "calendar": "#julian #gregorian",
+        "notBefore": "1917-11-08",
+        "notAfter": "1917-11-09",
+        "when-custom": "1917-10-26",
+        "datingMethod": "#julian",
+        "cert": "low",
+    }
+    assert "not 9 November" in match.problem
+
+
+DATE_SAMPLES = [
+    ("on 26 October [8 November] 1917, ", "gregorian"),
+    ("13/26 October 1917 and 31 December [13 January] 1918", "gregorian"),
+    ("in October 1917, in 1918 and from 10 to 14 December", "julian"),
+    ("on 4 April and 26 October [9 November] 1917", "gregorian"),
+    ("from November 1917 to March 1918, 30.XI.1917", "gregorian"),
+]
+
+
+@pytest.mark.parametrize(("text", "calendar"), DATE_SAMPLES)
+def test_date_attributes_are_valid_tei_and_pass_the_date_checks(tei_all, text, calendar):
+    from lxml import etree
+
+    from tei_tools.validate.dates import check_dates
+
+    tei = "http://www.tei-c.org/ns/1.0"
+    document = etree.fromstring(
+        f'<TEI xmlns="{tei}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc>"
+        '<profileDesc><calendarDesc><calendar xml:id="julian"><p>Julian</p></calendar>'
+        '<calendar xml:id="gregorian"><p>Gregorian</p></calendar></calendarDesc></profileDesc>'
+        "</teiHeader><text><body><p/></body></text></TEI>"
+    )
+    paragraph = document.find(f"{{{tei}}}text//{{{tei}}}p")
+    found = find_dates(text, document_date=dt.date(1918, 1, 3), default_calendar=calendar)
+    assert found
+    for match in found:
+        etree.SubElement(paragraph, f"{{{tei}}}date", match.attrs).text = match.text
+    whole = parse_date("26 October [8 November] 1917")
+    etree.SubElement(paragraph, f"{{{tei}}}date", whole.attrs).text = whole.text
+    tree = etree.ElementTree(document)
+    assert tei_all.validate(tree), tei_all.error_log
+    assert list(check_dates(tree, "sample.xml")) == []

@@ -742,12 +742,19 @@ def parse_date(
 
 
 def _merge_dual(text: str, start: int, end: int, halves: list[DateMatch]) -> DateMatch:
+    """One date for a whole dual expression (a dateline): Gregorian ``@when``, Julian custom.
+
+    When the halves disagree, neither day is asserted: ``@notBefore``/``@notAfter``
+    span both readings and the date is ``cert="low"``.
+    """
     old = next(h for h in halves if h.attrs.get("datingMethod") == "#julian")
     new = next(h for h in halves if h is not old)
     attrs = {"calendar": "#julian #gregorian"}
-    when = new.attrs.get("when") or old.attrs.get("when")
-    if when:
-        attrs["when"] = when
+    readings = sorted(v for v in (old.attrs.get("when"), new.attrs.get("when")) if v)
+    if old.problem is None and readings:
+        attrs["when"] = readings[0]
+    elif readings:
+        attrs.update(notBefore=readings[0], notAfter=readings[-1])
     if "when-custom" in old.attrs:
         attrs.update({"when-custom": old.attrs["when-custom"], "datingMethod": "#julian"})
     if old.problem:
