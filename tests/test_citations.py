@@ -151,6 +151,42 @@ def test_user_register_adds_and_overrides_entries(tmp_path):
     assert not parse_citation("Izvestia, 9 April 1918", bibl_register=register).known
 
 
+def test_law_collection_line_gets_year_issue_and_article(register):
+    assert parts("Sobranie Uzakonenii, 1917, No. 3, Art. 37", register)[1:] == [
+        ("date", "1917", {"when": "1917"}),
+        ("biblScope", "No. 3", {"unit": "issue", "n": "3"}),
+        ("biblScope", "Art. 37", {"unit": "entry", "n": "37"}),
+    ]
+
+
+def test_page_without_space_and_a_remark_in_brackets(register):
+    found = parts("Kluchnikov & Sabanin, ii, p.91 (extract)", register)
+    assert found[-1] == ("biblScope", "p.91", {"unit": "page", "from": "91", "to": "91"})
+
+
+def test_longer_short_title_wins(register):
+    assert parts("Trotsky, Sochineniya, iii, 2, p. 64", register)[0] == (
+        "title",
+        "Trotsky, Sochineniya",
+        {"type": "short", "ref": "bib:trotsky-sochineniya"},
+    )
+
+
+def test_ibid_points_at_the_source_before_it(register):
+    line = "Izvestiya, 10 December 1917; ibid., 11 December 1917"
+    parsed = parse_citation(line, bibl_register=register)
+    titles = parsed.element.findall(f".//{T}title")
+    assert [t.get("ref") for t in titles] == ["bib:izvestiya", "bib:izvestiya"]
+    given = parse_citation("Ibid., p. 5", bibl_register=register, previous_ref="bib:pravda")
+    assert given.known and given.element[0].get("ref") == "bib:pravda"
+
+
+def test_ibid_without_a_source_before_it_is_reported(register):
+    parsed = parse_citation("Ibid., p. 5", bibl_register=register)
+    assert not parsed.known
+    assert "Ibid." in parsed.problem
+
+
 def test_roman_numerals_must_be_canonical():
     assert [roman_to_int(n) for n in ("i", "iv", "ix", "xiv", "XL", "iiii", "vx", "")] == [
         1, 4, 9, 14, 40, None, None, None,

@@ -157,16 +157,24 @@ LOCATOR = re.compile(
     rf"""
     (?P<page>(?:pp?\.|Pp?\.|pages?|Pages?)\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?
         (?:\s*(?:ff?\.|et\ seq\.))?)
-    |(?P<volume>(?:[Vv]ol(?:ume)?s?\.?|[Tt]\.)\s*(?P<vol_n>{NUMBER}))
+    |(?P<volume>(?:[Vv]ol(?:ume)?s?\.?|[Tt]\.)\s*(?P<volume_n>{NUMBER}))
     |(?P<part>(?:[Pp]t\.|[Pp]art)\s*(?P<part_n>{NUMBER}))
     |(?P<issue>(?:[Nn]os?\.|№)\s*(?P<issue_n>\d+))
+    |(?P<entry>(?:[Aa]rt\.|[Aa]rticle)\s*(?P<entry_n>\d+))
+    |(?P<column>(?:[Cc]ols?\.|[Cc]olumn)\s*(?P<column_n>\d+))
+    |(?P<chapter>(?:[Cc]hap\.|[Cc]h\.|[Cc]hapter)\s*(?P<chapter_n>{NUMBER}))
     |(?P<year>1[5-9]\d\d|20\d\d)
     |(?P<bare>{NUMBER})
     """,
     re.VERBOSE,
 )
+#: "Ibid." (the same source as the one before) where a short title would stand.
+IBID = re.compile(r"(?:[Ii]bid(?:em)?\.?|[Ii]b\.)(?=[\s,;]|$)")
+#: Locators written with a label, each a ``biblScope/@unit`` (TEI's suggested values;
+#: an article of a law collection is an ``entry``).
+LABELLED_UNITS = ("volume", "part", "issue", "entry", "column", "chapter")
 #: A locator is a whole comma-separated piece: this is what may follow it.
-PIECE_END = re.compile(r"\s*(?:[,;]|\.?\s*$)")
+PIECE_END = re.compile(r"\s*(?:[,;(\[]|\.?\s*$)")
 PIECE_GAP = re.compile(r"[\s,;]*")
 
 
@@ -258,8 +266,10 @@ class _SegmentReader:
         register: BiblRegister,
         document_date: dt.date | None,
         default_calendar: str = "gregorian",
+        previous_ref: str | None = None,
     ):
         self.line = line
+        self.last_ref = previous_ref
         self.register = register
         self.document_date = document_date
         self.default_calendar = default_calendar
@@ -276,10 +286,14 @@ class _SegmentReader:
 
     def _title(self, start: int, end: int) -> tuple[list[_Piece], int]:
         text = self.line[start:end]
+        ibid = IBID.match(text)
+        if ibid is not None:
+            return self._ibid(start, start + ibid.end())
         found = self.register.match_prefix(text)
         if found is not None:
             length, xml_id = found
-            attrs = {"type": "short", "ref": f"{POINTER_PREFIX}:{xml_id}"}
+            self.last_ref = f"{POINTER_PREFIX}:{xml_id}"
+            attrs = {"type": "short", "ref": self.last_ref}
             return [_Piece(start, start + length, "title", attrs)], start + length
         self.known = False
         title_end = text.find(",")
@@ -291,6 +305,16 @@ class _SegmentReader:
         return [
             _Piece(start, start + len(title.rstrip()), "title", {"type": "short"})
         ], start + len(title)
+
+    def _ibid(self, start: int, end: int) -> tuple[list[_Piece], int]:
+        """ "Ibid." points where the source before it points, if this reader has seen it."""
+        attrs = {"type": "short"}
+        if self.last_ref is None:
+            self.known = False
+            self.problems.append(f"{self.line[start:end]!r} without a preceding source to refer to")
+        else:
+            attrs["ref"] = self.last_ref
+        return [_Piece(start, end, "title", attrs)], end
 
     def _dates(self, start: int, end: int) -> list[_Piece]:
         pieces = []
@@ -348,9 +372,9 @@ class _SegmentReader:
             return "biblScope", {"unit": "page", "from": str(int(first)), "to": str(to)}
         if m.group("year"):
             return "date", {"when": m.group("year")}
-        for unit, group in (("volume", "vol_n"), ("part", "part_n"), ("issue", "issue_n")):
+        for unit in LABELLED_UNITS:
             if m.group(unit):
-                value = _number_value(m.group(group))
+                value = _number_value(m.group(f"{unit}_n"))
                 return "biblScope", {"unit": unit, "n": str(value)} if value else {"unit": unit}
         value = _number_value(m.group("bare"))
         if value is None or part:
@@ -364,11 +388,14 @@ def parse_citation(
     bibl_register: BiblRegister | None = None,
     document_date: dt.date | None = None,
     default_calendar: str = "gregorian",
+    previous_ref: str | None = None,
 ) -> CitationParse:
     """A source line as ``<bibl type="source">``, its text content exactly ``line``.
 
     ``document_date`` supplies the year of a newspaper date written without one;
-    ``default_calendar`` is the calendar such dates are read in (see :mod:`.dates`).
+    ``default_calendar`` is the calendar such dates are read in (see :mod:`.dates`);
+    ``previous_ref`` is the pointer of the source line before this one, which an
+    "Ibid." refers to (within one line, "Ibid." refers to the source before it).
 
     >>> parsed = parse_citation("Trotsky, iii, 2, p. 183")
     >>> [(child.tag.split("}")[1], dict(child.attrib)) for child in parsed.element]
@@ -378,7 +405,7 @@ def parse_citation(
      ('biblScope', {'unit': 'page', 'from': '183', 'to': '183'})]
     """
     register = bibl_register if bibl_register is not None else load_bibl_register()
-    reader = _SegmentReader(line, register, document_date, default_calendar)
+    reader = _SegmentReader(line, register, document_date, default_calendar, previous_ref)
     bibl = _tei("bibl", {"type": "source"})
     segments = _segments(line)
     if len(segments) == 1:
