@@ -265,3 +265,9 @@ def test_bibl_text_is_always_the_line(line):
 
 
 _REGISTER = load_bibl_register()
+
+
+def test_title_shared_by_several_entries_names_none_of_them(register):
+    # "Sochineniya" is the main title of Trotsky's, Lenin's and Stalin's collected works.
+    assert register.match_prefix("Sochineniya, iii, p. 5") is None
+    assert not parse_citation("Sochineniya, iii, p. 5", bibl_register=register).known

@@ -61,13 +61,13 @@ class BiblRegister:
     def add(self, form: str, xml_id: str, *, replace: bool = False) -> None:
         """Register one title form for an entry."""
         key = _normal(form)
-        if not key:
+        if not key or (key in self._ambiguous and not replace):
             return
         owner = self.forms.get(key)
-        if owner is None or owner == xml_id or replace:
+        if owner in (None, xml_id) or replace:
             self.forms[key] = xml_id
             self._ambiguous.discard(key)
-        elif key not in self._ambiguous:
+        else:
             self._ambiguous.add(key)
             del self.forms[key]
 
@@ -88,10 +88,6 @@ class BiblRegister:
             if xml_id is not None:
                 best = (end, xml_id)
         return best
-
-    def ids(self) -> set[str]:
-        """The ids of all entries that have a usable form."""
-        return set(self.forms.values())
 
 
 def _normal(form: str) -> str:
