@@ -55,15 +55,22 @@ _grammars: dict[str, etree._ElementTree] = {}
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The element and attribute names that occur in a document."""
+    """The element and attribute names that occur in a document.
+
+    ``carried`` pairs each element name with the attribute names it carries
+    somewhere (None: not known, so attributes are pruned by name only).
+    """
 
     elements: frozenset[Name]
     attributes: frozenset[Name]
+    carried: frozenset[tuple[Name, Name]] | None = None
 
     def key(self) -> str:
         """A stable text form, for cache keys."""
         parts = ["E", *sorted(f"{ns}|{local}" for ns, local in self.elements)]
         parts += ["A", *sorted(f"{ns}|{local}" for ns, local in self.attributes)]
+        if self.carried is not None:
+            parts += ["C", *sorted(f"{e[0]}|{e[1]} {a[0]}|{a[1]}" for e, a in self.carried)]
         return "\n".join(parts)
 
 
@@ -75,12 +82,20 @@ def document_vocabulary(root: etree._Element) -> Vocabulary:
     ([('urn:x', 'a'), ('urn:x', 'c')], [('', 'b')])
     """
     tags: set[str] = set()
-    keys: set[str] = set()
+    carried: dict[str, set[str]] = {}
     for node in root.iter(etree.Element):
-        tags.add(node.tag)
-        if node.attrib:
-            keys.update(node.attrib.keys())
-    return Vocabulary(frozenset(map(_split, tags)), frozenset(map(_split, keys)))
+        tag = node.tag
+        tags.add(tag)
+        keys = node.keys()
+        if keys:
+            found = carried.get(tag)
+            if found is None:
+                carried[tag] = set(keys)
+            else:
+                found.update(keys)
+    pairs = frozenset((_split(tag), _split(key)) for tag, keys in carried.items() for key in keys)
+    attributes = frozenset(attribute for _, attribute in pairs)
+    return Vocabulary(frozenset(map(_split, tags)), attributes, pairs)
 
 
 def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
@@ -91,10 +106,19 @@ def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
     """
     elements: set[Name] = set()
     attributes: set[Name] = set()
+    carried: set[tuple[Name, Name]] | None = set()
     for found in vocabularies:
         elements |= found.elements
         attributes |= found.attributes
-    return Vocabulary(frozenset(elements), frozenset(attributes))
+        if carried is not None and found.carried is not None:
+            carried |= found.carried
+        else:
+            carried = None
+    return Vocabulary(
+        frozenset(elements),
+        frozenset(attributes),
+        frozenset(carried) if carried is not None else None,
+    )
 
 
 def _split(clark: str) -> Name:
@@ -286,6 +310,10 @@ def specialise(
     if any_start:
         pruner.open_start()
     pruner.run()
+    if vocabulary.carried is not None:
+        from tei_tools.validate.attribute_pruning import prune_attributes_per_element
+
+        prune_attributes_per_element(root, vocabulary.carried)
     return etree.ElementTree(root)
 
 

@@ -1,0 +1,191 @@
+"""Second specialisation step: each element keeps only the attributes it carries somewhere.
+
+Why: libxml2 turns an element's content model into a fast automaton only when
+that content contains no ``attribute`` pattern; otherwise it validates by
+backtracking, trying every optional attribute of every attribute class, and
+that is where nearly all of its time goes on TEI (tei_all gives every
+element dozens of optional attributes through ``att.global`` and friends).
+
+Why it is exact: an ``attribute`` pattern reached from an element's content
+without entering a nested ``element`` can only ever match an attribute of
+that element.  If no element of the document that the pattern's element
+could match carries an attribute the pattern accepts, the pattern cannot
+match, so it is ``notAllowed`` there, and the usual algebra applies (a choice
+drops it, ``optional``/``zeroOrMore`` of it is ``empty``, a group containing it
+is ``notAllowed``).  Attribute-class definitions are shared by hundreds of
+elements, so they are inlined into each element before being pruned for it.
+Elements that carry no attributes at all in the document then have
+attribute-free content, which libxml2 compiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+
+from lxml import etree
+
+from tei_tools.validate.specialise import _R, Name, _local, name_test
+
+#: Marks a pattern that can match nothing in the context it was pruned for.
+_NONE = None
+
+
+def prune_attributes_per_element(
+    grammar: etree._Element, carried: frozenset[tuple[Name, Name]]
+) -> None:
+    """Rewrite ``grammar`` in place: per element, only attributes it carries in the document.
+
+    ``carried`` holds (element name, attribute name) pairs that occur in the
+    document(s) the grammar is specialised to.
+    """
+    defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
+    element_free: dict[str, bool] = {}
+    by_element: dict[Name, set[Name]] = {}
+    for element_name, attribute_name in carried:
+        by_element.setdefault(element_name, set()).add(attribute_name)
+    for element in list(grammar.iter(_R + "element")):
+        accepts = name_test(element)
+        present = set().union(*(attrs for name, attrs in by_element.items() if accepts(name)))
+        _prune_element(element, present, defines, element_free)
+    _drop_unreachable(grammar)
+
+
+def _prune_element(element, present: set[Name], defines, element_free) -> None:
+    children = [c for c in element if _local(c)]
+    if element.get("name") is None and children:
+        children = children[1:]  # the name class
+    pruner = _ContentPruner(present, defines, element_free)
+    content = [pruner.prune(c) for c in children]
+    for old in children:
+        element.remove(old)
+    if any(c is _NONE for c in content):
+        # No instance can be valid (a required attribute never occurs): say so.
+        etree.SubElement(element, _R + "notAllowed")
+        return
+    kept = [c for c in content if _local(c) != "empty"] or [etree.Element(_R + "empty")]
+    element.extend(kept)
+
+
+class _ContentPruner:
+    def __init__(self, present: set[Name], defines, element_free) -> None:
+        self.present = present
+        self.defines = defines
+        self.element_free = element_free
+        self.tests: dict[int, Callable[[Name], bool]] = {}
+
+    def prune(self, node: etree._Element) -> etree._Element | None:
+        """A pruned copy of ``node`` (or ``node`` itself when nothing changes), or _NONE."""
+        kind = _local(node)
+        if kind == "attribute":
+            test = name_test(node)
+            return node if any(test(n) for n in self.present) else _NONE
+        if kind == "ref":
+            name = node.get("name")
+            if name in self.defines and self._is_element_free(name):
+                define = self.defines[name]
+                inlined = self._pruned_group(define, like=define)
+                return _keeping_context(inlined, define)
+            return node
+        if kind in ("element", "text", "empty", "data", "value", "list"):
+            return node
+        if kind == "notAllowed":
+            return _NONE
+        if kind == "choice":
+            kept = [p for p in (self.prune(c) for c in node if _local(c)) if p is not _NONE]
+            if not kept:
+                return _NONE
+            if len(kept) == 1:
+                return kept[0]
+            return _rebuilt(node, kept)
+        if kind in ("optional", "zeroOrMore"):
+            inner = self._pruned_group(node, like=node)
+            return etree.Element(_R + "empty") if inner is _NONE else _rebuilt(node, [inner])
+        if kind in ("group", "interleave", "oneOrMore", "mixed"):
+            pruned = self._pruned_group(node, like=node)
+            if pruned is _NONE or kind == "group":
+                return pruned
+            return (
+                _rebuilt(node, [pruned])
+                if _local(pruned) != "group"
+                else _rebuilt(node, list(pruned))
+            )
+        return node
+
+    def _pruned_group(self, holder: etree._Element, *, like: etree._Element):
+        """The children of ``holder`` (an implicit group), pruned; _NONE if any is."""
+        parts = []
+        for child in holder:
+            if not _local(child):
+                continue
+            pruned = self.prune(child)
+            if pruned is _NONE:
+                return _NONE
+            if _local(pruned) != "empty":
+                parts.append(pruned)
+        if not parts:
+            return etree.Element(_R + "empty")
+        if len(parts) == 1:
+            return parts[0]
+        group = etree.Element(_R + "group", nsmap=like.nsmap)
+        group.extend(_copy_if_placed(p) for p in parts)
+        return group
+
+    def _is_element_free(self, name: str) -> bool:
+        """True when a define (and what it references) contains no element pattern."""
+        known = self.element_free.get(name)
+        if known is not None:
+            return known
+        self.element_free[name] = False  # a cycle can only pass through elements
+        todo, seen, free = [self.defines[name]], {name}, True
+        while todo and free:
+            node = todo.pop()
+            for inner in node.iter(_R + "element", _R + "ref"):
+                if _local(inner) == "element":
+                    free = False
+                    break
+                ref = inner.get("name")
+                if ref in self.defines and ref not in seen:
+                    seen.add(ref)
+                    todo.append(self.defines[ref])
+        self.element_free[name] = free
+        return free
+
+
+def _keeping_context(pattern, define: etree._Element):
+    """Wrap an inlined body in a group that keeps the define's inherited ``ns`` and datatype library."""
+    inherited = {k: v for k, v in define.attrib.items() if k in ("ns", "datatypeLibrary")}
+    if pattern is _NONE or not inherited:
+        return pattern
+    group = etree.Element(_R + "group", inherited, nsmap=define.nsmap)
+    group.append(_copy_if_placed(pattern))
+    return group
+
+
+def _rebuilt(node: etree._Element, children: list[etree._Element]) -> etree._Element:
+    fresh = etree.Element(node.tag, nsmap=node.nsmap)
+    for key, value in node.attrib.items():
+        fresh.set(key, value)
+    fresh.extend(_copy_if_placed(c) for c in children)
+    return fresh
+
+
+def _copy_if_placed(node: etree._Element) -> etree._Element:
+    """lxml moves an element that already has a parent; patterns shared by defines must be copied."""
+    return deepcopy(node) if node.getparent() is not None else node
+
+
+def _drop_unreachable(grammar: etree._Element) -> None:
+    defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
+    reachable: set[str] = set()
+    todo = list(grammar.iter(_R + "start"))
+    while todo:
+        node = todo.pop()
+        for ref in node.iter(_R + "ref"):
+            name = ref.get("name")
+            if name not in reachable and name in defines:
+                reachable.add(name)
+                todo.append(defines[name])
+    for name, define in defines.items():
+        if name not in reachable:
+            grammar.remove(define)
