@@ -510,10 +510,6 @@ def _days_pair(
     return dual_date(text, a, b, anchor)
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 _YEAR_TAIL = rf"(?:,?\s+(?P<y>{YEAR}))?"
 _MARK_ONLY = r"(?:[ON]\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)"
 
@@ -521,7 +517,7 @@ _MARK_ONLY = r"(?:[ON]\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)"
 FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "dual-bracket",  # 26 October [8 November] 1917
-        _compile(
+        re.compile(
             rf"{_half('a')}(?:{STYLE_MARK})?\s*[\[(]\s*{_half('b')}(?:,?\s*{_MARK_ONLY})?\s*[\])]"
             rf"{_YEAR_TAIL}"
         ),
@@ -529,12 +525,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "dual-slash",  # October 26/November 8, 1917; 31 December 1917/13 January 1918
-        _compile(rf"{_half('a')}\s*/\s*{_half('b')}"),
+        re.compile(rf"{_half('a')}\s*/\s*{_half('b')}"),
         _dual,
     ),
     (
         "dual-days",  # 13/26 October 1917; 13 (26) October
-        _compile(
+        re.compile(
             rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+\s*[\])]))\s*(?P<bd>{DAY})(?P<close>\s*[\])])?"
             rf"(?:\s+of)?\s+(?P<m>{MONTH}){_YEAR_TAIL}"
         ),
@@ -542,12 +538,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "dual-days-month-first",  # October 13/26, 1917
-        _compile(rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*/\s*(?P<bd>{DAY}){_YEAR_TAIL}"),
+        re.compile(rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*/\s*(?P<bd>{DAY}){_YEAR_TAIL}"),
         _dual_days_month_first,
     ),
     (
         "range-days",  # from 10 to 14 December; 10-14 December 1917
-        _compile(
+        re.compile(
             rf"{RANGE_CUE}?(?P<a>(?P<ad>{DAY})){SEP}(?P<b>(?P<bd>{DAY})(?:\s+of)?\s+"
             rf"(?P<bm>{MONTH})(?:,?\s+(?P<by>{YEAR}))?)"
         ),
@@ -555,7 +551,7 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "range-month-days",  # December 10-14, 1917
-        _compile(
+        re.compile(
             rf"{RANGE_CUE}?(?P<a>(?P<aM>{MONTH})\s+(?P<ad>{DAY})){SEP}"
             rf"(?P<b>(?P<bd>{DAY})(?:,?\s+(?P<by>{YEAR}))?)"
         ),
@@ -563,12 +559,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "range-dates",  # 30 November to 2 December 1917
-        _compile(rf"{RANGE_CUE}?{_half('a')}{SEP}{_half('b')}"),
+        re.compile(rf"{RANGE_CUE}?{_half('a')}{SEP}{_half('b')}"),
         _range,
     ),
     (
         "range-months",  # from November 1917 to March 1918; November-December 1917
-        _compile(
+        re.compile(
             rf"{RANGE_CUE}?(?P<a>(?P<am>{MONTH})(?:,?\s+(?P<ay>{YEAR}))?){SEP}"
             rf"(?P<b>(?P<bm>{MONTH}),?\s+(?P<by>{YEAR}))"
         ),
@@ -576,7 +572,7 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "range-years",  # from 1914 to 1918; in 1917-18
-        _compile(
+        re.compile(
             rf"(?P<cue>\b(?:{_cue(['from', 'between', 'in', 'during', 'of', 'since'])})\s+)"
             rf"(?P<ay>{YEAR}){SEP}(?P<by>{YEAR}|\d\d(?![\w]))"
         ),
@@ -584,12 +580,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "full",  # 30 November 1917; November 30, 1917; 4 April; 26 October (O.S.)
-        _compile(rf"{_half('a')}(?:{STYLE_MARK})?"),
+        re.compile(rf"{_half('a')}(?:{STYLE_MARK})?"),
         _single,
     ),
     (
         "numeric",  # 30.XI.1917; 30.11.1917
-        _compile(
+        re.compile(
             rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9])\.\s?(?P<num>{ROMAN}|[ivx]+|\d\d?)\.\s?"
             rf"(?P<y>{YEAR_DIGITS})"
         ),
@@ -597,12 +593,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "month-year",  # November 1917
-        _compile(rf"(?P<date>(?P<am>{MONTH}),?\s+(?P<ay>{YEAR}))"),
+        re.compile(rf"(?P<date>(?P<am>{MONTH}),?\s+(?P<ay>{YEAR}))"),
         _month_year,
     ),
     (
         "month-after-cue",  # in May; end of March
-        _compile(
+        re.compile(
             rf"(?:\b(?:{_cue(MONTH_CUES)})\s+|\b(?:[Ee]nd|[Bb]eginning|[Mm]iddle) of\s+"
             rf"|\b[Mm]id-)(?P<date>(?P<am>{MONTH}))(?!,?\s*\d)"
         ),
@@ -610,7 +606,7 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     ),
     (
         "year-after-cue",  # in 1917; since 1905
-        _compile(rf"(?:\b(?:{_cue(YEAR_CUES)})\s+|\b[Mm]id-)(?P<ay>{YEAR})(?!\s*[-–/]\s*\d)"),
+        re.compile(rf"(?:\b(?:{_cue(YEAR_CUES)})\s+|\b[Mm]id-)(?P<ay>{YEAR})(?!\s*[-–/]\s*\d)"),
         _bare_year,
     ),
 ]
