@@ -38,6 +38,11 @@ import click
     show_default=True,
     help="Search index: Pagefind (extra 'search') when installed, else tei-tools' own.",
 )
+@click.option(
+    "--pdf/--no-pdf",
+    default=None,
+    help="A PDF of each document [default: when the 'pdf' extra is installed]; slow for big collections.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 def build(
     corpus: Path,
@@ -46,6 +51,7 @@ def build(
     executor: str,
     scheduler: str | None,
     search: str,
+    pdf: bool | None,
     quiet: bool,
 ) -> int:
     """Build CORPUS (source/*.txt and/or tei/*.xml) into a static edition site.
@@ -60,7 +66,7 @@ def build(
 
     bar = sys.stderr.isatty() and not quiet
     if bar:
-        result = _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search)
+        result = _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search, pdf)
     else:
         result = build_site(
             corpus,
@@ -69,6 +75,7 @@ def build(
             executor=executor,
             scheduler=scheduler,
             search=search,
+            pdf=pdf,
             quiet=True,
             progress=_line_printer(quiet),
         )
@@ -102,7 +109,7 @@ def _line_printer(quiet: bool):
     return report
 
 
-def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search):
+def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search, pdf):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = (
@@ -126,6 +133,7 @@ def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search)
             executor=executor,
             scheduler=scheduler,
             search=search,
+            pdf=pdf,
             quiet=True,
             progress=advance,
         )
