@@ -101,11 +101,11 @@ def test_capital_p_page_and_trailing_comma_are_kept(register):
 
 
 def test_unknown_short_title_keeps_its_text_and_is_reported(register):
-    parsed = parse_citation("Novaya Zhizn, 12 March 1918", bibl_register=register)
+    parsed = parse_citation("Volya Naroda, 12 March 1918", bibl_register=register)
     assert not parsed.known
-    assert "Novaya Zhizn" in parsed.problem
+    assert "Volya Naroda" in parsed.problem
     title = parsed.element[0]
-    assert (title.text, title.get("ref")) == ("Novaya Zhizn", None)
+    assert (title.text, title.get("ref")) == ("Volya Naroda", None)
     assert parsed.element[1].get("when") == "1918-03-12"
 
 
@@ -140,13 +140,13 @@ def test_user_register_adds_and_overrides_entries(tmp_path):
     user = tmp_path / "my-bibl.xml"
     user.write_text(
         f'<listBibl xmlns="{TEI_NS}" xmlns:xml="http://www.w3.org/XML/1998/namespace">'
-        '<bibl xml:id="novaya-zhizn"><title type="short">Novaya Zhizn</title></bibl>'
+        '<bibl xml:id="volya-naroda"><title type="short">Volya Naroda</title></bibl>'
         '<bibl xml:id="izvestiya"><title type="short">Izv.</title></bibl>'
         "</listBibl>",
         encoding="utf-8",
     )
     register = load_bibl_register([user])
-    assert parse_citation("Novaya Zhizn, 12 March 1918", bibl_register=register).known
+    assert parse_citation("Volya Naroda, 12 March 1918", bibl_register=register).known
     assert parse_citation("Izv., 9 April 1918", bibl_register=register).known
     assert not parse_citation("Izvestia, 9 April 1918", bibl_register=register).known
 
@@ -220,7 +220,7 @@ replacementPattern="bibl.xml#$1"/></listPrefixDef></encodingDesc></teiHeader>
         "Kluchnikov & Sabanin, ii, pp. 64-6",
         "Izvestiya, 10 December 1917; Pravda, 26 October [8 November] 1917",
         "Russian-American Relations, P. 81,",
-        "Novaya Zhizn, No. 5, 1918",
+        "Volya Naroda, No. 5, 1918",
     ],
 )
 def test_produced_bibl_is_valid_in_a_tei_document(tei_all, register, line):
