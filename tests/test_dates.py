@@ -428,3 +428,11 @@ def test_date_attributes_are_valid_tei_and_pass_the_date_checks(tei_all, text, c
     tree = etree.ElementTree(document)
     assert tei_all.validate(tree), tei_all.error_log
     assert list(check_dates(tree, "sample.xml")) == []
+
+
+def test_years_listed_after_one_cue_are_each_a_date():
+    assert dates("in 1916 and 1917, the") == [
+        ("1916", {"when": "1916"}),
+        ("1917", {"when": "1917"}),
+    ]
+    assert dates("of 1500 and 2000 men") == []

@@ -425,12 +425,21 @@ def _month_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
 _FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 
 
-def _bare_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
-    year = int(m.group("ay"))
+def _bare_years(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """Years after a cue, one date each: "in 1916 and 1917" marks both years."""
     following = _FOLLOWING_WORD.match(text, m.end())
-    if year not in BARE_YEARS or (following and following.group(1) not in FUNCTION_WORDS):
-        return None
-    return [single_date(text, Written(m.start("ay"), m.end("ay"), year), calendar, anchor)]
+    if following and following.group(1) not in FUNCTION_WORDS:
+        return None  # "of 1500 men" is a count
+    found = []
+    for year in _YEAR_TOKEN.finditer(text, m.start("years"), m.end("years")):
+        if int(year.group()) not in BARE_YEARS:
+            return None
+        written = Written(year.start(), year.end(), int(year.group()))
+        found.append(single_date(text, written, calendar, anchor))
+    return found
+
+
+_YEAR_TOKEN = re.compile(r"\d{4}")
 
 
 def _separator(m: re.Match[str]) -> str:
@@ -605,9 +614,12 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
         _month_year,
     ),
     (
-        "year-after-cue",  # in 1917; since 1905
-        re.compile(rf"(?:\b(?:{_cue(YEAR_CUES)})\s+|\b[Mm]id-)(?P<ay>{YEAR})(?!\s*[-–/]\s*\d)"),
-        _bare_year,
+        "year-after-cue",  # in 1917; since 1905; in 1916 and 1917
+        re.compile(
+            rf"(?:\b(?:{_cue(YEAR_CUES)})\s+|\b[Mm]id-)"
+            rf"(?P<years>{YEAR}(?:(?:,\s*|,?\s+(?:and|or)\s+){YEAR})*)(?!\s*[-–/]\s*\d)"
+        ),
+        _bare_years,
     ),
 ]
 
