@@ -119,6 +119,27 @@ def test_misspelled_element_gets_did_you_mean_and_expected_children(tmp_path):
     assert str(first).startswith(f'{doc}:3: error: element "persname" not allowed')
 
 
+@pytest.mark.parametrize(
+    ("body", "meant"),
+    [
+        ("<para>x</para>", "p"),  # not "param": that is not allowed in <body>
+        ("<p>a<br/>b</p>", "lb"),
+        ("<p>a <tilte>b</tilte></p>", "title"),  # a swap is one edit
+        ("<p>a <persnme>b</persnme></p>", "persName"),
+    ],
+)
+def test_did_you_mean_prefers_names_allowed_at_that_place(tmp_path, body, meant):
+    doc = write(tmp_path, "a.xml", tei_doc(body=body))
+    first = validate_one(doc).problems[0]
+    assert first.suggestion == meant, str(first)
+    assert f'(did you mean "{meant}"?)' in first.message
+
+
+def test_did_you_mean_stays_silent_for_unrelated_names(tmp_path):
+    doc = write(tmp_path, "a.xml", tei_doc(body="<p>a <zzqx>b</zzqx></p>"))
+    assert validate_one(doc).problems[0].suggestion is None
+
+
 def test_unknown_attribute_lists_allowed_attributes(tmp_path):
     doc = write(tmp_path, "a.xml", tei_doc(body='<p rendd="x">A</p>'))
     first = validate_one(doc).problems[0]

@@ -87,7 +87,8 @@ def validate_rng(
     if vocabulary is not None:
         # Only an invalid document pays for this: a second grammar (one per
         # batch, cached) whose start accepts any of the batch's elements.
-        first = _localise_first_error(tree, schema_path, vocabulary, index, file)
+        carried = own_vocabulary.carried if own_vocabulary is not None else None
+        first = _localise_first_error(tree, schema_path, vocabulary, index, file, carried)
         if first is not None:
             problems = [
                 first,
@@ -106,7 +107,9 @@ def _uses_xsi(tree: etree._ElementTree, names: Vocabulary | None) -> bool:
     )
 
 
-def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem | None:
+def _localise_first_error(
+    tree, schema_path, vocabulary, index, file, carried=None
+) -> Problem | None:
     """Find the first error in document order, as Jing (which streams) reports it.
 
     libxml2 backtracks through choices and blames the outermost alternative
@@ -122,7 +125,10 @@ def _localise_first_error(tree, schema_path, vocabulary, index, file) -> Problem
         return None
     candidates = [
         c
-        for c in (_first_unknown_attribute(tree, index, file), _first_duplicate_id(tree, file))
+        for c in (
+            _first_unknown_attribute(tree, index, file, carried),
+            _first_duplicate_id(tree, file),
+        )
         if c
     ]
     node = tree.getroot()
@@ -191,7 +197,7 @@ def _problem_maker(file: str):
 
 
 def check_attribute_names(
-    tree: etree._ElementTree, index: SchemaIndex, file: str, *, namespaces=None
+    tree: etree._ElementTree, index: SchemaIndex, file: str, *, namespaces=None, carried=None
 ):
     """Yield attributes the schema allows nowhere on their element.
 
@@ -199,7 +205,15 @@ def check_attribute_names(
     so this check restores the verdict for them; it also pins down the exact
     element when a document has several errors.
     """
-    for node in tree.getroot().iter(etree.Element):
+    suspects = _elements_with_unknown_attributes(carried, index) if carried is not None else None
+    if suspects is not None and not suspects:
+        return
+    nodes = (
+        tree.getroot().iter(*(f"{{{ns}}}{local}" for ns, local in suspects))
+        if suspects is not None
+        else tree.getroot().iter(etree.Element)
+    )
+    for node in nodes:
         name = _qname(node)
         allowed = index.attributes.get(name)
         if not allowed or "*" in allowed:
@@ -210,27 +224,42 @@ def check_attribute_names(
                 continue
             shown, _ = _find_attribute(node, etree.QName(key).localname)
             if shown not in allowed:
+                expected = tuple(sorted(allowed, key=str.lower))
+                suggestion = did_you_mean(etree.QName(key).localname, allowed)
+                message = f'attribute "{shown}" not allowed on element "{_local(node)}"'
                 yield Problem(
                     file,
                     node.sourceline,
                     None,
                     ERROR,
-                    _with_suggestion(
-                        _with_expected(
-                            f'attribute "{shown}" not allowed on element "{_local(node)}"',
-                            sorted(allowed, key=str.lower),
-                        ),
-                        did_you_mean(etree.QName(key).localname, allowed),
-                    ),
+                    _with_suggestion(_with_expected(message, expected), suggestion),
                     element_path(node),
-                    tuple(sorted(allowed, key=str.lower)),
-                    did_you_mean(etree.QName(key).localname, allowed),
+                    expected,
+                    suggestion,
                     "rng",
                 )
 
 
-def _first_unknown_attribute(tree, index, file) -> Problem | None:
-    return next(check_attribute_names(tree, index, file), None)
+def _elements_with_unknown_attributes(carried, index: SchemaIndex) -> set[tuple[str, str]]:
+    """Element names that carry an attribute the schema may not allow on them.
+
+    Decided once per (element, attribute) pair of the document instead of per
+    node; a foreign-namespace attribute always counts, as its shown prefix
+    depends on the node.
+    """
+    suspects = set()
+    for element, (ns, local) in carried:
+        allowed = index.attributes.get(element)
+        if not allowed or "*" in allowed:
+            continue
+        shown = f"xml:{local}" if ns == XML_NS else local
+        if ns not in ("", XML_NS) or shown not in allowed:
+            suspects.add(element)
+    return suspects
+
+
+def _first_unknown_attribute(tree, index, file, carried=None) -> Problem | None:
+    return next(check_attribute_names(tree, index, file, carried=carried), None)
 
 
 def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
@@ -430,7 +459,7 @@ def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
     text = f'element "{_display_name(node)}" not allowed {where}'
     suggestion = None
     if not index.knows_element(name) or not known:
-        suggestion = did_you_mean(name, expected) or did_you_mean(name, index.element_names)
+        suggestion = index.suggest_element(name, _qname(parent) if parent is not None else None)
         if suggestion == name:
             suggestion = None
     if parent is not None:

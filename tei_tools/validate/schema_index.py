@@ -8,7 +8,6 @@ one, which only knows the document's own names).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -33,6 +32,9 @@ class SchemaIndex:
     element_names: set[str] = field(default_factory=set)
     attribute_names: set[str] = field(default_factory=set)
     root_names: set[str] = field(default_factory=set)
+    _suggestions: dict[tuple[str, Name | None], str | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def allowed_children(self, name: Name) -> list[str]:
         return sorted(self.children.get(name, ()), key=str.lower)
@@ -43,19 +45,133 @@ class SchemaIndex:
     def knows_element(self, local: str) -> bool:
         return local in self.element_names
 
+    def suggest_element(self, word: str, parent: Name | None) -> str | None:
+        """What a wrong element name under ``parent`` probably meant (memoised).
 
-def did_you_mean(word: str, candidates: list[str] | set[str]) -> str | None:
-    """The closest candidate to a misspelled name, ignoring case first.
+        Names allowed at that place come first; a guess from the whole
+        schema must be closer, since it would still be wrong there.
+        """
+        key = (word, parent)
+        if key not in self._suggestions:
+            here = self.children.get(parent, set()) if parent else self.root_names
+            found = did_you_mean(word, here - {"*"}) or did_you_mean(
+                word, self.element_names, strict=True
+            )
+            self._suggestions[key] = found
+        return self._suggestions[key]
+
+
+#: Names people bring from HTML, DocBook or habit (none is a TEI name), and the TEI
+#: element or attribute they mean; offered only when that name is allowed there.
+HABITUAL_NAMES = {
+    "para": "p",
+    "paragraph": "p",
+    "br": "lb",
+    "linebreak": "lb",
+    "page": "pb",
+    "pagebreak": "pb",
+    "i": "hi",
+    "b": "hi",
+    "u": "hi",
+    "em": "emph",
+    "italic": "hi",
+    "bold": "hi",
+    "sup": "hi",
+    "sub": "hi",
+    "a": "ref",
+    "img": "graphic",
+    "image": "graphic",
+    "ul": "list",
+    "ol": "list",
+    "li": "item",
+    "h1": "head",
+    "h2": "head",
+    "h3": "head",
+    "heading": "head",
+    "tr": "row",
+    "td": "cell",
+    "th": "cell",
+    "blockquote": "quote",
+    "footnote": "note",
+    "section": "div",
+    "chapter": "div",
+    # attributes
+    "id": "xml:id",
+    "lang": "xml:lang",
+    "href": "target",
+}
+
+
+def did_you_mean(
+    word: str, candidates: list[str] | set[str], *, strict: bool = False
+) -> str | None:
+    """The candidate a misspelled name most likely meant, or None.
+
+    In order: the same name in another case; the TEI element a habitual
+    name (``para``, ``br``) stands for; the nearest name by edit distance
+    (transpositions count once), allowing one edit per three letters, or one
+    per four when ``strict`` (for guesses from the whole schema rather than
+    from what is allowed at that place).  Ties go to the longer shared prefix.
 
     >>> did_you_mean("persname", ["persName", "placeName"])
     'persName'
+    >>> did_you_mean("para", ["p", "param", "div"])
+    'p'
+    >>> did_you_mean("titel", ["title", "term"])
+    'title'
     """
-    pool = sorted(candidates)
-    by_lower = {c.lower(): c for c in pool}
-    if word.lower() in by_lower and by_lower[word.lower()] != word:
-        return by_lower[word.lower()]
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
-    return close[0] if close else None
+    pool = set(candidates)
+    lower = word.lower()
+    same_case = sorted(c for c in pool if c.lower() == lower and c != word)
+    if same_case:
+        return same_case[0]
+    habitual = HABITUAL_NAMES.get(lower)
+    if habitual in pool and habitual != word:
+        return habitual
+    allowed = max(1, len(word) // (4 if strict else 3))
+    best: tuple[int, int, str] | None = None
+    for candidate in pool:
+        if candidate == word or abs(len(candidate) - len(word)) > allowed:
+            continue
+        distance = edit_distance(lower, candidate.lower(), limit=allowed)
+        if distance > allowed:
+            continue
+        rank = (distance, -_shared_prefix(lower, candidate.lower()), candidate)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
+
+
+def edit_distance(a: str, b: str, *, limit: int | None = None) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions, swaps.
+
+    Stops early (returning ``limit + 1``) once every alignment exceeds ``limit``.
+
+    >>> edit_distance("titel", "title"), edit_distance("para", "param")
+    (1, 1)
+    """
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def build_index(grammar: etree._Element) -> SchemaIndex:
