@@ -607,7 +607,10 @@ def element_path(node: etree._Element) -> str:
         if parent is None:
             steps.append(name)
             break
-        same = [c for c in parent if isinstance(c.tag, str) and c.tag == node.tag]
-        steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
+        # Sibling scans run in C (itersiblings with a tag); a body of 10,000
+        # paragraphs must not make each error's path cost a Python loop.
+        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        steps.append(name if alone else f"{name}[{before + 1}]")
         node = parent
     return "/" + "/".join(reversed(steps))
