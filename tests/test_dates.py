@@ -303,7 +303,17 @@ def test_dateline_with_two_dates_or_other_numbers_is_not_a_date():
 
 DATE_LIKE = st.lists(
     st.sampled_from(
-        [*list("0123456789 /-.,[]()"), "October", "February", "XI", "from ", " to ", "in ", "1917"]
+        [
+            *list("0123456789 /-.,[]()"),
+            " and ",
+            "October",
+            "February",
+            "XI",
+            "from ",
+            " to ",
+            "in ",
+            "1917",
+        ]
     ),
     max_size=25,
 ).map("".join)
@@ -314,6 +324,7 @@ DATE_LIKE = st.lists(
 def test_find_dates_never_crashes_and_spans_are_disjoint_and_inside(text, year):
     for calendar in ("gregorian", "julian"):
         found = find_dates(text, document_date=dt.date(year, 6, 1), default_calendar=calendar)
+        parse_date(text, document_date=dt.date(year, 6, 1), default_calendar=calendar)
         previous_end = 0
         for match in found:
             assert previous_end <= match.start < match.end <= len(text)
@@ -436,3 +447,19 @@ def test_years_listed_after_one_cue_are_each_a_date():
         ("1917", {"when": "1917"}),
     ]
     assert dates("of 1500 and 2000 men") == []
+
+
+def test_days_listed_before_one_month_are_each_a_date():
+    assert dates("on 5, 6 and 7 March 1918.") == [
+        ("5", {"when": "1918-03-05"}),
+        ("6", {"when": "1918-03-06"}),
+        ("7 March 1918", {"when": "1918-03-07"}),
+    ]
+    assert dates("between 5 and 7 March 1918") == [
+        ("between 5 and 7 March 1918", {"from": "1918-03-05", "to": "1918-03-07"})
+    ]
+
+
+def test_dateline_listing_two_days_is_not_one_date():
+    assert parse_date("5 and 6 March 1918") is None
+    assert dates("No. 27, 5 March 1918") == [("5 March 1918", {"when": "1918-03-05"})]

@@ -442,6 +442,25 @@ def _bare_years(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
 _YEAR_TOKEN = re.compile(r"\d{4}")
 
 
+def _day_list(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """Several days of one month: each day is a date; the last one carries the month."""
+    days = list(_DAY_TOKEN.finditer(text, m.start("days"), m.end("days")))
+    numbers = [_number(day.group()) for day in days]
+    if numbers != sorted(set(numbers)):
+        return None  # "27, 5 and 6 March" is not a list of days of March
+    month = MONTH_FORMS[m.group("m")]
+    year = int(m.group("y")) if m.group("y") else None
+    found = []
+    for number, day in enumerate(days):
+        end = m.end() if number == len(days) - 1 else day.end()
+        written = Written(day.start(), end, year, month, _number(day.group()))
+        found.append(single_date(text, written, calendar, anchor))
+    return found
+
+
+_DAY_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
 def _separator(m: re.Match[str]) -> str:
     """The word (or dash) between the ends of a range: "and" needs "between"."""
     return m.group("sep").strip(" \t\n,")
@@ -549,6 +568,13 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
         "dual-days-month-first",  # October 13/26, 1917
         re.compile(rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*/\s*(?P<bd>{DAY}){_YEAR_TAIL}"),
         _dual_days_month_first,
+    ),
+    (
+        "day-list",  # 5 and 6 March 1918; 5, 6 and 7 March
+        re.compile(
+            rf"(?P<days>{DAY}(?:,\s*{DAY})*,?\s+and\s+{DAY})(?:\s+of)?\s+(?P<m>{MONTH}){_YEAR_TAIL}"
+        ),
+        _day_list,
     ),
     (
         "range-days",  # from 10 to 14 December; 10-14 December 1917
@@ -746,6 +772,9 @@ def parse_date(
         return None
     if len(matches) == 1:
         return matches[0]
+    julian = [m for m in matches if m.attrs.get("datingMethod") == "#julian"]
+    if len(matches) != 2 or len(julian) != 1:
+        return None  # a list of dates ("5 and 6 March"), not one date
     return _merge_dual(text, start, end, matches)
 
 
