@@ -448,3 +448,45 @@ def test_schematron_without_saxonche_names_the_extra(tmp_path, monkeypatch):
     sch = write(tmp_path, "r.sch", '<schema xmlns="http://purl.oclc.org/dsdl/schematron"/>')
     with pytest.raises(MissingExtraError, match=r"tei-tools\[schematron\]"):
         validate_one(write(tmp_path, "a.xml", tei_doc()), schema=sch)
+
+
+SMALL_RNC = r"""default namespace = "http://www.tei-c.org/ns/1.0"
+datatypes xsd = "http://www.w3.org/2001/XMLSchema-datatypes"
+start = TEI
+TEI = element TEI { teiHeader, \text }
+teiHeader = element teiHeader { element title { text }+ }
+\text = element text { p* }
+p = element p { attribute n { xsd:integer }?, text }
+"""
+
+
+def test_compact_syntax_schema_is_converted_and_applied(tmp_path):
+    pytest.importorskip("rnc2rng")
+    schema = write(tmp_path, "small.rnc", SMALL_RNC)
+    head = f'<TEI xmlns="{TEI}"><teiHeader><title>T</title></teiHeader><text>'
+    good = write(tmp_path, "good.xml", head + '<p n="1">a</p></text></TEI>')
+    bad = write(tmp_path, "bad.xml", head + '\n<p n="one">a</p><div/></text></TEI>')
+    assert validate_one(good, schema=schema).valid
+    problems = validate_one(bad, schema=schema).problems
+    assert problems and problems[0].line == 2
+    assert not validate_one(bad, schema=schema).valid
+
+
+def test_compact_syntax_error_is_a_schema_error_with_its_line(tmp_path):
+    pytest.importorskip("rnc2rng")
+    from tei_tools.errors import SchemaError
+
+    schema = write(tmp_path, "broken.rnc", "start = TEI\ntext = element text { empty }\n")
+    with pytest.raises(SchemaError) as caught:
+        validate_one(write(tmp_path, "a.xml", tei_doc()), schema=schema)
+    assert caught.value.line == 2
+    assert "compact syntax" in str(caught.value)
+
+
+def test_compact_syntax_without_rnc2rng_names_the_extra(tmp_path, monkeypatch):
+    from tei_tools.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "rnc2rng", None)
+    schema = write(tmp_path, "small.rnc", SMALL_RNC)
+    with pytest.raises(MissingExtraError, match=r"tei-tools\[rnc\]"):
+        validate_one(write(tmp_path, "a.xml", tei_doc()), schema=schema)

@@ -12,7 +12,8 @@ import click
 @click.option(
     "--schema",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="A RELAX NG (.rng), XML Schema (.xsd) or ISO Schematron (.sch) file. "
+    help="A RELAX NG (.rng, or .rnc with the rnc extra), XML Schema (.xsd) or "
+    "ISO Schematron (.sch) file. "
     "Default: the document's <?xml-model?>, then tei-tools' own schema, then tei_all.",
 )
 @click.option(

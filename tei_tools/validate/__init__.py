@@ -285,13 +285,11 @@ def _run_schema(tree, choice, name: str, shared=None, own=None) -> list[Problem]
         from tei_tools.validate.schematron import validate_schematron
 
         return validate_schematron(tree, choice.path, name)
-    if choice.path.suffix.lower() == ".rnc":
-        from tei_tools.errors import SchemaError
-
-        raise SchemaError(
-            "RELAX NG compact syntax (.rnc) is not supported; use the .rng form",
-            file=str(choice.path),
-        )
     from tei_tools.validate.rng import validate_rng
 
-    return validate_rng(tree, choice.path, name, vocabulary=shared or own, own_vocabulary=own)
+    path = choice.path
+    if path.suffix.lower() == ".rnc":
+        from tei_tools.validate.rnc import rng_from_rnc
+
+        path = rng_from_rnc(path)
+    return validate_rng(tree, path, name, vocabulary=shared or own, own_vocabulary=own)
