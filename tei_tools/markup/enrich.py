@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from tei_tools.markup.citations import load_bibl_register, parse_citation
+from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import DateMatch, find_dates, parse_date
 from tei_tools.markup.names import NameMatch, find_names
 from tei_tools.markup.registers import load_registry
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import Span
+from tei_tools.xml import TEI_NS
 
 if TYPE_CHECKING:
     from tei_tools.convert import Finding
@@ -37,8 +40,10 @@ class Enricher:
         self.doc = doc
         self.profile = profile
         self.registry = registry if registry is not None else load_registry()
-        self.bibl_register = load_bibl_register()
+        self.bibl_register = bibl_register_for(self.registry.sources)
         self.findings: list[Finding] = []
+        self._reported: set[tuple[str, str, int]] = set()
+        self._previous_source: str | None = None
         self._dateline = (
             parse_date(doc.date_text, default_calendar=profile.calendar) if doc.date_text else None
         )
@@ -65,8 +70,15 @@ class Enricher:
         """A structured ``bibl`` for a source line (a fresh copy on every call)."""
         if block.line not in self._citations:
             parsed = parse_citation(
-                block.text, bibl_register=self.bibl_register, document_date=self.document_date
+                block.text,
+                bibl_register=self.bibl_register,
+                document_date=self.document_date,
+                default_calendar=self.profile.calendar,
+                previous_ref=self._previous_source,
             )
+            title = parsed.element.find(f"{{{TEI_NS}}}title")
+            if title is not None and title.get("ref"):
+                self._previous_source = title.get("ref")
             if not parsed.known:
                 self._report(
                     "unknown-source",
@@ -110,7 +122,22 @@ class Enricher:
     def _report(self, kind: str, text: str, message: str, block: Block) -> None:
         from tei_tools.convert import Finding
 
-        self.findings.append(Finding(kind, text, message, self.doc.source_name, block.line))
+        # Both halves of a disagreeing dual date carry the same problem: report it once.
+        key = (kind, message, block.line)
+        if key not in self._reported:
+            self._reported.add(key)
+            self.findings.append(Finding(kind, text, message, self.doc.source_name, block.line))
+
+
+@functools.lru_cache(maxsize=8)
+def bibl_register_for(sources: tuple[str, ...]) -> BiblRegister:
+    """The bibliography register for a set of user files, read once per process.
+
+    A corpus build converts thousands of documents with the same registers;
+    re-reading them per document would dominate its run time.
+    ``bibl_register_for.cache_clear()`` forgets it.
+    """
+    return load_bibl_register([Path(source) for source in sources])
 
 
 def document_date_of(match: DateMatch | None) -> dt.date | None:

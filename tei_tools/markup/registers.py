@@ -72,6 +72,8 @@ class Registry:
     """
 
     entries: dict[str, Entry] = field(default_factory=dict)
+    #: The user's register files this registry was loaded with (for the bibliography).
+    sources: tuple[str, ...] = ()
     _matcher: Any = field(default=None, init=False, repr=False, compare=False)
 
     def lookup(self, ref: str) -> Entry | None:
@@ -119,7 +121,7 @@ def load_registry(extra: Iterable[str | os.PathLike[str]] | None = None) -> Regi
     paths = [Path(p) for p in extra or ()]
     if not paths:
         return _default_registry()
-    registry = Registry(dict(_default_registry().entries))
+    registry = Registry(dict(_default_registry().entries), tuple(str(p) for p in paths))
     for path in paths:
         for entry in read_register(parse_xml_file(path), source=str(path)):
             registry.add(entry)
