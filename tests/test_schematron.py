@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("saxonche", reason="the schematron extra (saxonche) is not installed")
 
-from tei_tools.validate import validate  # noqa: E402
+from tei_tools.validate import validate
 
 SCHEMA = """<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
   <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>

@@ -202,11 +202,36 @@ def _validate_share(paths: list[Path], settings: Settings) -> list[FileReport]:
 
     loaded = [_load(path) for path in paths]
     readable = [item for item in loaded if item.tree is not None]
-    shared = merge_vocabularies(i.vocabulary for i in readable) if len(readable) > 1 else None
     targets = PointerTargets(settings.registers)
-    for item in readable:
-        _check_into(item, settings, shared, targets)
+    for group in _vocabulary_groups(readable):
+        shared = merge_vocabularies(i.vocabulary for i in group) if len(group) > 1 else None
+        for item in group:
+            _check_into(item, settings, shared, targets)
     return [item.report for item in loaded]
+
+
+#: How many distinct element names one shared grammar may cover.  libxml2's
+#: compile time grows much faster than linearly with the names a grammar
+#: keeps (its content-model automata), while each grammar costs a fixed
+#: specialising step when not yet cached: a few dozen documents of one
+#: project share one grammar, unrelated documents get their own.
+GROUP_ELEMENTS = 128
+
+
+def _vocabulary_groups(items: list[_Loaded]) -> list[list[_Loaded]]:
+    """Consecutive documents (in path order, so one project's files sit together) grouped
+    while the union of their element names stays within :data:`GROUP_ELEMENTS`."""
+    groups: list[list[_Loaded]] = []
+    names: set = set()
+    for item in items:
+        merged = names | item.vocabulary.elements
+        if groups and len(merged) <= GROUP_ELEMENTS:
+            groups[-1].append(item)
+            names = merged
+        else:
+            groups.append([item])
+            names = set(item.vocabulary.elements)
+    return groups
 
 
 def _load(path: Path) -> _Loaded:

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, Problem
-from tei_tools.validate.schema_index import SchemaIndex, build_index, did_you_mean
+from tei_tools.validate.schema_index import SchemaIndex, build_index
 from tei_tools.validate.specialise import (
     XML_NS,
     Vocabulary,
@@ -225,7 +225,7 @@ def check_attribute_names(
             shown, _ = _find_attribute(node, etree.QName(key).localname)
             if shown not in allowed:
                 expected = tuple(sorted(allowed, key=str.lower))
-                suggestion = did_you_mean(etree.QName(key).localname, allowed)
+                suggestion = index.suggest_attribute(etree.QName(key).localname, name)
                 message = f'attribute "{shown}" not allowed on element "{_local(node)}"'
                 yield Problem(
                     file,
@@ -483,7 +483,7 @@ def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Proble
         return problem(
             f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid', node
         )
-    suggestion = did_you_mean(attr_local, allowed)
+    suggestion = index.suggest_attribute(attr_local, _qname(node))
     return problem(
         f'attribute "{shown}" not allowed on element "{_local(node)}"', node, allowed, suggestion
     )

@@ -60,6 +60,14 @@ class SchemaIndex:
             self._suggestions[key] = found
         return self._suggestions[key]
 
+    def suggest_attribute(self, word: str, element: Name) -> str | None:
+        """What a wrong attribute name on ``element`` probably meant (memoised)."""
+        key = ("@" + word, element)
+        if key not in self._suggestions:
+            allowed = self.attributes.get(element, set()) - {"*"}
+            self._suggestions[key] = did_you_mean(word, allowed)
+        return self._suggestions[key]
+
 
 #: Names people bring from HTML, DocBook or habit (none is a TEI name), and the TEI
 #: element or attribute they mean; offered only when that name is allowed there.
