@@ -33,6 +33,45 @@ def print_batch_summary(done: int, failed: list[tuple[str, str]], verb: str) -> 
     return 0
 
 
-def outputs_for(inputs: list[Path], out_dir: Path, suffix: str) -> list[tuple[Path, Path]]:
-    """Pair each input with its output in ``out_dir`` (same stem, new suffix)."""
-    return [(path, out_dir / (path.stem + suffix)) for path in inputs]
+def plan_jobs(
+    inputs: tuple[Path, ...],
+    output: str | None,
+    out_dir: Path | None,
+    *,
+    pattern: str,
+    suffix: str,
+) -> list[tuple[Path | str, str]]:
+    """Pair every input with where its output goes, or say why the options cannot work.
+
+    Folders contribute their files matching ``pattern``; ``-`` is stdin.
+    Without ``-o`` or ``--out-dir`` one input goes to stdout, like any filter,
+    and never next to (or over) the input.
+    """
+    from tei_tools.errors import InputError, UsageError
+
+    sources: list[Path | str] = []
+    for item in inputs:
+        if str(item) == "-":
+            sources.append("-")
+        elif item.is_dir():
+            found = sorted(item.glob(pattern))
+            if not found:
+                raise InputError(f"folder holds no {pattern} files", file=str(item))
+            sources.extend(found)
+        elif not item.exists():
+            raise InputError("no such file or folder", file=str(item))
+        else:
+            sources.append(item)
+    if output and out_dir:
+        raise UsageError("give either -o/--output or --out-dir, not both")
+    if output:
+        if len(sources) != 1:
+            raise UsageError("-o/--output takes one input; use --out-dir for several")
+        return [(sources[0], output)]
+    if out_dir:
+        return [
+            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix))) for src in sources
+        ]
+    if len(sources) == 1:
+        return [(sources[0], "-")]
+    raise UsageError("several inputs need --out-dir")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import print_batch_summary, write_output
+from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
 
 
 @click.command()
@@ -55,7 +55,7 @@ def convert(
     from tei_tools.reading.profiles import load_profile
     from tei_tools.xml import read_input_bytes, serialize
 
-    jobs = plan_jobs(inputs, output, out_dir)
+    jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
     loaded_profile = load_profile(profile)
     registry = None
     if registers and not no_markup:
@@ -93,37 +93,3 @@ def convert(
         return print_batch_summary(len(jobs) - len(failed), failed, "converted")
     return 0
 
-
-def plan_jobs(
-    inputs: tuple[Path, ...], output: str | None, out_dir: Path | None
-) -> list[tuple[Path | str, str]]:
-    """Pair every input with where its TEI goes, or say why the options cannot work."""
-    from tei_tools.errors import InputError, UsageError
-
-    sources: list[Path | str] = []
-    for item in inputs:
-        if str(item) == "-":
-            sources.append("-")
-        elif item.is_dir():
-            texts = sorted(item.glob("*.txt"))
-            if not texts:
-                raise InputError("folder holds no *.txt files", file=str(item))
-            sources.extend(texts)
-        elif not item.exists():
-            raise InputError("no such file or folder", file=str(item))
-        else:
-            sources.append(item)
-    if output and out_dir:
-        raise UsageError("give either -o/--output or --out-dir, not both")
-    if output:
-        if len(sources) != 1:
-            raise UsageError("-o/--output takes one input; use --out-dir for several")
-        return [(sources[0], output)]
-    if out_dir:
-        return [
-            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + ".xml"))) for src in sources
-        ]
-    if len(sources) == 1:
-        # Without -o the TEI goes to stdout, like any filter; never next to (or over) the input.
-        return [(sources[0], "-")]
-    raise UsageError("several inputs need --out-dir")

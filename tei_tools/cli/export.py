@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import print_batch_summary, write_output
+from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
 
 SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
 
@@ -55,7 +55,7 @@ def export(
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.xml import parse_xml_bytes, read_input_bytes
 
-    jobs = plan_jobs(inputs, output, out_dir, SUFFIXES[fmt])
+    jobs = plan_jobs(inputs, output, out_dir, pattern="*.xml", suffix=SUFFIXES[fmt])
     if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
         raise UsageError("refusing to write PDF to a terminal; use -o FILE")
     entries = None
@@ -98,38 +98,3 @@ def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
     return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
 
-
-def plan_jobs(
-    inputs: tuple[Path, ...], output: str | None, out_dir: Path | None, suffix: str
-) -> list[tuple[Path | str, str]]:
-    """Pair every input with its output, or say why the options cannot work."""
-    from tei_tools.errors import InputError, UsageError
-
-    sources: list[Path | str] = []
-    for item in inputs:
-        if str(item) == "-":
-            sources.append("-")
-        elif item.is_dir():
-            found = sorted(item.glob("*.xml"))
-            if not found:
-                raise InputError("folder holds no *.xml files", file=str(item))
-            sources.extend(found)
-        elif not item.exists():
-            raise InputError("no such file or folder", file=str(item))
-        else:
-            sources.append(item)
-    if output and out_dir:
-        raise UsageError("give either -o/--output or --out-dir, not both")
-    if output:
-        if len(sources) != 1:
-            raise UsageError("-o/--output takes one input; use --out-dir for several")
-        return [(sources[0], output)]
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return [
-            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix)))
-            for src in sources
-        ]
-    if len(sources) == 1:
-        return [(sources[0], "-")]
-    raise UsageError("several inputs need --out-dir")
