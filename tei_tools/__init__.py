@@ -16,8 +16,15 @@ __version__ = "0.1.0"
 
 # name -> module that defines it; resolved on first attribute access (PEP 562).
 _API = {
+    "convert": "tei_tools.convert",
     "convert_text": "tei_tools.convert",
+    "convert_bytes": "tei_tools.convert",
     "convert_file": "tei_tools.convert",
+    "load_registry": "tei_tools.markup.registers",
+    "find_dates": "tei_tools.markup.dates",
+    "find_names": "tei_tools.markup.names",
+    "parse_citation": "tei_tools.markup.citations",
+    "validate_file": "tei_tools.validate",
     "load_profile": "tei_tools.reading.profiles",
     "export_text": "tei_tools.export.text",
     "export_html": "tei_tools.export.html",
