@@ -14,9 +14,10 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; resolved on first attribute access (PEP 562).
-_API = {
-    "convert": "tei_tools.convert",
+# name -> module that defines it (or (module, name)); resolved on first access (PEP 562).
+# No public name may equal a submodule's name (``convert``, ``validate``): importing the
+# submodule would replace the function with the module on this package.
+_API: dict[str, str | tuple[str, str]] = {
     "convert_text": "tei_tools.convert",
     "convert_bytes": "tei_tools.convert",
     "convert_file": "tei_tools.convert",
@@ -29,7 +30,7 @@ _API = {
     "export_text": "tei_tools.export.text",
     "export_html": "tei_tools.export.html",
     "export_pdf": "tei_tools.export.pdf",
-    "validate": "tei_tools.validate",
+    "validate_paths": ("tei_tools.validate", "validate"),
     "iter_problems": "tei_tools.validate",
     "build": "tei_tools.corpus.build",
     "parse_xml_file": "tei_tools.xml",
@@ -40,7 +41,8 @@ __all__ = ["__version__", *sorted(_API)]
 
 
 def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
+    target = _API.get(name)
+    if target is None:
         raise AttributeError(f"module 'tei_tools' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    module, attr = target if isinstance(target, tuple) else (target, name)
+    return getattr(importlib.import_module(module), attr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import tei_tools
@@ -22,4 +24,4 @@ def test_library_round_trip_without_the_cli():
     text = tei_tools.export_text(tree)
     assert "Trotsky wrote to Chicherin." in text
     html = tei_tools.export_html(tree)
-    assert '<time datetime="1918-03-05"' in html
+    assert re.search(r"<time[^>]* datetime=\"1918-03-05\"", html)
