@@ -25,7 +25,7 @@ from copy import deepcopy
 
 from lxml import etree
 
-from tei_tools.validate.specialise import _R, Name, _local, name_test
+from tei_tools.validate.specialise import _R, Name, _local, matches_any, name_test
 
 #: Marks a pattern that can match nothing in the context it was pruned for.
 _NONE = None
@@ -78,8 +78,7 @@ class _ContentPruner:
         """A pruned copy of ``node`` (or ``node`` itself when nothing changes), or _NONE."""
         kind = _local(node)
         if kind == "attribute":
-            test = name_test(node)
-            return node if any(test(n) for n in self.present) else _NONE
+            return node if matches_any(node, self.present) else _NONE
         if kind == "ref":
             name = node.get("name")
             if name in self.defines and self._is_element_free(name):

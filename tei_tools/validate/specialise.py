@@ -228,15 +228,17 @@ def _load_specialised(
     vocabulary: Vocabulary | None,
     any_start: bool = False,
 ) -> etree._ElementTree | None:
-    full = _parse_grammar(schema_path, data, digest)
-    if vocabulary is None or not can_specialise(full.getroot()):
-        return None if any_start else full
     cached = cache_dir() / f"{key}.rng"
-    if cached.is_file():
+    # Only specialisable grammars are ever cached, so a hit needs no look at the
+    # full grammar (reading tei_all is the larger part of a warm one-file run).
+    if vocabulary is not None and cached.is_file():
         try:
             return etree.parse(str(cached), _schema_parser())
         except etree.XMLSyntaxError:
             cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
+    full = _parse_grammar(schema_path, data, digest)
+    if vocabulary is None or not can_specialise(full.getroot()):
+        return None if any_start else full
     pruned = specialise(full, vocabulary, any_start=any_start)
     _store(cached, etree.tostring(pruned, encoding="UTF-8"))
     return pruned
@@ -345,6 +347,21 @@ def _resolve_qname(text: str, node: etree._Element, default_ns: str) -> Name:
     return default_ns, text
 
 
+def matches_any(pattern: etree._Element, names: frozenset[Name] | set[Name]) -> bool:
+    """Whether an ``element``/``attribute`` pattern accepts any of ``names``.
+
+    A pattern with a plain ``name`` (nearly all of TEI's) is one set lookup;
+    only name classes need testing name by name.
+    """
+    name = pattern.get("name")
+    if name is not None:
+        kind = _local(pattern)
+        default = pattern.get("ns", "") if kind == "attribute" else _inherited_ns(pattern)
+        return _resolve_qname(name, pattern, default) in names
+    test = name_test(pattern)
+    return any(test(n) for n in names)
+
+
 def name_test(pattern: etree._Element) -> NameTest:
     """A predicate telling which names an ``element``/``attribute`` pattern accepts."""
     kind = _local(pattern)
@@ -435,9 +452,8 @@ class _Pruner:
                 todo.extend(node)
         return kept
 
-    def _matches(self, pattern: etree._Element, names: Iterable[Name]) -> bool:
-        test = name_test(pattern)
-        return any(test(n) for n in names)
+    def _matches(self, pattern: etree._Element, names: frozenset[Name]) -> bool:
+        return matches_any(pattern, names)
 
     def is_not_allowed(self, node: etree._Element) -> bool:
         kind = _local(node)
