@@ -39,6 +39,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_tools.validate.rng_include import flatten_includes
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _R = f"{{{RNG_NS}}}"
@@ -275,6 +277,7 @@ def _parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._Elemen
         raise SchemaError(
             f"schema is not well-formed XML: {exc.msg}", file=str(schema_path)
         ) from None
+    root = flatten_includes(root, schema_path.resolve(), _schema_parser())
     for node in list(root.iter()):
         if not isinstance(node.tag, str) or not node.tag.startswith(_R):
             parent = node.getparent()
