@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -341,8 +342,11 @@ def test_batch_continues_after_unreadable_and_broken_files(tmp_path):
     assert report.exit_code == 2
 
 
-def test_batch_split_over_processes_reports_the_same_as_one_process(tmp_path):
+def test_batch_split_over_processes_reports_the_same_as_one_process(tmp_path, monkeypatch):
+    import tei_tools.validate
     from tei_tools.validate import validate
+
+    monkeypatch.setattr(tei_tools.validate, "GROUP_ELEMENTS", 1)  # a group per file
 
     write(tmp_path, "a_broken.xml", "<TEI><unclosed></TEI>")
     for n in range(5):
@@ -359,9 +363,12 @@ def test_batch_split_over_processes_reports_the_same_as_one_process(tmp_path):
     assert [f.status for f in forked.files].count("valid") == 6
 
 
-def test_an_error_in_a_worker_process_reaches_the_caller(tmp_path):
+def test_an_error_in_a_worker_process_reaches_the_caller(tmp_path, monkeypatch):
+    import tei_tools.validate
     from tei_tools.errors import SchemaError
     from tei_tools.validate import validate
+
+    monkeypatch.setattr(tei_tools.validate, "GROUP_ELEMENTS", 1)
 
     for n in range(4):
         write(tmp_path, f"{n}.xml", tei_doc())
@@ -490,3 +497,12 @@ def test_compact_syntax_without_rnc2rng_names_the_extra(tmp_path, monkeypatch):
     schema = write(tmp_path, "small.rnc", SMALL_RNC)
     with pytest.raises(MissingExtraError, match=r"tei-tools\[rnc\]"):
         validate_one(write(tmp_path, "a.xml", tei_doc()), schema=schema)
+
+
+def test_work_is_split_into_balanced_shares():
+    from tei_tools.validate.parallel import map_forked, split_by_weight
+
+    assert split_by_weight([5, 1, 1, 3], 2) == [[0], [3, 1, 2]]
+    assert split_by_weight([1, 1], 4) == [[0], [1]]
+    pids = map_forked(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2)
+    assert len(set(pids)) == 2  # one share ran in a forked process

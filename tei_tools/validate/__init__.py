@@ -172,42 +172,45 @@ class _Loaded:
     tree: object
     vocabulary: object
     report: FileReport
+    #: Bytes read, to spread groups evenly over processes.
+    size: int = 0
 
 
 def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
-    """Validate a chunk, split over processes by size; reports come back in order.
+    """Read a chunk, group it by vocabulary, and check the groups, spread over processes.
 
-    Each process reads its share, merges its documents' names and compiles
-    one grammar for them, so reading, compiling and validating all run in
-    parallel; a smaller share also means a smaller, faster grammar.
+    Grouping before the split keeps the groups (and so the cached grammars)
+    the same whatever the number of processes; forked workers inherit the
+    parsed trees and send back only their reports.
     """
-    from tei_tools.validate.parallel import default_workers, map_forked, split_by_weight
-
-    sizes = [_size(path) for path in paths]
-    workers = settings.workers or default_workers(sum(sizes))
-    groups = split_by_weight(sizes, workers) if workers > 1 else [list(range(len(paths)))]
-    shares = [[paths[i] for i in sorted(group)] for group in groups]
-    weights = [sum(sizes[i] for i in group) for group in groups]
-    done = map_forked(lambda share: _validate_share(share, settings), shares, weights, workers)
-    by_path: dict[Path, FileReport] = {}
-    for share, reports in zip(shares, done, strict=True):
-        by_path.update(zip(share, reports, strict=True))
-    return [by_path[path] for path in paths]
-
-
-def _validate_share(paths: list[Path], settings: Settings) -> list[FileReport]:
-    """Read, then validate against one grammar specialised to all of these documents' names."""
+    from tei_tools.validate.parallel import default_workers, map_forked
     from tei_tools.validate.pointers import PointerTargets
-    from tei_tools.validate.specialise import merge_vocabularies
 
     loaded = [_load(path) for path in paths]
     readable = [item for item in loaded if item.tree is not None]
-    targets = PointerTargets(settings.registers)
-    for group in _vocabulary_groups(readable):
-        shared = merge_vocabularies(i.vocabulary for i in group) if len(group) > 1 else None
-        for item in group:
-            _check_into(item, settings, shared, targets)
-    return [item.report for item in loaded]
+    groups = _vocabulary_groups(readable)
+    weights = [sum(item.size for item in group) for group in groups]
+    workers = settings.workers or default_workers(sum(weights))
+    targets = PointerTargets(settings.registers)  # files and registers read once per chunk
+    checked = map_forked(
+        lambda group: _check_group(group, settings, targets), groups, weights, workers
+    )
+    by_item = {
+        id(item): report
+        for group, reports in zip(groups, checked, strict=True)
+        for item, report in zip(group, reports, strict=True)
+    }
+    return [by_item.get(id(item), item.report) for item in loaded]
+
+
+def _check_group(group: list[_Loaded], settings: Settings, targets) -> list[FileReport]:
+    """Check documents against one grammar specialised to all of their names."""
+    from tei_tools.validate.specialise import merge_vocabularies
+
+    shared = merge_vocabularies(i.vocabulary for i in group) if len(group) > 1 else None
+    for item in group:
+        _check_into(item, settings, shared, targets)
+    return [item.report for item in group]
 
 
 #: How many distinct element names one shared grammar may cover.  libxml2's
@@ -257,7 +260,7 @@ def _load(path: Path) -> _Loaded:
     report.seconds = time.perf_counter() - started
     if any(p.severity == FATAL for p in report.problems):
         return _Loaded(path, None, None, report)
-    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report)
+    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, _size(path))
 
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
