@@ -14,15 +14,6 @@ from tei_tools.corpus import build, check_links
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SEED = "1917-11-30_reply-from-trotsky-to-british-embassy"
 
 
@@ -52,16 +43,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def page():
-    playwright = pytest.importorskip("playwright.sync_api", reason="needs: pip install playwright")
-    import os
-
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("needs Debian's chromium: apt-get install -y chromium")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser.new_page()
-        browser.close()
+def page(browser):
+    opened = browser.new_page()
+    yield opened
+    opened.close()
 
 
 def test_every_internal_link_opens_a_page_with_its_anchor(served, page):
