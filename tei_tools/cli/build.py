@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -64,21 +65,21 @@ def build(
     """
     from tei_tools.corpus.build import build as build_site
 
-    bar = sys.stderr.isatty() and not quiet
-    if bar:
-        result = _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search, pdf)
+    run = functools.partial(
+        build_site,
+        corpus,
+        site,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        search=search,
+        pdf=pdf,
+        quiet=True,
+    )
+    if sys.stderr.isatty() and not quiet:
+        result = _build_with_bar(run)
     else:
-        result = build_site(
-            corpus,
-            site,
-            jobs=jobs,
-            executor=executor,
-            scheduler=scheduler,
-            search=search,
-            pdf=pdf,
-            quiet=True,
-            progress=_line_printer(quiet),
-        )
+        result = run(progress=_line_printer(quiet))
     for document in result.failed:
         for problem in document.problems[:5]:
             click.echo(_problem_line(problem), err=True)
@@ -109,7 +110,7 @@ def _line_printer(quiet: bool):
     return report
 
 
-def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search, pdf):
+def _build_with_bar(run):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = (
@@ -126,17 +127,7 @@ def _build_with_bar(build_site, corpus, site, jobs, executor, scheduler, search,
             if document.failed:
                 bar.console.print(f"{document.path}: {document.status}")
 
-        return build_site(
-            corpus,
-            site,
-            jobs=jobs,
-            executor=executor,
-            scheduler=scheduler,
-            search=search,
-            pdf=pdf,
-            quiet=True,
-            progress=advance,
-        )
+        return run(progress=advance)
 
 
 def _problem_line(problem: dict) -> str:
