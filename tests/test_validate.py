@@ -506,3 +506,12 @@ def test_work_is_split_into_balanced_shares():
     assert split_by_weight([1, 1], 4) == [[0], [1]]
     pids = map_forked(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2)
     assert len(set(pids)) == 2  # one share ran in a forked process
+
+
+def test_a_valid_fragment_is_still_invalid_as_a_whole_document(tmp_path):
+    # The grammar that localises errors accepts any element as a root; the
+    # verdict must still be the real start's.
+    doc = write(tmp_path, "a.xml", f'<div xmlns="{TEI}"><p>A paragraph.</p></div>')
+    report = validate_one(doc)
+    assert not report.valid
+    assert report.problems[0].line == 1

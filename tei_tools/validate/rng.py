@@ -25,6 +25,7 @@ from tei_tools.validate.specialise import (
     _read_schema,
     compiled_schema,
     document_vocabulary,
+    exact_roots,
     grammar_digest,
 )
 
@@ -74,19 +75,21 @@ def validate_rng(
         vocabulary = vocabulary or own_vocabulary
     else:
         vocabulary = None
-    schema = compiled_schema(schema_path, vocabulary)
+    schema, opened = _verdict_schema(tree, schema_path, vocabulary)
     if schema.validate(tree):
         if not _uses_xsi(tree, own_vocabulary):
             return []
         return list(
             check_attribute_names(tree, schema_index(schema_path), file, namespaces={XSI_NS})
         )
-    log = list(schema.error_log)
+    root = tree.getroot()
+    log = [e for e in schema.error_log if not (opened and _other_root_tried(e, root))]
     index = schema_index(schema_path)
     problems = _problems_from_log(tree, log, index, file)
     if vocabulary is not None:
-        # Only an invalid document pays for this: a second grammar (one per
-        # batch, cached) whose start accepts any of the batch's elements.
+        # The grammar whose start accepts any of the batch's elements: mostly
+        # the one that gave the verdict; otherwise compiled now, for invalid
+        # documents only.
         carried = own_vocabulary.carried if own_vocabulary is not None else None
         first = _localise_first_error(tree, schema_path, vocabulary, index, file, carried)
         if first is not None:
@@ -95,6 +98,21 @@ def validate_rng(
                 *(p for p in problems if (p.line, p.message) != (first.line, first.message)),
             ]
     return problems
+
+
+def _verdict_schema(tree, schema_path: Path, vocabulary: Vocabulary | None):
+    """The compiled grammar that gives the verdict, and whether its start is the opened one.
+
+    The opened (any-start) grammar is needed anyway to localise errors; when
+    its verdict on this root is provably the real one, it is the only grammar
+    compiled for the document.
+    """
+    if vocabulary is not None:
+        opened = compiled_schema(schema_path, vocabulary, any_start=True)
+        root = tree.getroot()
+        if opened is not None and _qname(root) in exact_roots(schema_path, vocabulary):
+            return opened, True
+    return compiled_schema(schema_path, vocabulary), False
 
 
 def _uses_xsi(tree: etree._ElementTree, names: Vocabulary | None) -> bool:

@@ -50,8 +50,11 @@ Name = tuple[str, str]
 NameTest = Callable[[Name], bool]
 
 _CACHE_ENV = "TEI_TOOLS_CACHE_DIR"
+#: Annotation on an any-start grammar: root names whose verdict it gives exactly.
+EXACT_ROOTS = "{urn:tei-tools:specialise}exact-roots"
 _MEMORY_LIMIT = 16
 _compiled: OrderedDict[str, etree.RelaxNG] = OrderedDict()
+_exact_roots: dict[str, frozenset[Name]] = {}
 _grammars: dict[str, etree._ElementTree] = {}
 
 
@@ -123,6 +126,10 @@ def merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
     )
 
 
+def _clark(name: Name) -> str:
+    return f"{{{name[0]}}}{name[1]}" if name[0] else name[1]
+
+
 def _split(clark: str) -> Name:
     if clark.startswith("{"):
         ns, _, local = clark[1:].partition("}")
@@ -149,6 +156,7 @@ def cache_dir() -> Path:
 def clear_cache(*, disk: bool = True) -> None:
     """Forget every compiled schema (and, with ``disk``, the on-disk grammars)."""
     _compiled.clear()
+    _exact_roots.clear()
     _grammars.clear()
     _digests.clear()
     _schema_bytes.clear()
@@ -183,7 +191,7 @@ def compiled_schema(
 
     data = _read_schema(schema_path)
     digest = grammar_digest(data)
-    vocab_key = hashlib.sha256(vocabulary.key().encode()).hexdigest()[:24] if vocabulary else "full"
+    vocab_key = _vocabulary_key(vocabulary) if vocabulary else "full"
     key = f"{digest}-{vocab_key}" + ("-any" if any_start else "")
     hit = _compiled.get(key)
     if hit is not None:
@@ -196,10 +204,26 @@ def compiled_schema(
         schema = etree.RelaxNG(grammar)
     except etree.RelaxNGParseError as exc:
         raise SchemaError(f"cannot compile RELAX NG schema: {exc}", file=str(schema_path)) from None
+    roots = grammar.getroot().get(EXACT_ROOTS) if any_start else None
+    _exact_roots[key] = frozenset(map(_split, roots.split())) if roots else frozenset()
     _compiled[key] = schema
     while len(_compiled) > _MEMORY_LIMIT:
         _compiled.popitem(last=False)
     return schema
+
+
+def exact_roots(schema_path: Path, vocabulary: Vocabulary) -> frozenset[Name]:
+    """Root names for which the any-start grammar's verdict is the real grammar's.
+
+    Call after :func:`compiled_schema` with ``any_start=True`` (which records them).
+    """
+    data = _read_schema(schema_path)
+    key = f"{grammar_digest(data)}-{_vocabulary_key(vocabulary)}-any"
+    return _exact_roots.get(key, frozenset())
+
+
+def _vocabulary_key(vocabulary: Vocabulary) -> str:
+    return hashlib.sha256(vocabulary.key().encode()).hexdigest()[:24]
 
 
 _schema_bytes: dict[tuple[str, int, int], bytes] = {}
@@ -421,7 +445,16 @@ class _Pruner:
         self._drop_unreachable()
 
     def open_start(self) -> None:
-        """Let ``start`` accept every element definition whose name occurs in the document."""
+        """Let ``start`` accept every element definition whose name occurs in the document.
+
+        Records on the grammar (:data:`EXACT_ROOTS`) the root names for which
+        this grammar's verdict on a whole document is the real one: names
+        that exactly one element pattern of the grammar accepts, and that one
+        is a real root.  Then the added alternatives cannot accept what the
+        real start rejects, and one compiled grammar serves for both the
+        verdict and finding where a document first goes wrong.
+        """
+        self.grammar.set(EXACT_ROOTS, " ".join(sorted(_clark(n) for n in self._exact_roots())))
         choice = etree.Element(_R + "choice")
         for name, define in self.defines.items():
             body = [c for c in define if _local(c)]
@@ -434,6 +467,24 @@ class _Pruner:
                     choice.insert(0, child)  # the real roots stay acceptable too
             start.append(choice)
         self.kept = self._root_elements()
+
+    def _exact_roots(self) -> set[Name]:
+        real_roots = self._root_elements()
+        fixed: dict[Name, list[etree._Element]] = {}
+        wildcards = []
+        for pattern in self.grammar.iter(_R + "element"):
+            name = pattern.get("name")
+            if name is None:
+                wildcards.append((pattern, name_test(pattern)))
+            else:
+                resolved = _resolve_qname(name, pattern, _inherited_ns(pattern))
+                fixed.setdefault(resolved, []).append(pattern)
+        exact = set()
+        for name in self.vocabulary.elements:
+            matching = fixed.get(name, []) + [p for p, test in wildcards if test(name)]
+            if len(matching) == 1 and matching[0] in real_roots:
+                exact.add(name)
+        return exact
 
     # -- judging
     def _root_elements(self) -> set[etree._Element]:
