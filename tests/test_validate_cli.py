@@ -121,3 +121,26 @@ def test_pre_commit_hook_runs_the_validate_command():
     )
     assert "id: tei-tools-validate" in hooks
     assert "entry: tei-tools validate" in hooks
+
+
+def test_register_option_lets_register_pointers_resolve(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEI_TOOLS_CACHE_DIR", str(tmp_path / "cache"))
+    register = tmp_path / "people.xml"
+    register.write_text(
+        f'<listPerson xmlns="{TEI}"><person xml:id="zz_nobody"><persName>Z</persName>'
+        "</person></listPerson>",
+        encoding="utf-8",
+    )
+    header = (
+        '<encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="(.+)" '
+        'replacementPattern="registers/persons.xml#$1"/></listPrefixDef></encodingDesc>'
+    )
+    doc = tmp_path / "a.xml"
+    doc.write_text(
+        GOOD.replace("</fileDesc>", "</fileDesc>" + header).replace(
+            "<p>Text.</p>", '<p><persName ref="per:zz_nobody">Z</persName></p>'
+        ),
+        encoding="utf-8",
+    )
+    assert run("--strict", str(doc)).return_value == 1
+    assert run("--strict", "--register", str(register), str(doc)).return_value == 0
