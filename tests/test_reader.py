@@ -161,3 +161,17 @@ def test_empty_input_is_refused(data):
 def test_binary_input_is_refused():
     with pytest.raises(InputError, match="binary file"):
         decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_date_and_source_written_straight_under_the_title_are_separated():
+    text = "NOTE FROM CHICHERIN\nMoscow, 5 March 1918\nIzvestia, 6 March 1918\n\n    Text.\n"
+    assert kinds(text)[:3] == [
+        ("head", "NOTE FROM CHICHERIN"),
+        ("dateline", "Moscow, 5 March 1918"),
+        ("source", "Izvestia, 6 March 1918"),
+    ]
+
+
+def test_place_before_the_date_is_a_dateline_but_after_it_a_newspaper_source():
+    text = "TITLE\n\nBrest-Litovsk, 10 February 1918\nPravda, 12 February 1918\n\n    Text.\n"
+    assert [k for k, _ in kinds(text)][:3] == ["head", "dateline", "source"]

@@ -25,6 +25,8 @@ GENERIC_TEXTS = {
     "diary": "My Diary\nSunday was fine.\n\nMonday, 3 March 1919, too.\n",
     "one-line": "Only a title",
     "numbered": "LIST\n\n  1. One.\n\n  2. Two.\n\nSigned\n",
+    "place-dateline": "NOTE TO BERLIN\nMoscow, 5 March 1918\nIzvestia, 6 March 1918\n\n  Text.\n\nG. Chicherin\n",
+    "dual-dateline": "NOTE\n\n26 October [8 November] 1917\n\n  Text.\n",
 }
 
 

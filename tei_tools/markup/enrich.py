@@ -44,23 +44,22 @@ class Enricher:
         self.findings: list[Finding] = []
         self._reported: set[tuple[str, str, int]] = set()
         self._previous_source: str | None = None
-        self._dateline = (
-            parse_date(doc.date_text, default_calendar=profile.calendar) if doc.date_text else None
-        )
+        self._dateline = dateline_date(doc.date_text, profile.calendar)
         self.document_date = document_date_of(self._dateline)
         self._citations: dict[int, etree._Element] = {}
 
-    def creation_date(self) -> dict[str, str] | None:
-        """The attributes of the header's creation date: the dateline's, when it parsed."""
-        return dict(self._dateline.attrs) if self._dateline else None
+    def creation_date(self) -> tuple[dict[str, str], str] | None:
+        """The header's creation date (attributes, text): the dateline's date, when it parsed."""
+        return (dict(self._dateline.attrs), self._dateline.text) if self._dateline else None
 
     def annotate(self, block: Block) -> list[Span]:
         """The spans to mark in one block's text."""
         if block.kind in UNMARKED_KINDS:
             return []
         if block.kind == "dateline":
-            return self._dateline_spans(block)
-        spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
+            spans = self._dateline_spans(block)
+        else:
+            spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
         spans.extend(
             self._name_span(match, block) for match in find_names(block.text, self.registry)
         )
@@ -95,15 +94,16 @@ class Enricher:
         )
 
     def _dateline_spans(self, block: Block) -> list[Span]:
-        whole = self._dateline if block.text == self.doc.date_text else None
-        if whole is None:
-            whole = parse_date(
-                block.text, document_date=self.document_date, default_calendar=self.profile.calendar
-            )
-        if whole is None:
+        whole = parse_date(
+            block.text, document_date=self.document_date, default_calendar=self.profile.calendar
+        )
+        if whole is not None:
+            return [self._date_span(whole, block)]
+        # "Moscow, 5 March 1918": the date inside the line, the place left as text.
+        found = self._find_dates(block.text)
+        if not found:
             self._report("uncertain-date", block.text, "date line could not be normalised", block)
-            return []
-        return [self._date_span(whole, block)]
+        return [self._date_span(match, block) for match in found]
 
     def _date_span(self, match: DateMatch, block: Block) -> Span:
         if match.problem:
@@ -127,6 +127,17 @@ class Enricher:
         if key not in self._reported:
             self._reported.add(key)
             self.findings.append(Finding(kind, text, message, self.doc.source_name, block.line))
+
+
+def dateline_date(text: str | None, calendar: str) -> DateMatch | None:
+    """The document's date: the whole date line, or else the first date within it."""
+    if not text:
+        return None
+    whole = parse_date(text, default_calendar=calendar)
+    if whole is not None:
+        return whole
+    found = find_dates(text, default_calendar=calendar)
+    return found[0] if found else None
 
 
 @functools.lru_cache(maxsize=8)

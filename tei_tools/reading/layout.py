@@ -59,6 +59,8 @@ _HAS_DATE_ANCHOR = re.compile(rf"\b(?:{_MONTH})\b|\b1[5-9]\d\d\b|\d{{1,2}}\.{_RO
 _SOURCE_LINE = re.compile(
     r"^[^\s,][^,]{0,120},.*(?:\b[pP]{1,2}\.\s*\d|,\s*[ivxlcdm]+\s*(?:,|$)|\b1[5-9]\d\d\b|\d)",
 )
+# "Moscow, " / "Brest-Litovsk, " before a dateline's date.
+_PLACE_PREFIX = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3},\s+(?=\S)")
 _SALUTE_LINE = re.compile(r"^(?:to|TO|To)\s+\S")
 _NUMBERED = re.compile(r"^(?P<marker>\(?(?P<n>\d{1,3}|[a-z]|[IVX]{1,4})\s?[.)])\s+(?=\S)")
 _SIGNED_PREFIX = re.compile(r"^\(?signed\)?\b", re.IGNORECASE)
@@ -147,12 +149,28 @@ def take_title(blocks: list[RawBlock], profile: Profile) -> list[Block]:
         if not blocks[0].lines:
             blocks.pop(0)
         return [Block("head", normalise_space(first.lines[0]), first.line)]
+    if profile.preamble:
+        first = split_preamble_from_title(blocks)
     if profile.title_mode == "upper-case-first-block" and not (
         is_upper_case(first.text) and not is_date_line(first.text)
     ):
         return []
     blocks.pop(0)
     return [Block("head", first.text, first.line)]
+
+
+def split_preamble_from_title(blocks: list[RawBlock]) -> RawBlock:
+    """Separate date and source lines written straight under the title, without a blank line."""
+    first = blocks[0]
+    if is_date_line(first.lines[0]):
+        return first
+    for split in range(1, len(first.lines)):
+        rest = first.lines[split:]
+        if all(classify_preamble_line(line) for line in rest):
+            title = RawBlock(first.line, first.lines[:split])
+            blocks[0:1] = [title, RawBlock(first.line + split, rest)]
+            return title
+    return first
 
 
 def is_upper_case(text: str) -> bool:
@@ -164,17 +182,21 @@ def is_upper_case(text: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is a date or a date range and nothing else."""
-    line = line.strip().rstrip(".")
+    """A line that is a date or a date range, possibly after a place ("Moscow, 5 March 1918")."""
+    line = _PLACE_PREFIX.sub("", line.strip()).rstrip(".")
     return len(line) <= 80 and bool(_DATE_LINE.match(line)) and bool(_HAS_DATE_ANCHOR.search(line))
 
 
-def classify_preamble_line(line: str) -> str | None:
-    """'dateline', 'source' or 'salute' for a line between title and text, else None."""
+def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None:
+    """'dateline', 'source' or 'salute' for a line between title and text, else None.
+
+    After the document's date, "Izvestia, 9 April 1918" is a newspaper source,
+    not a second "place, date" dateline.
+    """
     text = normalise_space(line)
     if len(text) > 200 or (_INDENT.match(line) and len(text) > 80):
         return None
-    if is_date_line(text):
+    if is_date_line(text) and not (after_date and _PLACE_PREFIX.match(text)):
         return "dateline"
     if (_SOURCE_LINE.match(text) and not text.endswith((".", ":", ";"))) or _ends_with_page(text):
         return "source"
@@ -190,8 +212,12 @@ def _ends_with_page(text: str) -> bool:
 def take_preamble(blocks: list[RawBlock]) -> list[Block]:
     """Remove the leading blocks made only of date, source and addressee lines."""
     preamble: list[Block] = []
+    after_date = False
     while blocks:
-        kinds = [classify_preamble_line(line) for line in blocks[0].lines]
+        kinds = []
+        for line in blocks[0].lines:
+            kinds.append(classify_preamble_line(line, after_date=after_date))
+            after_date = after_date or kinds[-1] == "dateline"
         if not all(kinds):
             break
         raw = blocks.pop(0)

@@ -29,7 +29,7 @@ def build_header(
     doc: Document,
     profile: Profile,
     *,
-    creation_date: dict[str, str] | None,
+    creation_date: tuple[dict[str, str], str] | None,
     source_bibls: list[etree._Element],
 ) -> etree._Element:
     """The full header: titleStmt, publication, series, source, encoding and profile."""
@@ -113,11 +113,14 @@ def encoding_description() -> etree._Element:
     return desc
 
 
-def profile_description(doc: Document, creation_date: dict[str, str] | None) -> etree._Element:
+def profile_description(
+    doc: Document, creation_date: tuple[dict[str, str], str] | None
+) -> etree._Element:
     desc = tei("profileDesc")
-    if creation_date is not None and doc.date_text:
+    if creation_date is not None:
+        attrs, text = creation_date
         creation = etree.SubElement(desc, tei("creation").tag)
-        creation.append(tei("date", creation_date, doc.date_text))
+        creation.append(tei("date", attrs, text))
     lang_usage = etree.SubElement(desc, tei("langUsage").tag)
     lang_usage.append(tei("language", {"ident": doc.language}, doc.language))
     calendars = etree.SubElement(desc, tei("calendarDesc").tag)

@@ -42,7 +42,9 @@ def tei(tag: str, attrs: dict[str, str] | None = None, text: str | None = None) 
     return element
 
 
-def tei_child(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+def tei_child(
+    parent: etree._Element, tag: str, attrs: dict[str, str] | None = None
+) -> etree._Element:
     """A new TEI child of ``parent``; cheaper than :func:`tei` as it inherits the namespace map."""
     element = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}")
     for name, value in (attrs or {}).items():
