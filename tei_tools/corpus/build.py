@@ -179,14 +179,28 @@ def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[Docume
         yield from batch_results
 
 
-def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> BuildSettings:
-    from importlib.util import find_spec
+def pdf_available() -> bool:
+    """Whether PDFs can be made here: WeasyPrint installed *and* its system libraries present.
 
+    ``pip install weasyprint`` succeeds without Pango, and only the import
+    fails; "auto" must then mean no PDFs, not a failed build.
+    """
+    from tei_tools.errors import MissingExtraError
+    from tei_tools.export.pdf import require_weasyprint
+
+    try:
+        require_weasyprint()
+    except MissingExtraError:
+        return False
+    return True
+
+
+def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> BuildSettings:
     from tei_tools.corpus.document import _profile
 
     settings = collection.settings
     if pdf is None:
-        pdf = find_spec("weasyprint") is not None and find_spec("tei_tools.export.pdf") is not None
+        pdf = pdf_available()
     title = settings.title
     if not title:
         title = _profile(settings).collection_title or collection.folder.resolve().name
