@@ -258,18 +258,25 @@ def test_pointers_never_make_the_validator_read_files_outside_the_folder(tmp_pat
     assert pointer_problems(validate_one(doc)) == []
 
 
-def test_reversed_date_range_and_wrong_julian_conversion_are_warned(tmp_path):
+def test_reversed_date_range_and_wrong_julian_conversion_are_errors_unless_a_schema_is_named(
+    tmp_path,
+):
     body = (
         '<p><date notBefore="1900" notAfter="1899">x</date>\n'
         '<date when="1700-03-01" when-custom="1700-02-18" datingMethod="#julian">y</date>\n'
         '<date when="1700-02-28" when-custom="1700-02-18" datingMethod="#julian">z</date></p>'
     )
-    report = validate_one(write(tmp_path, "a.xml", tei_doc(body=body)), schema=None)
+    path = write(tmp_path, "a.xml", tei_doc(body=body))
+    report = validate_one(path, schema=None)
     dates = [p for p in report.problems if p.rule == "date"]
     assert [p.line for p in dates] == [3, 4]
-    assert {p.severity for p in dates} == {"warning"}
+    assert {p.severity for p in dates} == {"error"}
+    assert report.status == "invalid"
     assert "reversed" in dates[0].message
     assert "1700-02-28" in dates[1].message
+    named = validate_one(path)  # --schema tei_all: the schema's verdict, the checks advise
+    assert {p.severity for p in named.problems if p.rule == "date"} == {"warning"}
+    assert named.status == "valid"
 
 
 def test_julian_to_gregorian_matches_shared_vectors():
@@ -360,7 +367,8 @@ def test_batch_split_over_processes_reports_the_same_as_one_process(tmp_path, mo
     alone = validate(tmp_path, workers=1)
     forked = validate(tmp_path, workers=3)
     assert summary(forked) == summary(alone)
-    assert [f.status for f in forked.files].count("valid") == 6
+    # The five good files; d_pointer's dangling pointer is an error without a named schema.
+    assert [f.status for f in forked.files].count("valid") == 5
 
 
 def test_an_error_in_a_worker_process_reaches_the_caller(tmp_path, monkeypatch):

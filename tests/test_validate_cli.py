@@ -99,7 +99,9 @@ def test_sarif_output_has_the_required_sarif_2_1_0_structure(files):
             assert location["region"]["startLine"] >= 1
 
 
-def test_extra_check_findings_warn_and_strict_makes_them_fail(tmp_path, monkeypatch):
+def test_extra_check_findings_fail_by_default_and_only_warn_under_a_named_schema(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("TEI_TOOLS_CACHE_DIR", str(tmp_path / "cache"))
     doc = Path(tmp_path / "a.xml")
     doc.write_text(
@@ -107,9 +109,14 @@ def test_extra_check_findings_warn_and_strict_makes_them_fail(tmp_path, monkeypa
         encoding="utf-8",
     )
     result = run(str(doc))
-    assert result.return_value == 0
-    assert f'{doc}:1: warning: @ref="#nobody"' in result.output
-    assert run("--strict", str(doc)).return_value == 1
+    assert result.return_value == 1
+    assert f'{doc}:1: error: @ref="#nobody"' in result.output
+    tei_all = str(Path(__file__).resolve().parents[1] / "schemas" / "tei_all.rng")
+    named = run("--schema", tei_all, str(doc))
+    assert named.return_value == 0
+    assert f'{doc}:1: warning: @ref="#nobody"' in named.output
+    assert run("--schema", tei_all, "--strict", str(doc)).return_value == 1
+    assert run("--lenient", str(doc)).return_value == 0
     quiet = run("--strict", "--no-extra-checks", str(doc))
     assert quiet.return_value == 0
     assert "warning" not in quiet.output

@@ -28,9 +28,10 @@ import click
     "--no-extra-checks", is_flag=True, help="Skip the pointer and date checks no schema makes."
 )
 @click.option(
-    "--strict",
-    is_flag=True,
-    help="Make pointer and date findings errors that fail the run (default: warnings).",
+    "--strict/--lenient",
+    default=None,
+    help="Pointer and date findings as errors that fail the run, or as warnings "
+    "[default: errors, but warnings when --schema names the schema].",
 )
 @click.option(
     "--register",
@@ -58,7 +59,7 @@ def validate(
     schema: Path | None,
     fmt: str,
     no_extra_checks: bool,
-    strict: bool,
+    strict: bool | None,
     registers: tuple[Path, ...],
     jobs: int | None,
     max_errors: int,

@@ -10,9 +10,11 @@
 A batch never stops: an unreadable or hostile file becomes a ``fatal``
 problem for that file and the next file is validated.
 
-The checks no schema makes (dangling pointers, impossible dates) report
-``warning`` by default, so the verdict stays the schema's (and Jing's);
-``strict=True`` makes them errors that fail the run.
+The checks no schema makes (dangling pointers, impossible dates) are errors
+when tei-tools chooses the schema, and warnings when the caller names one: a
+named schema's verdict stays that schema's (and Jing's), while tei-tools' own
+check of a document is the whole check.  ``strict=True`` or ``False`` decides
+it either way.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class Settings:
     #: Pointer and date checks (no schema makes them).
     extra_checks: bool = True
     #: Extra-check findings are errors (fail the run) instead of warnings.
-    strict: bool = False
+    strict: bool = True
     #: Register files added to the shipped registers when resolving ``per:``-style pointers.
     registers: tuple[Path, ...] = ()
     #: Processes for a batch; None chooses by batch size and cores, 1 never forks.
@@ -68,7 +70,7 @@ def validate(
     *,
     schema: PathLike | None = None,
     extra_checks: bool = True,
-    strict: bool = False,
+    strict: bool | None = None,
     registers: Iterable[PathLike] = (),
     workers: int | None = None,
 ) -> Report:
@@ -76,8 +78,8 @@ def validate(
 
     ``schema`` is a ``.rng``, ``.xsd`` or ``.sch`` file; without it each
     document's ``<?xml-model?>`` is followed (locally only), then tei-tools'
-    own schema for documents it wrote, then tei_all.  ``strict`` turns the
-    warnings of the extra checks into errors.
+    own schema for documents it wrote, then tei_all.  The extra checks'
+    findings are errors unless a schema is named (``strict`` decides explicitly).
     """
     settings = _settings(schema, extra_checks, strict, registers, workers)
     return Report(list(_iter_reports(source, settings)))
@@ -88,7 +90,7 @@ def iter_problems(
     *,
     schema: PathLike | None = None,
     extra_checks: bool = True,
-    strict: bool = False,
+    strict: bool | None = None,
     registers: Iterable[PathLike] = (),
     workers: int | None = None,
 ) -> Iterator[Problem]:
@@ -103,7 +105,7 @@ def validate_file(
     *,
     schema: PathLike | None = None,
     extra_checks: bool = True,
-    strict: bool = False,
+    strict: bool | None = None,
     registers: Iterable[PathLike] = (),
 ) -> FileReport:
     """Validate one file; every failure, even an unreadable file, ends up in the report."""
@@ -117,6 +119,9 @@ def validate_file(
 
 
 def _settings(schema, extra_checks, strict, registers, workers) -> Settings:
+    if strict is None:
+        # A named schema is the judge (as in Jing); without one, tei-tools' full check is.
+        strict = schema is None
     return Settings(
         Path(schema) if schema is not None else None,
         extra_checks,
