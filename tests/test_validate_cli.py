@@ -46,7 +46,7 @@ def test_valid_file_exits_0(files):
 def test_invalid_file_exits_1_with_compiler_style_line(files):
     result = run(str(files[1]))
     assert result.return_value == 1
-    assert f'{files[1]}:2: error: element "para" not allowed' in result.output
+    assert f'{files[1]}:2:7: error: element "para" not allowed' in result.output
     assert "did you mean" in result.output
 
 
@@ -110,11 +110,11 @@ def test_extra_check_findings_fail_by_default_and_only_warn_under_a_named_schema
     )
     result = run(str(doc))
     assert result.return_value == 1
-    assert f'{doc}:1: error: @ref="#nobody"' in result.output
+    assert f'{doc}:1:42: error: @ref="#nobody"' in result.output
     tei_all = str(Path(__file__).resolve().parents[1] / "schemas" / "tei_all.rng")
     named = run("--schema", tei_all, str(doc))
     assert named.return_value == 0
-    assert f'{doc}:1: warning: @ref="#nobody"' in named.output
+    assert f'{doc}:1:42: warning: @ref="#nobody"' in named.output
     assert run("--schema", tei_all, "--strict", str(doc)).return_value == 1
     assert run("--lenient", str(doc)).return_value == 0
     quiet = run("--strict", "--no-extra-checks", str(doc))

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tei_tools.validate.columns import fill_columns
 from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
 
 __all__ = [
@@ -293,6 +294,7 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
             )
     if settings.extra_checks:
         report.problems.extend(_extra_problems(item, settings, targets))
+    report.problems = fill_columns(report.problems, item.path)
     report.seconds += time.perf_counter() - started
 
 

@@ -1,0 +1,70 @@
+"""Columns for problems that checkers place by line only.
+
+libxml2's RELAX NG and most of our own checks know an element's line but not
+its column, yet ``FILE:LINE:COL`` is what lets an editor jump to the exact
+place.  Like Jing, we point at the end of the element's start tag: the spot
+where a validator has read the element's name and attributes.  The source is
+scanned once, only for files that have such problems.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from tei_tools.validate.problems import Problem
+
+# Markup that can hold a "<" that is not a start tag comes first in the alternation.
+_MARKUP = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    rb"""|<(?P<name>[^\s/>!?]+)(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.DOTALL,
+)
+_QUOTED_NAME = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
+
+
+def fill_columns(problems: list[Problem], path: Path) -> list[Problem]:
+    """The same problems, with a column wherever a line is known and a start tag ends on it."""
+    if not any(p.line and not p.column for p in problems):
+        return problems
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return problems
+    ends = start_tag_ends(data)
+    return [_with_column(problem, ends) for problem in problems]
+
+
+def start_tag_ends(data: bytes) -> dict[int, list[tuple[str, int]]]:
+    """For each line, the start tags that end on it: (local name, 1-based column after ``>``)."""
+    ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    line, line_start, scanned = 1, 0, 0
+    for match in _MARKUP.finditer(data):
+        name = match.group("name")
+        if name is None:
+            continue
+        end = match.end()
+        newlines = data.count(b"\n", scanned, end)
+        if newlines:
+            line += newlines
+            line_start = data.rfind(b"\n", scanned, end) + 1
+        scanned = end
+        local = name.split(b":")[-1].decode("utf-8", "replace")
+        column = len(data[line_start:end].decode("utf-8", "replace")) + 1
+        ends[line].append((local, column))
+    return ends
+
+
+def _with_column(problem: Problem, ends: dict[int, list[tuple[str, int]]]) -> Problem:
+    if not problem.line or problem.column:
+        return problem
+    candidates = ends.get(problem.line)
+    if not candidates:
+        return problem
+    named = set(_QUOTED_NAME.findall(problem.message))
+    if problem.path:
+        named.add(problem.path.rsplit("/", 1)[-1].split("[", 1)[0])
+    column = next((col for local, col in candidates if local in named), candidates[0][1])
+    return dataclasses.replace(problem, column=column)
