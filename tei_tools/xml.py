@@ -199,8 +199,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     truncated mixture, even if the process dies mid-write.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # A device or pipe (``-o /dev/null``, a FIFO): renaming over it would replace
+        # the device itself, so write into it instead.
+        if target.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        with target.open("wb") as handle:
+            handle.write(payload)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
