@@ -35,7 +35,11 @@ def make_text(size: int) -> str:
     while len(head) + sum(len(p) + 8 for p in body) < size:
         body.append("\u00a0 \u00a0 " + paragraphs[i % len(paragraphs)])
         i += 1
-    return head + "\n\n".join(body) + "\n\nDocuments on Soviet Foreign Policy\n\n[Subject] [Author] [Date]\n"
+    return (
+        head
+        + "\n\n".join(body)
+        + "\n\nDocuments on Soviet Foreign Policy\n\n[Subject] [Author] [Date]\n"
+    )
 
 
 def median_seconds(action, runs: int) -> float:

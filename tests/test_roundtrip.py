@@ -8,9 +8,9 @@ import pytest
 from conftest import corpus_sources, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tei_tools.export.text import export_text
 
 from tei_tools.convert import convert_text
+from tei_tools.export.text import export_text
 
 NAV_LINE = "[Subject] [Author] [Date]"
 WORD = re.compile(r"\w+")

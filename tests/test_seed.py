@@ -32,7 +32,9 @@ def test_header_declares_julian_and_gregorian_calendars(seed):
 
 
 def test_header_gives_collection_and_source_line(seed):
-    collection = seed.xpath("string(//t:sourceDesc/t:bibl[@type='collection']/t:title)", namespaces=NS)
+    collection = seed.xpath(
+        "string(//t:sourceDesc/t:bibl[@type='collection']/t:title)", namespaces=NS
+    )
     source = seed.xpath("string(//t:sourceDesc/t:bibl[@type='source'])", namespaces=NS)
     assert collection == "Documents on Soviet Foreign Policy"
     assert source == "Trotsky, iii, 2, p. 183"

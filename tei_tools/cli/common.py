@@ -70,7 +70,8 @@ def plan_jobs(
         return [(sources[0], output)]
     if out_dir:
         return [
-            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix))) for src in sources
+            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix)))
+            for src in sources
         ]
     if len(sources) == 1:
         return [(sources[0], "-")]

@@ -92,4 +92,3 @@ def convert(
     if len(jobs) > 1:
         return print_batch_summary(len(jobs) - len(failed), failed, "converted")
     return 0
-

@@ -97,4 +97,3 @@ def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     require_weasyprint()  # fail once, before reading any input
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
     return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
-

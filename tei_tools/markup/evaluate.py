@@ -168,7 +168,11 @@ def align(spans: list[MarkedSpan], ours: str, gold_text: str) -> list[MarkedSpan
         if span.start in offset_map and span.end in offset_map:
             moved.append(
                 MarkedSpan(
-                    span.type, offset_map[span.start], offset_map[span.end], span.when, span.calendar
+                    span.type,
+                    offset_map[span.start],
+                    offset_map[span.end],
+                    span.when,
+                    span.calendar,
                 )
             )
     return moved
@@ -186,7 +190,7 @@ def score(tree: etree._ElementTree, gold: dict) -> Scores:
         if hit is None:
             scores.fp[span.type] += 1
             scores.errors.append(
-                f"FP {span.type} {gold['text'][span.start:span.end]!r} at {span.start}"
+                f"FP {span.type} {gold['text'][span.start : span.end]!r} at {span.start}"
             )
             continue
         index, gold_span = hit
@@ -201,7 +205,10 @@ def score(tree: etree._ElementTree, gold: dict) -> Scores:
             scores.when_total += 1
             right = span.when == gold_span["when"] and (
                 span.calendar == gold_span.get("calendar")
-                or (span.calendar in (None, "gregorian") and gold_span.get("calendar") in (None, "gregorian"))
+                or (
+                    span.calendar in (None, "gregorian")
+                    and gold_span.get("calendar") in (None, "gregorian")
+                )
             )
             scores.when_right += right
             if not right:
@@ -212,7 +219,9 @@ def score(tree: etree._ElementTree, gold: dict) -> Scores:
     for index, gold_span in enumerate(scored):
         if not gold_span.get("optional") and index not in matched:
             scores.fn[gold_span["type"]] += 1
-            scores.errors.append(f"FN {gold_span['type']} {gold_span['text']!r} at {gold_span['start']}")
+            scores.errors.append(
+                f"FN {gold_span['type']} {gold_span['text']!r} at {gold_span['start']}"
+            )
     return scores
 
 
