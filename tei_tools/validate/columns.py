@@ -27,33 +27,41 @@ _QUOTED_NAME = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
 
 def fill_columns(problems: list[Problem], path: Path) -> list[Problem]:
     """The same problems, with a column wherever a line is known and a start tag ends on it."""
-    if not any(p.line and not p.column for p in problems):
+    lines = {p.line for p in problems if p.line and not p.column}
+    if not lines:
         return problems
     try:
         data = path.read_bytes()
     except OSError:
         return problems
-    ends = start_tag_ends(data)
+    ends = start_tag_ends(data, lines)
     return [_with_column(problem, ends) for problem in problems]
 
 
-def start_tag_ends(data: bytes) -> dict[int, list[tuple[str, int]]]:
-    """For each line, the start tags that end on it: (local name, 1-based column after ``>``)."""
+def start_tag_ends(data: bytes, lines: set[int] | None = None) -> dict[int, list[tuple[str, int]]]:
+    """For each line (of ``lines``, or all), the start tags that end on it.
+
+    Each tag is (local name, 1-based column just after its ``>``).  Line
+    counting stays in C (``bytes.count``); names and columns are decoded only
+    for the lines asked about, so a large file with one error costs one scan.
+    """
     ends: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    line, line_start, scanned = 1, 0, 0
+    last = max(lines) if lines else None
+    line, scanned = 1, 0
     for match in _MARKUP.finditer(data):
         name = match.group("name")
         if name is None:
             continue
         end = match.end()
-        newlines = data.count(b"\n", scanned, end)
-        if newlines:
-            line += newlines
-            line_start = data.rfind(b"\n", scanned, end) + 1
+        line += data.count(b"\n", scanned, end)
         scanned = end
-        local = name.split(b":")[-1].decode("utf-8", "replace")
-        column = len(data[line_start:end].decode("utf-8", "replace")) + 1
-        ends[line].append((local, column))
+        if last is not None and line > last:
+            break
+        if lines is None or line in lines:
+            line_start = data.rfind(b"\n", 0, end) + 1
+            local = name.split(b":")[-1].decode("utf-8", "replace")
+            column = len(data[line_start:end].decode("utf-8", "replace")) + 1
+            ends[line].append((local, column))
     return ends
 
 
