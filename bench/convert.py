@@ -11,10 +11,8 @@ run: structure-only conversion (``markup=False``) for the converter, and a bare
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,13 +40,7 @@ def make_text(size: int) -> str:
     )
 
 
-def median_seconds(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from timing import median_seconds  # noqa: E402  (bench/ is on sys.path when run)
 
 
 def main() -> None:

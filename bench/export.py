@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -63,17 +62,6 @@ def make_document(notes: int) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def median_seconds(action, runs: int, clock=time.perf_counter) -> float:
-    """Median wall time; with ``clock=time.process_time``, this process's CPU time
-    (steadier than wall time on a machine shared with other jobs)."""
-    times = []
-    for _ in range(runs):
-        start = clock()
-        action()
-        times.append(clock() - start)
-    return statistics.median(times)
-
-
 def stylesheets_peer():
     """A callable running the TEI Stylesheets' html.xsl with Saxon, or None with the reason."""
     folder = os.environ.get("TEI_STYLESHEETS")
@@ -110,6 +98,9 @@ def print_one_shot(runs: int) -> None:
         peer = median_seconds(lambda: run([sys.executable, "-c", script]), runs)
         line += f"; TEI Stylesheets (saxonche, compile + transform) {peer:.2f} s"
     print(line)
+
+
+from timing import median_seconds  # noqa: E402  (bench/ is on sys.path when run)
 
 
 def main() -> None:

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import string
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,13 +67,7 @@ def make_text(size: int, invented: list[str], seed: int = 1918) -> str:
     return "\n\n".join(pieces)
 
 
-def median_seconds(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from timing import median_seconds  # noqa: E402  (bench/ is on sys.path when run)
 
 
 def main() -> None:
