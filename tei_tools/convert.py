@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_tools.errors import InputError
+from tei_tools.findings import Finding
 from tei_tools.reading.layout import read_document
 from tei_tools.reading.profiles import Profile, load_profile
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
@@ -25,26 +26,6 @@ from tei_tools.xml import TEI_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something in a converted document that an editor should review."""
-
-    kind: str  # "unknown-name" | "uncertain-date" | "unknown-source" | "dropped-line"
-    text: str
-    message: str
-    file: str
-    line: int | None = None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "kind": self.kind,
-            "text": self.text,
-            "message": self.message,
-            "file": self.file,
-            "line": self.line,
-        }
 
 
 @dataclass

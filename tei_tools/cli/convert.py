@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -87,8 +86,9 @@ def convert(
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if report_path:
-        report = {"findings": [finding.as_dict() for finding in findings], "failed": dict(failed)}
-        write_output(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        from tei_tools.findings import dump_report
+
+        write_output(report_path, dump_report(findings, failed=dict(failed)))
     if len(jobs) > 1:
         return print_batch_summary(len(jobs) - len(failed), failed, "converted")
     return 0

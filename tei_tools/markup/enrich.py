@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from tei_tools.findings import Finding
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import DateMatch, find_dates, parse_date
 from tei_tools.markup.names import NameMatch, find_names
@@ -26,7 +27,6 @@ from tei_tools.tei.inline import Span
 from tei_tools.xml import TEI_NS
 
 if TYPE_CHECKING:
-    from tei_tools.convert import Finding
     from tei_tools.markup.registers import Registry
 
 #: Blocks whose text is the collection's own wording, not the document's: no markup.
@@ -120,8 +120,6 @@ class Enricher:
         return Span(match.start, match.end, match.tag, attrs, children)
 
     def _report(self, kind: str, text: str, message: str, block: Block) -> None:
-        from tei_tools.convert import Finding
-
         # Both halves of a disagreeing dual date carry the same problem: report it once.
         key = (kind, message, block.line)
         if key not in self._reported:
