@@ -64,7 +64,10 @@ def _prune_element(element, present: set[Name], defines, element_free) -> None:
         etree.SubElement(element, _R + "notAllowed")
         return
     kept = [c for c in content if _local(c) != "empty"] or [etree.Element(_R + "empty")]
-    element.extend(kept)
+    # A pattern inlined unchanged from a shared define still sits in that define;
+    # appending it would *move* it (lxml) and silently empty the define for every
+    # element pruned after this one.
+    element.extend(_copy_if_placed(c) for c in kept)
 
 
 class _ContentPruner:
@@ -100,19 +103,19 @@ class _ContentPruner:
         if kind in ("optional", "zeroOrMore"):
             inner = self._pruned_group(node, like=node)
             return etree.Element(_R + "empty") if inner is _NONE else _rebuilt(node, [inner])
-        if kind in ("group", "interleave", "oneOrMore", "mixed"):
-            pruned = self._pruned_group(node, like=node)
-            if pruned is _NONE or kind == "group":
-                return pruned
-            return (
-                _rebuilt(node, [pruned])
-                if _local(pruned) != "group"
-                else _rebuilt(node, list(pruned))
-            )
+        if kind == "group":
+            return self._pruned_group(node, like=node)
+        if kind in ("interleave", "oneOrMore", "mixed"):
+            # The node's own children, never a child's: unwrapping a child group
+            # into an interleave would let its members come in any order.
+            parts = self._pruned_parts(node)
+            if parts is _NONE:
+                return _NONE
+            return _rebuilt(node, parts or [etree.Element(_R + "empty")])
         return node
 
-    def _pruned_group(self, holder: etree._Element, *, like: etree._Element):
-        """The children of ``holder`` (an implicit group), pruned; _NONE if any is."""
+    def _pruned_parts(self, holder: etree._Element) -> list[etree._Element] | None:
+        """The pruned children of ``holder`` without ``empty``; _NONE if any cannot match."""
         parts = []
         for child in holder:
             if not _local(child):
@@ -122,6 +125,13 @@ class _ContentPruner:
                 return _NONE
             if _local(pruned) != "empty":
                 parts.append(pruned)
+        return parts
+
+    def _pruned_group(self, holder: etree._Element, *, like: etree._Element):
+        """The children of ``holder`` (an implicit group), pruned; _NONE if any is."""
+        parts = self._pruned_parts(holder)
+        if parts is _NONE:
+            return _NONE
         if not parts:
             return etree.Element(_R + "empty")
         if len(parts) == 1:

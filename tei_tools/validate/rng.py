@@ -93,11 +93,51 @@ def validate_rng(
         carried = own_vocabulary.carried if own_vocabulary is not None else None
         first = _localise_first_error(tree, schema_path, vocabulary, index, file, carried)
         if first is not None:
-            problems = [
-                first,
-                *(p for p in problems if (p.line, p.message) != (first.line, first.message)),
-            ]
-    return problems
+            rest = [p for p in problems if (p.line, p.message) != (first.line, first.message)]
+            return [first, *_without_enclosing(rest, first)]
+    return _without_enclosing(problems)
+
+
+def _without_enclosing(problems: list[Problem], first: Problem | None = None) -> list[Problem]:
+    """Drop a complaint about an element that encloses another complaint's element.
+
+    libxml2 backtracks and then also blames the ancestors of the element that
+    really failed, and how far up it does so depends on the shape of the
+    grammar it was given (the batch's or the document's own); the innermost
+    complaint is the one fault, and keeping only it makes the messages the
+    same whatever grammar the batch compiled.
+    """
+    every = [first, *problems] if first is not None else problems
+    paths = {p.path for p in every if p.path}
+    kept = [
+        p
+        for p in problems
+        if not p.path or not any(other.startswith(p.path + "/") for other in paths)
+    ]
+    context = [first, *kept] if first is not None else kept
+    return [p for p in kept if not _blamed_for_a_later_sibling(p, context)]
+
+
+def _blamed_for_a_later_sibling(problem: Problem, problems: list[Problem]) -> bool:
+    """An element that may stand in its parent, reported only because a later sibling failed.
+
+    When a child further on does not fit, libxml2 often blames an earlier
+    child whose name the parent does allow (after backtracking through the
+    content model); the later complaint is the fault.
+    """
+    if problem.rule != "rng" or not problem.path or " not allowed here" not in problem.message:
+        return False
+    parent, _, step = problem.path.rpartition("/")
+    if step.split("[", 1)[0] not in problem.expected:
+        return False
+    return any(
+        other is not problem
+        and other.path
+        and other.path.startswith(parent + "/")
+        and not (other.path + "/").startswith(problem.path + "/")
+        and (other.line or 0) > (problem.line or 0)
+        for other in problems
+    )
 
 
 def _verdict_schema(tree, schema_path: Path, vocabulary: Vocabulary | None):

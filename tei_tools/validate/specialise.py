@@ -53,6 +53,9 @@ _CACHE_ENV = "TEI_TOOLS_CACHE_DIR"
 #: Annotation on an any-start grammar: root names whose verdict it gives exactly.
 EXACT_ROOTS = "{urn:tei-tools:specialise}exact-roots"
 _MEMORY_LIMIT = 16
+#: Part of every cache key: raised whenever the pruning changes, so that no
+#: grammar specialised by an older (possibly wrong) pruner is ever reused.
+SPECIALISER_VERSION = 2
 _compiled: OrderedDict[str, etree.RelaxNG] = OrderedDict()
 _exact_roots: dict[str, frozenset[Name]] = {}
 _grammars: dict[str, etree._ElementTree] = {}
@@ -192,7 +195,7 @@ def compiled_schema(
     data = _read_schema(schema_path)
     digest = grammar_digest(data)
     vocab_key = _vocabulary_key(vocabulary) if vocabulary else "full"
-    key = f"{digest}-{vocab_key}" + ("-any" if any_start else "")
+    key = f"{digest}-{vocab_key}-v{SPECIALISER_VERSION}" + ("-any" if any_start else "")
     hit = _compiled.get(key)
     if hit is not None:
         _compiled.move_to_end(key)
@@ -218,7 +221,7 @@ def exact_roots(schema_path: Path, vocabulary: Vocabulary) -> frozenset[Name]:
     Call after :func:`compiled_schema` with ``any_start=True`` (which records them).
     """
     data = _read_schema(schema_path)
-    key = f"{grammar_digest(data)}-{_vocabulary_key(vocabulary)}-any"
+    key = f"{grammar_digest(data)}-{_vocabulary_key(vocabulary)}-v{SPECIALISER_VERSION}-any"
     return _exact_roots.get(key, frozenset())
 
 
@@ -307,12 +310,65 @@ def _parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._Elemen
             parent = node.getparent()
             if parent is not None:
                 parent.remove(node)
+    make_context_free(root)
     tree = etree.ElementTree(root)
     _grammars[digest] = tree
     return tree
 
 
 # --------------------------------------------------------------------- pruning
+
+
+def make_context_free(grammar: etree._Element) -> None:
+    """Write onto each pattern what it would otherwise inherit from where it stands.
+
+    The pruners inline shared definitions into elements and rebuild groups
+    around the patterns they keep; a pattern that is moved must mean the same
+    in its new place.  So, as RELAX NG's own simplification does (sections
+    4.3 and 4.10), every name gets its namespace and every ``data``/``value``
+    its datatype library, and prefixed names are resolved while the prefixes
+    are still in scope.
+
+    >>> g = etree.fromstring(f'<grammar xmlns="{RNG_NS}" ns="urn:x" '
+    ...     'datatypeLibrary="urn:dt"><start><element name="a"><data type="t"/>'
+    ...     '</element></start></grammar>')
+    >>> make_context_free(g)
+    >>> e = g[0][0]; (e.get("ns"), e[0].get("datatypeLibrary"))
+    ('urn:x', 'urn:dt')
+    """
+    for node in grammar.iter(_R + "element", _R + "attribute", _R + "name", _R + "nsName"):
+        kind = _local(node)
+        if kind == "nsName":
+            if node.get("ns") is None:
+                node.set("ns", _inherited_ns(node))
+            continue
+        text = node.text if kind == "name" else node.get("name")
+        if text is None:
+            continue  # a name class child carries the name
+        plain_attribute = kind == "attribute"
+        default = node.get("ns", "") if plain_attribute else _inherited_ns(node)
+        ns, local = _resolve_qname(text, node, default)
+        if kind == "name":
+            node.text = local
+        else:
+            node.set("name", local)
+        node.set("ns", ns)
+    for node in grammar.iter(_R + "data", _R + "value"):
+        if _local(node) == "value" and node.get("type") is None:
+            node.set("type", "token")
+            node.set("datatypeLibrary", "")
+        elif node.get("datatypeLibrary") is None:
+            node.set("datatypeLibrary", _inherited_library(node))
+
+
+def _inherited_library(node: etree._Element) -> str:
+    node = node.getparent()
+    while node is not None:
+        library = node.get("datatypeLibrary")
+        if library is not None:
+            return library
+        node = node.getparent()
+    return ""
 
 
 def can_specialise(grammar: etree._Element) -> bool:
