@@ -261,8 +261,12 @@ def _load(path: Path) -> _Loaded:
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
         report.seconds = time.perf_counter() - started
         return _Loaded(path, None, None, report)
-    report.problems.extend(check_external_dtd(tree, path, name))
-    report.problems.extend(expand_xincludes(tree, path, name))
+    try:
+        report.problems.extend(check_external_dtd(tree, path, name))
+        report.problems.extend(expand_xincludes(tree, path, name))
+    except Exception as exc:  # one document's failure is its own, never the batch's
+        message = f"could not prepare the document ({type(exc).__name__}: {exc})"
+        report.problems.append(Problem(name, None, None, FATAL, message, rule="input"))
     report.seconds = time.perf_counter() - started
     if any(p.severity == FATAL for p in report.problems):
         return _Loaded(path, None, None, report)
@@ -270,7 +274,7 @@ def _load(path: Path) -> _Loaded:
 
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
-    from tei_tools.errors import TeiToolsError
+    from tei_tools.errors import MissingExtraError, SchemaError
     from tei_tools.validate.schema_select import SchemaChoice, choose_schemas, language_of
 
     started = time.perf_counter()
@@ -283,32 +287,78 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
     report.schema = ", ".join(str(c.path) for c in chosen)
     for choice in chosen:
         try:
-            report.problems.extend(_run_schema(tree, choice, name, shared, item.vocabulary))
-        except TeiToolsError as exc:
+            report.problems.extend(
+                _guarded(
+                    item,
+                    "schema",
+                    lambda c=choice: _run_schema(tree, c, name, shared, item.vocabulary),
+                )
+            )
+        except (SchemaError, MissingExtraError) as exc:
             if choice.reason == "--schema":
-                raise
+                raise  # the schema the user named is unusable: a usage error, not a document's
             report.problems.append(
                 Problem(
                     name, None, None, WARNING, f"schema {choice.path} skipped: {exc}", rule="schema"
                 )
             )
     if settings.extra_checks:
-        report.problems.extend(_extra_problems(item, settings, targets))
-    report.problems = fill_columns(report.problems, item.path)
+        report.problems.extend(
+            _guarded(item, "pointer", lambda: _pointer_problems(item, settings, targets))
+        )
+        report.problems.extend(_guarded(item, "date", lambda: _date_problems(item, settings)))
+    report.problems = sort_problems(fill_columns(report.problems, item.path))
     report.seconds += time.perf_counter() - started
 
 
-def _extra_problems(item: _Loaded, settings: Settings, targets) -> list[Problem]:
-    from tei_tools.validate.dates import check_dates
+def _guarded(item: _Loaded, check: str, run) -> list[Problem]:
+    """Run one check of one document; whatever goes wrong is that document's problem.
+
+    A batch must never stop for one document: a check that fails with one of
+    our errors reports it at the error's place, and any other failure (a bug)
+    is reported at the document's root element, saying which check failed.
+    A schema that cannot be used (not compilable, or its package missing) is not
+    the document's fault and goes on up.
+    """
+    from tei_tools.errors import MissingExtraError, SchemaError, TeiToolsError
+
+    name = item.report.file
+    try:
+        return list(run())
+    except (SchemaError, MissingExtraError):
+        raise
+    except TeiToolsError as exc:
+        return [Problem(name, exc.line, exc.column, ERROR, exc.message, rule=check)]
+    except Exception as exc:  # a bug in one check must not cost the batch its other files
+        root = item.tree.getroot() if item.tree is not None else None
+        line = root.sourceline if root is not None else None
+        message = (
+            f"the {check} check failed ({type(exc).__name__}: {exc}); this is a bug in tei-tools"
+        )
+        return [Problem(name, line, None, ERROR, message, rule="internal")]
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """A file's problems in document order (by line, then column); the first found first on ties."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _pointer_problems(item: _Loaded, settings: Settings, targets) -> Iterator[Problem]:
     from tei_tools.validate.pointers import check_pointers
 
-    severity = settings.extra_severity
-    return [
-        *check_pointers(
-            item.tree, item.report.file, severity=severity, document=item.path, targets=targets
-        ),
-        *check_dates(item.tree, item.report.file, severity=severity),
-    ]
+    return check_pointers(
+        item.tree,
+        item.report.file,
+        severity=settings.extra_severity,
+        document=item.path,
+        targets=targets,
+    )
+
+
+def _date_problems(item: _Loaded, settings: Settings) -> Iterator[Problem]:
+    from tei_tools.validate.dates import check_dates
+
+    return check_dates(item.tree, item.report.file, severity=settings.extra_severity)
 
 
 def _run_schema(tree, choice, name: str, shared=None, own=None) -> list[Problem]:

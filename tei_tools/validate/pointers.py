@@ -11,13 +11,13 @@ against the shipped registers; other files are not ours to judge.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 from lxml import etree
 
+from tei_tools.validate.prefixdef import PrefixPatternError, PrefixRule, read_prefix_rule
 from tei_tools.validate.problems import WARNING, Problem
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -213,7 +213,9 @@ def check_pointers(
     """
     root = tree.getroot()
     ids = set(_ALL_IDS(root))
-    prefixes = prefix_definitions(root)
+    prefixes, broken = prefix_definitions(root)
+    for error in broken:
+        yield _finding(file, error.node, severity, error.message)
     targets = targets or PointerTargets()
     suggest = _Suggester(ids)
     for node, key, value in _pointer_attributes(root):
@@ -222,7 +224,11 @@ def check_pointers(
         ):
             continue
         for token in value.split():
-            target = resolve_pointer(token, prefixes)
+            try:
+                target = resolve_pointer(token, prefixes)
+            except PrefixPatternError as error:
+                yield _finding(file, node, severity, f'@{key}="{token}": {error.message}')
+                continue
             if target is None:
                 continue
             if target.startswith("#"):
@@ -248,6 +254,11 @@ def check_pointers(
 
 
 _ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
+
+
+def _finding(file: str, node: etree._Element | None, severity: str, message: str) -> Problem:
+    line = node.sourceline if node is not None else None
+    return Problem(file, line, None, severity, message, rule="pointer")
 
 
 def _pointer_attributes(root: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:
@@ -298,29 +309,31 @@ class _Suggester:
         return f"#{close[0]}" if close else None
 
 
-def prefix_definitions(root: etree._Element) -> dict[str, list[tuple[re.Pattern[str], str]]]:
-    """``prefixDef`` declarations: prefix -> [(matchPattern, replacementPattern)]."""
-    found: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+def prefix_definitions(root: etree._Element) -> tuple[dict[str, list[PrefixRule]], list]:
+    """The usable ``prefixDef`` rules by prefix, and the errors of the unusable ones."""
+    found: dict[str, list[PrefixRule]] = {}
+    broken: list[PrefixPatternError] = []
     for node in root.iter(f"{{{TEI_NS}}}prefixDef"):
-        ident, match, replacement = (
-            node.get(a) for a in ("ident", "matchPattern", "replacementPattern")
-        )
-        if not (ident and match and replacement is not None):
-            continue
         try:
-            pattern = re.compile(match)
-        except re.error:
+            rule = read_prefix_rule(node)
+        except PrefixPatternError as exc:
+            broken.append(exc)
             continue
-        found.setdefault(ident, []).append((pattern, replacement))
-    return found
+        if rule is not None:
+            found.setdefault(rule.ident, []).append(rule)
+    return found, broken
 
 
-def resolve_pointer(
-    token: str, prefixes: dict[str, list[tuple[re.Pattern[str], str]]]
-) -> str | None:
+def resolve_pointer(token: str, prefixes: dict[str, list[PrefixRule]]) -> str | None:
     """Expand a private-URI pointer through ``prefixDef``; plain URIs come back unchanged.
 
-    >>> resolve_pointer("psn:goethe", {"psn": [(re.compile("(.+)"), "#$1")]})
+    None when the prefix is declared but no rule matches (nothing to check).
+    Raises :class:`PrefixPatternError` when a rule's pattern runs too long.
+
+    >>> from tei_tools.validate.prefixdef import read_prefix_rule
+    >>> rule = read_prefix_rule(etree.fromstring(
+    ...     '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="#$1"/>'))
+    >>> resolve_pointer("psn:goethe", {"psn": [rule]})
     '#goethe'
     """
     if token.startswith("#"):
@@ -328,13 +341,8 @@ def resolve_pointer(
     prefix, sep, rest = token.partition(":")
     if not sep or prefix not in prefixes:
         return token
-    for pattern, replacement in prefixes[prefix]:
-        match = pattern.fullmatch(rest)
-        if match:
-            return _fill(replacement, (match.group(0), *match.groups()))
+    for rule in prefixes[prefix]:
+        expanded = rule.expand(rest)
+        if expanded is not None:
+            return expanded
     return None
-
-
-def _fill(replacement: str, groups: tuple[str | None, ...]) -> str:
-    """Substitute ``$1``..``$9`` in a prefixDef replacement pattern."""
-    return re.sub(r"\$(\d)", lambda m: groups[int(m.group(1))] or "", replacement)

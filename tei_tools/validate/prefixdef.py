@@ -1,0 +1,111 @@
+"""``prefixDef``: how private-URI pointers such as ``psn:goethe`` expand, read safely.
+
+A ``prefixDef`` pairs a ``matchPattern`` (a regular expression in the XML
+Schema / XPath dialect, not Python's) with a ``replacementPattern`` that may
+name its groups as ``$1`` .. ``$9``.  Documents are written by anyone, so:
+
+* the pattern is translated from the XSD dialect with elementpath (``\\i``,
+  ``\\c``, ``\\p{IsBasicLatin}``, character-class subtraction ...) before it is
+  compiled, and a pattern that is not a regular expression at all is a finding;
+* a replacement that names a group the pattern lacks is a finding of the
+  ``prefixDef`` itself, said once, instead of an ``IndexError`` per pointer;
+* matching is bounded in time (the ``regex`` module's timeout), so a
+  catastrophically backtracking pattern costs a finding, not a hung batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+from lxml import etree
+
+from tei_tools.errors import TeiToolsError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+#: Seconds one pointer may spend in one matchPattern.
+MATCH_SECONDS = 0.05
+
+_GROUP_REFERENCE = re.compile(r"\$(\d)")
+
+
+class PrefixPatternError(TeiToolsError):
+    """A prefixDef that cannot expand a pointer; placed at the ``prefixDef`` element."""
+
+    def __init__(self, message: str, node: etree._Element | None) -> None:
+        super().__init__(message, line=node.sourceline if node is not None else None)
+        self.node = node
+
+
+@dataclass(frozen=True)
+class PrefixRule:
+    """One usable ``prefixDef``: its compiled pattern and replacement."""
+
+    ident: str
+    pattern: regex.Pattern
+    replacement: str
+    node: etree._Element
+
+    def expand(self, rest: str) -> str | None:
+        """The pointer after the prefix, rewritten; None when the pattern does not match it.
+
+        >>> rule = read_prefix_rule(etree.fromstring(
+        ...     '<prefixDef ident="psn" matchPattern="([a-z]+)" replacementPattern="#$1"/>'))
+        >>> rule.expand("goethe"), rule.expand("Goethe")
+        ('#goethe', None)
+        """
+        try:
+            match = self.pattern.fullmatch(rest, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise PrefixPatternError(
+                f'matchPattern "{self.node.get("matchPattern")}" of prefixDef "{self.ident}" '
+                f'took more than {MATCH_SECONDS:g} s on "{rest[:80]}"; the pointer is not checked',
+                self.node,
+            ) from None
+        if match is None:
+            return None
+        groups = (match.group(0), *match.groups())
+        return _GROUP_REFERENCE.sub(lambda m: groups[int(m.group(1))] or "", self.replacement)
+
+
+def read_prefix_rule(node: etree._Element) -> PrefixRule | None:
+    """The rule a ``prefixDef`` states; None when it states none (an attribute missing).
+
+    Raises :class:`PrefixPatternError` when the pattern is not an XSD regular
+    expression or the replacement names a group the pattern does not have.
+    """
+    ident, match, replacement = (
+        node.get(a) for a in ("ident", "matchPattern", "replacementPattern")
+    )
+    if not (ident and match and replacement is not None):
+        return None
+    pattern = compile_xsd_pattern(match, node)
+    named = {int(n) for n in _GROUP_REFERENCE.findall(replacement)}
+    missing = sorted(n for n in named if n > pattern.groups)
+    if missing:
+        have = f"only {pattern.groups}" if pattern.groups else "no"
+        raise PrefixPatternError(
+            f'replacementPattern "{replacement}" of prefixDef "{ident}" names group '
+            f'${missing[0]}, but matchPattern "{match}" has {have} group'
+            f"{'' if pattern.groups == 1 else 's'}; its pointers are not checked",
+            node,
+        )
+    return PrefixRule(ident, pattern, replacement, node)
+
+
+def compile_xsd_pattern(pattern: str, node: etree._Element) -> regex.Pattern:
+    """Compile a regular expression written in the XML Schema / XPath dialect.
+
+    >>> compile_xsd_pattern(r"\\i\\c*", None).fullmatch("per.1") is not None
+    True
+    """
+    from elementpath.regex import RegexError, translate_pattern
+
+    try:
+        return regex.compile(translate_pattern(pattern))
+    except (RegexError, regex.error, ValueError, OverflowError) as exc:
+        raise PrefixPatternError(
+            f'matchPattern "{pattern}" is not an XML Schema regular expression ({exc})', node
+        ) from None
