@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tei_tools.validate.columns import fill_columns
-from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
+from tei_tools.validate.problems import (
+    ERROR,
+    FATAL,
+    WARNING,
+    FileReport,
+    Problem,
+    Report,
+    merge_one_fault,
+)
 
 __all__ = [
     "ERROR",
@@ -307,7 +315,7 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
             _guarded(item, "pointer", lambda: _pointer_problems(item, settings, targets))
         )
         report.problems.extend(_guarded(item, "date", lambda: _date_problems(item, settings)))
-    report.problems = sort_problems(fill_columns(report.problems, item.path))
+    report.problems = sort_problems(fill_columns(merge_one_fault(report.problems), item.path))
     report.seconds += time.perf_counter() - started
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tei_tools.validate.problems import WARNING, Problem
+from tei_tools.validate.problems import WARNING, Problem, element_path
 
 _ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
@@ -71,8 +71,17 @@ _DATED = frozenset((*DATE_ATTRIBUTES, "when-custom"))
 
 
 def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Problem]:
-    def problem(message: str) -> Problem:
-        return Problem(file, node.sourceline, None, severity, message, rule="date")
+    def problem(message: str, attribute: str) -> Problem:
+        return Problem(
+            file,
+            node.sourceline,
+            None,
+            severity,
+            message,
+            path=element_path(node),
+            rule="date",
+            attribute=attribute,
+        )
 
     bounds = {}
     for name in DATE_ATTRIBUTES:
@@ -81,13 +90,14 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
             continue  # not an ISO calendar date; the schema judges the form
         found = iso_bounds(value)
         if found is None:
-            yield problem(f'@{name}="{value}" is not a real calendar date')
+            yield problem(f'@{name}="{value}" is not a real calendar date', name)
         else:
             bounds[name] = found
     for low, high in (("notBefore", "notAfter"), ("from", "to")):
         if low in bounds and high in bounds and bounds[low][0] > bounds[high][1]:
             yield problem(
-                f'@{low}="{node.get(low)}" is after @{high}="{node.get(high)}"; the range is reversed'
+                f'@{low}="{node.get(low)}" is after @{high}="{node.get(high)}"; the range is reversed',
+                low,
             )
     custom = node.get("when-custom")
     if custom and "when" in bounds and _is_julian(node):
@@ -97,7 +107,8 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
             if got is not None and got != expected:
                 yield problem(
                     f'Julian @when-custom="{custom}" is {expected.isoformat()} in the Gregorian '
-                    f'calendar, but @when="{node.get("when")}"'
+                    f'calendar, but @when="{node.get("when")}"',
+                    "when",
                 )
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from tei_tools.validate.prefixdef import PrefixPatternError, PrefixRule, read_prefix_rule
-from tei_tools.validate.problems import WARNING, Problem
+from tei_tools.validate.problems import WARNING, Problem, element_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -247,9 +247,10 @@ def check_pointers(
                 None,
                 severity,
                 f'@{key}="{token}" points to "{target}", but {why}',
-                path=None,
+                path=element_path(node),
                 rule="pointer",
                 suggestion=suggestion,
+                attribute=key,
             )
 
 
@@ -258,7 +259,8 @@ _ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
 
 def _finding(file: str, node: etree._Element | None, severity: str, message: str) -> Problem:
     line = node.sourceline if node is not None else None
-    return Problem(file, line, None, severity, message, rule="pointer")
+    path = element_path(node) if node is not None else None
+    return Problem(file, line, None, severity, message, path=path, rule="pointer")
 
 
 def _pointer_attributes(root: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:

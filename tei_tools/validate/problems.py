@@ -7,7 +7,9 @@ never needs to know about the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
 
 ERROR = "error"
 WARNING = "warning"
@@ -33,6 +35,8 @@ class Problem:
     suggestion: str | None = None
     #: which check found it: rng, xsd, schematron, pointer, date, xinclude, xml, hostile, input
     rule: str = "rng"
+    #: The attribute the problem is about, when it is about one (to merge one fault's reports).
+    attribute: str | None = None
 
     def __str__(self) -> str:
         place = self.file
@@ -104,3 +108,53 @@ class Report:
         for report in self.files:
             tally[report.status] += 1
         return tally
+
+
+def element_path(node: etree._Element) -> str:
+    """A readable path such as ``/TEI/text/body/div[2]/p[3]``."""
+    steps = []
+    while node is not None:
+        name = etree.QName(node).localname
+        parent = node.getparent()
+        if parent is None:
+            steps.append(name)
+            break
+        # Sibling scans run in C (itersiblings with a tag); a body of 10,000
+        # paragraphs must not make each error's path cost a Python loop.
+        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
+        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
+        steps.append(name if alone else f"{name}[{before + 1}]")
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def merge_one_fault(problems: list[Problem]) -> list[Problem]:
+    """One problem per fault: the schema and a date or pointer check may both reject one value.
+
+    ``@when="1779-02-30"`` fails the schema's date type and the calendar check;
+    the calendar check says why, so its message is kept, at the more severe of
+    the two severities (a schema error stays an error under ``--lenient``),
+    with the schema's element path.
+    """
+    by_place: dict[tuple, Problem] = {}
+    merged: list[Problem] = []
+    for problem in problems:
+        if problem.attribute is None or problem.line is None:
+            merged.append(problem)
+            continue
+        key = (problem.line, problem.attribute)
+        earlier = by_place.get(key)
+        if (
+            earlier is None
+            or earlier.rule == problem.rule
+            or "rng" not in (earlier.rule, problem.rule)
+        ):
+            by_place[key] = problem
+            merged.append(problem)
+            continue
+        schema, specific = (earlier, problem) if earlier.rule == "rng" else (problem, earlier)
+        severity = ERROR if ERROR in (earlier.severity, problem.severity) else specific.severity
+        combined = replace(specific, severity=severity, path=specific.path or schema.path)
+        merged[merged.index(earlier)] = combined
+        by_place[key] = combined
+    return merged

@@ -12,11 +12,12 @@ did-you-mean for misspelled names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
-from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.validate.problems import ERROR, Problem, element_path
 from tei_tools.validate.schema_index import SchemaIndex, build_index
 from tei_tools.validate.specialise import (
     XML_NS,
@@ -477,7 +478,9 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
         if node is None:
             return None, problem(message, None)
         expected = index.allowed_children(_qname(node))
-        missing = _NOTHING.match(message).group(1)
+        missing = _NOTHING.match(message).group(1) or index.missing_child(
+            _qname(node), {_local(c) for c in node if isinstance(c.tag, str)}
+        )
         text = f'element "{_local(node)}" incomplete'
         if missing:
             text += f'; missing required element "{missing}"'
@@ -522,7 +525,21 @@ def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
             suggestion = None
     if parent is not None:
         text += f' in "{_local(parent)}"'
+        missing = _missing_before(node, parent, index) if known and name in expected else None
+        if missing is not None:
+            # As Jing says it: the name may stand here, but not before what must precede it.
+            text = (
+                f'element "{name}" not allowed yet in "{_local(parent)}"; '
+                f'missing required element "{missing}"'
+            )
     return problem(text, node, expected, suggestion)
+
+
+def _missing_before(node, parent, index: SchemaIndex) -> str | None:
+    """A child that ``parent`` requires and that none of ``node``'s preceding siblings is."""
+    before = {_local(s) for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)}
+    missing = index.missing_child(_qname(parent), before)
+    return missing if missing != _local(node) else None
 
 
 def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Problem:
@@ -538,8 +555,9 @@ def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Proble
             and _seen_before(node, value)
         ):
             return problem(f'ID "{value}" has already been defined', node)
-        return problem(
-            f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid', node
+        return replace(
+            problem(f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid', node),
+            attribute=shown,
         )
     suggestion = index.suggest_attribute(attr_local, _qname(node))
     return problem(
@@ -654,21 +672,3 @@ def _display_name(node: etree._Element) -> str:
     if not q.namespace:
         return f"{q.localname} (in no namespace)"
     return q.localname
-
-
-def element_path(node: etree._Element) -> str:
-    """A readable path such as ``/TEI/text/body/div[2]/p[3]``."""
-    steps = []
-    while node is not None:
-        name = _local(node)
-        parent = node.getparent()
-        if parent is None:
-            steps.append(name)
-            break
-        # Sibling scans run in C (itersiblings with a tag); a body of 10,000
-        # paragraphs must not make each error's path cost a Python loop.
-        before = sum(1 for _ in node.itersiblings(node.tag, preceding=True))
-        alone = before == 0 and next(node.itersiblings(node.tag), None) is None
-        steps.append(name if alone else f"{name}[{before + 1}]")
-        node = parent
-    return "/" + "/".join(reversed(steps))

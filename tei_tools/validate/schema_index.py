@@ -29,6 +29,8 @@ class SchemaIndex:
     children: dict[Name, set[str]] = field(default_factory=dict)
     attributes: dict[Name, set[str]] = field(default_factory=dict)
     required_attributes: dict[Name, set[str]] = field(default_factory=dict)
+    #: Child elements every valid instance has, in the order the content model names them.
+    required_children: dict[Name, tuple[str, ...]] = field(default_factory=dict)
     element_names: set[str] = field(default_factory=set)
     attribute_names: set[str] = field(default_factory=set)
     root_names: set[str] = field(default_factory=set)
@@ -41,6 +43,15 @@ class SchemaIndex:
 
     def allowed_attributes(self, name: Name) -> list[str]:
         return sorted(self.attributes.get(name, ()), key=str.lower)
+
+    def missing_child(self, name: Name, present: set[str]) -> str | None:
+        """The first child element that ``name`` requires and ``present`` lacks.
+
+        >>> index = SchemaIndex(required_children={("", "fileDesc"): ("titleStmt", "sourceDesc")})
+        >>> index.missing_child(("", "fileDesc"), {"titleStmt"})
+        'sourceDesc'
+        """
+        return next((c for c in self.required_children.get(name, ()) if c not in present), None)
 
     def knows_element(self, local: str) -> bool:
         return local in self.element_names
@@ -225,10 +236,17 @@ def build_index(grammar: etree._Element) -> SchemaIndex:
                 required |= r
         return kids, attrs, required
 
+    required_memo: dict[str, tuple[str, ...]] = {}
     for element in grammar.iter(_R + "element"):
         name = _fixed_name(element)
         if name is None:
             continue
+        needed = _required_elements(element, defines, required_memo, set())
+        known = index.required_children.get(name)
+        # A name defined twice (in different contexts) requires only what both require.
+        index.required_children[name] = (
+            needed if known is None else tuple(c for c in known if c in needed)
+        )
         kids, attrs, required = summarise(element, False, set())
         index.children.setdefault(name, set()).update(k for k in kids if k)
         index.attributes.setdefault(name, set()).update(a for a in attrs if a)
@@ -240,6 +258,47 @@ def build_index(grammar: etree._Element) -> SchemaIndex:
     for attrs in index.attributes.values():
         index.attribute_names |= {a for a in attrs if a != "*"}
     return index
+
+
+def _required_elements(
+    holder: etree._Element, defines: dict, memo: dict[str, tuple[str, ...]], stack: set[str]
+) -> tuple[str, ...]:
+    """Element names every match of ``holder``'s content contains, in content-model order.
+
+    A group needs what each member needs, a choice only what every branch
+    needs, and ``optional``/``zeroOrMore`` nothing; an element needs itself
+    (what it contains is its own business).
+    """
+    children = [c for c in holder if _local(c)]
+    if _local(holder) == "element" and holder.get("name") is None:
+        children = children[1:]  # the name class
+    found: list[str] = []
+    for child in children:
+        found.extend(n for n in _required_by(child, defines, memo, stack) if n not in found)
+    return tuple(found)
+
+
+def _required_by(
+    pattern: etree._Element, defines: dict, memo: dict[str, tuple[str, ...]], stack: set[str]
+) -> tuple[str, ...]:
+    kind = _local(pattern)
+    if kind == "element":
+        return (_display(pattern),) if _fixed_name(pattern) else ()
+    if kind == "ref":
+        name = pattern.get("name")
+        if name not in defines or name in stack:
+            return ()
+        if name not in memo:
+            memo[name] = _required_elements(defines[name], defines, memo, stack | {name})
+        return memo[name]
+    if kind == "choice":
+        branches = [_required_by(c, defines, memo, stack) for c in pattern if _local(c)]
+        if not branches:
+            return ()
+        return tuple(n for n in branches[0] if all(n in b for b in branches[1:]))
+    if kind in ("group", "interleave", "oneOrMore", "mixed"):
+        return _required_elements(pattern, defines, memo, stack)
+    return ()
 
 
 def _fixed_name(pattern: etree._Element) -> Name | None:
