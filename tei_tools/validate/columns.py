@@ -71,8 +71,16 @@ def _with_column(problem: Problem, ends: dict[int, list[tuple[str, int]]]) -> Pr
     candidates = ends.get(problem.line)
     if not candidates:
         return problem
-    named = set(_QUOTED_NAME.findall(problem.message))
     if problem.path:
-        named.add(problem.path.rsplit("/", 1)[-1].split("[", 1)[0])
+        # The element the path names: its k-th sibling of that name is, when
+        # siblings share a line (inline markup), the k-th such tag on the line.
+        step = problem.path.rsplit("/", 1)[-1]
+        local, _, index = step.partition("[")
+        same = [col for name, col in candidates if name == local]
+        if same:
+            nth = int(index.rstrip("]")) if index.rstrip("]").isdigit() else 1
+            column = same[min(nth, len(same)) - 1]
+            return dataclasses.replace(problem, column=column)
+    named = set(_QUOTED_NAME.findall(problem.message))
     column = next((col for local, col in candidates if local in named), candidates[0][1])
     return dataclasses.replace(problem, column=column)
