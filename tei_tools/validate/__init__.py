@@ -159,16 +159,23 @@ CHUNK_BYTES = 48_000_000
 
 
 def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
+    from tei_tools.validate.corpus_scope import CorpusScope
+
+    paths = list(iter_files(source))
+    # Corpus roots are read first, so that components in any chunk resolve against them.
+    corpus = CorpusScope.from_files(paths) if settings.extra_checks else CorpusScope()
+    # A corpus header's fragments (its listPerson, taxonomies) are checked inside the root.
+    paths = [p for p in paths if not corpus.is_fragment(p)]
     chunk: list[Path] = []
     size = 0
-    for path in iter_files(source):
+    for path in paths:
         chunk.append(path)
         size += _size(path)
         if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
-            yield from _validate_chunk(chunk, settings)
+            yield from _validate_chunk(chunk, settings, corpus)
             chunk, size = [], 0
     if chunk:
-        yield from _validate_chunk(chunk, settings)
+        yield from _validate_chunk(chunk, settings, corpus)
 
 
 def _size(path: Path) -> int:
@@ -190,7 +197,7 @@ class _Loaded:
     size: int = 0
 
 
-def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
+def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[FileReport]:
     """Read a chunk, group it by vocabulary, and check the groups, spread over processes.
 
     Grouping before the split keeps the groups (and so the cached grammars)
@@ -205,7 +212,7 @@ def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
     groups = _vocabulary_groups(readable)
     weights = [sum(item.size for item in group) for group in groups]
     workers = settings.workers or default_workers(sum(weights))
-    targets = PointerTargets(settings.registers)  # files and registers read once per chunk
+    targets = PointerTargets(settings.registers, corpus)  # files and registers read once per chunk
     checked = map_forked(
         lambda group: _check_group(group, settings, targets), groups, weights, workers
     )

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
+from tei_tools.validate.corpus_scope import CorpusScope
 from tei_tools.validate.prefixdef import PrefixPatternError, PrefixRule, read_prefix_rule
 from tei_tools.validate.problems import WARNING, Problem, element_path
 
@@ -126,10 +127,37 @@ class PointerTargets:
     instance serves a whole batch, so each file and the registry are read once.
     """
 
-    def __init__(self, registers: tuple[Path, ...] = ()) -> None:
+    def __init__(self, registers: tuple[Path, ...] = (), corpus: CorpusScope | None = None) -> None:
         self.registers = registers
+        self.corpus = corpus or CorpusScope()
         self._registry = None
         self._file_ids: dict[Path, frozenset[str] | None] = {}
+
+    def local_miss(self, fragment: str, document: Path | None) -> tuple[str | None, bool]:
+        """Why a bare ``#fragment`` the document lacks names nothing, and whether only maybe.
+
+        (None, False) when its corpus root, validated in this run, defines it;
+        (why, True) when a corpus root lies nearby that this run did not read.
+        """
+        plain = f'no element has xml:id="{fragment}"'
+        if document is None:
+            return plain, False
+        corpus = self.corpus.corpus_of(document)
+        if corpus is not None:
+            if fragment in corpus.ids:
+                return None, False
+            return (
+                f'neither this document nor its corpus root "{corpus.root.name}" has xml:id="{fragment}"',
+                False,
+            )
+        root = self.corpus.nearby_root(document)
+        if root is not None:
+            return (
+                f'this document has no xml:id="{fragment}"; it may be defined in its corpus '
+                f'root "{root.name}": validate that file or the folder to check it',
+                True,
+            )
+        return plain, False
 
     def missing(self, target: str, document: Path | None) -> str | None:
         """Why ``target`` (``file.xml#id``) names nothing, or None when it resolves or can't be judged."""
@@ -231,10 +259,13 @@ def check_pointers(
                 continue
             if target is None:
                 continue
+            maybe = False
             if target.startswith("#"):
                 if target[1:] in ids:
                     continue
-                why = f'no element has xml:id="{target[1:]}"'
+                why, maybe = targets.local_miss(target[1:], document)
+                if why is None:
+                    continue
                 suggestion = suggest(target[1:])
             else:
                 why = targets.missing(target, document)
@@ -245,7 +276,7 @@ def check_pointers(
                 file,
                 node.sourceline,
                 None,
-                severity,
+                WARNING if maybe else severity,
                 f'@{key}="{token}" points to "{target}", but {why}',
                 path=element_path(node),
                 rule="pointer",
@@ -329,14 +360,15 @@ def prefix_definitions(root: etree._Element) -> tuple[dict[str, list[PrefixRule]
 def resolve_pointer(token: str, prefixes: dict[str, list[PrefixRule]]) -> str | None:
     """Expand a private-URI pointer through ``prefixDef``; plain URIs come back unchanged.
 
-    None when the prefix is declared but no rule matches (nothing to check).
-    Raises :class:`PrefixPatternError` when a rule's pattern runs too long.
+        None when the prefix is declared but no rule matches (nothing to check).
+        Raises :class:`PrefixPatternError` when a rule's pattern runs too long.
 
-    >>> from tei_tools.validate.prefixdef import read_prefix_rule
-    >>> rule = read_prefix_rule(etree.fromstring(
-    ...     '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="#$1"/>'))
-    >>> resolve_pointer("psn:goethe", {"psn": [rule]})
-    '#goethe'
+        >>> from tei_tools.validate.corpus_scope import CorpusScope
+    from tei_tools.validate.prefixdef import read_prefix_rule
+        >>> rule = read_prefix_rule(etree.fromstring(
+        ...     '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="#$1"/>'))
+        >>> resolve_pointer("psn:goethe", {"psn": [rule]})
+        '#goethe'
     """
     if token.startswith("#"):
         return token
