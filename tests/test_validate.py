@@ -513,12 +513,36 @@ def test_compact_syntax_without_rnc2rng_names_the_extra(tmp_path, monkeypatch):
 
 
 def test_work_is_split_into_balanced_shares():
-    from tei_tools.validate.parallel import map_forked, split_by_weight
+    from tei_tools.validate.parallel import map_in_processes, split_by_weight
 
     assert split_by_weight([5, 1, 1, 3], 2) == [[0], [3, 1, 2]]
     assert split_by_weight([1, 1], 4) == [[0], [1]]
-    pids = map_forked(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2)
+    pids = map_in_processes(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2, None)
     assert len(set(pids)) == 2  # one share ran in a forked process
+
+
+def test_a_worker_that_dies_costs_only_its_share():
+    from tei_tools.validate.parallel import map_in_processes
+
+    parent = os.getpid()
+
+    def die_in_a_worker(item):
+        if os.getpid() != parent:
+            os._exit(3)  # as a crash in C code would
+        return item
+
+    results = map_in_processes(
+        die_in_a_worker, [1, 2, 3, 4], [1, 1, 1, 1], 2, lambda item, error: ("failed", item)
+    )
+    failed = [r for r in results if isinstance(r, tuple)]
+    # The parent's share is computed; the dead worker's share is reported, not lost.
+    assert len(failed) == 2
+    assert sorted([*(r for r in results if not isinstance(r, tuple)), *(i for _, i in failed)]) == [
+        1,
+        2,
+        3,
+        4,
+    ]
 
 
 def test_a_valid_fragment_is_still_invalid_as_a_whole_document(tmp_path):

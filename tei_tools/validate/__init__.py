@@ -204,7 +204,7 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
     the same whatever the number of processes; forked workers inherit the
     parsed trees and send back only their reports.
     """
-    from tei_tools.validate.parallel import default_workers, map_forked
+    from tei_tools.validate.parallel import default_workers, map_in_processes
     from tei_tools.validate.pointers import PointerTargets
 
     loaded = [_load(path) for path in paths]
@@ -213,8 +213,12 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
     weights = [sum(item.size for item in group) for group in groups]
     workers = settings.workers or default_workers(sum(weights))
     targets = PointerTargets(settings.registers, corpus)  # files and registers read once per chunk
-    checked = map_forked(
-        lambda group: _check_group(group, settings, targets), groups, weights, workers
+    checked = map_in_processes(
+        lambda group: _check_group(group, settings, targets),
+        groups,
+        weights,
+        workers,
+        on_failure=_failed_group,
     )
     by_item = {
         id(item): report
@@ -222,6 +226,28 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
         for item, report in zip(group, reports, strict=True)
     }
     return [by_item.get(id(item), item.report) for item in loaded]
+
+
+def _failed_group(group: list[_Loaded], error: BaseException) -> list[FileReport]:
+    """Reports for a group whose worker process failed: each document gets the failure."""
+    from tei_tools.errors import MissingExtraError, SchemaError
+
+    if isinstance(error, (SchemaError, MissingExtraError)):
+        raise error  # the schema is unusable: the same usage error as without workers
+    for item in group:
+        root = item.tree.getroot() if item.tree is not None else None
+        message = f"the validation worker failed ({type(error).__name__}: {error})"
+        item.report.problems.append(
+            Problem(
+                item.report.file,
+                root.sourceline if root is not None else None,
+                None,
+                ERROR,
+                message,
+                rule="internal",
+            )
+        )
+    return [item.report for item in group]
 
 
 def _check_group(group: list[_Loaded], settings: Settings, targets) -> list[FileReport]:

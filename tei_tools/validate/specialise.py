@@ -55,7 +55,7 @@ EXACT_ROOTS = "{urn:tei-tools:specialise}exact-roots"
 _MEMORY_LIMIT = 16
 #: Part of every cache key: raised whenever the pruning changes, so that no
 #: grammar specialised by an older (possibly wrong) pruner is ever reused.
-SPECIALISER_VERSION = 2
+SPECIALISER_VERSION = 3
 _compiled: OrderedDict[str, etree.RelaxNG] = OrderedDict()
 _exact_roots: dict[str, frozenset[Name]] = {}
 _grammars: dict[str, etree._ElementTree] = {}
@@ -501,22 +501,32 @@ class _Pruner:
         self._drop_unreachable()
 
     def open_start(self) -> None:
-        """Let ``start`` accept every element definition whose name occurs in the document.
+        """Let ``start`` accept every named element definition whose name occurs in the document.
 
         Records on the grammar (:data:`EXACT_ROOTS`) the root names for which
         this grammar's verdict on a whole document is the real one: names
-        that exactly one element pattern of the grammar accepts, and that one
-        is a real root.  Then the added alternatives cannot accept what the
-        real start rejects, and one compiled grammar serves for both the
-        verdict and finding where a document first goes wrong.
+        that no added alternative accepts unless it is a real root itself.
+        Then the added alternatives cannot accept what the real start rejects,
+        and one compiled grammar serves for both the verdict and finding where
+        a document first goes wrong.  Wildcard elements (``anyName``, as in
+        tei_all's content of ``egXML``) are not added: they would accept every
+        root, so that no root were exact and each batch compiled two grammars,
+        and no subtree needs them as a root (foreign elements are located by
+        name, see :mod:`tei_tools.validate.rng`).
         """
-        self.grammar.set(EXACT_ROOTS, " ".join(sorted(_clark(n) for n in self._exact_roots())))
-        choice = etree.Element(_R + "choice")
+        added = {}
         for name, define in self.defines.items():
             body = [c for c in define if _local(c)]
             is_element = len(body) == 1 and _local(body[0]) == "element"
-            if is_element and self._matches(body[0], self.vocabulary.elements):
-                etree.SubElement(choice, _R + "ref", name=name)
+            named = is_element and body[0].get("name") is not None
+            if named and self._matches(body[0], self.vocabulary.elements):
+                added[name] = body[0]
+        self.grammar.set(
+            EXACT_ROOTS, " ".join(sorted(_clark(n) for n in self._exact_roots(added.values())))
+        )
+        choice = etree.Element(_R + "choice")
+        for name in added:
+            etree.SubElement(choice, _R + "ref", name=name)
         for start in self.grammar.iter(_R + "start"):
             for child in list(start):
                 if _local(child):
@@ -524,23 +534,17 @@ class _Pruner:
             start.append(choice)
         self.kept = self._root_elements()
 
-    def _exact_roots(self) -> set[Name]:
+    def _exact_roots(self, added) -> set[Name]:
         real_roots = self._root_elements()
-        fixed: dict[Name, list[etree._Element]] = {}
-        wildcards = []
-        for pattern in self.grammar.iter(_R + "element"):
-            name = pattern.get("name")
-            if name is None:
-                wildcards.append((pattern, name_test(pattern)))
-            else:
-                resolved = _resolve_qname(name, pattern, _inherited_ns(pattern))
-                fixed.setdefault(resolved, []).append(pattern)
-        exact = set()
-        for name in self.vocabulary.elements:
-            matching = fixed.get(name, []) + [p for p, test in wildcards if test(name)]
-            if len(matching) == 1 and matching[0] in real_roots:
-                exact.add(name)
-        return exact
+        by_name: dict[Name, list[etree._Element]] = {}
+        for pattern in added:
+            resolved = _resolve_qname(pattern.get("name"), pattern, _inherited_ns(pattern))
+            by_name.setdefault(resolved, []).append(pattern)
+        return {
+            name
+            for name in self.vocabulary.elements
+            if by_name.get(name) and all(p in real_roots for p in by_name[name])
+        }
 
     # -- judging
     def _root_elements(self) -> set[etree._Element]:
