@@ -93,10 +93,24 @@ def validate_rng(
         # documents only.
         carried = own_vocabulary.carried if own_vocabulary is not None else None
         first = _localise_first_error(tree, schema_path, vocabulary, index, file, carried)
+        # libxml2 stops listing after some backtracking, and where it stops depends on
+        # the grammar compiled (the batch's or the document's own); every attribute
+        # that its element allows nowhere is found from the full schema instead.
+        problems = _with_all_unknown_attributes(problems, tree, index, file, carried)
         if first is not None:
             rest = [p for p in problems if (p.line, p.message) != (first.line, first.message)]
             return [first, *_without_enclosing(rest, first)]
     return _without_enclosing(problems)
+
+
+def _with_all_unknown_attributes(problems, tree, index, file, carried) -> list[Problem]:
+    seen = {(p.line, p.message) for p in problems}
+    found = [
+        p
+        for p in check_attribute_names(tree, index, file, carried=carried)
+        if (p.line, p.message) not in seen
+    ]
+    return [*problems, *found]
 
 
 def _without_enclosing(problems: list[Problem], first: Problem | None = None) -> list[Problem]:
