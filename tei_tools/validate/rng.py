@@ -206,7 +206,8 @@ def _localise_first_error(
     ]
     node = tree.getroot()
     if not local.validate(node):
-        foreign = None
+        # A root the schema has no element for (wrong or missing namespace) is the first error.
+        foreign = node if _qname(node) not in index.children else None
         while foreign is None:
             bad_child = None
             for child in node:
