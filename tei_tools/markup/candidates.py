@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 #: How a candidate was typed, for the review report.
@@ -50,8 +50,20 @@ ORG_HEADS = frozenset(
 )
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
 PLURAL_ORG_HEADS = frozenset(
-    "Governments Committees Embassies Councils Parties Ministries Legations Consulates "
-    "Soviets Delegations Missions Commissions".split()  # noqa: SIM905
+    [
+        "Governments",
+        "Committees",
+        "Embassies",
+        "Councils",
+        "Parties",
+        "Ministries",
+        "Legations",
+        "Consulates",
+        "Soviets",
+        "Delegations",
+        "Missions",
+        "Commissions",
+    ]
 )
 #: Head words that make a name of a body on their own after "the" ("the Rada").
 SELF_NAMING_HEADS = frozenset({"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory"})
@@ -198,13 +210,19 @@ def find_candidates(
     *,
     in_signature: bool = False,
     in_salute: bool = False,
+    is_surname: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
-    """Name candidates in ``text`` outside the ``taken`` spans (start, end, tag)."""
+    """Name candidates in ``text`` outside the ``taken`` spans (start, end, tag).
+
+    ``is_surname`` tells the surnames of the registers' people: such a word is
+    a person's name whatever its frequency as a word ("Wright", "Page").
+    """
     if _mostly_capitals(text):
         return []  # a title in capitals: every word looks like a name
+    signature = in_signature or in_salute or bool(_LONE_NAME.match(text))
     found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
-        found.extend(_candidates_in_run(text, start, end, in_signature or in_salute))
+        found.extend(_candidates_in_run(text, start, end, signature, is_surname))
     return _type_by_neighbours(text, found, taken)
 
 
@@ -247,7 +265,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _candidates_in_run(text: str, start: int, end: int, in_signature: bool) -> list[Candidate]:
+#: A block that is nothing but a name: a signature in a layout that does not mark them.
+_LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
+
+
+def _candidates_in_run(
+    text: str,
+    start: int,
+    end: int,
+    in_signature: bool,
+    is_surname: Callable[[str], bool] | None = None,
+) -> list[Candidate]:
     words = [(m.start() + start, m.end() + start) for m in _SPLIT_WORDS.finditer(text[start:end])]
     if not words:
         return []
@@ -261,6 +289,8 @@ def _candidates_in_run(text: str, start: int, end: int, in_signature: bool) -> l
     if not core:
         return []
     a, b = core[0][0], core[-1][1]
+    if core[-1] != words[-1] and " " not in text[a:b] and DEMONYM.search(text[a:b].lower()):
+        return []  # "Eastern-Siberian Railway", "Rumanian Front": an adjective of the noun
     # A trailing full stop belongs to the name only when it ends an initial.
     if text[b - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[a:b]):
         b -= 1
@@ -268,6 +298,8 @@ def _candidates_in_run(text: str, start: int, end: int, in_signature: bool) -> l
     if not _name_like(text, a, name) or _adjective(text, b, name):
         return []
     tag, reason = _type_from_context(text, a, b, name, in_signature)
+    if tag is None and is_surname is not None and is_surname(name.split()[-1]):
+        tag, reason = PERSON, "a surname of the registers"
     if tag is None and not _rare(name, _sentence_start(text, a)):
         return []
     return [Candidate(a, b, name, tag, reason, tag is not None)]

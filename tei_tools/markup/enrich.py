@@ -79,6 +79,7 @@ class Enricher:
             taken,
             in_signature=block.kind == "signed",
             in_salute=block.kind == "salute",
+            is_surname=self._is_surname,
         ):
             span = self._candidate_span(candidate, block)
             if span is not None:
@@ -112,6 +113,10 @@ class Enricher:
                     entry = self.registry.lookup(match.ref)
                     for surname in entry.surnames if entry else ():
                         self._named_in_full.setdefault(fold(surname), match.ref)
+
+    def _is_surname(self, word: str) -> bool:
+        word = word[:-2] if word.endswith(("'s", "’s")) else word
+        return fold(word) in self._named_in_full or bool(self.registry.by_surname(word))
 
     def _widen_misspelt(self, match: NameMatch, text: str) -> NameMatch:
         """A registered name with a misspelt first word before it: "Ukranian Central Rada".
