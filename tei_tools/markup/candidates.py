@@ -224,7 +224,7 @@ def find_candidates(
     """
     if _mostly_capitals(text):
         return []  # a title in capitals: every word looks like a name
-    signature = in_signature or in_salute or bool(_LONE_NAME.match(text))
+    signature = in_signature or in_salute
     found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
@@ -265,7 +265,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
 _INITIAL = re.compile(r"[A-Z]\.")
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
-_LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
+LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
 
 def _candidates_in_run(
@@ -569,4 +569,4 @@ def _type_by_neighbours(
     return result
 
 
-__all__ = ["ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]
+__all__ = ["LONE_NAME", "ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]

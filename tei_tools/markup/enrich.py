@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape as xml_escape
 from lxml import etree
 
 from tei_tools.findings import Finding, context_around
-from tei_tools.markup.candidates import Candidate, find_candidates
+from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
 from tei_tools.markup.names import NameMatch, find_names, fold
@@ -79,7 +79,8 @@ class Enricher:
         for candidate in find_candidates(
             block.text,
             taken,
-            in_signature=block.kind == "signed",
+            in_signature=block.kind == "signed"
+            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
             in_salute=block.kind == "salute",
             is_surname=self._is_surname,
         ):
