@@ -289,6 +289,10 @@ def _candidates_in_run(
     place = _place_with_head(text, words)
     if place:
         return [place]
+    if len(words) > 1 and _sentence_start(text, words[0][0]):
+        first = text[words[0][0] : words[0][1]]
+        if word_frequency(first) >= COMMON_MID_SENTENCE:
+            words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
     core = _core(text, words)
     if not core:
         return []
@@ -302,9 +306,15 @@ def _candidates_in_run(
     if not _name_like(text, a, name) or _adjective(text, b, name):
         return []
     tag, reason = _type_from_context(text, a, b, name, in_signature)
-    if tag is None and is_surname is not None and is_surname(name.split()[-1]):
+    if (
+        tag is None
+        and is_surname is not None
+        and is_surname(name.split()[-1])
+        and _rare(name, sentence_start=False)
+    ):
+        # A surname that is also a common word ("Reading", "Page") needs more context.
         tag, reason = PERSON, "a surname of the registers"
-    if tag is None and not _rare(name, _sentence_start(text, a)):
+    if tag is None and not _rare(name, sentence_start=_sentence_start(text, a)):
         return []
     return [Candidate(a, b, name, tag, reason, tag is not None)]
 

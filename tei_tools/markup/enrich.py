@@ -272,6 +272,8 @@ class Enricher:
         attrs = {"ref": match.ref} if match.ref else {"cert": "low"}
         if match.ref is None:
             name_start = match.role[1] if match.role else match.start
+            while name_start < match.end and block.text[name_start].isspace():
+                name_start += 1
             surname = Candidate(
                 name_start,
                 match.end,
