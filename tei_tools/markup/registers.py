@@ -239,8 +239,8 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
 
 #: Titles of rulers and their families, who are named without a surname.
 _RULERS = frozenset(
-    "King Queen Emperor Empress Tsar Czar Tsarina Kaiser Grand Prince Princess Archduke "
-    "Sultan Shah Emir Pope Crown".split()  # noqa: SIM905
+    "King Queen Emperor Empress Tsar Czar Tsarina Kaiser Grand Prince Princess Archduke "  # noqa: SIM905
+    "Sultan Shah Emir Pope Crown".split()
 )
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovna|evna)$")
 #: Words that end a name form without being a surname ("Lord Robert Cecil, Jr.").
