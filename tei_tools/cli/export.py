@@ -41,6 +41,18 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     is_flag=True,
     help="Do not index names against the registers; link them through prefixDef only.",
 )
+@click.option(
+    "--allow-local-dtd",
+    is_flag=True,
+    help="Let documents load their external DTD and parameter-entity files, "
+    "from inside --base-dir only; never from the network.",
+)
+@click.option(
+    "--base-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder that DTD files must lie in with --allow-local-dtd "
+    "[default: each document's own folder].",
+)
 def export(
     fmt: str,
     inputs: tuple[Path, ...],
@@ -50,6 +62,8 @@ def export(
     css: str | None,
     registers: tuple[Path, ...],
     no_registers: bool,
+    allow_local_dtd: bool,
+    base_dir: Path | None,
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
@@ -69,7 +83,14 @@ def export(
         name = "<stdin>" if source == "-" else str(source)
         try:
             data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
-            write_output(target, render(parse_xml_bytes(data, source=name)))
+            tree = parse_xml_bytes(
+                data,
+                source=name,
+                location=None if source == "-" else Path(source),
+                allow_local_dtd=allow_local_dtd,
+                base_dir=base_dir,
+            )
+            write_output(target, render(tree))
         except TeiToolsError as error:
             if len(jobs) == 1:
                 raise
