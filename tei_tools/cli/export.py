@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
+from tei_tools.cli.common import (
+    plan_jobs,
+    print_batch_summary,
+    read_source,
+    source_name,
+    write_output,
+)
 
 SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
 
@@ -67,7 +73,7 @@ def export(
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
-    from tei_tools.xml import parse_xml_bytes, read_input_bytes
+    from tei_tools.xml import parse_xml_bytes
 
     jobs = plan_jobs(inputs, output, out_dir, pattern="*.xml", suffix=SUFFIXES[fmt])
     if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
@@ -79,10 +85,11 @@ def export(
         entries = registry_entries(registers)
     render = renderer(fmt, width=width, css=css, registers=entries)
     failed: list[tuple[str, str]] = []
+    status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
-        name = "<stdin>" if source == "-" else str(source)
+        name = source_name(source)
         try:
-            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
+            data = read_source(source)
             tree = parse_xml_bytes(
                 data,
                 source=name,
@@ -96,10 +103,11 @@ def export(
                 raise
             click.echo(f"tei-tools: error: {error}", err=True)
             failed.append((name, error.message))
+            status = max(status, error.exit_code)
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if len(jobs) > 1:
-        return print_batch_summary(len(jobs) - len(failed), failed, "exported")
+        return print_batch_summary(len(jobs) - len(failed), failed, "exported", status=status)
     return 0
 
 

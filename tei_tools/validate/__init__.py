@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tei_tools.errors import UnreadableEntryError
 from tei_tools.validate.columns import fill_columns
 from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
 
@@ -156,13 +157,20 @@ def _settings(
     )
 
 
-def iter_files(source: Source) -> Iterator[Path]:
-    """Files named, and ``*.xml`` files under folders named, in a stable order."""
+def iter_files(source: Source) -> Iterator[Path | UnreadableEntryError]:
+    """Files named, and ``*.xml`` files under folders named, in a stable order.
+
+    An entry of a folder that cannot be read (a symbolic link loop, a dangling
+    link, a folder without permission) comes as an :class:`UnreadableEntryError`
+    in its place, so that a batch reports it instead of skipping it.
+    """
+    from tei_tools.folders import walk_files
+
     items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
     for item in items:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
+            yield from walk_files(path, "*.xml", recursive=True)
         else:
             yield path
 
@@ -178,6 +186,12 @@ def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
     chunk: list[Path] = []
     size = 0
     for path in iter_files(source):
+        if isinstance(path, UnreadableEntryError):
+            if chunk:  # keep the reports in listing order
+                yield from _validate_chunk(chunk, settings)
+                chunk, size = [], 0
+            yield _unreadable_entry_report(path)
+            continue
         chunk.append(path)
         size += _size(path)
         if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
@@ -185,6 +199,11 @@ def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
             chunk, size = [], 0
     if chunk:
         yield from _validate_chunk(chunk, settings)
+
+
+def _unreadable_entry_report(error: UnreadableEntryError) -> FileReport:
+    name = error.file or ""
+    return FileReport(name, [Problem(name, None, None, FATAL, error.message, rule="input")])
 
 
 def _size(path: Path) -> int:
