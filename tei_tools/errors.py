@@ -99,6 +99,11 @@ class NotWellFormedError(InputError):
     """The input is not well-formed XML."""
 
 
+class LimitExceededError(InputError):
+    """The input is beyond a limit the parser keeps against resource exhaustion
+    (nesting depth, length of a text node or a name)."""
+
+
 class HostileXMLError(InputError):
     """The input asks for something we refuse on principle: external entities,
     entity expansion, network access."""

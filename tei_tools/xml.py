@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_tools.errors import HostileXMLError, InputError, NotWellFormedError
+from tei_tools.errors import HostileXMLError, InputError, LimitExceededError, NotWellFormedError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -124,15 +124,50 @@ def parse_xml_bytes(
     return tree
 
 
-def _not_well_formed(exc: etree.XMLSyntaxError, data: bytes, source: str) -> NotWellFormedError:
+def _not_well_formed(exc: etree.XMLSyntaxError, data: bytes, source: str) -> InputError:
     line, column = exc.position if exc.position else (None, None)
     message = _clean_libxml_message(exc.msg or str(exc))
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        message = "binary file, not XML"
-        line, column = None, None
+        return NotWellFormedError("not well-formed XML: binary file, not XML", file=source)
+    limit = _parser_limit(message)
+    if limit is not None:
+        return LimitExceededError(limit, file=source, line=line or None, column=column or None)
     return NotWellFormedError(
         f"not well-formed XML: {message}", file=source, line=line or None, column=column or None
     )
+
+
+#: libxml2's resource limits (its defaults, which tei-tools keeps), by the message that reports them.
+_LIMITS = (
+    (
+        re.compile(r"Excessive depth in document: (\d+)"),
+        "elements are nested more than {0} levels deep; tei-tools reads at most {0} levels "
+        "(a limit against resource-exhaustion attacks)",
+    ),
+    (
+        re.compile(r"Text node too long|Buffer size limit exceeded|Huge input lookup"),
+        "a text node or attribute value is longer than 10,000,000 bytes, tei-tools' limit "
+        "(against resource-exhaustion attacks)",
+    ),
+    (
+        re.compile(r"Name too long"),
+        "a name is longer than 50,000 characters, tei-tools' limit "
+        "(against resource-exhaustion attacks)",
+    ),
+)
+
+
+def _parser_limit(message: str) -> str | None:
+    """The limit a libxml2 message reports, in words a user can act on, or None.
+
+    libxml2 tells users to set ``XML_PARSE_HUGE``, an option of its C API
+    that no tei-tools user can set; the message says which limit was hit.
+    """
+    for pattern, text in _LIMITS:
+        found = pattern.search(message)
+        if found:
+            return "refused: " + text.format(*found.groups())
+    return None
 
 
 def _local_dtd_resolver(
@@ -294,8 +329,10 @@ def _external_entity_refusal(entity, data: bytes) -> str:
 
 
 def _clean_libxml_message(message: str) -> str:
-    # libxml2 appends ", line N, column M" which we already report as the place.
-    return re.sub(r",? line \d+, column \d+$", "", message).strip()
+    # libxml2 appends ", line N, column M" which we already report as the place, and
+    # sometimes advice about its own C options, which no user of tei-tools can set.
+    message = re.sub(r",? line \d+, column \d+$", "", message).strip()
+    return re.sub(r",?\s*(?:use|try) XML_PARSE_\w+(?: option)?", "", message).strip()
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
