@@ -260,3 +260,25 @@ def test_site_index_does_not_link_a_register_entrys_hostile_authority_url():
         "Wikidata",
         "VIAF",
     ]
+
+
+@pytest.mark.browser
+def test_in_a_real_browser_no_link_or_resource_of_a_hostile_page_leaves_http_or_the_site(
+    browser, tmp_path
+):
+    """Chromium's own URL parser judges every link: a policy that parsed URLs differently fails."""
+    site = tmp_path / "site" / "documents"
+    site.mkdir(parents=True)
+    page = browser.new_page()
+    for number, url in enumerate(HOSTILE_IN_XML):
+        path = site / f"{number}.html"
+        path.write_text(export_html(document(url), depth=1), encoding="utf-8")
+        page.goto(path.as_uri())
+        resolved = page.eval_on_selector_all(
+            "[href], [src], [action], [formaction]",
+            "els => els.map(e => e.href || e.src || e.action || e.formAction)",
+        )
+        root = (tmp_path / "site").as_uri() + "/"
+        for link in resolved:
+            assert link.startswith(("http://", "https://", "mailto:", root)), (url, link)
+    page.close()
