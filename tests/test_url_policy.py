@@ -282,3 +282,31 @@ def test_in_a_real_browser_no_link_or_resource_of_a_hostile_page_leaves_http_or_
         for link in resolved:
             assert link.startswith(("http://", "https://", "mailto:", root)), (url, link)
     page.close()
+
+
+def test_a_built_site_has_no_live_hostile_link_on_any_page(tmp_path):
+    """The whole path: a collection with a hostile document, built, every page scanned."""
+    from tei_tools.corpus import build
+
+    corpus = tmp_path / "corpus"
+    (corpus / "tei").mkdir(parents=True)
+    for number, url in enumerate(["javascript:alert(1)", "&#106;avascript:alert(1)", "../../x"]):
+        (corpus / "tei" / f"doc{number}.xml").write_bytes(
+            etree.tostring(document(url), xml_declaration=True, encoding="UTF-8")
+        )
+    site = tmp_path / "site"
+    build(corpus, site, jobs=1, search="none", pdf=False, quiet=True)
+    pages = sorted(site.rglob("*.html"))
+    assert any(p.parent.name == "documents" for p in pages)
+    for path in pages:
+        page = lxml_html.document_fromstring(path.read_bytes())
+        depth = len(path.relative_to(site).parts) - 1
+        for url in live_urls(page):
+            assert not looks_dangerous(url) or (
+                depth and url.startswith("../") and "../.." not in url
+            ), (
+                path,
+                url,
+            )
+        if path.parent.name == "documents":
+            assert "via-evil-prefix" in page.text_content()
