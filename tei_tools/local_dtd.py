@@ -109,7 +109,7 @@ class LocalDTDResolver(etree.Resolver):
         """Allow a DTD file named by ``system_id`` in the file ``declared_in``."""
         self.allowed.setdefault((declared_in.parent / _local_path(system_id)).resolve(), system_id)
 
-    def resolve(self, system_url, public_id, context):
+    def resolve(self, system_url: str | None, public_id: str | None, context: object):
         parsed = urlparse(system_url or "")
         if parsed.scheme not in ("", "file") or parsed.netloc:
             raise HostileXMLError(
@@ -128,8 +128,18 @@ class LocalDTDResolver(etree.Resolver):
                 f"({OPTION} reads entity files only inside {self.base}, see --base-dir)",
                 file=self.source,
             )
-        data = path.read_bytes()
-        self.check_dtd_text(data, path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(
+                f"cannot read {self.allowed[path]!r}: {exc.strerror or exc}", file=self.source
+            ) from None
+        try:
+            self.check_dtd_text(data, path)
+        except HostileXMLError as exc:
+            # Placed in the document (the file the user named), the entity file named in words.
+            where = f"{self.allowed[path]!r}" + (f", line {exc.line}" if exc.line else "")
+            raise HostileXMLError(f"{exc.message} (in {where})", file=self.source) from None
         return self.resolve_string(data, context, base_url=str(path))
 
     def check_dtd_text(self, data: bytes, path: Path) -> None:
@@ -137,7 +147,7 @@ class LocalDTDResolver(etree.Resolver):
         from tei_tools.xml import refuse_entity_declarations, refuse_network_identifiers
 
         name = str(path)
-        refuse_network_identifiers(data, name)
+        refuse_network_identifiers(data, name, what="an entity file")
         refuse_entity_declarations(data, 0, len(data), name)
         refuse_general_external_entities(data, name)
         for decl in external_declarations(data):

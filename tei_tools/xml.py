@@ -13,10 +13,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from tei_tools.errors import HostileXMLError, InputError, LimitExceededError, NotWellFormedError
+
+if TYPE_CHECKING:
+    from tei_tools.local_dtd import LocalDTDResolver
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -172,7 +176,7 @@ def _parser_limit(message: str) -> str | None:
 
 def _local_dtd_resolver(
     data: bytes, source: str, location: Path | None, base_dir: str | os.PathLike[str] | None
-):
+) -> LocalDTDResolver:
     """The resolver that lets this document load its declared DTD files, and only those."""
     from tei_tools.local_dtd import LocalDTDResolver, refuse_general_external_entities
 
@@ -221,13 +225,15 @@ def refuse_hostile_doctype(data: bytes, source: str) -> None:
     refuse_network_identifiers(head, source, match.start())
 
 
-def refuse_network_identifiers(text: bytes, source: str, start: int = 0) -> None:
+def refuse_network_identifiers(
+    text: bytes, source: str, start: int = 0, *, what: str = "the DOCTYPE"
+) -> None:
     """Refuse a DOCTYPE or entity declaration whose system identifier is a network URL."""
     hit = _NETWORK_ID.search(text, start)
     if hit:
         line = text.count(b"\n", 0, hit.start()) + 1
         raise HostileXMLError(
-            "refused: the DOCTYPE refers to a network resource "
+            f"refused: {what} refers to a network resource "
             f"({hit.group(2).decode().lower()}://...); tei-tools never fetches from the network",
             file=source,
             line=line,

@@ -203,9 +203,11 @@ def test_external_dtd_subset_beside_the_document_is_loaded(tmp_path):
 )
 def test_an_entity_file_gets_the_same_limits_as_the_document(project, dtd, needle):
     write(project / "schema" / "entities.dtd", dtd)
+    doc = project / "cases" / "a.xml"
     with pytest.raises(HostileXMLError) as caught:
-        parse_xml_file(project / "cases" / "a.xml", allow_local_dtd=True, base_dir=project)
+        parse_xml_file(doc, allow_local_dtd=True, base_dir=project)
     assert needle in caught.value.message
+    assert caught.value.file == str(doc) and "entities.dtd" in caught.value.message
 
 
 def test_external_general_entity_stays_refused_with_the_option(tmp_path):
