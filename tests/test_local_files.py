@@ -230,3 +230,11 @@ def test_casebooks_samples_give_jings_file_not_found_with_the_option_one_line_ea
     assert result.returncode == 2
     lines = result.stdout.splitlines()
     assert len(lines) == 4 and all("file not found" in line for line in lines[:3])
+
+
+def test_text_include_with_an_unknown_encoding_is_a_failed_include_not_a_crash(tmp_path):
+    write(tmp_path / "part.txt", "words")
+    body = '<p><xi:include href="part.txt" parse="text" encoding="no-such-codec"/></p>'
+    doc = write(tmp_path / "a.xml", tei_doc(body, root_attrs=XI))
+    [problem] = validate_file(doc, schema=TEI_ALL).problems
+    assert problem.severity == "fatal" and "cannot be read as text" in problem.message

@@ -103,7 +103,7 @@ def _load(include, document, scope: IncludeScope, problems, depth, chain):
     if parse == "text":
         try:
             return [target.read_text(encoding=include.get("encoding", "utf-8"))], ""
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, LookupError) as exc:  # LookupError: unknown encoding
             return None, f"{href!r} cannot be read as text: {exc}"
     try:
         included = parse_xml_file(
