@@ -21,7 +21,9 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.file or "<input>"]
+        if not self.file:
+            return ""  # not about an input: no place to name
+        parts = [self.file]
         if self.line:
             parts.append(str(self.line))
             if self.column:
@@ -71,11 +73,22 @@ class TeiToolsError(Exception):
         return clone
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        place = str(self.location)
+        return f"{place}: {self.message}" if place else self.message
 
 
 class InputError(TeiToolsError):
     """The input cannot be read at all: missing, empty, binary, or a directory."""
+
+
+class UnreadableEntryError(InputError):
+    """An entry of a folder cannot be read: a symbolic link loop, a dangling link, no permission.
+
+    Exit status 2, as ``validate`` gives for an unreadable file: the batch
+    did not see everything it was asked to see.
+    """
+
+    exit_code = 2
 
 
 class EncodingError(InputError):
@@ -84,6 +97,11 @@ class EncodingError(InputError):
 
 class NotWellFormedError(InputError):
     """The input is not well-formed XML."""
+
+
+class LimitExceededError(InputError):
+    """The input is beyond a limit the parser keeps against resource exhaustion
+    (nesting depth, length of a text node or a name)."""
 
 
 class HostileXMLError(InputError):

@@ -247,7 +247,9 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
     for ref in summary.refs:
         if ref not in known:
             registers[ref] = {"label": ref.partition(":")[2], "href": "../" + index_href(ref)}
-    article = html.fragment_fromstring(export_html(tree, registers=registers, standalone=False))
+    article = html.fragment_fromstring(
+        export_html(tree, registers=registers, standalone=False, depth=1)
+    )
     for link in article.iter("a"):
         href = link.get("href")
         if (

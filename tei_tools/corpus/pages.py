@@ -26,6 +26,7 @@ from tei_tools.corpus.document import (
     DocumentResult,
     DocumentSummary,
 )
+from tei_tools.export.urls import authority_url, make_urls_safe
 
 #: Register prefix -> (index page, heading).
 INDEX_PAGES = {
@@ -109,6 +110,7 @@ def layout(
     )
     main = E.MAIN(E.CLASS("site-main"), *content)
     document = E.HTML(head, E.BODY(E.HEADER(nav), main), lang=lang)
+    make_urls_safe(document, depth=depth)
     return etree.tostring(document, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
@@ -266,15 +268,17 @@ def _entry_details(term: etree._Element, entry) -> None:
     life = _life_dates(entry.birth, entry.death)
     if life:
         term.append(E.SPAN(E.CLASS("life"), f" ({life})"))
-    if entry.wikidata:
-        wikidata = entry.wikidata
-        url = (
-            wikidata if wikidata.startswith("http") else f"https://www.wikidata.org/wiki/{wikidata}"
-        )
-        term.append(E.A(E.CLASS("authority"), "Wikidata", href=url))
-    if entry.viaf:
-        url = entry.viaf if entry.viaf.startswith("http") else f"https://viaf.org/viaf/{entry.viaf}"
-        term.append(E.A(E.CLASS("authority"), "VIAF", href=url))
+    for authority, label in (("wikidata", "Wikidata"), ("viaf", "VIAF")):
+        value = getattr(entry, authority)
+        if value:
+            term.append(_authority_link(label, authority_url(authority, value)))
+
+
+def _authority_link(label: str, url: str | None) -> etree._Element:
+    """A link to an authority file, or its label alone when the register's URL is refused."""
+    if url is None:
+        return E.SPAN(E.CLASS("authority inert-link"), label)
+    return E.A(E.CLASS("authority"), label, href=url)
 
 
 def _life_dates(birth: str | None, death: str | None) -> str:
