@@ -31,8 +31,11 @@ class SchemaChoice:
 
 
 def schemas_dir() -> Path:
-    """The vendored schemas shipped inside the package."""
-    return Path(__file__).resolve().parent.parent / "schemas"
+    """The vendored schemas: ``tei_tools/schemas`` in an installed wheel, where the build puts
+    the repository's ``schemas/`` folder; that folder itself in a checkout or editable install."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "schemas"
+    return installed if installed.is_dir() else package.parent / "schemas"
 
 
 def tei_all_path() -> Path:
