@@ -12,14 +12,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.validate.specialise import (
-    _R,
-    XML_NS,
-    Name,
-    _inherited_ns,
-    _local,
-    _resolve_qname,
-)
+from tei_tools.validate.rng_names import RNG_PREFIX as _R
+from tei_tools.validate.rng_names import XML_NS, Name
+from tei_tools.validate.rng_names import inherited_ns as _inherited_ns
+from tei_tools.validate.rng_names import local_name as _local
+from tei_tools.validate.rng_names import resolve_qname as _resolve_qname
 
 
 @dataclass
