@@ -17,16 +17,16 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.validate.rng_names import XML_NS
 from tei_tools.validate.schema_index import SchemaIndex, build_index
 from tei_tools.validate.specialise import (
-    XML_NS,
     Vocabulary,
-    _parse_grammar,
-    _read_schema,
     compiled_schema,
     document_vocabulary,
     exact_roots,
     grammar_digest,
+    parse_grammar,
+    read_schema,
 )
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -319,11 +319,11 @@ class _SubtreeView:
 
 def schema_index(schema_path: Path) -> SchemaIndex:
     """The (memoised) index of what the full grammar allows where."""
-    data = _read_schema(schema_path)
+    data = read_schema(schema_path)
     digest = grammar_digest(data)
     index = _indexes.get(digest)
     if index is None:
-        index = build_index(_parse_grammar(schema_path, data, digest).getroot())
+        index = build_index(parse_grammar(schema_path, data, digest).getroot())
         _indexes[digest] = index
     return index
 
