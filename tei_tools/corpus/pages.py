@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import (
+from tei_tools.corpus.results import (
     DOCUMENT_DIR,
     PDF_DIR,
     TEI_DIR,
