@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import TypeAlias
 
 from lxml import etree
 
@@ -66,7 +67,7 @@ LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint"
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
-Out = etree._Element
+Out: TypeAlias = etree._Element
 
 
 def append_text(out: Out, text: str | None) -> None:
