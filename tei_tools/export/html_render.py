@@ -411,7 +411,7 @@ class HtmlRenderer:
             self._new_style_partners.discard(element)
             new.set("title", "New Style (Gregorian calendar)")
             calendar_label(out, "N.S.", "New Style (Gregorian calendar)")
-        elif reading.is_julian:
+        elif reading.julian is not None:
             self.label_julian(element, out, new, reading.julian, reading.gregorian)
 
     def label_julian(
@@ -454,7 +454,9 @@ class HtmlRenderer:
     def render_ref(self, element: etree._Element, out: Out) -> None:
         pointer = element.get("target") or element.get("ref") or ""
         target = self.resolver.resolve(pointer) if pointer else None
-        new = self.render_link(element, out, local_name(element), target and target.href, pointer)
+        new = self.render_link(
+            element, out, local_name(element), target.href if target else None, pointer
+        )
         if local_name(element) == "ptr" and not len(element) and not element.text:
             new.text = pointer
 
