@@ -219,7 +219,7 @@ def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
 
 
 def _unreadable(document, exc: TeiToolsError) -> DocumentResult:
-    problem = {
+    problem: dict[str, object] = {
         "file": str(document.path),
         "line": exc.line,
         "column": exc.column,
