@@ -61,7 +61,9 @@ def html_datetime(value: str | None) -> str | None:
 
 def names_julian(pointer: str | None) -> bool:
     """Whether a ``@calendar``/``@datingMethod`` pointer names the Julian calendar."""
-    return bool(pointer) and pointer.rsplit("#", 1)[-1].lower() in {"julian", "os", "old-style"}
+    if not pointer:
+        return False
+    return pointer.rsplit("#", 1)[-1].lower() in {"julian", "os", "old-style"}
 
 
 def read_date(element: etree._Element) -> DateReading:
