@@ -114,7 +114,7 @@ class Enricher:
         attrs = {"ref": match.ref} if match.ref else {}
         if match.ref is None:
             self._report("unknown-name", match.text, f"{match.tag} not in any register", block)
-        children = ()
+        children: tuple[Span, ...] = ()
         if match.role is not None:
             children = (Span(match.role[0], match.role[1], "roleName"),)
         return Span(match.start, match.end, match.tag, attrs, children)
