@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -100,15 +101,15 @@ def render_sarif(report: Report, *, max_per_file: int = 0) -> str:
     rules = sorted({p.rule for p in report.problems})
     results = []
     for p in report.problems:
-        region = {}
+        region: dict[str, int] = {}
         if p.line:
             region["startLine"] = p.line
             if p.column:
                 region["startColumn"] = p.column
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(p.file)}}}
+        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(p.file)}}}
         if region:
             location["physicalLocation"]["region"] = region
-        result = {
+        result: dict[str, Any] = {
             "ruleId": p.rule,
             "ruleIndex": rules.index(p.rule),
             "level": {"error": "error", "fatal": "error", "warning": "warning"}.get(
