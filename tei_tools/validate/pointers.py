@@ -228,7 +228,7 @@ def check_pointers(
             if target.startswith("#"):
                 if target[1:] in ids:
                     continue
-                why = f'no element has xml:id="{target[1:]}"'
+                why: str | None = f'no element has xml:id="{target[1:]}"'
                 suggestion = suggest(target[1:])
             else:
                 why = targets.missing(target, document)
