@@ -193,7 +193,7 @@ def _other_root_tried(entry, root: etree._Element) -> bool:
     if match := _EXPECTING.match(entry.message):
         return match.group(2) == name and match.group(1) != name
     match = _WRONG.match(entry.message)
-    return bool(match) and match.group(1) == name
+    return match is not None and match.group(1) == name
 
 
 def _problem_maker(file: str):
@@ -433,11 +433,11 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
     if match := _WRONG.match(message):
         parent = node.getparent() if node is not None else None
         return node, _unexpected_element(node, parent, index, problem)
-    if _NOTHING.match(message):
+    if nothing := _NOTHING.match(message):
         if node is None:
             return None, problem(message, None)
         expected = index.allowed_children(_qname(node))
-        missing = _NOTHING.match(message).group(1)
+        missing = nothing.group(1)
         text = f'element "{_local(node)}" incomplete'
         if missing:
             text += f'; missing required element "{missing}"'
