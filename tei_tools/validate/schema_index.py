@@ -206,11 +206,11 @@ def build_index(grammar: etree._Element) -> SchemaIndex:
                     if name not in memo:
                         k, a, r = summarise(defines[name], False, stack | {name})
                         memo[name] = (frozenset(k), frozenset(a), frozenset(r))
-                    k, a, r = memo[name]
-                    kids |= k
-                    attrs |= a
+                    mk, ma, mr = memo[name]
+                    kids |= mk
+                    attrs |= ma
                     if not optional:
-                        required |= r
+                        required |= mr
             elif kind in ("optional", "zeroOrMore", "choice"):
                 k, a, _ = summarise(child, True, stack)
                 kids |= k
