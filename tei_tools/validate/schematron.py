@@ -86,7 +86,9 @@ def _unsupported(schema: etree._Element, file: str) -> list[Problem]:
 class _RuleRunner:
     """Evaluates rules against one document, mapping Saxon nodes back to source lines."""
 
-    def __init__(self, xpath, document, tree: etree._ElementTree, file: str, api_error: type):
+    def __init__(
+        self, xpath, document, tree: etree._ElementTree, file: str, api_error: type[Exception]
+    ):
         self.xpath, self.document, self.tree, self.file = xpath, document, tree, file
         self.api_error = api_error
 
