@@ -127,6 +127,8 @@ def did_you_mean(
     return suggest.did_you_mean(
         word, candidates, cutoff=0.85 if strict else 0.75, aliases=HABITUAL_NAMES
     )
+
+
 def build_index(grammar: etree._Element) -> SchemaIndex:
     """Walk every named element pattern once; defines are summarised once each."""
     defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
