@@ -58,6 +58,11 @@ def test_imports_keep_the_layers_and_make_no_cycle():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_package_holds_no_symlink():
+    # schemas/ is mapped into the package at build time (setup.py), not linked.
+    assert [p for p in PACKAGE.rglob("*") if p.is_symlink()] == []
+
+
 # --- private names stay in their module -------------------------------------------------
 
 
