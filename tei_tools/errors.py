@@ -12,6 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def format_place(file: str, line: int | None = None, column: int | None = None) -> str:
+    """``FILE[:LINE[:COL]]``, the place as editors and compilers write it.
+
+    >>> format_place("a.xml", 3, 7), format_place("a.xml", None, 7)
+    ('a.xml:3:7', 'a.xml')
+    """
+    if not line:
+        return file
+    return f"{file}:{line}:{column}" if column else f"{file}:{line}"
+
+
+def format_problem(
+    file: str, line: int | None, column: int | None, severity: object, message: object
+) -> str:
+    """The one rendering of a finding: ``FILE:LINE:COL: severity: message``.
+
+    >>> format_problem("a.xml", 3, 7, "error", 'element "x" not allowed here')
+    'a.xml:3:7: error: element "x" not allowed here'
+    """
+    return f"{format_place(file, line, column)}: {severity}: {message}"
+
+
 @dataclass(frozen=True)
 class Location:
     """Where in which file something happened; line and column are 1-based."""
@@ -23,12 +45,7 @@ class Location:
     def __str__(self) -> str:
         if not self.file:
             return ""  # not about an input: no place to name
-        parts = [self.file]
-        if self.line:
-            parts.append(str(self.line))
-            if self.column:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        return format_place(self.file, self.line, self.column)
 
 
 class TeiToolsError(Exception):

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import (
+from tei_tools.corpus.results import (
     DOCUMENT_DIR,
     PDF_DIR,
     TEI_DIR,
@@ -26,6 +26,7 @@ from tei_tools.corpus.document import (
     DocumentResult,
     DocumentSummary,
 )
+from tei_tools.errors import format_problem
 from tei_tools.export.urls import authority_url, make_urls_safe
 
 #: Register prefix -> (index page, heading).
@@ -366,12 +367,14 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
 
 
 def _problem_line(problem: Mapping[str, object]) -> str:
-    place = str(problem.get("file") or "")
-    if problem.get("line"):
-        place += f":{problem['line']}"
-        if problem.get("column"):
-            place += f":{problem['column']}"
-    return f"{place}: {problem.get('severity')}: {problem.get('message')}"
+    line, column = problem.get("line"), problem.get("column")
+    return format_problem(
+        str(problem.get("file") or ""),
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        problem.get("severity"),
+        problem.get("message"),
+    )
 
 
 def search_page(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import TypeAlias
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -69,7 +70,7 @@ LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint"
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
-Out = etree._Element
+Out: TypeAlias = etree._Element
 
 
 def append_text(out: Out, text: str | None) -> None:
@@ -413,7 +414,7 @@ class HtmlRenderer:
             self._new_style_partners.discard(element)
             new.set("title", "New Style (Gregorian calendar)")
             calendar_label(out, "N.S.", "New Style (Gregorian calendar)")
-        elif reading.is_julian:
+        elif reading.julian is not None:
             self.label_julian(element, out, new, reading.julian, reading.gregorian)
 
     def label_julian(

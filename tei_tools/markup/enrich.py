@@ -319,7 +319,7 @@ class Enricher:
                     match.tag,
                     {"entry": register_entry_for(surname.text, match.tag)},
                 )
-        children = ()
+        children: tuple[Span, ...] = ()
         if match.role is not None:
             children = (Span(match.role[0], match.role[1], "roleName"),)
         return Span(match.start, match.end, match.tag, attrs, children)

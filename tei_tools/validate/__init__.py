@@ -24,10 +24,16 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tei_tools.errors import UnreadableEntryError
 from tei_tools.validate.columns import fill_columns
 from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from tei_tools.validate.specialise import Vocabulary
 
 __all__ = [
     "ERROR",
@@ -218,8 +224,8 @@ class _Loaded:
     """A document as read: its tree (None if unreadable), names and the report so far."""
 
     path: Path
-    tree: object
-    vocabulary: object
+    tree: etree._ElementTree | None
+    vocabulary: Vocabulary | None
     report: FileReport
     #: Bytes read, to spread groups evenly over processes.
     size: int = 0
@@ -256,7 +262,11 @@ def _check_group(group: list[_Loaded], settings: Settings, targets) -> list[File
     """Check documents against one grammar specialised to all of their names."""
     from tei_tools.validate.specialise import merge_vocabularies
 
-    shared = merge_vocabularies(i.vocabulary for i in group) if len(group) > 1 else None
+    shared = (
+        merge_vocabularies(i.vocabulary for i in group if i.vocabulary is not None)
+        if len(group) > 1
+        else None
+    )
     for item in group:
         _check_into(item, settings, shared, targets)
     return [item.report for item in group]
@@ -276,13 +286,14 @@ def _vocabulary_groups(items: list[_Loaded]) -> list[list[_Loaded]]:
     groups: list[list[_Loaded]] = []
     names: set = set()
     for item in items:
-        merged = names | item.vocabulary.elements
+        elements = item.vocabulary.elements if item.vocabulary is not None else frozenset()
+        merged = names | elements
         if groups and len(merged) <= GROUP_ELEMENTS:
             groups[-1].append(item)
             names = merged
         else:
             groups.append([item])
-            names = set(item.vocabulary.elements)
+            names = set(elements)
     return groups
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
@@ -113,15 +114,17 @@ def render_sarif(
     rules = sorted({p.rule for p in report.problems})
     results = []
     for p in report.problems:
-        region = {}
+        region: dict[str, int] = {}
         if p.line:
             region["startLine"] = p.line
             if p.column:
                 region["startColumn"] = p.column
-        location = {"physicalLocation": {"artifactLocation": artifact_location(p.file, root)}}
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": artifact_location(p.file, root)}
+        }
         if region:
             location["physicalLocation"]["region"] = region
-        result = {
+        result: dict[str, Any] = {
             "ruleId": p.rule,
             "ruleIndex": rules.index(p.rule),
             "level": {"error": "error", "fatal": "error", "warning": "warning"}.get(
