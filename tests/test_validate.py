@@ -69,11 +69,12 @@ def test_specialised_grammar_gives_the_full_tei_all_verdict_on_every_sample(tei_
     assert compared >= 110
 
 
+@pytest.mark.slow
 def test_specialised_grammar_is_much_smaller_than_tei_all():
-    from tei_tools.validate.specialise import _parse_grammar, document_vocabulary, specialise
+    from tei_tools.validate.specialise import document_vocabulary, parse_grammar, specialise
 
     data = TEI_ALL.read_bytes()
-    full = _parse_grammar(TEI_ALL, data, "test")
+    full = parse_grammar(TEI_ALL, data, "test")
     vocabulary = document_vocabulary(etree.fromstring(tei_doc().encode()))
     pruned = specialise(full, vocabulary)
     assert len(list(pruned.iter())) * 10 < len(list(full.iter()))
@@ -95,6 +96,7 @@ def test_wildcard_element_patterns_survive_pruning(tmp_path):
     assert validate_one(bad, schema=grammar).status == "invalid"
 
 
+@pytest.mark.slow
 def test_specialised_grammars_are_cached_on_disk_and_cache_can_be_cleared(tmp_path):
     from tei_tools.validate.specialise import cache_dir, clear_cache
 
@@ -513,16 +515,16 @@ def test_compact_syntax_without_rnc2rng_names_the_extra(tmp_path, monkeypatch):
 
 
 def test_work_is_split_into_balanced_shares():
-    from tei_tools.validate.parallel import map_in_processes, split_by_weight
+    from tei_tools.validate.parallel import map_forked, split_by_weight
 
     assert split_by_weight([5, 1, 1, 3], 2) == [[0], [3, 1, 2]]
     assert split_by_weight([1, 1], 4) == [[0], [1]]
-    pids = map_in_processes(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2, None)
+    pids = map_forked(lambda _: os.getpid(), [1, 2, 3, 4], [1, 1, 1, 1], 2)
     assert len(set(pids)) == 2  # one share ran in a forked process
 
 
 def test_a_worker_that_dies_costs_only_its_share():
-    from tei_tools.validate.parallel import map_in_processes
+    from tei_tools.validate.parallel import map_forked
 
     parent = os.getpid()
 
@@ -531,8 +533,12 @@ def test_a_worker_that_dies_costs_only_its_share():
             os._exit(3)  # as a crash in C code would
         return item
 
-    results = map_in_processes(
-        die_in_a_worker, [1, 2, 3, 4], [1, 1, 1, 1], 2, lambda item, error: ("failed", item)
+    results = map_forked(
+        die_in_a_worker,
+        [1, 2, 3, 4],
+        [1, 1, 1, 1],
+        2,
+        on_failure=lambda item, error: ("failed", item),
     )
     failed = [r for r in results if isinstance(r, tuple)]
     # The parent's share is computed; the dead worker's share is reported, not lost.

@@ -1,12 +1,10 @@
-"""Spread a batch over the machine's cores with a forked process pool, after the documents are read.
+"""Spread a batch over the machine's cores: a process pool forked after the grammar is compiled.
 
 Validating is CPU-bound C code (libxml2) that holds the GIL, so threads do not
-help.  A pool started with the *fork* context after the documents are parsed
-gives every worker those trees for free (copy-on-write); the work is then
-named by index, and only the small :class:`FileReport` objects travel back.
-``concurrent.futures`` does the process management (start, collect, notice a
-worker that died); a share whose worker fails or overruns is handed to
-``on_failure``, so one bad share never costs the batch its other results.
+help; a process pool that re-imports and re-compiles tei_all per worker costs
+more than it saves.  Forking *after* the documents are parsed and the shared
+grammar is compiled gives each worker both for free (copy-on-write), so the
+only extra cost is sending the small :class:`FileReport` objects back.
 """
 
 from __future__ import annotations
@@ -15,8 +13,11 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
+
+from tei_tools.processes import available_cores
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -25,23 +26,13 @@ Result = TypeVar("Result")
 #: process compiles its own grammar (~0.1 s), and libxml2 validates TEI at
 #: roughly 20 MB/s.
 MIN_PARALLEL_BYTES = 2_000_000
-#: Seconds a worker's share may take before it is given up (reported, not waited for).
-SHARE_TIMEOUT = 1800.0
-
-# The work of the pool being run: set just before the pool forks, so that the
-# workers inherit it (functions and parsed trees cannot be pickled cheaply).
-_work: tuple[Callable, Sequence] | None = None
 
 
 def default_workers(total_bytes: int) -> int:
-    """How many processes a batch of ``total_bytes`` of XML is worth (1 = no pool)."""
+    """How many processes a batch of ``total_bytes`` of XML is worth (1 = no fork)."""
     if not hasattr(os, "fork") or total_bytes < MIN_PARALLEL_BYTES:
         return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
+    return max(1, min(available_cores(), 4))
 
 
 def split_by_weight(weights: Sequence[int], parts: int) -> list[list[int]]:
@@ -59,45 +50,81 @@ def split_by_weight(weights: Sequence[int], parts: int) -> list[list[int]]:
     return [group for group in groups if group]
 
 
-def map_in_processes(
+def map_forked(
     function: Callable[[Item], Result],
     items: Sequence[Item],
     weights: Sequence[int],
     workers: int,
-    on_failure: Callable[[Item, BaseException], Result],
+    *,
+    timeout: float | None = None,
+    on_failure: Callable[[Item, BaseException], Result] | None = None,
 ) -> list[Result]:
     """``[function(item) for item in items]``, computed by up to ``workers`` processes.
 
-    The calling process computes one share itself while a forked pool
-    computes the others.  When a worker raises, dies or overruns
-    :data:`SHARE_TIMEOUT`, each item of its share gets ``on_failure(item, error)``.
+    The calling process does one share itself; the other shares run in a
+    :class:`~concurrent.futures.ProcessPoolExecutor` whose workers are forked
+    after ``function`` and ``items`` exist, so they inherit both (copy-on-write)
+    and only share indices and results are pickled.  An exception in a worker
+    is raised again in the caller, so errors behave as if nothing had been
+    forked; a worker that dies, or a share not done within ``timeout`` seconds,
+    is an error too.  With ``on_failure``, a share that fails in a worker is
+    not an error: each of its items gets ``on_failure(item, error)`` instead,
+    so one bad share never costs a batch the other shares' results.
     """
-    global _work
-    shares = split_by_weight(weights, workers) if workers > 1 and len(items) > 1 else []
-    if len(shares) < 2 or not hasattr(os, "fork"):
+    groups = split_by_weight(weights, workers) if workers > 1 and len(items) > 1 else []
+    if len(groups) < 2:
         return [function(item) for item in items]
     results: list[Result | None] = [None] * len(items)
-    _work = (function, items)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
-            futures = [(share, pool.submit(_run_share, share)) for share in shares[1:]]
-            for index in shares[0]:
-                results[index] = function(items[index])
-            for share, future in futures:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        len(groups) - 1, mp_context=context, initializer=_inherit, initargs=(function, items)
+    ) as pool:
+        futures = [pool.submit(_run_share, group) for group in groups[1:]]
+        for index in groups[0]:
+            results[index] = function(items[index])
+        try:
+            for group, future in zip(groups[1:], futures, strict=True):
                 try:
-                    values = future.result(timeout=SHARE_TIMEOUT)
-                except (Exception, FutureTimeout) as error:  # a worker's failure is its share's
-                    values = [on_failure(items[i], error) for i in share]
-                for index, value in zip(share, values, strict=True):
+                    values = future.result(timeout=timeout)
+                except Exception as error:  # a worker's failure is its share's, when asked
+                    if on_failure is None:
+                        raise
+                    if isinstance(error, FuturesTimeout):
+                        _kill_workers(pool)
+                    values = [on_failure(items[index], error) for index in group]
+                for index, value in zip(group, values, strict=True):
                     results[index] = value
-    finally:
-        _work = None
+        except BrokenProcessPool as exc:
+            raise RuntimeError(f"a validation worker died: {exc}") from None
+        except FuturesTimeout:
+            _kill_workers(pool)
+            raise RuntimeError(f"validation workers did not finish within {timeout} s") from None
     return results  # type: ignore[return-value]
 
 
-def _run_share(share: list[int]) -> list:
-    """In a worker: the results for the items at ``share`` of the inherited work."""
-    assert _work is not None, "the pool must be started with the fork context"
-    function, items = _work
-    return [function(items[index]) for index in share]
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop hung workers, so that leaving the pool does not wait for them."""
+    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
+    if kill is not None:
+        kill()
+        return
+    # Earlier versions have no public way; the pool keeps its processes by pid.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+
+
+#: Set in each forked worker only (by the pool's initializer), never in the caller.
+_inherited: tuple[Callable, Sequence] | None = None
+
+
+def _inherit(function: Callable[[Item], Result], items: Sequence[Item]) -> None:
+    # With the fork start method, initargs reach the worker by inheritance, not by pickle.
+    global _inherited
+    _inherited = (function, items)
+
+
+def _run_share(indices: list[int]) -> list:
+    assert _inherited is not None, "not in a worker forked by map_forked"
+    function, items = _inherited
+    return [function(items[index]) for index in indices]

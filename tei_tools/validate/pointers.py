@@ -320,7 +320,6 @@ class _Suggester:
 
     def __init__(self, ids: set[str]) -> None:
         self.ids = ids
-        self.pool: list[str] | None = None
         self.found: dict[str, str | None] = {}
 
     def __call__(self, word: str) -> str | None:
@@ -331,15 +330,10 @@ class _Suggester:
         return self.found[word]
 
     def _closest(self, word: str) -> str | None:
-        import difflib
+        from tei_tools.validate.suggest import did_you_mean
 
-        if self.pool is None:
-            self.pool = sorted(self.ids)
-        # A ratio of 0.8 needs lengths within 2:3 of each other; skip the rest cheaply.
-        low, high = len(word) * 2 / 3, len(word) * 3 / 2
-        pool = [i for i in self.pool if low <= len(i) <= high]
-        close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
-        return f"#{close[0]}" if close else None
+        close = did_you_mean(word, self.ids, cutoff=0.8)
+        return f"#{close}" if close else None
 
 
 def prefix_definitions(root: etree._Element) -> tuple[dict[str, list[PrefixRule]], list]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from tei_tools.errors import format_problem
+
 ERROR = "error"
 WARNING = "warning"
 #: The file could not be read as XML at all (not well-formed, hostile, unreadable).
@@ -39,12 +41,7 @@ class Problem:
     attribute: str | None = None
 
     def __str__(self) -> str:
-        place = self.file
-        if self.line:
-            place += f":{self.line}"
-            if self.column:
-                place += f":{self.column}"
-        return f"{place}: {self.severity}: {self.message}"
+        return format_problem(self.file, self.line, self.column, self.severity, self.message)
 
     def as_dict(self) -> dict[str, object]:
         return {
