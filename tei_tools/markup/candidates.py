@@ -264,12 +264,18 @@ def find_candidates(
         shadow = sentence_case(text, is_surname)
         if shadow is None:
             return []
-        found = find_candidates(
-            shadow, taken, in_signature=in_signature, in_salute=in_salute, is_surname=is_surname
-        )
+        found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
         return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
-    signature = in_signature or in_salute
-    found = []
+    return _candidates_in(text, taken, in_signature or in_salute, is_surname)
+
+
+def _candidates_in(
+    text: str,
+    taken: Sequence[tuple[int, int, str]],
+    signature: bool,
+    is_surname: Callable[[str], bool] | None,
+) -> list[Candidate]:
+    found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
     return _type_by_neighbours(text, found, taken)
