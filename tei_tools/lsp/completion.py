@@ -79,7 +79,7 @@ def _elements(
                 label=name,
                 kind=types.CompletionItemKind.Class,
                 detail=_detail(element, required),
-                documentation=_markdown(element.documentation) if element else None,
+                documentation=_doc(element.documentation) if element else None,
                 sort_text=f"{0 if required else 1}{order:04d}",
                 filter_text=f"<{name}" if in_text else name,
                 insert_text_format=types.InsertTextFormat.Snippet
@@ -120,7 +120,7 @@ def _attributes(
                 label=attribute.name,
                 kind=types.CompletionItemKind.Property,
                 detail="required" if attribute.required else None,
-                documentation=_markdown(attribute.documentation),
+                documentation=_doc(attribute.documentation),
                 sort_text=f"{rank:04d}",
                 insert_text_format=types.InsertTextFormat.Snippet,
                 text_edit=types.TextEdit(edit_range, f'{attribute.name}="$1"'),
@@ -142,7 +142,7 @@ def _values(view: DocumentView, model: SchemaModel, token, registry) -> list[typ
                     label=value,
                     kind=types.CompletionItemKind.EnumMember,
                     detail=kind,
-                    documentation=_markdown(documentation),
+                    documentation=_doc(documentation),
                     sort_text=f"0{order:04d}",
                     text_edit=types.TextEdit(edit_range, value),
                 )
@@ -173,7 +173,7 @@ def _pointers(view: DocumentView, token, edit_range, registry) -> list[types.Com
                 label=entry.ref,
                 kind=types.CompletionItemKind.Reference,
                 detail=entry_detail(entry),
-                documentation=_markdown(entry_markdown(entry)),
+                documentation=_doc(entry_markdown(entry)),
                 filter_text=f"{entry.ref} {' '.join(entry.names)}",
                 sort_text=f"{1 if entry.prefix == preferred else 3}{order:05d}",
                 text_edit=types.TextEdit(edit_range, entry.ref),
@@ -225,7 +225,16 @@ def _closing(
     ]
 
 
-def _markdown(text: str | None) -> types.MarkupContent | None:
+def _doc(text: str | None) -> types.MarkupContent | None:
+    """Documentation as Markdown (plain-text clients are served by :func:`as_plain_text`)."""
     if not text:
         return None
     return types.MarkupContent(kind=types.MarkupKind.Markdown, value=text)
+
+
+def as_plain_text(items: list[types.CompletionItem]) -> list[types.CompletionItem]:
+    """The items with their documentation as plain strings, for clients without Markdown."""
+    for item in items:
+        if isinstance(item.documentation, types.MarkupContent):
+            item.documentation = item.documentation.value
+    return items

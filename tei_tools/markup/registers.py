@@ -212,3 +212,66 @@ def _idno(element: etree._Element, kind: str) -> str | None:
         if (idno.get("type") or "").lower() == kind.lower() and idno.text:
             return idno.text.strip()
     return None
+
+
+#: Entry element and list element of the register a name element points into.
+ENTRY_FOR_NAME = {
+    "persName": ("person", "listPerson"),
+    "orgName": ("org", "listOrg"),
+    "placeName": ("place", "listPlace"),
+}
+
+_TRANSLITERATION = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρσςτυφχψω",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia "
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(" "),
+        strict=True,
+    )
+)
+
+
+def entry_id(name: str, taken: Iterable[str] = ()) -> str:
+    """An ``xml:id`` for a new entry, as the registers' ``prefixDef`` accepts (``[a-z0-9_.-]+``).
+
+    Cyrillic and Greek are transliterated; a clash with ``taken`` gets a number.
+
+    >>> entry_id("Shcherbachev"), entry_id("Щербачёв"), entry_id("Βενιζέλος")
+    ('shcherbachev', 'shcherbachev', 'venizelos')
+    >>> entry_id("Lenin", {"lenin"})
+    'lenin-2'
+    """
+    import unicodedata
+
+    letters = []
+    # Decomposed first, so that accented letters (έ, ё) meet the table as their base letter.
+    for char in unicodedata.normalize("NFD", name.lower()):
+        char = _TRANSLITERATION.get(char, char)
+        if char == "-" and not letters:
+            continue
+        letters.append(char)
+    plain = unicodedata.normalize("NFKD", "".join(letters)).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() or c in "_." else " " for c in plain).split()
+    base = "-".join(word.strip("-") for word in words if word.strip("-")) or "entry"
+    if base[0].isdigit():
+        base = f"n{base}"
+    taken = set(taken)
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    return found
+
+
+def entry_xml(name_tag: str, name: str, xml_id: str) -> str:
+    """A new register entry for a name no register knows, to paste into a register file.
+
+    >>> entry_xml("persName", "Shcherbachev", "shcherbachev")
+    '<person xml:id="shcherbachev"><persName>Shcherbachev</persName></person>'
+    """
+    entry_tag = ENTRY_FOR_NAME[name_tag][0]
+    element = etree.Element(f"{{{TEI_NS}}}{entry_tag}", nsmap={None: TEI_NS})
+    element.set(f"{{{XML_NS}}}id", xml_id)
+    etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = name
+    text = etree.tostring(element, encoding="unicode")
+    return text.replace(f' xmlns="{TEI_NS}"', "", 1)
