@@ -28,7 +28,7 @@ DOCUMENT = """\
     <body>
       <div type="letter" xml:id="d1">
         <head>Товарищу Ἀθῆναι</head>
-        <p xml:id="p1">Жук: <persname ref="per:shcherbachev">Щербачёв</persname> and <persName ref="per:nobody">X</persName>.</p>
+        <p xml:id="p1">𐌰𐌱 Жук: <persname ref="per:shcherbachev">Щербачёв</persname> and <persName ref="per:nobody">X</persName>.</p>
         <p rend="x">Ἀθῆναι <ref target="#p1" tpye="y">see</ref> <date when="1918-02-30">30 Feb</date>.</p>
         <p>Δ <persName>Заболотный</persName> <name type="person" ref="#p1 #d1">x</name></p>
       </div>

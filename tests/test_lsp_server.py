@@ -20,14 +20,17 @@ SERVER = [sys.executable, "-m", "tei_tools", "lsp"]
 CACHE = Path(os.environ.get("TEI_TOOLS_TEST_CACHE", "/tmp")) / "tei-tools-lsp-test-cache"
 
 
+# One server for the module, as an editor keeps one for a session; each test opens its own file.
 @pytest_lsp.fixture(
+    scope="module",
     config=ClientServerConfig(
         server_command=SERVER, server_env={**os.environ, "TEI_TOOLS_CACHE_DIR": str(CACHE)}
-    )
+    ),
 )
-async def client(lsp_client: LanguageClient, tmp_path: Path):
+async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
+    tmp_path = tmp_path_factory.mktemp("workspace")
     document = make_workspace(tmp_path)
-    await lsp_client.initialize_session(
+    lsp_client.initialized = await lsp_client.initialize_session(  # type: ignore[attr-defined]
         types.InitializeParams(
             capabilities=types.ClientCapabilities(
                 general=types.GeneralClientCapabilities(
@@ -53,8 +56,13 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
     await lsp_client.shutdown_session()
 
 
+_opened = iter(range(1, 1000))
+
+
 async def open_document(client: LanguageClient, text: str = DOCUMENT) -> str:
-    uri = client.document.as_uri()  # type: ignore[attr-defined]
+    """Open ``text`` as a new file next to the workspace's letter (so its registers apply)."""
+    folder = client.document.parent  # type: ignore[attr-defined]
+    uri = (folder / f"letter-{next(_opened)}.xml").as_uri()
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "xml", 1, text))
     )
@@ -72,20 +80,22 @@ def by_message(client: LanguageClient, uri: str, part: str) -> types.Diagnostic:
     return found[0]
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_server_speaks_utf16_even_when_the_client_offers_utf8(client: LanguageClient):
-    assert client.capabilities is not None
-    # The client above offered only UTF-8; ranges below are checked in UTF-16 units.
+    # The client offered only UTF-8; every range below is checked in UTF-16 code units,
+    # with a Gothic letter (two units, one code point) before the places checked.
+    capabilities = client.initialized.capabilities  # type: ignore[attr-defined]
+    assert capabilities.position_encoding == types.PositionEncodingKind.Utf16
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_broken_document_gets_diagnostics_on_the_tag_attribute_and_value(
     client: LanguageClient,
 ):
     uri = await open_document(client)
     element = by_message(client, uri, 'element "persname"')
     start = position_of(DOCUMENT, "<persname")
-    end = position_of(DOCUMENT, '">Щербачёв') 
+    end = position_of(DOCUMENT, '">Щербачёв')
     assert (element.range.start.line, element.range.start.character) == start
     assert (element.range.end.line, element.range.end.character) == (end[0], end[1] + 2)
     assert element.data["suggestion"] == "persName"
@@ -101,7 +111,7 @@ async def test_broken_document_gets_diagnostics_on_the_tag_attribute_and_value(
     assert not any("shcherbachev" in d.message for d in client.diagnostics[uri])
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_misspelt_attribute_is_marked_on_its_name(client: LanguageClient):
     text = DOCUMENT.replace("persname", "persName")
     uri = await open_document(client, text)
@@ -113,12 +123,12 @@ async def test_misspelt_attribute_is_marked_on_its_name(client: LanguageClient):
     assert attribute.data["suggestion"] == "type"
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client: LanguageClient):
     text = DOCUMENT.replace("persname", "persName")
     uri = await open_document(client, text)
     before = len(client.diagnostics[uri])
-    line, character = position_of(text, "<head>")
+    line, _ = position_of(text, "<head>")
     client.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(version=2, uri=uri),
@@ -140,7 +150,7 @@ async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client:
     assert tpye.range.start.line == position_of(text, "tpye")[0] + 1
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_completion_inside_body_offers_allowed_elements_in_schema_order(
     client: LanguageClient,
 ):
@@ -156,7 +166,7 @@ async def test_completion_inside_body_offers_allowed_elements_in_schema_order(
     assert "teiHeader" not in labels
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_completion_of_attributes_values_and_register_pointers(client: LanguageClient):
     uri = await open_document(client)
     # Attribute names on <div ...>: those present are not offered again.
@@ -177,10 +187,12 @@ async def test_completion_of_attributes_values_and_register_pointers(client: Lan
     assert items["per:trotsky"].detail == "Trotsky (1879–1940)"
     assert "#p1" in items and "#d1" in items
     edit = items["per:shcherbachev"].text_edit
-    assert (edit.range.start.line, edit.range.start.character) == position_of(DOCUMENT, "per:nobody")
+    assert (edit.range.start.line, edit.range.start.character) == position_of(
+        DOCUMENT, "per:nobody"
+    )
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_hover_shows_guidelines_gloss_and_register_entry(client: LanguageClient):
     uri = await open_document(client)
     line, character = position_of(DOCUMENT, "<head>", 2)
@@ -196,7 +208,7 @@ async def test_hover_shows_guidelines_gloss_and_register_entry(client: LanguageC
     assert "Shcherbachev" in result.contents.value and "1869-02-06" in result.contents.value
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_go_to_definition_into_the_register_file_and_to_an_id(client: LanguageClient):
     uri = await open_document(client)
     register = client.document.parent / "registers" / "persons.xml"  # type: ignore[attr-defined]
@@ -219,7 +231,7 @@ async def test_go_to_definition_into_the_register_file_and_to_an_id(client: Lang
     )
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_references_symbols_and_quick_fixes(client: LanguageClient):
     uri = await open_document(client)
     line, character = position_of(DOCUMENT, 'xml:id="p1"', 9)

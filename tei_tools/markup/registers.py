@@ -221,14 +221,67 @@ ENTRY_FOR_NAME = {
     "placeName": ("place", "listPlace"),
 }
 
-_TRANSLITERATION = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяαβγδεζηθικλμνξοπρσςτυφχψω",
-        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia "
-        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(" "),
-        strict=True,
-    )
-)
+#: Letters of Russian Cyrillic and Greek in the Latin letters of an ``xml:id`` (hard and soft signs dropped).
+_TRANSLITERATION = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "α": "a",
+    "β": "v",
+    "γ": "g",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "i",
+    "θ": "th",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "m",
+    "ν": "n",
+    "ξ": "x",
+    "ο": "o",
+    "π": "p",
+    "ρ": "r",
+    "σ": "s",
+    "ς": "s",
+    "τ": "t",
+    "υ": "y",
+    "φ": "f",
+    "χ": "ch",
+    "ψ": "ps",
+    "ω": "o",
+}
 
 
 def entry_id(name: str, taken: Iterable[str] = ()) -> str:
@@ -246,10 +299,7 @@ def entry_id(name: str, taken: Iterable[str] = ()) -> str:
     letters = []
     # Decomposed first, so that accented letters (έ, ё) meet the table as their base letter.
     for char in unicodedata.normalize("NFD", name.lower()):
-        char = _TRANSLITERATION.get(char, char)
-        if char == "-" and not letters:
-            continue
-        letters.append(char)
+        letters.append(_TRANSLITERATION.get(char, char))
     plain = unicodedata.normalize("NFKD", "".join(letters)).encode("ascii", "ignore").decode()
     words = "".join(c if c.isalnum() or c in "_." else " " for c in plain).split()
     base = "-".join(word.strip("-") for word in words if word.strip("-")) or "entry"
