@@ -165,3 +165,49 @@ def test_registers_of_the_workspace_win_over_the_shipped_ones(tmp_path):
     assert place is not None and place.path == tmp_path / "registers" / "persons.xml"
     assert registers.place("trotsky", "per").path.name == "persons.xml"
     assert Path(registers.place("trotsky", "per").path).parent.name == "registers"
+
+
+def test_hostile_document_is_refused_with_one_diagnostic(tmp_path):
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>'
+    )
+    checked = check_text(text, tmp_path / "a.xml")
+    assert not checked.well_formed
+    assert len(checked.diagnostics) == 1 and "refused" in checked.diagnostics[0].message
+
+
+def test_add_register_entry_takes_the_review_reports_suggestion(tmp_path):
+    from tei_tools.findings import Finding
+    from tei_tools.lsp.actions import register_entry_actions
+
+    path = make_workspace(tmp_path)
+    view = DocumentView(DOCUMENT, path)
+    suggested = '<person xml:id="zabolotny"><persName>Заболотный</persName><note>x</note></person>'
+    finding = Finding(
+        "unlinked-name",
+        "Заболотный",
+        "persName in no register",
+        "letter.txt",
+        type="persName",
+        suggestion={"entry": suggested},
+    )
+    offset = DOCUMENT.index("Заболотный") + 2
+    (action,) = register_entry_actions(view, path.as_uri(), offset, findings=[finding])
+    texts = [e.new_text for change in action.edit.document_changes for e in change.edits]
+    assert ' ref="per:zabolotny"' in texts
+    assert any(suggested in t for t in texts)
+    register_edit = action.edit.document_changes[1]
+    assert register_edit.text_document.uri == (tmp_path / "registers" / "persons.xml").as_uri()
+    # Inserted on the line of </listPerson>, so the entry lands inside the list.
+    register = (tmp_path / "registers" / "persons.xml").read_text(encoding="utf-8")
+    assert register_edit.edits[0].range.start.line == position_of(register, "</listPerson>")[0]
+
+
+def test_no_register_entry_offered_for_a_linked_name(tmp_path):
+    from tei_tools.lsp.actions import register_entry_actions
+
+    path = make_workspace(tmp_path)
+    view = DocumentView(DOCUMENT, path)
+    offset = DOCUMENT.index(">X</persName>") + 1
+    assert register_entry_actions(view, path.as_uri(), offset) == []
