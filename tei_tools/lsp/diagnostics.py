@@ -65,6 +65,9 @@ def check_text(
         targets=targets,
         extra_checks=extra_checks,
     )
+    if not report.problems:  # the common case while typing: no scan of the buffer needed
+        chosen = report.schema.split(", ")[0] if report.schema else None
+        return Checked([], True, Path(chosen) if chosen else None)
     tags, lines = TagIndex(text), LineIndex(text)
     fatal = [p for p in report.problems if p.severity == FATAL]
     if fatal:
