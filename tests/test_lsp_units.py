@@ -211,3 +211,11 @@ def test_no_register_entry_offered_for_a_linked_name(tmp_path):
     view = DocumentView(DOCUMENT, path)
     offset = DOCUMENT.index(">X</persName>") + 1
     assert register_entry_actions(view, path.as_uri(), offset) == []
+
+
+def test_completion_without_snippet_support_inserts_plain_text(model):
+    text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>'
+    items = complete(DocumentView(text), len(text), model, snippets=False)
+    hi = next(i for i in items if i.label == "hi")
+    assert hi.text_edit.new_text == "<hi></hi>"
+    assert hi.insert_text_format == types.InsertTextFormat.PlainText

@@ -33,9 +33,26 @@ PREFIX_FOR_ELEMENT = {
 
 
 def complete(
-    view: DocumentView, offset: int, model: SchemaModel, registry=None
+    view: DocumentView, offset: int, model: SchemaModel, registry=None, *, snippets: bool = True
 ) -> list[types.CompletionItem]:
-    """The completion items for the cursor at ``offset`` in ``view``."""
+    """The completion items for the cursor at ``offset`` in ``view``.
+
+    With ``snippets`` (the client supports them) the cursor lands between a
+    new element's tags or inside a new attribute's quotes; without, the same
+    text is inserted plainly.
+    """
+    items = _complete(view, offset, model, registry)
+    if not snippets:
+        for item in items:
+            if item.insert_text_format == types.InsertTextFormat.Snippet and item.text_edit:
+                item.text_edit.new_text = item.text_edit.new_text.replace("$0", "").replace(
+                    "$1", ""
+                )
+                item.insert_text_format = types.InsertTextFormat.PlainText
+    return items
+
+
+def _complete(view: DocumentView, offset: int, model: SchemaModel, registry):
     tag = view.tags.at(offset)
     if tag is not None and tag.kind == "end":
         return _closing(view, tag.start, tag.name_start, max(offset, tag.name_end), tag.closed)

@@ -205,6 +205,12 @@ class TeiLanguageServer(LanguageServer):
             formats = item.documentation_format if item else None
         return bool(formats) and types.MarkupKind.Markdown in formats
 
+    def client_takes_snippets(self) -> bool:
+        capabilities = self.client_capabilities.text_document
+        completion = capabilities.completion if capabilities else None
+        item = completion.completion_item if completion else None
+        return bool(item and item.snippet_support)
+
     # ----------------------------------------------------------------- validation
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -335,7 +341,9 @@ def create_server() -> TeiLanguageServer:
         if model is None:
             return types.CompletionList(is_incomplete=False, items=[])
         offset = view.lines.offset(params.position.line, params.position.character)
-        items = complete(view, offset, model, ls.registers().registry)
+        items = complete(
+            view, offset, model, ls.registers().registry, snippets=ls.client_takes_snippets()
+        )
         if not ls.client_reads_markdown("completion"):
             items = as_plain_text(items)
         return types.CompletionList(is_incomplete=False, items=items)
