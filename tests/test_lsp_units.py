@@ -219,3 +219,18 @@ def test_completion_without_snippet_support_inserts_plain_text(model):
     hi = next(i for i in items if i.label == "hi")
     assert hi.text_edit.new_text == "<hi></hi>"
     assert hi.insert_text_format == types.InsertTextFormat.PlainText
+
+
+def test_validation_follows_a_schema_edited_on_disk(tmp_path):
+    schema = tmp_path / "mini.rng"
+    grammar = (
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+        '<element name="{}"><empty/></element></start></grammar>'
+    )
+    schema.write_text(grammar.format("one"))
+    document = tmp_path / "doc.xml"
+    assert check_text("<one/>", document, schema=schema).diagnostics == []
+    schema.write_text(grammar.format("other"))
+    os.utime(schema, ns=(1, 1))
+    (diagnostic,) = check_text("<one/>", document, schema=schema).diagnostics
+    assert 'expected "other"' in diagnostic.message
