@@ -12,11 +12,10 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
+from conftest import shared_path  # noqa: E402
+from lsp_fuzz import fuzz_document  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-from tests.conftest import shared_path  # noqa: E402
-from tests.lsp_fuzz import fuzz_document  # noqa: E402
 
 CACHE = Path(os.environ.get("TEI_TOOLS_TEST_CACHE", "/tmp")) / "tei-tools-lsp-test-cache"
 SAMPLES = (

@@ -11,10 +11,9 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
+from lsp_workspace import DOCUMENT, make_workspace, position_of  # noqa: E402
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-from tests.lsp_workspace import DOCUMENT, make_workspace, position_of  # noqa: E402
 
 SERVER = [sys.executable, "-m", "tei_tools", "lsp"]
 CACHE = Path(os.environ.get("TEI_TOOLS_TEST_CACHE", "/tmp")) / "tei-tools-lsp-test-cache"

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("lsprotocol")
 
+from lsp_workspace import DOCUMENT, make_workspace, position_of
 from lsprotocol import types
 
 from tei_tools.lsp.completion import complete
@@ -21,7 +22,6 @@ from tei_tools.lsp.scanner import scan_tags
 from tei_tools.lsp.schema_model import SchemaModels, build_model
 from tei_tools.lsp.text import LineIndex
 from tei_tools.validate.schema_select import tei_all_path
-from tests.lsp_workspace import DOCUMENT, make_workspace, position_of
 
 
 @pytest.fixture(scope="module")
