@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pygls")
-pytest_lsp = pytest.importorskip("pytest_lsp")
+pytest.importorskip("pytest_lsp")
 
-from conftest import shared_path  # noqa: E402
-from lsp_fuzz import fuzz_document  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+from conftest import shared_path
+from lsp_fuzz import fuzz_document
+from lsp_harness import ServerSession
+from lsprotocol import types
 
-CACHE = Path(os.environ.get("TEI_TOOLS_TEST_CACHE", "/tmp")) / "tei-tools-lsp-test-cache"
 SAMPLES = (
     "escher__K_7408_von_Gunesch_Rudolf_an_Escher_1875-02-24.xml",
     "isicily__ISic000830.xml",
@@ -27,34 +23,26 @@ SAMPLES = (
 EDITS_PER_SAMPLE = 75
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[sys.executable, "-m", "tei_tools", "lsp"],
-        server_env={**os.environ, "TEI_TOOLS_CACHE_DIR": str(CACHE)},
-    )
-)
-async def client(lsp_client: LanguageClient, tmp_path: Path):
-    await lsp_client.initialize_session(
+@pytest.fixture
+def server(tmp_path):
+    session = ServerSession(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(),
             root_uri=tmp_path.as_uri(),
             initialization_options={"debounce": 0.01},
         )
     )
-    yield
-    await lsp_client.shutdown_session()
+    yield session
+    session.close()
 
 
-@pytest.mark.slow
-@pytest.mark.asyncio
-async def test_random_edits_of_real_documents_never_crash_or_hang(client: LanguageClient, tmp_path):
-    samples = [shared_path("tei-samples", name) for name in SAMPLES]
+async def fuzz_samples(client, samples, folder) -> None:
     for seed, sample in enumerate(samples):
-        copy = tmp_path / sample.name
+        copy = folder / sample.name
         copy.write_bytes(sample.read_bytes())
         uri = await fuzz_document(client, copy, EDITS_PER_SAMPLE, seed)
         client.diagnostics.pop(uri, None)
-        # One more change, then the diagnostics of a version this late must come.
+        # After a save the diagnostics of a version this late must come.
         client.text_document_did_save(
             types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
         )
@@ -74,3 +62,9 @@ async def test_random_edits_of_real_documents_never_crash_or_hang(client: Langua
     assert symbols is not None
     errors = [m.message for m in client.log_messages if m.type == types.MessageType.Error]
     assert not errors, errors[:3]
+
+
+@pytest.mark.slow
+def test_random_edits_of_real_documents_never_crash_or_hang(server: ServerSession, tmp_path):
+    samples = [shared_path("tei-samples", name) for name in SAMPLES]
+    server.run(fuzz_samples(server.client, samples, tmp_path), timeout=600)

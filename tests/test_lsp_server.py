@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("pygls")
-pytest_lsp = pytest.importorskip("pytest_lsp")
+pytest.importorskip("pytest_lsp")
 
-from lsp_workspace import DOCUMENT, make_workspace, position_of  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-SERVER = [sys.executable, "-m", "tei_tools", "lsp"]
-CACHE = Path(os.environ.get("TEI_TOOLS_TEST_CACHE", "/tmp")) / "tei-tools-lsp-test-cache"
+from lsp_harness import ServerSession, driven
+from lsp_workspace import DOCUMENT, make_workspace, position_of
+from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 
-# One server for the module, as an editor keeps one for a session; each test opens its own file.
-@pytest_lsp.fixture(
-    scope="module",
-    config=ClientServerConfig(
-        server_command=SERVER, server_env={**os.environ, "TEI_TOOLS_CACHE_DIR": str(CACHE)}
-    ),
-)
-async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    """One server for the module, as an editor keeps one for a session; each test opens its own file."""
     tmp_path = tmp_path_factory.mktemp("workspace")
     document = make_workspace(tmp_path)
-    lsp_client.initialized = await lsp_client.initialize_session(  # type: ignore[attr-defined]
+    session = ServerSession(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(
                 general=types.GeneralClientCapabilities(
@@ -50,9 +39,10 @@ async def client(lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFa
             initialization_options={"debounce": 0.02},
         )
     )
-    lsp_client.document = document  # type: ignore[attr-defined]
-    yield
-    await lsp_client.shutdown_session()
+    session.client.document = document  # type: ignore[attr-defined]
+    session.client.initialized = session.initialized  # type: ignore[attr-defined]
+    yield session
+    session.close()
 
 
 _opened = iter(range(1, 1000))
@@ -79,7 +69,7 @@ def by_message(client: LanguageClient, uri: str, part: str) -> types.Diagnostic:
     return found[0]
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_server_speaks_utf16_even_when_the_client_offers_utf8(client: LanguageClient):
     # The client offered only UTF-8; every range below is checked in UTF-16 code units,
     # with a Gothic letter (two units, one code point) before the places checked.
@@ -87,7 +77,7 @@ async def test_server_speaks_utf16_even_when_the_client_offers_utf8(client: Lang
     assert capabilities.position_encoding == types.PositionEncodingKind.Utf16
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_broken_document_gets_diagnostics_on_the_tag_attribute_and_value(
     client: LanguageClient,
 ):
@@ -110,7 +100,7 @@ async def test_broken_document_gets_diagnostics_on_the_tag_attribute_and_value(
     assert not any("shcherbachev" in d.message for d in client.diagnostics[uri])
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_misspelt_attribute_is_marked_on_its_name(client: LanguageClient):
     text = DOCUMENT.replace("persname", "persName")
     uri = await open_document(client, text)
@@ -122,7 +112,7 @@ async def test_misspelt_attribute_is_marked_on_its_name(client: LanguageClient):
     assert attribute.data["suggestion"] == "type"
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client: LanguageClient):
     text = DOCUMENT.replace("persname", "persName")
     uri = await open_document(client, text)
@@ -149,7 +139,7 @@ async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client:
     assert tpye.range.start.line == position_of(text, "tpye")[0] + 1
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_completion_inside_body_offers_allowed_elements_in_schema_order(
     client: LanguageClient,
 ):
@@ -165,7 +155,7 @@ async def test_completion_inside_body_offers_allowed_elements_in_schema_order(
     assert "teiHeader" not in labels
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_completion_of_attributes_values_and_register_pointers(client: LanguageClient):
     uri = await open_document(client)
     # Attribute names on <div ...>: those present are not offered again.
@@ -191,7 +181,7 @@ async def test_completion_of_attributes_values_and_register_pointers(client: Lan
     )
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_hover_shows_guidelines_gloss_and_register_entry(client: LanguageClient):
     uri = await open_document(client)
     line, character = position_of(DOCUMENT, "<head>", 2)
@@ -207,7 +197,7 @@ async def test_hover_shows_guidelines_gloss_and_register_entry(client: LanguageC
     assert "Shcherbachev" in result.contents.value and "1869-02-06" in result.contents.value
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_go_to_definition_into_the_register_file_and_to_an_id(client: LanguageClient):
     uri = await open_document(client)
     register = client.document.parent / "registers" / "persons.xml"  # type: ignore[attr-defined]
@@ -230,7 +220,7 @@ async def test_go_to_definition_into_the_register_file_and_to_an_id(client: Lang
     )
 
 
-@pytest.mark.asyncio(loop_scope="module")
+@driven
 async def test_references_symbols_and_quick_fixes(client: LanguageClient):
     uri = await open_document(client)
     line, character = position_of(DOCUMENT, 'xml:id="p1"', 9)
