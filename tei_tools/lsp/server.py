@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,8 +245,9 @@ class TeiLanguageServer(LanguageServer):
         """Runs in the validation thread; a version superseded while queued is skipped."""
         if state.version != version:
             return None
+        started = time.perf_counter()
         try:
-            return check_text(
+            checked = check_text(
                 text,
                 state.path,
                 schema=self.options.schema,
@@ -253,6 +255,13 @@ class TeiLanguageServer(LanguageServer):
                 targets=self.pointer_targets(),
                 extra_checks=self.options.extra_checks,
             )
+            log.info(
+                "validated %s version %d in %.0f ms",
+                state.uri,
+                version,
+                (time.perf_counter() - started) * 1000,
+            )
+            return checked
         except Exception as error:  # the server must outlive any document
             log.exception("validation failed for %s", state.uri)
             diagnostic = types.Diagnostic(
