@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
+from tei_tools.cli.common import (
+    plan_jobs,
+    print_batch_summary,
+    read_source,
+    source_name,
+    write_output,
+)
 
 
 @click.command()
@@ -52,7 +57,7 @@ def convert(
     from tei_tools.convert import convert_bytes
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
-    from tei_tools.xml import read_input_bytes, serialize
+    from tei_tools.xml import serialize
 
     jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
     loaded_profile = load_profile(profile)
@@ -64,10 +69,11 @@ def convert(
 
     findings = []
     failed: list[tuple[str, str]] = []
+    status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
-        name = "<stdin>" if source == "-" else str(source)
+        name = source_name(source)
         try:
-            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
+            data = read_source(source)
             result = convert_bytes(
                 data,
                 encoding=encoding,
@@ -83,6 +89,7 @@ def convert(
                 raise
             click.echo(f"tei-tools: error: {error}", err=True)
             failed.append((name, error.message))
+            status = max(status, error.exit_code)
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if report_path:
@@ -90,5 +97,5 @@ def convert(
 
         write_output(report_path, dump_report(findings, failed=dict(failed)))
     if len(jobs) > 1:
-        return print_batch_summary(len(jobs) - len(failed), failed, "converted")
+        return print_batch_summary(len(jobs) - len(failed), failed, "converted", status=status)
     return 0

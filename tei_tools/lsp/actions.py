@@ -10,6 +10,7 @@ When a review report is known, its suggested entry is used as written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -79,7 +80,7 @@ def register_entry_actions(
     *,
     registers=None,
     workspace_roots: tuple[Path, ...] = (),
-    findings: list[Finding] = (),
+    findings: Sequence[Finding] = (),
 ) -> list[types.CodeAction]:
     """ "Add register entry" for a name element without ``@ref`` at the cursor."""
     tag = view.enclosing(offset, frozenset(ENTRY_FOR_NAME))

@@ -178,7 +178,7 @@ def _tag_for(problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int
     attribute and its value); the column comes after that, since for pointer
     and date problems it is only a guess at the line's first tag.
     """
-    line = problem.line - 1
+    line = (problem.line or 1) - 1
     low, high = lines.line_start(line), lines.line_end(line)
     on_line = [t for t in tags.before(high + 1) if low <= t.end <= high + 1]
     named = set(_QUOTED.findall(problem.message))

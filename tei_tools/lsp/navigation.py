@@ -163,7 +163,8 @@ def references(view: DocumentView, offset: int, include_declaration: bool) -> li
     declared = view.ids.get(xml_id)
     if include_declaration and declared is not None:
         holder = declared.attribute("xml:id")
-        spans.append((holder.value_start, holder.value_end))
+        if holder is not None:
+            spans.append((holder.value_start, holder.value_end))
     for other in view.tags.element_tags():
         for pointer in other.attributes:
             if pointer.local not in POINTER_ATTRIBUTES or not pointer.value:
@@ -181,7 +182,8 @@ def references(view: DocumentView, offset: int, include_declaration: bool) -> li
 def outline(view: DocumentView) -> list[types.DocumentSymbol]:
     """The ``div``/``head`` outline: each division, named by its head (or type and number)."""
     roots: list[types.DocumentSymbol] = []
-    stack: list[tuple[int, int, types.DocumentSymbol]] = []
+    # (start, end, the symbol, its children): lsprotocol types children as an immutable Sequence.
+    stack: list[tuple[int, int, types.DocumentSymbol, list[types.DocumentSymbol]]] = []
     for tag in view.tags.element_tags():
         if tag.local not in DIV_NAMES:
             continue
@@ -190,19 +192,17 @@ def outline(view: DocumentView) -> list[types.DocumentSymbol]:
         while stack and not (stack[-1][0] <= tag.start < stack[-1][1]):
             stack.pop()
         name, selection = _division_name(view, tag, end)
+        children: list[types.DocumentSymbol] = []
         symbol = types.DocumentSymbol(
             name=name,
             kind=types.SymbolKind.Namespace,
             range=span_range(view.lines, tag.start, end),
             selection_range=span_range(view.lines, *selection),
             detail=tag.local,
-            children=[],
+            children=children,
         )
-        if stack:
-            stack[-1][2].children.append(symbol)
-        else:
-            roots.append(symbol)
-        stack.append((tag.start, end, symbol))
+        (stack[-1][3] if stack else roots).append(symbol)
+        stack.append((tag.start, end, symbol, children))
     return roots
 
 

@@ -204,7 +204,7 @@ class TeiLanguageServer(LanguageServer):
         else:
             item = capabilities.completion.completion_item if capabilities.completion else None
             formats = item.documentation_format if item else None
-        return bool(formats) and types.MarkupKind.Markdown in formats
+        return formats is not None and types.MarkupKind.Markdown in formats
 
     def client_takes_snippets(self) -> bool:
         capabilities = self.client_capabilities.text_document
@@ -362,7 +362,11 @@ def create_server() -> TeiLanguageServer:
         state, view = ls.view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         found = hover(view, offset, ls.model_for(state), ls.registers())
-        if found is not None and not ls.client_reads_markdown("hover"):
+        if (
+            found is not None
+            and isinstance(found.contents, types.MarkupContent)
+            and not ls.client_reads_markdown("hover")
+        ):
             found.contents = types.MarkupContent(types.MarkupKind.PlainText, found.contents.value)
         return found
 
