@@ -43,7 +43,7 @@ INLINE_TAGS = frozenset(
     """persName orgName placeName roleName geogName date time title name rs hi abbr expan
     foreign emph term num ref ptr biblScope idno pubPlace publisher author editor label
     forename surname addName genName measure q quote said soCalled mentioned lb pb cb
-    choice sic corr orig reg unclear supplied del add gap""".split()
+    choice sic corr orig reg unclear supplied del add gap""".split()  # noqa: SIM905 - a word list
 )
 
 _T = f"{{{TEI_NS}}}"

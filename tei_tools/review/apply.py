@@ -110,7 +110,7 @@ def apply_one(stream: TextStream, decision: Decision) -> None:
     block = stream.block_at(found.start, found.end)
     if block is None:
         raise NotApplicable("the quoted text spans several blocks")
-    slots, marked = stream.inside(block)
+    _, marked = stream.inside(block)
     mark = find_mark(marked, found.start, found.end)
     if mark is None:
         raise NotApplicable("no mark covers the quoted text")
@@ -210,7 +210,9 @@ def check_date_value(value: str, calendar: str) -> None:
     if not _ISO_DATE.match(value or ""):
         raise NotApplicable(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     parts = value.split("-")
-    if len(parts) == 3 and not is_real_date((int(parts[0]), int(parts[1]), int(parts[2])), calendar):  # type: ignore[arg-type]
+    if len(parts) == 3 and not is_real_date(
+        (int(parts[0]), int(parts[1]), int(parts[2])), calendar
+    ):  # type: ignore[arg-type]
         raise NotApplicable(f"{value} is not a day of the {calendar} calendar")
 
 
@@ -278,7 +280,9 @@ def _set_raw(slot: Slot, value: str) -> None:
         slot.element.text = value
 
 
-def _wrap_between(first: Slot, last: Slot, start: int, end: int, tag: str, raw_offset) -> etree._Element:
+def _wrap_between(
+    first: Slot, last: Slot, start: int, end: int, tag: str, raw_offset
+) -> etree._Element:
     parent = _owner(first)
     cut_first = raw_offset(first.raw, start - first.start, first.space_before)
     cut_last = raw_offset(last.raw, end - last.start, last.space_before)

@@ -181,7 +181,9 @@ def parse_decisions(data: bytes, *, source: str, document: str) -> DecisionFile:
     decisions = []
     for number, item in enumerate(table.get("decision", []), start=1):
         if not isinstance(item, dict) or item.get("action") not in ACTIONS or not item.get("text"):
-            raise InputError(f"decision {number}: needs an action of {ACTIONS} and a text", file=source)
+            raise InputError(
+                f"decision {number}: needs an action of {ACTIONS} and a text", file=source
+            )
         decisions.append(
             Decision(**{key: str(value) for key, value in item.items() if key in known})
         )
@@ -225,7 +227,9 @@ def new_id(prefix: str = "d") -> str:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
 
 
 def default_editor() -> str:
