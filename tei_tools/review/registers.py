@@ -157,7 +157,11 @@ def remove_entry(corpus: Path, ref: str) -> bool:
         for element in tree.getroot().iter(f"{_T}{entry_tag}"):
             if element.get(f"{{{XML_NS}}}id") == xml_id:
                 element.getparent().remove(element)
-                _indent_and_write(tree, path)
+                if next(tree.getroot().iter(f"{_T}{entry_tag}"), None) is None:
+                    # A register without entries is refused by every reader: the file goes.
+                    path.unlink()
+                else:
+                    _indent_and_write(tree, path)
                 return True
     return False
 

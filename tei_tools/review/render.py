@@ -1,0 +1,122 @@
+"""The document view's HTML: the text of each block, every mark a focusable span.
+
+Built with lxml elements and serialised by lxml, so every character of the
+document is escaped by construction; no document text ever passes through a
+template or string concatenation.  Marks carry their stream offsets (the
+handle every action uses) and what the side panel shows about them.
+"""
+
+from __future__ import annotations
+
+from lxml import etree, html
+
+from tei_tools.markup.registers import Registry
+from tei_tools.review.anchors import Block, localname
+from tei_tools.review.apply import MARK_TAGS
+from tei_tools.review.session import DocumentState
+
+#: Names of blocks as the editor sees them, for the block's class.
+_MARK_STATES = ("linked", "unlinked", "dated", "undated")
+
+
+def render_document(state: DocumentState, registry: Registry) -> str:
+    """Every block of the document's current tree, as HTML."""
+    pending = pending_ranges(state)
+    parts = [
+        render_block(state, index, registry, pending)
+        for index in range(len(state.current_stream.blocks))
+    ]
+    return "".join(parts)
+
+
+def pending_ranges(state: DocumentState) -> dict[tuple[int, int], list[str]]:
+    """Stream ranges of findings not yet reviewed -> their messages."""
+    pending: dict[tuple[int, int], list[str]] = {}
+    for item in state.located:
+        if item.start >= 0 and not item.reviewed:
+            pending.setdefault((item.start, item.end), []).append(
+                f"{item.kind}: {item.finding.message}"
+            )
+    return pending
+
+
+def render_block(
+    state: DocumentState,
+    index: int,
+    registry: Registry,
+    pending: dict[tuple[int, int], list[str]] | None = None,
+) -> str:
+    """One block as ``<div class="blk">`` with its marks as spans."""
+    if pending is None:
+        pending = pending_ranges(state)
+    block: Block = state.current_stream.blocks[index]
+    _, marked = state.current_stream.inside(block)
+    spans = {id(m.element): (m.start, m.end) for m in marked}
+    div = etree.Element("div")
+    div.set("class", f"blk k-{localname(block.element)}")
+    div.set("data-b", str(index))
+    _fill(div, block.element, spans, registry, pending)
+    return html.tostring(div, encoding="unicode")
+
+
+def _fill(target, source, spans, registry, pending) -> None:
+    """Copy ``source``'s text and children into ``target`` as HTML."""
+    _append_text(target, source.text)
+    for child in source:
+        if not isinstance(child.tag, str):
+            _append_text(target, child.tail)
+            continue
+        span = etree.SubElement(target, "span")
+        name = localname(child)
+        if name in MARK_TAGS:
+            start, end = spans[id(child)]
+            _describe_mark(span, child, name, start, end, registry, pending.get((start, end), []))
+        else:
+            span.set("class", f"tei-{name}")
+        _fill(span, child, spans, registry, pending)
+        span.tail = child.tail
+
+
+def _append_text(target, text: str | None) -> None:
+    if not text:
+        return
+    if len(target):
+        target[-1].tail = (target[-1].tail or "") + text
+    else:
+        target.text = (target.text or "") + text
+
+
+def _describe_mark(span, element, name, start, end, registry, messages) -> None:
+    ref = element.get("ref", "")
+    if name == "date":
+        dated = any(element.get(a) for a in ("when", "when-custom", "from", "notBefore"))
+        status = "dated" if dated and element.get("cert") != "low" else "undated"
+    else:
+        status = "linked" if ref else "unlinked"
+    classes = ["mark", f"t-{name}", status]
+    if messages:
+        classes.append("pending")
+    if element.get("resp"):
+        classes.append("decided")
+    span.set("class", " ".join(classes))
+    span.set("tabindex", "-1")
+    span.set("data-s", str(start))
+    span.set("data-e", str(end))
+    span.set("data-type", name)
+    span.set("id", f"m-{start}")
+    for attribute in ("ref", "when", "when-custom", "calendar", "cert", "resp"):
+        if element.get(attribute):
+            span.set(f"data-{attribute}", element.get(attribute))
+    if messages:
+        span.set("data-findings", " | ".join(messages))
+    entry = registry.lookup(ref) if ref else None
+    if entry is not None:
+        span.set("data-label", entry.label)
+        life = (
+            "–".join(x or "?" for x in (entry.birth, entry.death))
+            if entry.birth or entry.death
+            else ""
+        )
+        span.set("data-life", life)
+        span.set("data-ids", " ".join(x for x in (entry.wikidata, entry.viaf) if x))
+    span.set("title", f"{name} · {status}" + (f" · {ref}" if ref else ""))
