@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pytest
@@ -13,8 +14,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from tei_tools.review.app import TOKEN_HEADER, create_app  # noqa: E402
-from tei_tools.review.session import ReviewSession  # noqa: E402
+from tei_tools.review.app import TOKEN_HEADER, create_app
+from tei_tools.review.session import ReviewSession
 
 TOKEN = "test-token"
 BASE = "http://127.0.0.1"
@@ -84,7 +85,7 @@ def test_cross_origin_write_is_refused(client, session):
 def test_queue_groups_findings_by_frequency_and_filters(client):
     page = client.get("/")
     assert page.status_code == 200
-    assert "of 5 reviewed" in page.text
+    assert re.search(r"0 of \d+ reviewed", page.text)
     rows = page.text.split("<tbody>")[1]
     assert rows.index("Mr. Smith") < rows.index("31 February 1918")  # two places before one
     only_dates = client.get("/?kind=uncertain-date").text.split("<tbody>")[1]

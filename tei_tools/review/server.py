@@ -6,8 +6,11 @@ The socket is bound here, before uvicorn starts, so that the URL printed
 
 from __future__ import annotations
 
+import contextlib
 import socket
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tei_tools.errors import UsageError
@@ -53,3 +56,25 @@ def serve(
         webbrowser.open(url)
     config = uvicorn.Config(create_app(session, token), log_level="warning", lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])
+
+
+@contextlib.contextmanager
+def serving_in_thread(session, token: str) -> Iterator[str]:
+    """Serve a session from a background thread; yields the base URL (tests, benchmarks)."""
+    import uvicorn
+
+    from tei_tools.review.app import create_app
+
+    sock = bind_local(0)
+    config = uvicorn.Config(create_app(session, token), log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        time.sleep(0.01)
+    try:
+        yield f"http://{HOST}:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
