@@ -657,21 +657,61 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
 #: included) and its matches (two for a dual date).
 Expression = tuple[int, int, list[DateMatch]]
 
+#: A candidate expression and how to read it again with another anchor year.
+_Candidate = tuple[int, int, list[DateMatch], Callable[[dt.date | None], Found]]
+
 
 def _expressions(
     text: str, document_date: dt.date | None, default_calendar: str
 ) -> list[Expression]:
-    """Every date expression, left to right, none overlapping another."""
+    """Every date expression, left to right, none overlapping another.
+
+    A date written without a year takes its year from the nearest *preceding*
+    complete date ("Petrograd, November 24, 1917. [Received November 26]"),
+    and only before the first one from ``document_date``.
+    """
     calendar = _calendar(default_calendar)
-    candidates: list[Expression] = []
+    candidates: list[_Candidate] = []
     for window_start, window_end in _windows(text):
         for _name, pattern, handler in FORMS:
             for m in pattern.finditer(text, window_start, window_end):
                 found = handler(text, m, calendar, document_date)
                 if found:
                     start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
-                    candidates.append((start, end, found))
-    return _longest_first(candidates)
+                    candidates.append((start, end, found, _reader(handler, text, m, calendar)))
+    kept = _longest_first(candidates)
+    anchor = document_date
+    expressions: list[Expression] = []
+    for start, end, found, read_again in kept:
+        if _WRITTEN_YEAR.search(text, start, end):
+            anchor = complete_day(found[-1].attrs) or anchor
+        elif anchor is not None and anchor != document_date:
+            found = read_again(anchor) or found
+        expressions.append((start, end, found))
+    return expressions
+
+
+def _reader(
+    handler: Handler, text: str, m: re.Match[str], calendar: Calendar
+) -> Callable[[dt.date | None], Found]:
+    def read_again(anchor: dt.date | None) -> Found:
+        return handler(text, m, calendar, anchor)
+
+    return read_again
+
+
+_WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
+
+
+def complete_day(attrs: dict[str, str]) -> dt.date | None:
+    """The Gregorian day a date's attributes assert, if they name a whole day."""
+    value = attrs.get("when") or attrs.get("to") or attrs.get("notAfter")
+    if not value or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 #: Every form holds a month name or a four-digit year; the forms run only near one.
@@ -714,13 +754,13 @@ def _calendar(name: str) -> Calendar:
     return name  # type: ignore[return-value]
 
 
-def _longest_first(candidates: list[Expression]) -> list[Expression]:
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping expressions, longer ones first (a dual date beats its halves)."""
     starts: list[int] = []  # kept extents, sorted and disjoint
     ends: list[int] = []
-    kept: list[Expression] = []
+    kept: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        start, end, _ = candidate
+        start, end = candidate[0], candidate[1]
         at = bisect.bisect_right(starts, start)
         if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
             continue

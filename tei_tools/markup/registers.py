@@ -15,6 +15,7 @@ once per registry and not once per document.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable, Iterator
@@ -55,6 +56,24 @@ class Entry:
     death: str | None = None
     wikidata: str | None = None
     viaf: str | None = None
+    #: Surnames a partial mention may use ("Summers" for "Maddin Summers"); never matched alone.
+    surnames: tuple[str, ...] = ()
+    #: When a body existed (ISO dates or years, from the name's ``@from``/``@to``): a
+    #: name that meant different bodies at different times links by the document's date.
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """Whether the entry existed on ``day`` (always, when either is unknown)."""
+        if day is None:
+            return True
+        iso = day.isoformat()
+        if self.valid_from and iso < _lower_bound(self.valid_from):
+            return False
+        return not (self.valid_to and iso > _upper_bound(self.valid_to))
+
+    def ended_before(self, day: dt.date | None) -> bool:
+        return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
 
     @property
     def ref(self) -> str:
@@ -75,6 +94,9 @@ class Registry:
     #: The user's register files this registry was loaded with (for the bibliography).
     sources: tuple[str, ...] = ()
     _matcher: Any = field(default=None, init=False, repr=False, compare=False)
+    _surnames: dict[str, list[Entry]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def lookup(self, ref: str) -> Entry | None:
         """The entry a pointer (``"per:trotsky"``) or bare id (``"trotsky"``) names."""
@@ -90,6 +112,21 @@ class Registry:
         """Add or replace an entry (a later file overrides an earlier one)."""
         self.entries[entry.ref] = entry
         self._matcher = None
+        self._surnames = None
+
+    def by_surname(self, surname: str) -> list[Entry]:
+        """The people whose name forms end in ``surname`` (compared without case or accents)."""
+        if self._surnames is None:
+            from tei_tools.markup.names import fold
+
+            index: dict[str, list[Entry]] = {}
+            for entry in self.of_kind("person"):
+                for key in dict.fromkeys(fold(name) for name in entry.surnames):
+                    index.setdefault(key, []).append(entry)
+            self._surnames = index
+        from tei_tools.markup.names import fold
+
+        return list(self._surnames.get(fold(surname), []))
 
     def of_kind(self, *kinds: str) -> Iterator[Entry]:
         """The entries of the given kinds, in register order."""
@@ -99,6 +136,7 @@ class Registry:
         # The compiled automaton is rebuilt where it is needed (a worker process), not shipped.
         state = self.__dict__.copy()
         state["_matcher"] = None
+        state["_surnames"] = None
         return state
 
     def matcher(self) -> Any:
@@ -176,7 +214,8 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
-    names = _unique(_clean(child) for child in children)
+    children = list(children)
+    names = _unique(_clean(c) for c in children if c.get("type") != "surname")
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -191,7 +230,44 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         death=_when(element, "death"),
         wikidata=_idno(element, "wikidata"),
         viaf=_idno(element, "VIAF"),
+        surnames=_surnames(children) if kind == "person" else (),
+        valid_from=_dating(element, children, "from", "notBefore"),
+        valid_to=_dating(element, children, "to", "notAfter"),
     )
+
+
+#: Words that end a name form without being a surname ("Lord Robert Cecil, Jr.").
+_NOT_SURNAMES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surnames(children: list[etree._Element]) -> tuple[str, ...]:
+    """Explicit ``persName[@type=surname]`` forms, and the last word of each full name form."""
+    found = []
+    for child in children:
+        text = _clean(child)
+        if child.get("type") == "surname":
+            found.append(text)
+            continue
+        words = [w.strip(".,") for w in text.split()]
+        if len(words) >= 2 and words[-1].lower() not in _NOT_SURNAMES and len(words[-1]) > 1:
+            found.append(words[-1])
+    return tuple(dict.fromkeys(found))
+
+
+def _dating(element: etree._Element, children: list[etree._Element], *names: str) -> str | None:
+    for holder in (element, *children):
+        for name in names:
+            if holder.get(name):
+                return holder.get(name)
+    return None
+
+
+def _lower_bound(value: str) -> str:
+    return value if len(value) == 10 else value + "-01-01"[: 10 - len(value)]
+
+
+def _upper_bound(value: str) -> str:
+    return value if len(value) == 10 else value + "-12-31"[: 10 - len(value)]
 
 
 def _clean(element: etree._Element) -> str:

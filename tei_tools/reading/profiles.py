@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-BUILTIN = ("degras", "generic")
+BUILTIN = ("degras", "generic", "frus")
 TITLE_MODES = ("upper-case-first-block", "first-block", "first-line", "none")
 CALENDARS = ("gregorian", "julian")
 
