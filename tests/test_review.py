@@ -131,7 +131,7 @@ def test_reviewed_document_stays_valid_tei(tmp_path, project_schema):
         '<date calendar="#julian" when-custom="1918-02-28" datingMethod="#julian" when="1918-03-13"'
         in body
     )
-    assert 'General <persName resp="#review-jane-doe">Shcherbachev</persName>' in body
+    assert 'General <persName cert="low" resp="#review-jane-doe">Shcherbachev</persName>' in body
 
 
 def test_reject_keeps_the_text_exactly():
@@ -140,7 +140,7 @@ def test_reject_keeps_the_text_exactly():
     stream = TextStream.of_tree(tree)
     apply_decisions(tree, [decision_at(stream, "Mr. Smith", "reject")])
     assert "".join(tree.getroot().find(f"{T}text").itertext()) == before
-    assert names_in(tree) == []
+    assert not [n for n in names_in(tree) if "Smith" in "".join(n.itertext())]
 
 
 def test_decision_whose_anchor_is_lost_is_reported_and_applied_nowhere(tmp_path):

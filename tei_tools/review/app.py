@@ -169,7 +169,8 @@ def create_app(session: ReviewSession, token: str) -> Starlette:
     def search_registers(request: Request) -> Response:
         query = request.query_params.get("q", "")
         kind = request.query_params.get("kind", "")
-        hits = session.index.search(query, kind=kind)
+        refs = [r for r in request.query_params.get("refs", "").split(",") if r]
+        hits = session.index.entries(refs) if refs else session.index.search(query, kind=kind)
         return JSONResponse({"hits": [hit.as_dict() for hit in hits]})
 
     def document_state(request: Request) -> Response:

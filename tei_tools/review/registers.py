@@ -256,6 +256,11 @@ class RegisterIndex:
         ordered = sorted(ranked.values(), key=lambda item: (item[0], item[1].label))
         return [hit_of(entry) for _, entry in ordered[:limit]]
 
+    def entries(self, refs: list[str]) -> list[Hit]:
+        """The entries named by pointers (an ambiguous name's candidates), in that order."""
+        found = (self.registry.lookup(ref) for ref in refs)
+        return [hit_of(entry) for entry in found if entry is not None]
+
 
 def hit_of(entry: Entry) -> Hit:
     return Hit(

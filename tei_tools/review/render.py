@@ -8,15 +8,15 @@ handle every action uses) and what the side panel shows about them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from lxml import etree, html
 
 from tei_tools.markup.registers import Registry
 from tei_tools.review.anchors import Block, localname
 from tei_tools.review.apply import MARK_TAGS
 from tei_tools.review.session import DocumentState
-
-#: Names of blocks as the editor sees them, for the block's class.
-_MARK_STATES = ("linked", "unlinked", "dated", "undated")
+from tei_tools.xml import TEI_NS
 
 
 def render_document(state: DocumentState, registry: Registry) -> str:
@@ -29,22 +29,51 @@ def render_document(state: DocumentState, registry: Registry) -> str:
     return "".join(parts)
 
 
-def pending_ranges(state: DocumentState) -> dict[tuple[int, int], list[str]]:
-    """Stream ranges of findings not yet reviewed -> their messages."""
-    pending: dict[tuple[int, int], list[str]] = {}
+@dataclass
+class Pending:
+    """What the report says about a mark not yet reviewed: messages and suggestions."""
+
+    messages: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # name forms of a suggested entry
+    candidates: list[str] = field(default_factory=list)  # refs an ambiguous name may mean
+
+
+def pending_ranges(state: DocumentState) -> dict[tuple[int, int], Pending]:
+    """Stream ranges of findings not yet reviewed -> what the report says about them."""
+    pending: dict[tuple[int, int], Pending] = {}
     for item in state.located:
-        if item.start >= 0 and not item.reviewed:
-            pending.setdefault((item.start, item.end), []).append(
-                f"{item.kind}: {item.finding.message}"
-            )
+        if item.start < 0 or item.reviewed:
+            continue
+        about = pending.setdefault((item.start, item.end), Pending())
+        about.messages.append(f"{item.kind}: {item.finding.message}")
+        suggestion = item.finding.suggestion or {}
+        about.candidates.extend(str(ref) for ref in suggestion.get("candidates", ()) or ())
+        if suggestion.get("ref"):
+            about.candidates.append(str(suggestion["ref"]))
+        if suggestion.get("entry"):
+            about.names.extend(entry_names(str(suggestion["entry"])))
     return pending
+
+
+def entry_names(entry: str) -> list[str]:
+    """The name forms of a suggested register entry (a snippet of TEI, parsed safely)."""
+    from tei_tools.errors import TeiToolsError
+    from tei_tools.xml import parse_xml_bytes
+
+    wrapped = f'<list xmlns="{TEI_NS}">{entry}</list>'.encode()
+    try:
+        root = parse_xml_bytes(wrapped, source="suggestion").getroot()
+    except TeiToolsError:
+        return []
+    forms = root.iter(*(f"{{{TEI_NS}}}{t}" for t in ("persName", "orgName", "placeName")))
+    return [" ".join("".join(f.itertext()).split()) for f in forms]
 
 
 def render_block(
     state: DocumentState,
     index: int,
     registry: Registry,
-    pending: dict[tuple[int, int], list[str]] | None = None,
+    pending: dict[tuple[int, int], Pending] | None = None,
 ) -> str:
     """One block as ``<div class="blk">`` with its marks as spans."""
     if pending is None:
@@ -70,7 +99,7 @@ def _fill(target, source, spans, registry, pending) -> None:
         name = localname(child)
         if name in MARK_TAGS:
             start, end = spans[id(child)]
-            _describe_mark(span, child, name, start, end, registry, pending.get((start, end), []))
+            _describe_mark(span, child, name, start, end, registry, pending.get((start, end)))
         else:
             span.set("class", f"tei-{name}")
         _fill(span, child, spans, registry, pending)
@@ -86,7 +115,7 @@ def _append_text(target, text: str | None) -> None:
         target.text = (target.text or "") + text
 
 
-def _describe_mark(span, element, name, start, end, registry, messages) -> None:
+def _describe_mark(span, element, name, start, end, registry, about: Pending | None) -> None:
     ref = element.get("ref", "")
     if name == "date":
         dated = any(element.get(a) for a in ("when", "when-custom", "from", "notBefore"))
@@ -94,7 +123,7 @@ def _describe_mark(span, element, name, start, end, registry, messages) -> None:
     else:
         status = "linked" if ref else "unlinked"
     classes = ["mark", f"t-{name}", status]
-    if messages:
+    if about is not None:
         classes.append("pending")
     if element.get("resp"):
         classes.append("decided")
@@ -107,8 +136,12 @@ def _describe_mark(span, element, name, start, end, registry, messages) -> None:
     for attribute in ("ref", "when", "when-custom", "calendar", "cert", "resp"):
         if element.get(attribute):
             span.set(f"data-{attribute}", element.get(attribute))
-    if messages:
-        span.set("data-findings", " | ".join(messages))
+    if about is not None:
+        span.set("data-findings", " | ".join(about.messages))
+        if about.names:
+            span.set("data-suggest", "\n".join(dict.fromkeys(about.names)))
+        if about.candidates:
+            span.set("data-candidates", " ".join(dict.fromkeys(about.candidates)))
     entry = registry.lookup(ref) if ref else None
     if entry is not None:
         span.set("data-label", entry.label)

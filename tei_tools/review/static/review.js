@@ -63,11 +63,12 @@
     document.getElementById("extent").value = mark.textContent;
     document.getElementById("new-type").value = isDate ? "persName" : mark.dataset.type;
     document.getElementById("new-entry-type").value = isDate ? "persName" : mark.dataset.type;
-    document.getElementById("new-names").value = mark.textContent;
+    document.getElementById("new-names").value = mark.dataset.suggest || mark.textContent;
     document.getElementById("date-value").value = mark.dataset.whenCustom || mark.dataset.when || "";
     document.getElementById("date-calendar").value = (mark.dataset.calendar || "").includes("julian") ? "julian" : "gregorian";
     document.getElementById("link-query").value = "";
     document.getElementById("link-hits").replaceChildren();
+    if (mark.dataset.candidates) showHits("refs=" + encodeURIComponent(mark.dataset.candidates.split(" ").join(",")));
     history.replaceState(null, "", "#m-" + mark.dataset.s);
   }
 
@@ -178,10 +179,13 @@
     clearTimeout(pending);
     pending = setTimeout(search, 120);
   });
-  async function search() {
+  function search() {
     const q = query.value.trim();
     if (!q) return hits.replaceChildren();
-    const response = await fetch("/api/registers?q=" + encodeURIComponent(q), { credentials: "same-origin" });
+    return showHits("q=" + encodeURIComponent(q));
+  }
+  async function showHits(parameters) {
+    const response = await fetch("/api/registers?" + parameters, { credentials: "same-origin" });
     const answer = await response.json();
     hits.replaceChildren(...answer.hits.map(hitItem));
     query.setAttribute("aria-expanded", answer.hits.length ? "true" : "false");
