@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -38,6 +39,9 @@ ANCHOR_CONTEXT = 40
 #: How close (difflib ratio) a changed context must stay for the anchor to hold.
 FUZZY_MIN_RATIO = 0.75
 
+#: Characters next to the text, on one side at least, that a changed context must keep.
+ADJACENT_MIN = 6
+
 #: Elements that run inside a line of text; every other element is a block.
 INLINE_TAGS = frozenset(
     """persName orgName placeName roleName geogName date time title name rs hi abbr expan
@@ -47,6 +51,7 @@ INLINE_TAGS = frozenset(
 )
 
 _T = f"{{{TEI_NS}}}"
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -117,16 +122,15 @@ class _Collapser:
         self.space_before = True  # at the start nothing is emitted for white space
 
     def add(self, raw: str) -> None:
-        for _, piece in _pieces(raw):
-            if piece.isspace():
-                if not self.space_before:
-                    self.parts.append(" ")
-                    self.length += 1
-                    self.space_before = True
-            else:
-                self.parts.append(piece)
-                self.length += len(piece)
-                self.space_before = False
+        if not raw:
+            return
+        text = _WHITE_SPACE.sub(" ", raw)
+        if self.space_before and text.startswith(" "):
+            text = text[1:]
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+            self.space_before = text.endswith(" ")
 
     def boundary(self) -> None:
         if not self.space_before:
@@ -222,6 +226,10 @@ class TextStream:
         block = self.blocks[index]
         return block if start >= block.start and end <= block.end else None
 
+    def block_index(self, start: int) -> int:
+        """The index of the block a stream offset lies in (-1 before the first)."""
+        return bisect.bisect_right(self._starts, start) - 1
+
     def inside(self, block: Block) -> tuple[list[Slot], list[Marked]]:
         """The text slots and elements of one block, with their stream ranges.
 
@@ -299,11 +307,12 @@ def resolve_in(stream: str, anchor: Anchor) -> Resolution:
         start = exact[0] + len(anchor.before)
         return Resolution("exact", start, start + len(anchor.text), 1)
     if len(exact) > 1:
-        return Resolution("ambiguous", places=len(list(_occurrences(stream, quote))))
+        return Resolution("ambiguous", places=len(list(_occurrences(stream, quote, limit=100))))
     close = [
         position
         for position in _occurrences(stream, anchor.text)
-        if _context_ratio(stream, position, anchor) >= FUZZY_MIN_RATIO
+        if adjacent_context(stream, position, anchor) >= ADJACENT_MIN
+        and _context_ratio(stream, position, anchor) >= FUZZY_MIN_RATIO
     ]
     if len(close) == 1:
         return Resolution("moved", close[0], close[0] + len(anchor.text), 1)
@@ -319,6 +328,31 @@ def _occurrences(stream: str, needle: str, limit: int | None = None) -> Iterator
         yield position
         found += 1
         position = stream.find(needle, position + 1)
+
+
+def adjacent_context(stream: str, position: int, anchor: Anchor) -> int:
+    """Characters of context that still touch the text unchanged, on the better side.
+
+    A cheap first test: an edit near a mark leaves at least one side of it
+    intact, while an unrelated occurrence of a name rarely shares a few
+    characters on either side; only places that pass are compared in full.
+    """
+    if not anchor.before and not anchor.after:
+        return ADJACENT_MIN
+    before = stream[max(0, position - len(anchor.before)) : position]
+    same_before = 0
+    while same_before < len(before) and before[-1 - same_before] == anchor.before[-1 - same_before]:
+        same_before += 1
+    end = position + len(anchor.text)
+    after = stream[end : end + len(anchor.after)]
+    same_after = 0
+    while same_after < len(after) and after[same_after] == anchor.after[same_after]:
+        same_after += 1
+    if same_before == len(anchor.before) or same_after == len(anchor.after):
+        return max(
+            ADJACENT_MIN, same_before, same_after
+        )  # one side whole (a short side at an edge)
+    return max(same_before, same_after)
 
 
 def _context_ratio(stream: str, position: int, anchor: Anchor) -> float:

@@ -98,10 +98,13 @@ def apply_decisions(
     return report
 
 
-def apply_one(stream: TextStream, decision: Decision) -> None:
-    """Apply one decision to the tree ``stream`` was read from, or raise :class:`NotApplicable`."""
+def apply_one(stream: TextStream, decision: Decision) -> int:
+    """Apply one decision to the tree ``stream`` was read from; return the block it changed.
+
+    Raises :class:`NotApplicable` when it cannot apply; -1 means no block changed.
+    """
     if decision.type == "dropped-line":
-        return  # an acknowledged dropped line: nothing in the text to change
+        return -1  # an acknowledged dropped line: nothing in the text to change
     found = stream.resolve(decision.anchor)
     if found.status == "ambiguous":
         raise NotApplicable(f"the quoted text occurs {found.places} times; anchor it again")
@@ -133,6 +136,7 @@ def apply_one(stream: TextStream, decision: Decision) -> None:
         change_extent(stream, block, mark, found.start, found.end, decision.extent, resp)
     else:
         raise NotApplicable(f"unknown action {action!r}")
+    return stream.block_index(block.start)
 
 
 def find_mark(marked: list[Marked], start: int, end: int) -> etree._Element | None:

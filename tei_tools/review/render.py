@@ -21,6 +21,8 @@ from tei_tools.xml import TEI_NS
 
 def render_document(state: DocumentState, registry: Registry) -> str:
     """Every block of the document's current tree, as HTML."""
+    if len(state.html) == len(state.current_stream.blocks):
+        return "".join(state.html[i] for i in range(len(state.html)))
     pending = pending_ranges(state)
     parts = [
         render_block(state, index, registry, pending)
@@ -38,11 +40,14 @@ class Pending:
     candidates: list[str] = field(default_factory=list)  # refs an ambiguous name may mean
 
 
-def pending_ranges(state: DocumentState) -> dict[tuple[int, int], Pending]:
-    """Stream ranges of findings not yet reviewed -> what the report says about them."""
+def pending_ranges(
+    state: DocumentState, within: tuple[int, int] | None = None
+) -> dict[tuple[int, int], Pending]:
+    """Stream ranges of findings not yet reviewed (``within`` a range) -> what the report says."""
     pending: dict[tuple[int, int], Pending] = {}
+    low, high = within or (0, len(state.stream.text))
     for item in state.located:
-        if item.start < 0 or item.reviewed:
+        if item.start < low or item.end > high or item.reviewed:
             continue
         about = pending.setdefault((item.start, item.end), Pending())
         about.messages.append(f"{item.kind}: {item.finding.message}")
@@ -75,17 +80,20 @@ def render_block(
     registry: Registry,
     pending: dict[tuple[int, int], Pending] | None = None,
 ) -> str:
-    """One block as ``<div class="blk">`` with its marks as spans."""
-    if pending is None:
-        pending = pending_ranges(state)
+    """One block as ``<div class="blk">`` with its marks as spans (kept in ``state.html``)."""
+    if index in state.html:
+        return state.html[index]
     block: Block = state.current_stream.blocks[index]
+    if pending is None:
+        pending = pending_ranges(state, (block.start, block.end))
     _, marked = state.current_stream.inside(block)
     spans = {id(m.element): (m.start, m.end) for m in marked}
     div = etree.Element("div")
     div.set("class", f"blk k-{localname(block.element)}")
     div.set("data-b", str(index))
     _fill(div, block.element, spans, registry, pending)
-    return html.tostring(div, encoding="unicode")
+    state.html[index] = html.tostring(div, encoding="unicode")
+    return state.html[index]
 
 
 def _fill(target, source, spans, registry, pending) -> None:
@@ -116,40 +124,30 @@ def _append_text(target, text: str | None) -> None:
 
 
 def _describe_mark(span, element, name, start, end, registry, about: Pending | None) -> None:
+    """The mark's classes and data; register details are fetched when it is selected."""
     ref = element.get("ref", "")
     if name == "date":
         dated = any(element.get(a) for a in ("when", "when-custom", "from", "notBefore"))
         status = "dated" if dated and element.get("cert") != "low" else "undated"
     else:
         status = "linked" if ref else "unlinked"
-    classes = ["mark", f"t-{name}", status]
+    classes = f"mark t-{name} {status}"
     if about is not None:
-        classes.append("pending")
+        classes += " pending"
     if element.get("resp"):
-        classes.append("decided")
-    span.set("class", " ".join(classes))
+        classes += " decided"
+    span.set("class", classes)
     span.set("tabindex", "-1")
     span.set("data-s", str(start))
     span.set("data-e", str(end))
     span.set("data-type", name)
-    span.set("id", f"m-{start}")
-    for attribute in ("ref", "when", "when-custom", "calendar", "cert", "resp"):
-        if element.get(attribute):
-            span.set(f"data-{attribute}", element.get(attribute))
+    for attribute in ("ref", "when", "when-custom", "calendar", "resp"):
+        value = element.get(attribute)
+        if value:
+            span.set(f"data-{attribute}", value)
     if about is not None:
         span.set("data-findings", " | ".join(about.messages))
         if about.names:
             span.set("data-suggest", "\n".join(dict.fromkeys(about.names)))
         if about.candidates:
             span.set("data-candidates", " ".join(dict.fromkeys(about.candidates)))
-    entry = registry.lookup(ref) if ref else None
-    if entry is not None:
-        span.set("data-label", entry.label)
-        life = (
-            "–".join(x or "?" for x in (entry.birth, entry.death))
-            if entry.birth or entry.death
-            else ""
-        )
-        span.set("data-life", life)
-        span.set("data-ids", " ".join(x for x in (entry.wikidata, entry.viaf) if x))
-    span.set("title", f"{name} · {status}" + (f" · {ref}" if ref else ""))

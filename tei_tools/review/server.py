@@ -46,6 +46,8 @@ def serve(
     from tei_tools.review.session import ReviewSession
 
     session = ReviewSession(corpus, editor=editor)
+    # Convert and draw the documents while the editor opens the browser.
+    threading.Thread(target=session.prepare, daemon=True).start()
     token = new_token()
     sock = bind_local(port)
     url = f"http://{HOST}:{sock.getsockname()[1]}/?token={token}"

@@ -13,6 +13,7 @@ re-reads the registers; documents are converted again when next opened.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import threading
@@ -26,7 +27,7 @@ from tei_tools.convert import Conversion, convert
 from tei_tools.corpus.collection import read_collection
 from tei_tools.findings import Finding
 from tei_tools.reading.source import decode_text
-from tei_tools.review.anchors import Anchor, TextStream, collapse, localname
+from tei_tools.review.anchors import Anchor, TextStream, adjacent_context, collapse, localname
 from tei_tools.review.apply import (
     MARK_TAGS,
     NotApplicable,
@@ -91,9 +92,14 @@ class DocumentState:
     current_stream: TextStream = None  # type: ignore[assignment]
     not_applied: list[tuple[Decision, str]] = field(default_factory=list)
     located: list[Located] = field(default_factory=list)
+    #: The review page's HTML of each block, drawn once and again only when it changes.
+    html: dict[int, str] = field(default_factory=dict)
+    #: Where each decision (by id) was found in the stream; None: not found.
+    ranges: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
     def rebuild(self) -> None:
         """The current tree from the base conversion and every decision."""
+        self.html.clear()
         self.current = copy.deepcopy(self.base.tree)
         report = apply_decisions(self.current, self.decisions, header=False)
         self.not_applied = report.not_applied
@@ -101,21 +107,29 @@ class DocumentState:
         self.mark_reviewed()
 
     def mark_reviewed(self) -> None:
-        """Flag the findings some decision covers (an overlap of stream ranges)."""
-        ranges = []
+        """Flag the findings some decision covers (an overlap of stream ranges).
+
+        Each decision is found in the stream once and remembered by its id, so
+        recording a decision does not search the document for all the others.
+        """
         texts = set()
         for decision in self.decisions.decisions:
             if decision.type == "dropped-line":
                 texts.add(decision.text)
-                continue
-            found = self.stream.resolve(decision.anchor)
-            if found.found:
-                ranges.append((found.start, found.end))
+            elif decision.id not in self.ranges:
+                found = self.stream.resolve(decision.anchor)
+                self.ranges[decision.id] = (found.start, found.end) if found.found else None
+        ranges = sorted(
+            r for d in self.decisions.decisions if (r := self.ranges.get(d.id)) is not None
+        )
+        starts = [start for start, _ in ranges]
         for item in self.located:
             if item.start < 0:
                 item.reviewed = item.finding.text in texts
-            else:
-                item.reviewed = any(s < item.end and item.start < e for s, e in ranges)
+                continue
+            # Decisions are on marks: a covering range starts shortly before, never far.
+            index = bisect.bisect_left(starts, item.end)
+            item.reviewed = any(ranges[i][1] > item.start for i in range(max(0, index - 8), index))
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -168,9 +182,20 @@ class ReviewSession:
         stream = TextStream.of_tree(base.tree)
         decisions = load_decisions(decisions_path(self.root, stem), stem)
         state = DocumentState(stem, path, source, base, stream, decisions)
-        state.located = [locate(f, source, stream) for f in base.findings]
+        dropped = sum(len(f.text) + 1 for f in base.findings if f.kind == "dropped-line")
+        places = SourcePlaces(source, dropped)
+        state.located = [locate(f, source, stream, places) for f in base.findings]
         state.rebuild()
         return state
+
+    def prepare(self) -> None:
+        """Convert and draw every document ahead of the editor (run in a background thread)."""
+        from tei_tools.review.render import render_document
+
+        for stem in self.sources:
+            state = self.document(stem)
+            with self._lock:
+                render_document(state, self.registry)
 
     def all_documents(self) -> list[DocumentState]:
         return [self.document(stem) for stem in self.sources]
@@ -282,7 +307,7 @@ class ReviewSession:
             self._write(target, [*target.decisions.decisions, *stamped], target.decisions.version)
             for decision in stamped:
                 try:
-                    apply_one(target.current_stream, decision)
+                    target.html.pop(apply_one(target.current_stream, decision), None)
                 except NotApplicable as why:
                     target.not_applied.append((decision, str(why)))
             target.mark_reviewed()
@@ -470,26 +495,60 @@ def unique_anchor(stream: TextStream, start: int, end: int) -> Anchor:
         width *= 2
 
 
-def locate(finding: Finding, source: str, stream: TextStream) -> Located:
-    """Where a finding of the report is in the stream, found by its text and source context."""
+class SourcePlaces:
+    """Where a source offset lies in the reading stream, near enough to find a finding there.
+
+    The stream is the source with white space runs collapsed and the dropped
+    lines left out, in the same order; so a finding's stream position is its
+    source offset less the white space collapsed before it, less at most the
+    dropped lines.  One pass over the source, then a bisection per finding:
+    locating the findings of a large document stays linear.
+    """
+
+    def __init__(self, source: str, dropped_chars: int) -> None:
+        self.ends: list[int] = []
+        self.removed: list[int] = []
+        total = 0
+        for run in re.finditer(r"\s{2,}", source):
+            total += len(run.group()) - 1
+            self.ends.append(run.end())
+            self.removed.append(total)
+        self.slack = 100 + dropped_chars
+
+    def estimate(self, offset: int) -> int:
+        index = bisect.bisect_right(self.ends, offset)
+        return offset - (self.removed[index - 1] if index else 0)
+
+
+def locate(finding: Finding, source: str, stream: TextStream, places: SourcePlaces) -> Located:
+    """Where a finding of the report is in the stream: its text, near its source offset."""
     kind = KIND_ALIASES.get(finding.kind, finding.kind)
     if kind == "dropped-line":
         return Located(finding, kind)
     start, end = finding.start, finding.end
     if start is None or end is None:
         start, end = _find_in_line(source, finding.text, finding.line)
-    if start is None:
-        anchor = Anchor(collapse(finding.text).strip())
-    else:
-        anchor = Anchor(
-            collapse(source[start:end]).strip(),
-            collapse(source[max(0, start - FINDING_CONTEXT) : start]).lstrip(),
-            collapse(source[end : end + FINDING_CONTEXT]).rstrip(),
-        )
-    found = stream.resolve(anchor)
-    if found.found:
-        return Located(finding, kind, found.start, found.end)
-    return Located(finding, kind)
+    if start is None or end is None:
+        return Located(finding, kind)
+    text = collapse(source[start:end]).strip()
+    context = Anchor(
+        text,
+        collapse(source[max(0, start - FINDING_CONTEXT) : start]).lstrip(),
+        collapse(source[end : end + FINDING_CONTEXT]).rstrip(),
+    )
+    estimate = places.estimate(start)
+    low = max(0, estimate - places.slack)
+    candidates = []
+    position = stream.text.find(text, low)
+    while 0 <= position <= estimate + 100:
+        candidates.append(position)
+        position = stream.text.find(text, position + 1)
+    if not candidates:
+        return Located(finding, kind)
+    best = max(
+        candidates, key=lambda p: (adjacent_context(stream.text, p, context), -abs(estimate - p))
+    )
+    return Located(finding, kind, best, best + len(text))
 
 
 def _find_in_line(source: str, text: str, line: int | None) -> tuple[int | None, int | None]:

@@ -53,12 +53,9 @@
     panel.text.textContent = mark.textContent;
     panel.type.textContent = mark.dataset.type;
     panel.status.textContent = status(mark) + (mark.dataset.resp ? " · decided (" + mark.dataset.resp + ")" : "");
-    let ref = mark.dataset.ref || "—";
-    if (mark.dataset.label) ref += " · " + mark.dataset.label;
-    if (mark.dataset.life) ref += " (" + mark.dataset.life + ")";
-    if (mark.dataset.ids) ref += " · " + mark.dataset.ids;
-    if (isDate) ref = [mark.dataset.when, mark.dataset.whenCustom, mark.dataset.calendar].filter(Boolean).join(" · ") || "no value";
-    panel.ref.textContent = ref;
+    if (isDate) panel.ref.textContent = [mark.dataset.when, mark.dataset.whenCustom, mark.dataset.calendar].filter(Boolean).join(" · ") || "no value";
+    else panel.ref.textContent = mark.dataset.ref || "—";
+    if (mark.dataset.ref && !isDate) describeEntry(mark, mark.dataset.ref);
     panel.findings.textContent = mark.dataset.findings || "—";
     document.getElementById("extent").value = mark.textContent;
     document.getElementById("new-type").value = isDate ? "persName" : mark.dataset.type;
@@ -70,6 +67,15 @@
     document.getElementById("link-hits").replaceChildren();
     if (mark.dataset.candidates) showHits("refs=" + encodeURIComponent(mark.dataset.candidates.split(" ").join(",")));
     history.replaceState(null, "", "#m-" + mark.dataset.s);
+  }
+
+  async function describeEntry(mark, ref) {
+    // The register entry's label, life dates and identifiers, fetched when the mark is selected.
+    const response = await fetch("/api/registers?refs=" + encodeURIComponent(ref), { credentials: "same-origin" });
+    const hit = (await response.json()).hits[0];
+    if (!hit || selected !== mark) return;
+    const life = hit.birth || hit.death ? " (" + (hit.birth || "?") + "–" + (hit.death || "?") + ")" : "";
+    panel.ref.textContent = [hit.ref + " · " + hit.label + life, hit.wikidata, hit.viaf].filter(Boolean).join(" · ");
   }
 
   function step(delta, onlyPending) {
