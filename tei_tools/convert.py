@@ -61,7 +61,7 @@ def convert(
         raise InputError("empty file: there is no text to convert", file=source_name)
     doc = read_document(text, profile, source_name=source_name)
     findings = [
-        Finding("dropped-line", line_text, f"dropped as {reason}", source_name, number)
+        dropped_line_finding(text, number, line_text, reason, source_name)
         for number, line_text, reason in doc.dropped
     ]
     if markup:
@@ -87,6 +87,27 @@ def convert(
 
         review = apply_decisions(tree, decisions)
     return Conversion(tree, findings, review)
+
+
+def dropped_line_finding(
+    text: str, number: int, line_text: str, reason: str, source_name: str
+) -> Finding:
+    """A line the profile dropped as page chrome, placed in the source for the review."""
+    lines = text.split("\n")
+    line_start = sum(len(line) + 1 for line in lines[: number - 1])
+    column = lines[number - 1].find(line_text) + 1 if line_text else 1
+    start = line_start + max(column - 1, 0)
+    return Finding(
+        "dropped-line",
+        line_text,
+        f"dropped as {reason}",
+        source_name,
+        line=number,
+        column=max(column, 1),
+        start=start,
+        end=start + len(line_text),
+        context=line_text,
+    )
 
 
 def convert_text(

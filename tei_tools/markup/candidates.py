@@ -158,6 +158,8 @@ NOT_NAMES = frozenset(
     Railway Railways Railroad Road Street Square Bridge Station Line Lines Front Treaty Peace
     """.split()  # noqa: SIM905
 )
+#: Single words that are never a name by themselves (a body's head word needs more).
+_NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - SELF_NAMING_HEADS
 #: Particles inside a person's name ("Ludwig von Mises", "Charles de Gaulle").
 PARTICLES = frozenset("von van de der den du la le di da del dos ter zu af".split())  # noqa: SIM905
 #: Endings of Russian patronymics: a word with one makes a three-word person's name.
@@ -166,9 +168,12 @@ PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ch)$")
 
 _WORD = r"(?:[A-Z]\.|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+# The first capital comes first in the pattern, and the look-behind after it, so that
+# the regular-expression engine can skip to capitals instead of trying every position.
+_FIRST_WORD = r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)(?:\.|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 #: A run of capitalised words, initials and particles (never a particle first or last).
 _CAPITALISED = re.compile(
-    rf"(?<![\w.'’-]){_WORD}(?:(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?){_WORD})*"
+    rf"{_FIRST_WORD}(?:(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?){_WORD})*"
 )
 _SPLIT_WORDS = re.compile(r"\S+")
 
@@ -219,7 +224,7 @@ def find_candidates(
     """
     if _mostly_capitals(text):
         return []  # a title in capitals: every word looks like a name
-    signature = in_signature or in_salute or bool(_LONE_NAME.match(text))
+    signature = in_signature or in_salute
     found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
@@ -227,33 +232,25 @@ def find_candidates(
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if len(text) > 400:
+        return False  # a title in capitals is short
+    sample = text
+    lower = sum(map(str.islower, sample))
+    upper = sum(map(str.isupper, sample))
+    return upper > 1.5 * lower
 
 
 def _free_runs(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Runs of capitalised words, cut where a known name begins or ends."""
+    """Runs of capitalised words in the gaps between the names already found."""
     runs = []
-    spans = sorted((s, e) for s, e, _ in taken)
-    for m in _CAPITALISED.finditer(text):
-        pieces = [(m.start(), m.end())]
-        for s, e in spans:
-            if e <= m.start() or s >= m.end():
-                continue
-            cut = []
-            for a, b in pieces:
-                if b <= s or a >= e:
-                    cut.append((a, b))
-                    continue
-                if a < s:
-                    cut.append((a, s))
-                if e < b:
-                    cut.append((e, b))
-            pieces = cut
-        for a, b in pieces:
-            a, b = _trim(text, a, b)
-            if a < b:
-                runs.append((a, b))
+    position = 0
+    for start, end in [*sorted((s, e) for s, e, _ in taken), (len(text), len(text))]:
+        if start > position:
+            for m in _CAPITALISED.finditer(text, position, start):
+                a, b = _trim(text, m.start(), m.end())
+                if a < b:
+                    runs.append((a, b))
+        position = max(position, end)
     return runs
 
 
@@ -266,7 +263,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
-_LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_OF_AFTER = re.compile(r"\s+(?:of|for)\s")
+LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
 
 
 def _candidates_in_run(
@@ -276,6 +275,11 @@ def _candidates_in_run(
     in_signature: bool,
     is_surname: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
+    run = text[start:end]
+    if (run in _NEVER_ALONE and not _OF_AFTER.match(text, end)) or (
+        " " not in run and _adjective(text, end, run)
+    ):
+        return []  # the commonest runs by far: "The", "It", "Governments", "German troops"
     words = [(m.start() + start, m.end() + start) for m in _SPLIT_WORDS.finditer(text[start:end])]
     if not words:
         return []
@@ -470,7 +474,7 @@ def _adjective(text: str, end: int, name: str) -> bool:
 
 def _name_like(text: str, start: int, name: str) -> bool:
     words = name.split()
-    if all(re.fullmatch(r"[A-Z]\.", w) for w in words):
+    if all(_INITIAL.fullmatch(w) for w in words):
         return False  # initials alone: "V." of a list, "U.S."
     if len(words) == 1 and len(name.strip(".")) < 2:
         return False
@@ -484,7 +488,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _rare(name: str, sentence_start: bool) -> bool:
     limit = COMMON_AT_SENTENCE_START if sentence_start else COMMON_MID_SENTENCE
-    return all(word_frequency(w) < limit for w in name.split() if not re.fullmatch(r"[A-Z]\.", w))
+    return all(word_frequency(w) < limit for w in name.split() if not _INITIAL.fullmatch(w))
 
 
 def _type_from_context(
@@ -493,7 +497,7 @@ def _type_from_context(
     words = name.split()
     if in_signature:
         return PERSON, "a signature or salutation"
-    if len(words) >= 2 and any(re.fullmatch(r"[A-Z]\.", w) for w in words[:-1]):
+    if len(words) >= 2 and any(_INITIAL.fullmatch(w) for w in words[:-1]):
         return PERSON, "initials before a surname"
     if len(words) >= 3 and any(PATRONYMIC.search(w) for w in words[1:-1]):
         return PERSON, "a patronymic"
@@ -525,7 +529,7 @@ def _clause(before: str) -> str:
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and bool(re.fullmatch(r"[A-Z]\.", words[0]))
+    return len(words) >= 2 and bool(_INITIAL.fullmatch(words[0]))
 
 
 _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
@@ -565,4 +569,4 @@ def _type_by_neighbours(
     return result
 
 
-__all__ = ["ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]
+__all__ = ["LONE_NAME", "ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]

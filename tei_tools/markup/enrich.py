@@ -15,11 +15,12 @@ import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
 from tei_tools.findings import Finding, context_around
-from tei_tools.markup.candidates import Candidate, find_candidates
+from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
 from tei_tools.markup.names import NameMatch, find_names, fold
@@ -33,6 +34,7 @@ from tei_tools.xml import TEI_NS
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Entry, Registry
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+$")
 _WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 #: Blocks whose text is the collection's own wording, not the document's: no markup.
@@ -77,7 +79,8 @@ class Enricher:
         for candidate in find_candidates(
             block.text,
             taken,
-            in_signature=block.kind == "signed",
+            in_signature=block.kind == "signed"
+            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
             in_salute=block.kind == "salute",
             is_surname=self._is_surname,
         ):
@@ -104,7 +107,7 @@ class Enricher:
             if block.kind in UNMARKED_KINDS:
                 continue
             found = [
-                self._widen_misspelt(match, block.text)
+                self._widen_misspelt(match, block.text) if match.tag == "orgName" else match
                 for match in find_names(block.text, self.registry, self.document_date)
             ]
             self._names[id(block)] = found
@@ -125,9 +128,11 @@ class Enricher:
         "Central Rada".  The word before is taken in when a longer form of the
         same entry begins with a word spelt nearly like it; the text stays as written.
         """
-        if match.ref is None or match.tag == "persName":
+        if match.ref is None or match.tag != "orgName" or match.start < 3:
             return match
-        before = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, match.start - 40) : match.start])
+        if not text[match.start - 2].isalpha():
+            return match
+        before = _WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
         entry = self.registry.lookup(match.ref)
         if before is None or entry is None:
             return match
@@ -391,13 +396,11 @@ def register_entry_for(name: str, tag: str | None) -> str:
         "orgName": ("org", "orgName"),
         "placeName": ("place", "placeName"),
     }.get(tag or "", ("person", "persName"))
-    ident = re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-") or "entry"
+    ident = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entry"
     if not ident[0].isalpha():
         ident = "x-" + ident
-    entry = etree.Element(f"{{{TEI_NS}}}{element}", nsmap={None: TEI_NS})
-    entry.set("{http://www.w3.org/XML/1998/namespace}id", ident)
-    etree.SubElement(entry, f"{{{TEI_NS}}}{name_tag}").text = " ".join(name.split())
-    return etree.tostring(entry, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "")
+    written = xml_escape(" ".join(name.split()))
+    return f'<{element} xml:id="{ident}"><{name_tag}>{written}</{name_tag}></{element}>'
 
 
 def dateline_date(text: str | None, calendar: str) -> DateMatch | None:

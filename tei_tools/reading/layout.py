@@ -109,7 +109,7 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     blocks = split_blocks(text, profile, doc)
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
-    preamble = take_preamble(blocks) if profile.preamble else []
+    preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
     signatures = take_signatures(blocks) if profile.signatures else []
     doc.blocks.extend(head)
     doc.blocks.extend(preamble)
@@ -236,6 +236,19 @@ def take_preamble(blocks: list[RawBlock]) -> list[Block]:
         for offset, (line, kind) in enumerate(zip(raw.lines, kinds)):
             preamble.append(Block(kind, normalise_space(line), raw.line + offset))  # type: ignore[arg-type]
     return preamble
+
+
+def take_dateline(blocks: list[RawBlock]) -> list[Block]:
+    """Without a preamble, still a date line right under the title: the document's date.
+
+    Any layout dates a letter or a telegram on a line of its own ("Petrograd,
+    December 29, 1917 [January 11, 1918]."); read as a dateline it is one
+    date, both readings of a dual date included.
+    """
+    if blocks and len(blocks[0].lines) == 1 and is_date_line(blocks[0].lines[0]):
+        raw = blocks.pop(0)
+        return [Block("dateline", normalise_space(raw.lines[0]), raw.line)]
+    return []
 
 
 def take_signatures(blocks: list[RawBlock]) -> list[Block]:
