@@ -229,3 +229,25 @@ def test_write_to_a_place_without_mark_is_refused(client):
     body = {"version": state(client)["version"], "action": "accept", "start": 0, "end": 3}
     answer = write(client, f"/api/doc/{TELEGRAM}/decide", body)
     assert answer.status_code == 422 and "no mark" in answer.json()["error"]
+
+
+def test_review_command_serves_on_localhost_with_a_token_in_the_url(corpus):
+    import subprocess
+    import sys
+
+    import httpx
+
+    command = [sys.executable, "-m", "tei_tools", "review", str(corpus), "--editor", "Jane Doe"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stderr.readline(), process.stderr.readline()]
+        url = next(line.strip() for line in lines if "token=" in line)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", url)
+        base = url.split("/?")[0]
+        assert httpx.get(base + "/", timeout=30).status_code == 403
+        with httpx.Client(timeout=60) as browser:
+            page = browser.get(url, follow_redirects=True)
+        assert page.status_code == 200 and "Findings to review" in page.text
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -155,6 +155,15 @@ def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def collection_profile(settings: BuildSettings):
+    """The collection's profile: a built-in or file profile, or the inline ``[profile]`` table."""
+    from tei_tools.reading.profiles import load_profile, profile_from_mapping
+
+    if settings.profile_table:
+        return profile_from_mapping(json.loads(settings.profile_table), source=SETTINGS_FILE)
+    return load_profile(settings.profile)
+
+
 def read_settings(root: Path) -> BuildSettings:
     """The settings in ``ROOT/tei-tools.toml``, or the defaults when there is none."""
     path = root / SETTINGS_FILE

@@ -13,6 +13,7 @@ through every name form, as the editor types.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,9 +49,22 @@ def corpus_register_files(corpus: Path) -> list[Path]:
 
 
 def corpus_registry(corpus: Path, extra: tuple[Path, ...] = ()) -> Registry:
-    """The shipped registers, then ``extra`` files, then the collection's own."""
+    """The shipped registers, then ``extra`` files, then the collection's own.
+
+    Read once for as long as none of the files changes (their size and time
+    are part of the key), so converting a folder of a collection compiles
+    the name matcher once, not once per document.
+    """
     files = [*extra, *corpus_register_files(corpus)]
-    return load_registry(files) if files else load_registry()
+    if not files:
+        return load_registry()
+    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in map(Path, files))
+    return _registry_of(stamps)
+
+
+@functools.lru_cache(maxsize=8)
+def _registry_of(stamps: tuple[tuple[str, int, int], ...]) -> Registry:
+    return load_registry([path for path, _, _ in stamps])
 
 
 def review_for_source(source: Path, extra: tuple[Path, ...] = ()):

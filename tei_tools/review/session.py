@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.convert import Conversion, convert
-from tei_tools.corpus.collection import read_collection
+from tei_tools.corpus.collection import collection_profile, read_collection
 from tei_tools.findings import Finding
 from tei_tools.reading.source import decode_text
 from tei_tools.review.anchors import Anchor, TextStream, adjacent_context, collapse, localname
@@ -151,8 +151,7 @@ class ReviewSession:
     # ------------------------------------------------------------------ reading
 
     def _load_registers(self) -> None:
-        from tei_tools.corpus.document import _profile
-
+        """The registers as they are on disk now (after an entry was created or undone)."""
         extra = tuple(
             Path(p)
             for p in self.collection.settings.registers
@@ -160,7 +159,7 @@ class ReviewSession:
         )
         self.registry = corpus_registry(self.root, extra)
         self.index = RegisterIndex(self.registry)
-        self.profile = _profile(self.collection.settings)
+        self.profile = collection_profile(self.collection.settings)
 
     def document(self, stem: str) -> DocumentState:
         """A document's state, converted on first use."""
