@@ -104,7 +104,7 @@
     }
     const answer = await response.json();
     if (!response.ok) {
-      say(answer.error + (answer.conflict ? " (reload: r with Shift, or the browser's reload)" : ""));
+      say(answer.error + (answer.conflict ? " Reload the page (F5) to see the current decisions." : ""));
       return null;
     }
     say("");
@@ -173,6 +173,12 @@
       wikidata,
     });
   });
+  // Enter on a drop-down submits its form, so that every action is a few keys away.
+  for (const select of document.querySelectorAll("#panel form select")) {
+    select.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); select.form.requestSubmit(); }
+    });
+  }
   for (const button of document.querySelectorAll("button.ack")) {
     button.addEventListener("click", () => post("/decide", { action: "accept", start: -1, end: -1, text: button.dataset.text }).then((a) => a && location.reload()));
   }
