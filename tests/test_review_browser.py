@@ -97,3 +97,29 @@ def test_editor_reviews_a_document_and_the_rebuilt_tei_carries_it(tmp_path, page
     assert '<change when="' in tei and 'who="#review-jane-doe"' in tei
     note = (tmp_path / "site" / "tei" / "1917-12-05_note.xml").read_text(encoding="utf-8")
     assert 'ref="per:shcherbachev"' in note  # the new entry links the other document too
+
+
+def test_keyboard_alone_moves_between_findings_decides_and_undoes(tmp_path, page):
+    from playwright.sync_api import expect
+
+    session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+    with serving_in_thread(session, TOKEN) as base:
+        page.goto(f"{base}/?token={TOKEN}")
+        page.goto(f"{base}/doc/1917-12-03_telegram")
+        text = page.locator("#text")
+        page.keyboard.press("n")
+        expect(page.locator("#sel-text")).to_have_text("General Shcherbachev")
+        page.keyboard.press("a")
+        expect(text.locator(".mark.decided")).to_have_count(1)
+        page.keyboard.press("n")
+        expect(page.locator("#sel-text")).to_have_text("Mr. Smith")
+        page.keyboard.press("r")
+        expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(1)
+        page.keyboard.press("u")
+        expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(2)
+        page.keyboard.press("t")
+        expect(page.locator("#new-type")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator(".mark.selected")).to_be_focused()
+    decisions = session.document("1917-12-03_telegram").decisions.decisions
+    assert [d.action for d in decisions] == ["accept"]
