@@ -212,8 +212,9 @@ class ReviewSession:
                 text = collapse(item.finding.text).strip()
                 if wanted and wanted not in text.casefold():
                     continue
+                # "Mr. Smith" in the text and "MR. SMITH" in a title are one name to decide.
                 group = groups.setdefault(
-                    (item.kind, text),
+                    (item.kind, text.casefold()),
                     {"kind": item.kind, "text": text, "count": 0, "reviewed": 0, "places": []},
                 )
                 group["count"] += 1
@@ -367,7 +368,8 @@ class ReviewSession:
             raise ActionError("give the new extent of the mark")
 
     def _occurrences(self, text: str, tag: str) -> dict[str, list[Decision]]:
-        """Template decisions for every mark of the corpus with this text and element."""
+        """Template decisions for every mark of the corpus with this text (any case) and element."""
+        wanted = text.casefold()
         found: dict[str, list[Decision]] = {}
         for state in self.all_documents():
             for block in state.current_stream.blocks:
@@ -376,7 +378,7 @@ class ReviewSession:
                     element = item.element
                     if localname(element) != tag or localname(element) not in MARK_TAGS:
                         continue
-                    if state.current_stream.text[item.start : item.end] != text:
+                    if state.current_stream.text[item.start : item.end].casefold() != wanted:
                         continue
                     anchor = unique_anchor(state.stream, item.start, item.end)
                     found.setdefault(state.stem, []).append(
