@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.review.anchors import Marked, Slot, TextStream, localname
+from tei_tools.review.anchors import Marked, Slot, TextStream, localname, raw_offset
 from tei_tools.review.decisions import Decision, DecisionFile
 from tei_tools.xml import TEI_NS, XML_NS
 
@@ -258,14 +258,12 @@ def unwrap(element: etree._Element) -> None:
 
 def wrap(slots: list[Slot], start: int, end: int, tag: str) -> etree._Element:
     """Wrap the stream range ``[start, end)`` of a block in a new element, if it nests."""
-    from tei_tools.review.anchors import raw_offset
-
     firsts = [s for s in slots if s.start <= start <= s.end and s.start < s.end]
     lasts = [s for s in slots if s.start <= end <= s.end and s.start < s.end]
     for first in firsts:
         for last in lasts:
             if _owner(first) is _owner(last) and _order(first) <= _order(last):
-                return _wrap_between(first, last, start, end, tag, raw_offset)
+                return _wrap_between(first, last, start, end, tag)
     raise NotApplicable("the new extent would cross other markup")
 
 
@@ -284,9 +282,7 @@ def _set_raw(slot: Slot, value: str) -> None:
         slot.element.text = value
 
 
-def _wrap_between(
-    first: Slot, last: Slot, start: int, end: int, tag: str, raw_offset
-) -> etree._Element:
+def _wrap_between(first: Slot, last: Slot, start: int, end: int, tag: str) -> etree._Element:
     parent = _owner(first)
     cut_first = raw_offset(first.raw, start - first.start, first.space_before)
     cut_last = raw_offset(last.raw, end - last.start, last.space_before)
