@@ -26,7 +26,7 @@ from tei_tools.xml import TEI_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
-    from tei_tools.review import ApplyReport, DecisionFile
+    from tei_tools.markup.review import ApplyReport, DecisionFile
 
 
 @dataclass
@@ -83,7 +83,7 @@ def convert(
         findings.extend(enricher.findings)
     tree, review = etree.ElementTree(root), None
     if decisions is not None:
-        from tei_tools.review.apply import apply_decisions
+        from tei_tools.markup.review.apply import apply_decisions
 
         review = apply_decisions(tree, decisions)
     return Conversion(tree, findings, review)

@@ -71,6 +71,7 @@ def site_files(site: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_site_has_every_page_and_no_broken_links(collection, tmp_path):
     site = tmp_path / "site"
     result = build(collection, site, jobs=1, search="builtin")
@@ -279,6 +280,7 @@ def test_scheduler_without_dask_executor_is_a_usage_error(collection, tmp_path):
         build(collection, tmp_path / "site", scheduler="tcp://127.0.0.1:1", search="none")
 
 
+@pytest.mark.slow
 def test_dask_executor_builds_on_a_local_cluster(collection, tmp_path):
     distributed = pytest.importorskip(
         "distributed", reason="needs the 'dask' extra: pip install 'tei-tools[dask]'"

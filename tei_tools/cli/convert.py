@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
+from tei_tools.cli.common import (
+    plan_jobs,
+    print_batch_summary,
+    read_source,
+    source_name,
+    write_output,
+)
 
 
 @click.command()
@@ -53,7 +58,7 @@ def convert(
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
     from tei_tools.review.registers import review_for_source
-    from tei_tools.xml import read_input_bytes, serialize
+    from tei_tools.xml import serialize
 
     jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
     loaded_profile = load_profile(profile)
@@ -65,11 +70,14 @@ def convert(
 
     findings = []
     failed: list[tuple[str, str]] = []
+    status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
-        name = "<stdin>" if source == "-" else str(source)
+        name = source_name(source)
         try:
-            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
-            review = None if source == "-" or no_markup else review_for_source(source, registers)
+            data = read_source(source)
+            review = None
+            if isinstance(source, Path) and not no_markup:
+                review = review_for_source(source, registers)
             result = convert_bytes(
                 data,
                 encoding=encoding,
@@ -88,6 +96,7 @@ def convert(
                 raise
             click.echo(f"tei-tools: error: {error}", err=True)
             failed.append((name, error.message))
+            status = max(status, error.exit_code)
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if report_path:
@@ -95,5 +104,5 @@ def convert(
 
         write_output(report_path, dump_report(findings, failed=dict(failed)))
     if len(jobs) > 1:
-        return print_batch_summary(len(jobs) - len(failed), failed, "converted")
+        return print_batch_summary(len(jobs) - len(failed), failed, "converted", status=status)
     return 0

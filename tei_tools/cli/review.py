@@ -22,7 +22,7 @@ def review(corpus: Path, editor: str | None, port: int, open_browser: bool) -> N
     extra: pip install 'tei-tools[review]'.
     """
     from tei_tools.errors import MissingExtraError
-    from tei_tools.review.decisions import default_editor
+    from tei_tools.markup.review.decisions import default_editor
 
     try:
         from tei_tools.review.server import serve

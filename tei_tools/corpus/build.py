@@ -190,7 +190,7 @@ def _review_decisions(collection: Collection, document) -> bytes:
     They are part of the document's cache key: a new decision rebuilds the
     document, and nothing else.
     """
-    from tei_tools.review.decisions import decisions_path
+    from tei_tools.markup.review.decisions import decisions_path
 
     if document.kind != "source":
         return b""
@@ -215,14 +215,14 @@ def pdf_available() -> bool:
 
 
 def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> BuildSettings:
-    from tei_tools.corpus.document import _profile
+    from tei_tools.corpus.document import profile_for
 
     settings = collection.settings
     if pdf is None:
         pdf = pdf_available()
     title = settings.title
     if not title:
-        title = _profile(settings).collection_title or collection.folder.resolve().name
+        title = profile_for(settings).collection_title or collection.folder.resolve().name
     return replace(settings, title=title, pdf=bool(pdf), search_terms=mode == "builtin")
 
 
@@ -238,7 +238,7 @@ def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
 
 
 def _unreadable(document, exc: TeiToolsError) -> DocumentResult:
-    problem = {
+    problem: dict[str, object] = {
         "file": str(document.path),
         "line": exc.line,
         "column": exc.column,
@@ -292,7 +292,7 @@ def _write_collection_pages(
     writer: SiteWriter, documents: list[DocumentResult], settings: BuildSettings, mode: str
 ) -> None:
     from tei_tools.corpus import pages
-    from tei_tools.corpus.document import _registry
+    from tei_tools.corpus.document import registry_for
     from tei_tools.corpus.search import (
         BUILTIN_INDEX,
         BUILTIN_SCRIPT,
@@ -301,7 +301,7 @@ def _write_collection_pages(
         search_page_parts,
     )
 
-    registry = _registry(settings)
+    registry = registry_for(settings)
     title = settings.title
     summaries = [d.summary for d in documents if d.summary is not None]
     writer.write("site.css", pages.site_css())

@@ -120,7 +120,7 @@ def read_collection(folder: str | Path) -> Collection:
 
 def collection_registers(root: Path) -> tuple[str, ...]:
     """The collection's own register files, ``ROOT/registers/*.xml``, as absolute paths."""
-    from tei_tools.review.decisions import REGISTERS_DIR
+    from tei_tools.markup.review.decisions import REGISTERS_DIR
 
     return tuple(
         str(p.resolve()) for p in sorted((root / REGISTERS_DIR).glob("*.xml")) if p.is_file()
@@ -133,7 +133,7 @@ def collection_of(path: Path) -> Path | None:
     Only a folder with review data (``review/`` or ``registers/``) counts, so
     that a loose ``source/`` folder elsewhere is converted as before.
     """
-    from tei_tools.review.decisions import REGISTERS_DIR, REVIEW_DIR
+    from tei_tools.markup.review.decisions import REGISTERS_DIR, REVIEW_DIR
 
     folder = path.resolve().parent
     root = folder.parent
@@ -153,15 +153,6 @@ def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:
         if root is not None:
             found.extend(collection_registers(root))
     return tuple(dict.fromkeys(found))
-
-
-def collection_profile(settings: BuildSettings):
-    """The collection's profile: a built-in or file profile, or the inline ``[profile]`` table."""
-    from tei_tools.reading.profiles import load_profile, profile_from_mapping
-
-    if settings.profile_table:
-        return profile_from_mapping(json.loads(settings.profile_table), source=SETTINGS_FILE)
-    return load_profile(settings.profile)
 
 
 def read_settings(root: Path) -> BuildSettings:

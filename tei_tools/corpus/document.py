@@ -17,19 +17,24 @@ import os
 import re
 import tempfile
 import traceback
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from tei_tools.corpus.collection import BuildSettings
+from tei_tools.corpus.results import (
+    DOCUMENT_DIR,
+    PDF_DIR,
+    TEI_DIR,
+    TEXT_DIR,
+    DocumentResult,
+    DocumentSummary,
+)
 from tei_tools.xml import TEI_NS
 
 #: Pointer prefixes of the registers the site indexes (see docs/tei-output.md).
 INDEXED_PREFIXES = ("per", "org", "pla", "bib")
-
-#: Where each output of a document goes in the site, by kind.
-DOCUMENT_DIR, TEI_DIR, TEXT_DIR, PDF_DIR = "documents", "tei", "text", "pdf"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _T = f"{{{TEI_NS}}}"
@@ -46,52 +51,6 @@ class DocumentTask:
     settings: BuildSettings
     #: The editors' review decisions (``review/STEM.toml``), applied after conversion.
     decisions: bytes = b""
-
-
-@dataclass
-class DocumentSummary:
-    """What the collection pages need to know about one document."""
-
-    stem: str
-    title: str
-    when: str | None = None  # ISO (Gregorian) day, month or year for sorting
-    date_label: str = ""  # as shown: "30 November 1917 (17 November 1917 O.S.)"
-    julian: str | None = None  # Old Style ISO day, when the date is shown in both styles
-    refs: dict[str, int] = field(default_factory=dict)  # "per:trotsky" -> mentions
-    citations: list[dict[str, str]] = field(default_factory=list)  # {"key","label","ref"}
-    terms: list[str] = field(default_factory=list)  # only for the built-in search index
-
-
-@dataclass
-class DocumentResult:
-    """The outcome of one document: files to write, summary, problems."""
-
-    stem: str
-    kind: str
-    path: str
-    status: str  # "valid" | "invalid" | "unreadable"
-    summary: DocumentSummary | None
-    problems: list[dict[str, object]] = field(default_factory=list)
-    findings: int = 0
-    #: site-relative path -> bytes; emptied by the build once written.
-    files: dict[str, bytes] = field(default_factory=dict)
-
-    @property
-    def failed(self) -> bool:
-        return self.status != "valid"
-
-    def record(self) -> dict[str, object]:
-        """The JSON-able form kept in the build cache (without the files)."""
-        data = asdict(self)
-        data.pop("files")
-        return data
-
-    @classmethod
-    def from_record(cls, data: dict) -> DocumentResult:
-        summary = data.get("summary")
-        return cls(
-            **{**data, "summary": DocumentSummary(**summary) if summary else None, "files": {}}
-        )
 
 
 def process_batch(tasks: list[DocumentTask]) -> list[DocumentResult]:
@@ -142,8 +101,8 @@ def _build_document(task: DocumentTask) -> DocumentResult:
             task.data,
             encoding=task.settings.encoding,
             source_name=task.path,
-            profile=_profile(task.settings),
-            registry=_registry(task.settings),
+            profile=profile_for(task.settings),
+            registry=registry_for(task.settings),
             decisions=_decisions(task),
         )
         tree, findings = conversion.tree, len(conversion.findings)
@@ -194,7 +153,7 @@ def _decisions(task: DocumentTask):
     """The task's review decisions, parsed; None when the document has none."""
     if not task.decisions:
         return None
-    from tei_tools.review.decisions import parse_decisions
+    from tei_tools.markup.review.decisions import parse_decisions
 
     return parse_decisions(task.decisions, source=f"review/{task.stem}.toml", document=task.stem)
 
@@ -223,7 +182,8 @@ def _validate(task: DocumentTask, tei_bytes: bytes):
 
 
 @functools.lru_cache(maxsize=4)
-def _profile(settings: BuildSettings):
+def profile_for(settings: BuildSettings):
+    """The collection profile the build settings name (loaded once per settings)."""
     from tei_tools.reading.profiles import load_profile, profile_from_mapping
 
     if settings.profile_table:
@@ -232,7 +192,8 @@ def _profile(settings: BuildSettings):
 
 
 @functools.lru_cache(maxsize=4)
-def _registry(settings: BuildSettings):
+def registry_for(settings: BuildSettings):
+    """The registry: built-in registers plus the settings' own (loaded once per settings)."""
     from tei_tools.markup.registers import load_registry
 
     return load_registry(settings.registers or None)
@@ -243,7 +204,7 @@ def register_links(settings: BuildSettings) -> dict[str, dict[str, str]]:
     from tei_tools.corpus.pages import index_href
 
     links = {}
-    for ref, entry in _registry(settings).entries.items():
+    for ref, entry in registry_for(settings).entries.items():
         if entry.prefix not in INDEXED_PREFIXES:
             continue
         item = {"label": entry.label, "href": "../" + index_href(ref)}
@@ -274,7 +235,9 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
     for ref in summary.refs:
         if ref not in known:
             registers[ref] = {"label": ref.partition(":")[2], "href": "../" + index_href(ref)}
-    article = html.fragment_fromstring(export_html(tree, registers=registers, standalone=False))
+    article = html.fragment_fromstring(
+        export_html(tree, registers=registers, standalone=False, depth=1)
+    )
     for link in article.iter("a"):
         href = link.get("href")
         if (

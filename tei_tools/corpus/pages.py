@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import (
+from tei_tools.corpus.results import (
     DOCUMENT_DIR,
     PDF_DIR,
     TEI_DIR,
@@ -26,6 +26,8 @@ from tei_tools.corpus.document import (
     DocumentResult,
     DocumentSummary,
 )
+from tei_tools.errors import format_problem
+from tei_tools.export.urls import authority_url, make_urls_safe
 
 #: Register prefix -> (index page, heading).
 INDEX_PAGES = {
@@ -109,6 +111,7 @@ def layout(
     )
     main = E.MAIN(E.CLASS("site-main"), *content)
     document = E.HTML(head, E.BODY(E.HEADER(nav), main), lang=lang)
+    make_urls_safe(document, depth=depth)
     return etree.tostring(document, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
@@ -266,15 +269,17 @@ def _entry_details(term: etree._Element, entry) -> None:
     life = _life_dates(entry.birth, entry.death)
     if life:
         term.append(E.SPAN(E.CLASS("life"), f" ({life})"))
-    if entry.wikidata:
-        wikidata = entry.wikidata
-        url = (
-            wikidata if wikidata.startswith("http") else f"https://www.wikidata.org/wiki/{wikidata}"
-        )
-        term.append(E.A(E.CLASS("authority"), "Wikidata", href=url))
-    if entry.viaf:
-        url = entry.viaf if entry.viaf.startswith("http") else f"https://viaf.org/viaf/{entry.viaf}"
-        term.append(E.A(E.CLASS("authority"), "VIAF", href=url))
+    for authority, label in (("wikidata", "Wikidata"), ("viaf", "VIAF")):
+        value = getattr(entry, authority)
+        if value:
+            term.append(_authority_link(label, authority_url(authority, value)))
+
+
+def _authority_link(label: str, url: str | None) -> etree._Element:
+    """A link to an authority file, or its label alone when the register's URL is refused."""
+    if url is None:
+        return E.SPAN(E.CLASS("authority inert-link"), label)
+    return E.A(E.CLASS("authority"), label, href=url)
 
 
 def _life_dates(birth: str | None, death: str | None) -> str:
@@ -362,12 +367,14 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
 
 
 def _problem_line(problem: Mapping[str, object]) -> str:
-    place = str(problem.get("file") or "")
-    if problem.get("line"):
-        place += f":{problem['line']}"
-        if problem.get("column"):
-            place += f":{problem['column']}"
-    return f"{place}: {problem.get('severity')}: {problem.get('message')}"
+    line, column = problem.get("line"), problem.get("column")
+    return format_problem(
+        str(problem.get("file") or ""),
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        problem.get("severity"),
+        problem.get("message"),
+    )
 
 
 def search_page(

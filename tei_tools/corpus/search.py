@@ -28,8 +28,8 @@ from pathlib import Path
 
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import DocumentSummary
 from tei_tools.corpus.pages import document_href
+from tei_tools.corpus.results import DocumentSummary
 from tei_tools.errors import MissingExtraError, TeiToolsError
 
 SEARCH_MODES = ("auto", "pagefind", "builtin", "none")

@@ -25,6 +25,7 @@ from tei_tools.export.html_render import (
     register_entry_links,
 )
 from tei_tools.export.links import LinkResolver
+from tei_tools.export.urls import make_urls_safe
 
 #: Lists in the header that hold the document's own persons, places, works.
 HEADER_LISTS = frozenset(
@@ -45,6 +46,7 @@ def export_html(
     standalone: bool = True,
     notes: str = "end",
     styles: bool = True,
+    depth: int = 0,
 ) -> str:
     """Render a TEI document as an HTML5 page (or, with ``standalone=False``, an ``<article>``).
 
@@ -56,6 +58,9 @@ def export_html(
     link to the URL their ``prefixDef`` gives.  ``notes="inline"`` keeps
     notes at their place for print engines that float them to the page foot;
     ``styles=False`` leaves out all CSS (the PDF writer passes its own).
+    Every URL the page emits passes :func:`tei_tools.export.urls.safe_url`;
+    ``depth`` is how many folders below a site's root the page will lie, so
+    that relative links may climb that far with ``../`` and no further.
 
     >>> from lxml import etree
     >>> doc = etree.fromstring(
@@ -82,6 +87,7 @@ def export_html(
         section = section_with_heading(article, "tei-standoff", "Annotations")
         renderer.render(stand_off, section)
     render_register_index(renderer, article)
+    make_urls_safe(article, depth=depth)
     if not standalone:
         return etree.tostring(article, method="html", encoding="unicode")
     page = html_page(article, title_text(header, root), document_language(root), css, styles)

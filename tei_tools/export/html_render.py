@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import TypeAlias
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -26,10 +28,12 @@ from tei_tools.export.elements import (
     shown_reading,
 )
 from tei_tools.export.links import LinkResolver, Target
+from tei_tools.export.urls import authority_url
 from tei_tools.xml import TEI_NS, XML_NS
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
+XML_BASE = f"{{{XML_NS}}}base"
 
 #: HTML element for a TEI element laid out as a block.
 BLOCK_TAGS = {
@@ -66,7 +70,7 @@ LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint"
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
-Out = etree._Element
+Out: TypeAlias = etree._Element
 
 
 def append_text(out: Out, text: str | None) -> None:
@@ -350,7 +354,7 @@ class HtmlRenderer:
 
     def render_graphic(self, element: etree._Element, out: Out) -> None:
         """A link to the image, not an ``img``: a self-contained page fetches nothing."""
-        url = element.get("url")
+        url = with_xml_base(element, element.get("url"))
         tag = "a" if url and not self._in_link else "span"
         new = self.open(element, out, tag, "graphic")
         if tag == "a":
@@ -410,7 +414,7 @@ class HtmlRenderer:
             self._new_style_partners.discard(element)
             new.set("title", "New Style (Gregorian calendar)")
             calendar_label(out, "N.S.", "New Style (Gregorian calendar)")
-        elif reading.is_julian:
+        elif reading.julian is not None:
             self.label_julian(element, out, new, reading.julian, reading.gregorian)
 
     def label_julian(
@@ -453,7 +457,10 @@ class HtmlRenderer:
     def render_ref(self, element: etree._Element, out: Out) -> None:
         pointer = element.get("target") or element.get("ref") or ""
         target = self.resolver.resolve(pointer) if pointer else None
-        new = self.render_link(element, out, local_name(element), target and target.href, pointer)
+        href = target.href if target is not None else None
+        if target is not None and target.entry is None:
+            href = with_xml_base(element, href)
+        new = self.render_link(element, out, local_name(element), href, pointer)
         if local_name(element) == "ptr" and not len(element) and not element.text:
             new.text = pointer
 
@@ -518,6 +525,26 @@ class HtmlRenderer:
         self._phrasing, self._in_link = saved
 
 
+def with_xml_base(element: etree._Element, url: str | None) -> str | None:
+    """``url`` resolved against the ``xml:base`` of ``element`` and its ancestors, if any.
+
+    TEI resolves relative URLs against ``xml:base``; a page that ignored it
+    would link elsewhere than the document says (and the URL policy must see
+    the resolved URL, since ``xml:base="javascript:..."`` changes what a
+    relative target means).  In-page fragments stay in-page.
+    """
+    if not url or url.startswith("#"):
+        return url
+    bases = [e.get(XML_BASE) for e in (element, *element.iterancestors())]
+    bases = [b for b in bases if b is not None]
+    if not bases:
+        return url
+    base = ""
+    for value in reversed(bases):
+        base = urljoin(base, value) if base else value
+    return urljoin(base, url)
+
+
 def item_has_label(item: etree._Element) -> bool:
     first = next((child for child in item if isinstance(child.tag, str)), None)
     return first is not None and local_name(first) == "label" and not (item.text or "").strip()
@@ -539,9 +566,7 @@ def register_entry_links(target: Target) -> Mapping[str, str]:
     links = {}
     if target.href:
         links["register"] = target.href
-    wikidata = (target.entry or {}).get("wikidata")
+    wikidata = authority_url("wikidata", (target.entry or {}).get("wikidata"))
     if wikidata:
-        links["Wikidata"] = (
-            wikidata if wikidata.startswith("http") else f"https://www.wikidata.org/wiki/{wikidata}"
-        )
+        links["Wikidata"] = wikidata
     return links

@@ -113,7 +113,28 @@ PLACE_BEFORE = re.compile(
 SPEECH_AFTER = re.compile(
     r"^\s+(?:has\s+|had\s+)?(?:said|says|declared|declares|stated|states|replied|replies|wrote|"
     r"writes|telegraphed|telegraphs|informed|informs|reported|reports|told|asked|answered|"
-    r"proposed|signed|insisted|protested|promised|demanded|announced|explained|added)\b"
+    r"proposed|signed|insisted|protested|promised|demanded|announced|explained|added|"
+    r"confirms|confirmed|wires|wired|telegraphs|cables|cabled|recommends|recommended|advises|"
+    r"advised|agrees|agreed|thinks|thought|believes|believed|requests|requested|urges|urged|"
+    r"learned|learns|arrived|returned|resigned|died|answers)\b"
+)
+#: Verbs whose object is a person: "I wired Huntington", "sending Webster".
+MESSAGE_BEFORE = re.compile(
+    r"\b(?:wired|wires|telegraphed|cabled|informed|told|instructed|advised|asked|thanked|"
+    r"received|sending|sent|saw|met|visited|consulted|appointed|introduced|called on|"
+    r"conferred with|talked with|spoke with|spoke to|wrote to|replied to|with|by)\s+$"
+)
+#: An office after a name: "Hicks, British officer", "Riggs, military attaché".
+OFFICE_AFTER = re.compile(
+    r"^,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:officer|attach[ée]|consul|vice-consul|agent|"
+    r"representative|secretary|minister|ambassador|commissioner|commissar|delegate|general|"
+    r"colonel|captain|major|correspondent|engineer|chairman|president|director)\b",
+    re.IGNORECASE,
+)
+#: A kind of place after a name: "Björneborg, Finnish port".
+PLACE_APPOSITION = re.compile(
+    r"^,\s+(?:an?\s+|the\s+)?(?:[A-Z][a-z]+\s+)?(?:port|town|city|village|fortress|station|"
+    r"harbou?r|junction|province|district|island|river|capital)\b"
 )
 #: Offices: the words that make a following bracketed or appositive name a person.
 OFFICES = re.compile(
@@ -132,7 +153,7 @@ NOT_NAMES = frozenset(
     Yet So Then Thus Now Only Even Such Some Many Most Much More Other Another Each Both Either
     Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
     Mr Mrs Messrs Dr Sir Madam Excellency Excellencies Lordship Majesty Highness Gentlemen Dear
-    Comrade Comrades Citizen Citizens Your Yours Respectfully Sincerely Faithfully Truly
+    Comrade Comrades Citizen Citizens Commissaire Commissaires Your Yours Respectfully Sincerely Faithfully Truly
     Secretary State States Ambassador Ambassadors Consul General Minister Ministers Chargé Charge
     Affaires Counsellor Counselor Attaché Commissioner Commissar Commissars President Premier
     Chairman Chief Director Governor Representative Representatives Agent Envoy Delegate Acting
@@ -165,7 +186,21 @@ PARTICLES = frozenset("von van de der den du la le di da del dos ter zu af".spli
 #: Endings of Russian patronymics: a word with one makes a three-word person's name.
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
 #: Endings of demonyms and other adjectives of peoples ("Rumanian", "Japanese").
-DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ch)$")
+_DEMONYM_ENDINGS = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+#: Adjectives of peoples whose ending is also a surname's ("Moran", "Macgowan", "French").
+_DEMONYM_WORDS = frozenset(
+    "american german mexican cuban moroccan afghan tibetan anglican republican lutheran roman "  # noqa: SIM905
+    "dominican czech french dutch scotch greek swiss thai finn turk pan slav tatar tartar "
+    "cossack kalmyk uzbek kazakh kirghiz kazak lett lapp magyar bolshevik menshevik".split()
+)
+
+
+def is_demonym(word: str) -> bool:
+    """An adjective of a people or a party ("Rumanian", "German", "Czech")."""
+    bare = word.lower().strip(".,;:'’")
+    bare = bare.rsplit("-", 1)[-1]  # "Eastern-Siberian", "German-Austrian"
+    return bare in _DEMONYM_WORDS or bool(_DEMONYM_ENDINGS.search(bare))
+
 
 _WORD = r"(?:[A-Z]\.|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 # The first capital comes first in the pattern, and the look-behind after it, so that
@@ -289,11 +324,15 @@ def _candidates_in_run(
     place = _place_with_head(text, words)
     if place:
         return [place]
+    if len(words) > 1 and _sentence_start(text, words[0][0]):
+        first = text[words[0][0] : words[0][1]]
+        if word_frequency(first) >= COMMON_MID_SENTENCE:
+            words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
     core = _core(text, words)
     if not core:
         return []
     a, b = core[0][0], core[-1][1]
-    if core[-1] != words[-1] and " " not in text[a:b] and DEMONYM.search(text[a:b].lower()):
+    if core[-1] != words[-1] and " " not in text[a:b] and is_demonym(text[a:b]):
         return []  # "Eastern-Siberian Railway", "Rumanian Front": an adjective of the noun
     # A trailing full stop belongs to the name only when it ends an initial.
     if text[b - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[a:b]):
@@ -301,10 +340,16 @@ def _candidates_in_run(
     name = text[a:b]
     if not _name_like(text, a, name) or _adjective(text, b, name):
         return []
-    tag, reason = _type_from_context(text, a, b, name, in_signature)
-    if tag is None and is_surname is not None and is_surname(name.split()[-1]):
+    tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
+    if (
+        tag is None
+        and is_surname is not None
+        and is_surname(name.split()[-1])
+        and _rare(name, sentence_start=False)
+    ):
+        # A surname that is also a common word ("Reading", "Page") needs more context.
         tag, reason = PERSON, "a surname of the registers"
-    if tag is None and not _rare(name, _sentence_start(text, a)):
+    if tag is None and not _rare(name, sentence_start=_sentence_start(text, a)):
         return []
     return [Candidate(a, b, name, tag, reason, tag is not None)]
 
@@ -464,7 +509,7 @@ def _not_name_word(word: str) -> bool:
 
 def _adjective(text: str, end: int, name: str) -> bool:
     """A people's adjective before a common noun: "Russian territory", "Siberian railway"."""
-    if " " in name or not DEMONYM.search(name.lower()):
+    if " " in name or not is_demonym(name):
         return False
     if re.match(r"^-[A-Z]", text[end : end + 2]):
         return True  # "Eastern-Siberian Railway"
@@ -492,7 +537,12 @@ def _rare(name: str, sentence_start: bool) -> bool:
 
 
 def _type_from_context(
-    text: str, start: int, end: int, name: str, in_signature: bool
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    in_signature: bool,
+    is_surname: Callable[[str], bool] | None = None,
 ) -> tuple[str | None, str]:
     words = name.split()
     if in_signature:
@@ -513,10 +563,17 @@ def _type_from_context(
         return PERSON, "in apposition to an office"
     if SPEECH_AFTER.match(after):
         return PERSON, "before a verb of speech"
-    if PLACE_BEFORE.search(before) and not _person_like(name):
+    if MESSAGE_BEFORE.search(before):
+        return PERSON, "after a verb of sending or telling"
+    if OFFICE_AFTER.match(after):
+        return PERSON, "followed by an office"
+    if PLACE_APPOSITION.match(after):
+        return PLACE, "followed by a kind of place"
+    registered = is_surname is not None and is_surname(words[-1])
+    if PLACE_BEFORE.search(before) and not _person_like(name) and not registered:
         return PLACE, "after a word of place"
     first_after = re.match(r"^\s+([a-z]+)", after)
-    if first_after and first_after.group(1) in PLACE_AFTER and not DEMONYM.search(name):
+    if first_after and first_after.group(1) in PLACE_AFTER and not is_demonym(name):
         return PLACE, f"before '{first_after.group(1)}'"
     return None, "capitalised and rare as a word"
 

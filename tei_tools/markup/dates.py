@@ -137,7 +137,9 @@ def _half(p: str) -> str:
     """One written day and month (either order), optional year; groups prefixed ``p``."""
     day_month = rf"(?P<{p}d>{DAY})(?:\s+of)?\s+(?P<{p}m>{MONTH})"
     month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
-    return rf"(?P<{p}>(?:{day_month}|{month_day})(?:,?\s+(?P<{p}y>{YEAR}))?)"
+    # A year may be the editor's, in brackets: "5 April [1918]".
+    year = rf"(?:,?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"
+    return rf"(?P<{p}>(?:{day_month}|{month_day}){year}?)"
 
 
 # --- parsed pieces ----------------------------------------------------------------------
@@ -167,7 +169,7 @@ def _written(m: re.Match[str], p: str) -> Written:
     groups = m.groupdict()
     day = groups.get(p + "d") or groups.get(p + "D")
     month = groups.get(p + "m") or groups.get(p + "M")
-    year = groups.get(p + "y")
+    year = groups.get(p + "y") or groups.get(p + "by")
     return Written(
         m.start(p),
         m.end(p),
@@ -884,9 +886,17 @@ _WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 
 def complete_day(attrs: dict[str, str]) -> dt.date | None:
-    """The Gregorian day a date's attributes assert, if they name a whole day."""
+    """The Gregorian day a date's attributes point at, to place later dates without a year.
+
+    A month with its year ("In March, 1918") counts from its middle: a
+    "March 14" after it is of 1918, whatever the document's own date.
+    """
     value = attrs.get("when") or attrs.get("to") or attrs.get("notAfter")
-    if not value or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        value += "-15"
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         return None
     try:
         return dt.date.fromisoformat(value)

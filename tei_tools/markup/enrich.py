@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import functools
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
@@ -59,6 +60,8 @@ class Enricher:
         self._citations: dict[int, etree._Element] = {}
         self._names: dict[int, list[NameMatch]] | None = None
         self._named_in_full: dict[str, str] = {}
+        self._candidates: dict[int, list[Candidate]] = {}
+        self._typed: dict[str, tuple[str, str]] = {}
         self.locator = SourceLocator(doc.text) if doc.text else None
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
@@ -75,19 +78,27 @@ class Enricher:
             spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
         known = self._known_names(block)
         spans.extend(self._name_span(match, block) for match in known)
-        taken = [(m.start, m.end, m.tag) for m in known] + [(s.start, s.end, s.tag) for s in spans]
-        for candidate in find_candidates(
-            block.text,
-            taken,
-            in_signature=block.kind == "signed"
-            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
-            in_salute=block.kind == "salute",
-            is_surname=self._is_surname,
-        ):
+        dates = [(s.start, s.end) for s in spans if s.tag == "date"]
+        for candidate in self._candidates.get(id(block), []):
+            if any(start < candidate.end and candidate.start < end for start, end in dates):
+                continue
+            if candidate.tag is None and candidate.text in self._typed:
+                tag, reason = self._typed[candidate.text]
+                candidate = replace(candidate, tag=tag, reason=reason, marked=True)
             span = self._candidate_span(candidate, block)
             if span is not None:
                 spans = _longest_wins(spans, span)
         return spans
+
+    def _find_candidates(self, block: Block, known: list[NameMatch]) -> list[Candidate]:
+        return find_candidates(
+            block.text,
+            [(m.start, m.end, m.tag) for m in known],
+            in_signature=block.kind == "signed"
+            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
+            in_salute=block.kind == "salute",
+            is_surname=self._is_surname,
+        )
 
     def _known_names(self, block: Block) -> list[NameMatch]:
         """The register names of a block (computed once per document, see :meth:`_prepare`)."""
@@ -116,6 +127,18 @@ class Enricher:
                     entry = self.registry.lookup(match.ref)
                     for surname in entry.surnames if entry else ():
                         self._named_in_full.setdefault(fold(surname), match.ref)
+        # Names no register has, once per block; a name typed by its context in one place
+        # is of that type wherever the document writes it ("Tredwell returning ..." and
+        # later "Tredwell telegraphs").
+        for block in self.doc.blocks:
+            if id(block) in self._names:
+                found = self._find_candidates(block, self._names[id(block)])
+                self._candidates[id(block)] = found
+                for candidate in found:
+                    if candidate.tag is not None:
+                        self._typed.setdefault(
+                            candidate.text, (candidate.tag, "so typed elsewhere in the document")
+                        )
 
     def _is_surname(self, word: str) -> bool:
         word = word[:-2] if word.endswith(("'s", "’s")) else word
@@ -272,6 +295,8 @@ class Enricher:
         attrs = {"ref": match.ref} if match.ref else {"cert": "low"}
         if match.ref is None:
             name_start = match.role[1] if match.role else match.start
+            while name_start < match.end and block.text[name_start].isspace():
+                name_start += 1
             surname = Candidate(
                 name_start,
                 match.end,
@@ -294,7 +319,7 @@ class Enricher:
                     match.tag,
                     {"entry": register_entry_for(surname.text, match.tag)},
                 )
-        children = ()
+        children: tuple[Span, ...] = ()
         if match.role is not None:
             children = (Span(match.role[0], match.role[1], "roleName"),)
         return Span(match.start, match.end, match.tag, attrs, children)

@@ -191,13 +191,14 @@ def score(tree: etree._ElementTree, gold: dict, *, complete_only: bool = False) 
     scores = Scores()
     scored = [g for g in gold["spans"] if g["type"] in SCORED_TYPES]
     complete = complete_ranges(gold)
-    if complete is not None:
+    if complete is not None and complete_only:
         predicted = [s for s in predicted if _inside(s.start, s.end, complete)]
-        if complete_only:
-            scored = [g for g in scored if _inside(g["start"], g["end"], complete)]
+        scored = [g for g in scored if _inside(g["start"], g["end"], complete)]
     matched: set[int] = set()
     for span in predicted:
         hit = _match(span, scored, gold["text"])
+        if hit is None and complete is not None and not _inside(span.start, span.end, complete):
+            continue  # the gold is silent outside its complete regions: not a false positive
         if hit is None:
             scores.fp[span.type] += 1
             scores.errors.append(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -236,6 +237,12 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     )
 
 
+#: Titles of rulers and their families, who are named without a surname.
+_RULERS = frozenset(
+    "King Queen Emperor Empress Tsar Czar Tsarina Kaiser Grand Prince Princess Archduke "  # noqa: SIM905
+    "Sultan Shah Emir Pope Crown".split()
+)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovna|evna)$")
 #: Words that end a name form without being a surname ("Lord Robert Cecil, Jr.").
 _NOT_SURNAMES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -249,8 +256,12 @@ def _surnames(children: list[etree._Element]) -> tuple[str, ...]:
             found.append(text)
             continue
         words = [w.strip(".,") for w in text.split()]
-        if len(words) >= 2 and words[-1].lower() not in _NOT_SURNAMES and len(words[-1]) > 1:
-            found.append(words[-1])
+        if len(words) < 2 or " of " in text or words[0] in _RULERS:
+            continue  # "Prince Maximilian of Baden", "King Ferdinand": no surname to take
+        last = words[-1]
+        if last.lower() in _NOT_SURNAMES or len(last) < 2 or _PATRONYMIC.search(last):
+            continue
+        found.append(last)
     return tuple(dict.fromkeys(found))
 
 

@@ -24,11 +24,17 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.convert import Conversion, convert
-from tei_tools.corpus.collection import collection_profile, read_collection
+from tei_tools.corpus.collection import read_collection
+from tei_tools.corpus.document import profile_for
 from tei_tools.findings import Finding
-from tei_tools.reading.source import decode_text
-from tei_tools.review.anchors import Anchor, TextStream, adjacent_context, collapse, localname
-from tei_tools.review.apply import (
+from tei_tools.markup.review.anchors import (
+    Anchor,
+    TextStream,
+    adjacent_context,
+    collapse,
+    localname,
+)
+from tei_tools.markup.review.apply import (
     MARK_TAGS,
     NotApplicable,
     apply_decisions,
@@ -36,7 +42,7 @@ from tei_tools.review.apply import (
     check_date_value,
     find_mark,
 )
-from tei_tools.review.decisions import (
+from tei_tools.markup.review.decisions import (
     ACTIONS,
     Decision,
     DecisionFile,
@@ -47,6 +53,7 @@ from tei_tools.review.decisions import (
     now_utc,
     save_decisions,
 )
+from tei_tools.reading.source import decode_text
 from tei_tools.review.registers import (
     NewEntry,
     RegisterIndex,
@@ -88,7 +95,7 @@ class DocumentState:
     base: Conversion
     stream: TextStream
     decisions: DecisionFile
-    current: etree._ElementTree = None  # type: ignore[assignment]
+    current: etree._ElementTree = None
     current_stream: TextStream = None  # type: ignore[assignment]
     not_applied: list[tuple[Decision, str]] = field(default_factory=list)
     located: list[Located] = field(default_factory=list)
@@ -159,7 +166,7 @@ class ReviewSession:
         )
         self.registry = corpus_registry(self.root, extra)
         self.index = RegisterIndex(self.registry)
-        self.profile = collection_profile(self.collection.settings)
+        self.profile = profile_for(self.collection.settings)
 
     def document(self, stem: str) -> DocumentState:
         """A document's state, converted on first use."""
@@ -251,7 +258,7 @@ class ReviewSession:
         ``fields`` are the action's own (``new_type``, ``extent``, ``ref``,
         ``value``, ``calendar``), ``everywhere`` and, for a dropped line,
         ``text``.  Raises :class:`ActionError` for a request that cannot
-        apply and :class:`~tei_tools.review.decisions.ConflictError` when
+        apply and :class:`~tei_tools.markup.review.decisions.ConflictError` when
         ``version`` is not the decisions file's current version.
         """
         with self._lock, corpus_lock(self.root):
@@ -476,7 +483,7 @@ class ReviewSession:
 
 
 def raise_conflict(state: DocumentState) -> None:
-    from tei_tools.review.decisions import ConflictError
+    from tei_tools.markup.review.decisions import ConflictError
 
     raise ConflictError(
         f"the decisions of {state.stem} changed since this page was loaded "

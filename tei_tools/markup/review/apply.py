@@ -3,7 +3,7 @@
 This is a step of its own after conversion, so that the converter never needs
 to know about reviews and a decision is applied the same way by ``convert``,
 ``build`` and the review application.  Each decision's anchor is found again
-in the tree's reading stream (:mod:`tei_tools.review.anchors`); a decision
+in the tree's reading stream (:mod:`tei_tools.markup.review.anchors`); a decision
 whose anchor is lost or ambiguous is reported in the :class:`ApplyReport` and
 left out, never applied to another place.
 
@@ -13,7 +13,7 @@ who is declared in the header (a ``respStmt`` in the ``titleStmt``) with one
 ``cert="low"``, the converter's "found, not linked" flag.
 
 >>> from tei_tools.convert import convert_text
->>> from tei_tools.review.decisions import Decision
+>>> from tei_tools.markup.review.decisions import Decision
 >>> tree = convert_text("A TITLE\\n\\n5 March 1918\\n\\n    Mr. Smith wrote.\\n")
 >>> report = apply_decisions(tree, [Decision("d-1", "reject", "Mr. Smith", editor="Ed", when="2026-01-02T03:04:05Z")])
 >>> len(report.applied), tree.getroot().find(".//{*}p/{*}persName") is None
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.review.anchors import Marked, Slot, TextStream, localname, raw_offset
-from tei_tools.review.decisions import Decision, DecisionFile
+from tei_tools.markup.review.anchors import Marked, Slot, TextStream, localname, raw_offset
+from tei_tools.markup.review.decisions import Decision, DecisionFile
 from tei_tools.xml import TEI_NS, XML_NS
 
 _T = f"{{{TEI_NS}}}"
@@ -207,16 +207,14 @@ def set_date(mark: etree._Element, value: str, calendar: str) -> None:
 
 def check_date_value(value: str, calendar: str) -> None:
     """Refuse what is not an ISO date (``1918``, ``1918-03``, ``1918-03-05``) of that calendar."""
-    from tei_tools.markup.calendars import is_real_date
+    from tei_tools.markup.calendars import CALENDARS, is_real_date
 
-    if calendar not in ("gregorian", "julian"):
+    if calendar not in CALENDARS:
         raise NotApplicable(f"unknown calendar {calendar!r} (gregorian or julian)")
     if not _ISO_DATE.match(value or ""):
         raise NotApplicable(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parts = value.split("-")
-    if len(parts) == 3 and not is_real_date(
-        (int(parts[0]), int(parts[1]), int(parts[2])), calendar
-    ):  # type: ignore[arg-type]
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3 and not is_real_date((parts[0], parts[1], parts[2]), calendar):
         raise NotApplicable(f"{value} is not a day of the {calendar} calendar")
 
 
