@@ -35,7 +35,11 @@ def walk_files(folder: str | os.PathLike[str], pattern: str, *, recursive: bool)
     found: list[Entry] = []
     identity = _identity(root)
     _walk(root, pattern, recursive, {identity} if identity else set(), found)
-    return sorted(found, key=lambda e: Path(e.file or "") if isinstance(e, Exception) else e)
+    return sorted(found, key=_sort_key)
+
+
+def _sort_key(entry: Entry) -> Path:
+    return Path(entry.file or "") if isinstance(entry, UnreadableEntryError) else entry
 
 
 def _walk(folder: Path, pattern: str, recursive: bool, ancestors: set, found: list[Entry]) -> None:

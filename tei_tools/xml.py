@@ -185,6 +185,10 @@ def _local_dtd_resolver(
     refuse_general_external_entities(head, source)
     base = Path(base_dir) if base_dir is not None else document.parent
     resolver = LocalDTDResolver(base, source, document)
+    resolver.limits = [
+        lambda text, name: refuse_network_identifiers(text, name, what="an entity file"),
+        lambda text, name: refuse_entity_declarations(text, 0, len(text), name),
+    ]
     for decl in _declared_dtd_files(head):
         resolver.declare(decl, document)
     return resolver

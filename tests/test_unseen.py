@@ -381,3 +381,14 @@ def test_an_open_page_range_is_kept_as_written_without_an_end():
         "pp. 183 ff.",
         {"unit": "page", "from": "183"},
     )
+
+
+def test_names_in_a_title_in_capitals_are_found_by_reading_it_in_sentence_case():
+    text = "TELEGRAM FROM THE BORDUVIAN EMBASSY TO GENERAL ZHURBAN AT ZHEBRINO\n\n5 March 1918\n\n    Text.\n"
+    head = convert(text).tree.find(f".//{{{TEI_NS}}}head")
+    names = {" ".join("".join(e.itertext()).split()): etree_local(e) for e in head}
+    assert names == {
+        "BORDUVIAN EMBASSY": "orgName",
+        "ZHURBAN": "persName",
+        "ZHEBRINO": "placeName",
+    }

@@ -93,7 +93,7 @@ def export(
             tree = parse_xml_bytes(
                 data,
                 source=name,
-                location=None if source == "-" else Path(source),
+                location=source if isinstance(source, Path) else None,
                 allow_local_dtd=allow_local_dtd,
                 base_dir=base_dir,
             )

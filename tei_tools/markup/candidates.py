@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: How a candidate was typed, for the review report.
 PERSON, ORG, PLACE = "persName", "orgName", "placeName"
@@ -258,12 +258,66 @@ def find_candidates(
     a person's name whatever its frequency as a word ("Wright", "Page").
     """
     if _mostly_capitals(text):
-        return []  # a title in capitals: every word looks like a name
+        # A title in capitals: every word looks like a name.  Read it as an editor would
+        # have written it (common words in lower case), then keep the original letters.
+        shadow = sentence_case(text, is_surname)
+        if shadow is None:
+            return []
+        found = find_candidates(
+            shadow, taken, in_signature=in_signature, in_salute=in_salute, is_surname=is_surname
+        )
+        return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
     signature = in_signature or in_salute
-    found: list[Candidate] = []
+    found = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
     return _type_by_neighbours(text, found, taken)
+
+
+def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) -> str | None:
+    """A text in capitals as it would be written in running text, of the same length.
+
+    Common words go to lower case, rare ones ("SHCHERBACHEV", "KEM") and the
+    adjectives of peoples keep a capital; None when case mapping would change
+    the length (then offsets could not be carried back).
+    """
+    pieces = []
+    for index, m in enumerate(re.finditer(r"\S+|\s+", text)):
+        word = m.group()
+        bare = word.strip(".,;:!?()[]\"“”'’")
+        if not bare or word.isspace() or not bare[:1].isalpha():
+            pieces.append(word)
+            continue
+        lower = word.lower()
+        keep = (
+            is_demonym(bare)
+            or bare.capitalize() in ORG_HEADS | PLACE_HEADS | _PERSON_TITLES
+            or (is_surname is not None and is_surname(bare.capitalize()))
+            or word_frequency(bare) < COMMON_MID_SENTENCE
+        ) and bare.lower() not in _LOWER_IN_TITLES
+        first = index == 0
+        pieces.append(_capitalise(lower) if keep or first else lower)
+    shadow = "".join(pieces)
+    return shadow if len(shadow) == len(text) else None
+
+
+def _capitalise(word: str) -> str:
+    at = next((i for i, c in enumerate(word) if c.isalpha()), 0)
+    return word[:at] + word[at:].capitalize()
+
+
+#: Titles before a person's name (the register matcher's list, plus abbreviations).
+_PERSON_TITLES = frozenset(
+    "General Admiral Colonel Captain Major Lieutenant Marshal Ataman Hetman Count Baron Prince "  # noqa: SIM905
+    "Princess Lord Lady Sir Ambassador Consul Minister President Premier Commissar Comrade "
+    "Citizen Professor Doctor Monsieur Madame Herr Mr. Mrs. Dr. Gen. Col. Capt. Adm.".split()
+)
+#: Words of titles never part of a name ("NOTE FROM ... TO THE ... ON ...").
+_LOWER_IN_TITLES = frozenset(
+    "a an the of on in at to from by for and or with about against note reply letter telegram "  # noqa: SIM905
+    "statement communique appeal decree message report speech interview resolution protest "
+    "declaration order radio wireless extract extracts proposal treaty agreement".split()
+)
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -341,6 +395,10 @@ def _candidates_in_run(
     if not _name_like(text, a, name) or _adjective(text, b, name):
         return []
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
+    if tag is None and core[0] != words[0]:
+        title = text[words[words.index(core[0]) - 1][0] : core[0][0]].strip()
+        if title in _PERSON_TITLES:
+            tag, reason = PERSON, "after a title"
     if (
         tag is None
         and is_surname is not None

@@ -51,7 +51,7 @@ class Enricher:
         self.registry = registry if registry is not None else load_registry()
         self.bibl_register = bibl_register_for(self.registry.sources)
         self.findings: list[Finding] = []
-        self._reported: set[tuple[str, str, int]] = set()
+        self._reported: set[tuple[str, str, int, str]] = set()
         self._previous_source: str | None = None
         self._dateline = dateline_date(doc.date_text, profile.calendar)
         self.document_date = document_date_of(self._dateline)
@@ -132,9 +132,9 @@ class Enricher:
         # later "Tredwell telegraphs").
         for block in self.doc.blocks:
             if id(block) in self._names:
-                found = self._find_candidates(block, self._names[id(block)])
-                self._candidates[id(block)] = found
-                for candidate in found:
+                candidates = self._find_candidates(block, self._names[id(block)])
+                self._candidates[id(block)] = candidates
+                for candidate in candidates:
                     if candidate.tag is not None:
                         self._typed.setdefault(
                             candidate.text, (candidate.tag, "so typed elsewhere in the document")
@@ -342,6 +342,7 @@ class Enricher:
         self._reported.add(key)
         if start is None:
             start, end = (0, len(block.text)) if text == block.text else _find(block.text, text)
+        end = start if end is None else end
         where = self.locator.locate(block, start, end) if self.locator else None
         self.findings.append(
             Finding(
