@@ -11,7 +11,7 @@ TELEGRAM = """TELEGRAM FROM TROTSKY TO THE COMMANDER-IN-CHIEF ON THE RUMANIAN FR
 3 December 1917
 Trotsky, iii, 2, p. 190
 
-    The Commander-in-Chief on the Rumanian front, General Shcherbachev, has refused to obey the orders of the Council of People's Commissars. Mr. Smith of the British Embassy met Lenin in Petrograd on 2 December. Mr. Jones was present.
+    The Commander-in-Chief on the Rumanian front, General Barsukevich, has refused to obey the orders of the Council of People's Commissars. Mr. Smith of the British Embassy met Lenin in Petrograd on 2 December. Mr. Jones was present.
 
     Mr. Smith left Petrograd the next day; Mr. Jones stayed until 31 February 1918.
 
@@ -25,7 +25,7 @@ NOTE = """NOTE FROM CHICHERIN TO THE BRITISH EMBASSY ABOUT MR. SMITH
 5 December 1917
 Trotsky, iii, 2, p. 191
 
-    The People's Commissariat asks why Mr. Smith went to Kiev, and whether General Shcherbachev <script>alert(1)</script> knew of it.
+    The People's Commissariat asks why Mr. Smith went to Kiev, and whether General Barsukevich <script>alert(1)</script> knew of it.
 
     (Signed) CHICHERIN
 """

@@ -48,15 +48,15 @@ def test_anchor_with_unique_context_is_found_exactly():
 
 def test_anchor_survives_an_edit_near_it():
     original = TextStream.of_text(
-        "The front commander, General Shcherbachev, refused to obey the order."
+        "The front commander, General Barsukevich, refused to obey the order."
     )
-    anchor = original.anchor(*place(original.text, "General Shcherbachev"))
+    anchor = original.anchor(*place(original.text, "General Barsukevich"))
     edited = TextStream.of_text(
-        "The front's commander, General Shcherbachev, refused to obey the orders."
+        "The front's commander, General Barsukevich, refused to obey the orders."
     )
     found = edited.resolve(anchor)
     assert found.status == "moved"
-    assert edited.text[found.start : found.end] == "General Shcherbachev"
+    assert edited.text[found.start : found.end] == "General Barsukevich"
 
 
 def test_anchor_that_matches_twice_is_reported_not_guessed():
@@ -96,10 +96,10 @@ def test_decisions_file_of_unknown_version_is_refused(tmp_path):
 def test_accepted_name_loses_low_certainty_and_points_at_its_editor(tmp_path):
     corpus = make_corpus(tmp_path)
     tree = convert_file(corpus / "source" / "1917-12-03_telegram.txt").tree
-    mark = next(n for n in names_in(tree) if "Shcherbachev" in "".join(n.itertext()))
+    mark = next(n for n in names_in(tree) if "Barsukevich" in "".join(n.itertext()))
     mark.set("cert", "low")  # the converter's "found, not linked" flag
     stream = TextStream.of_tree(tree)
-    report = apply_decisions(tree, [decision_at(stream, "General Shcherbachev", "accept")])
+    report = apply_decisions(tree, [decision_at(stream, "General Barsukevich", "accept")])
     assert not report.not_applied
     assert mark.get("cert") is None and mark.get("resp") == "#review-jane-doe"
     header = tree.getroot().find(f"{T}teiHeader")
@@ -119,7 +119,7 @@ def test_reviewed_document_stays_valid_tei(tmp_path, project_schema):
         decision_at(stream, "Mr. Jones", "reject"),
         decision_at(stream, "Mr. Smith", "link", ref="per:lenin"),
         decision_at(stream, "31 February 1918", "date", value="1918-02-28", calendar="julian"),
-        decision_at(stream, "General Shcherbachev", "extent", extent="Shcherbachev"),
+        decision_at(stream, "General Barsukevich", "extent", extent="Barsukevich"),
         decision_at(stream, "Mr. Smith", "retype", 1, new_type="orgName"),
     ]
     report = apply_decisions(tree, decisions)
@@ -131,7 +131,7 @@ def test_reviewed_document_stays_valid_tei(tmp_path, project_schema):
         '<date calendar="#julian" when-custom="1918-02-28" datingMethod="#julian" when="1918-03-13"'
         in body
     )
-    assert 'General <persName cert="low" resp="#review-jane-doe">Shcherbachev</persName>' in body
+    assert 'General <persName cert="low" resp="#review-jane-doe">Barsukevich</persName>' in body
 
 
 def test_reject_keeps_the_text_exactly():
@@ -166,14 +166,14 @@ def session_with_decisions(corpus, editor="Jane Doe") -> ReviewSession:
         version = session.decide(
             state.stem, version=version, start=start, end=end, action=action, **fields
         )["version"]
-    start, end = place(text, "General Shcherbachev")
+    start, end = place(text, "General Barsukevich")
     session.create_entry(
         state.stem,
         version=version,
         start=start,
         end=end,
         entry=NewEntry(
-            "persName", ("Shcherbachev", "Dmitry Shcherbachev"), "1857", "1932", "Q1390537"
+            "persName", ("Barsukevich", "Pavel Barsukevich"), "1857", "1932", "Q4200017"
         ),
     )
     return session
@@ -187,18 +187,18 @@ def test_convert_applies_the_corpus_decisions_and_registers(tmp_path):
     result = CliRunner().invoke(cli, ["convert", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     body = etree.tostring(parse_xml_file(out).getroot().find(f"{T}text"), encoding="unicode")
-    assert '<persName ref="per:shcherbachev"' in body
+    assert '<persName ref="per:barsukevich"' in body
     assert (
         '<persName ref="per:lenin" resp="#review-jane-doe"><roleName>Mr.</roleName> Smith' in body
     )
     assert "Mr. Jones was present" in body
     # The other document links the new entry by itself, from the collection's register.
     other = convert_file(corpus / "source" / "1917-12-05_note.txt")
-    assert "per:shcherbachev" not in etree.tostring(other.tree, encoding="unicode")
+    assert "per:barsukevich" not in etree.tostring(other.tree, encoding="unicode")
     result = CliRunner().invoke(
         cli, ["convert", str(corpus / "source" / "1917-12-05_note.txt"), "-o", str(out)]
     )
-    assert 'ref="per:shcherbachev"' in out.read_text(encoding="utf-8")
+    assert 'ref="per:barsukevich"' in out.read_text(encoding="utf-8")
 
 
 def test_convert_warns_about_a_decision_that_no_longer_matches(tmp_path):
@@ -231,9 +231,9 @@ def test_build_applies_decisions_and_validates_against_the_collection_registers(
     result = build(corpus, tmp_path / "site", jobs=1, search="none", pdf=False)
     assert result.exit_code == 0, [d.problems for d in result.documents]
     tei = (tmp_path / "site" / "tei" / "1917-12-03_telegram.xml").read_text(encoding="utf-8")
-    assert 'ref="per:shcherbachev"' in tei and "<revisionDesc>" in tei
+    assert 'ref="per:barsukevich"' in tei and "<revisionDesc>" in tei
     note = (tmp_path / "site" / "tei" / "1917-12-05_note.xml").read_text(encoding="utf-8")
-    assert 'ref="per:shcherbachev"' in note
+    assert 'ref="per:barsukevich"' in note
     # A new decision rebuilds that document only.
     session = ReviewSession(corpus, editor="Jane Doe")
     state = session.document("1917-12-05_note")

@@ -90,8 +90,8 @@ def test_queue_groups_findings_by_frequency_and_filters(client):
     assert rows.index("Mr. Smith") < rows.index("31 February 1918")  # two places before one
     only_dates = client.get("/?kind=uncertain-date").text.split("<tbody>")[1]
     assert "31 February 1918" in only_dates and "Mr. Smith" not in only_dates
-    by_name = client.get("/?name=shcherb").text.split("<tbody>")[1]
-    assert "General Shcherbachev" in by_name and "Mr. Smith" not in by_name
+    by_name = client.get("/?name=barsuk").text.split("<tbody>")[1]
+    assert "General Barsukevich" in by_name and "Mr. Smith" not in by_name
     by_document = client.get("/?document=1917-12-05_note").text.split("<tbody>")[1]
     assert "31 February" not in by_document
 
@@ -139,9 +139,9 @@ def test_wrong_wikidata_identifier_is_refused(client, session, corpus):
     body = {
         "version": state(client)["version"],
         "type": "persName",
-        "names": ["Shcherbachev"],
+        "names": ["Barsukevich"],
         "wikidata": "Q0123",
-        **mark_at(session, "General Shcherbachev"),
+        **mark_at(session, "General Barsukevich"),
     }
     answer = write(client, f"/api/doc/{TELEGRAM}/entry", body)
     assert answer.status_code == 422 and "Wikidata" in answer.json()["error"]
@@ -152,21 +152,21 @@ def test_new_entry_is_written_linked_everywhere_and_undone(client, session, corp
     body = {
         "version": state(client)["version"],
         "type": "persName",
-        "names": ["Shcherbachev", "Dmitry Shcherbachev"],
+        "names": ["Barsukevich", "Pavel Barsukevich"],
         "birth": "1857",
         "death": "1932",
-        "wikidata": "Q1390537",
+        "wikidata": "Q4200017",
         "everywhere": True,
-        **mark_at(session, "General Shcherbachev"),
+        **mark_at(session, "General Barsukevich"),
     }
     answer = write(client, f"/api/doc/{TELEGRAM}/entry", body)
     assert answer.status_code == 200, answer.text
-    assert answer.json()["ref"] == "per:shcherbachev"
+    assert answer.json()["ref"] == "per:barsukevich"
     assert answer.json()["documents"] == ["1917-12-03_telegram", "1917-12-05_note"]
     register = (corpus / "registers" / "persons.xml").read_text(encoding="utf-8")
-    assert '<person xml:id="shcherbachev">' in register and "Q1390537" in register
-    hits = client.get("/api/registers?q=dmitry").json()["hits"]
-    assert [hit["ref"] for hit in hits] == ["per:shcherbachev"]
+    assert '<person xml:id="barsukevich">' in register and "Q4200017" in register
+    hits = client.get("/api/registers?q=pavel barsuk").json()["hits"]
+    assert [hit["ref"] for hit in hits] == ["per:barsukevich"]
     undo = write(client, f"/api/doc/{TELEGRAM}/undo", {"version": answer.json()["version"]})
     assert undo.status_code == 200, undo.text
     assert not (corpus / "registers" / "persons.xml").exists()
@@ -215,14 +215,14 @@ def test_change_of_type_and_extent(client, session):
         {
             "version": retyped.json()["version"],
             "action": "extent",
-            "extent": "Shcherbachev",
-            **mark_at(session, "General Shcherbachev"),
+            "extent": "Barsukevich",
+            **mark_at(session, "General Barsukevich"),
         },
     )
     assert extended.status_code == 200, extended.text
     html = next(iter(extended.json()["blocks"].values()))
     assert '<span class="tei-roleName">General</span>' not in html
-    assert ">Shcherbachev</span>" in html
+    assert ">Barsukevich</span>" in html
 
 
 def test_write_to_a_place_without_mark_is_refused(client):
