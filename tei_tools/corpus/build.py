@@ -122,7 +122,8 @@ def build(
         except TeiToolsError as exc:
             results[document.stem] = _unreadable(document, exc)
             continue
-        key = document_key(data, fingerprint, document.kind)
+        decisions = _review_decisions(collection, document)
+        key = document_key(data + decisions, fingerprint, document.kind)
         cached = cache.hit(document.stem, key, site)
         if cached is not None:
             results[document.stem] = DocumentResult.from_record(cached["record"])
@@ -130,7 +131,11 @@ def build(
                 writer.keep(name)
             result.reused += 1
             continue
-        tasks.append(DocumentTask(document.stem, document.kind, str(document.path), data, settings))
+        tasks.append(
+            DocumentTask(
+                document.stem, document.kind, str(document.path), data, settings, decisions
+            )
+        )
 
     new_documents: dict[str, dict] = {}
     if tasks:
@@ -177,6 +182,20 @@ def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[Docume
     batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     for batch_results in runner.map_unordered(process_batch, batches):
         yield from batch_results
+
+
+def _review_decisions(collection: Collection, document) -> bytes:
+    """The bytes of the editors' decisions on a source document (empty when none).
+
+    They are part of the document's cache key: a new decision rebuilds the
+    document, and nothing else.
+    """
+    from tei_tools.markup.review.decisions import decisions_path
+
+    if document.kind != "source":
+        return b""
+    path = decisions_path(collection.folder, document.stem)
+    return path.read_bytes() if path.is_file() else b""
 
 
 def pdf_available() -> bool:
@@ -246,7 +265,10 @@ def _cache_records(
     collection, results, new_documents, cache: BuildCache, fingerprint, tasks
 ) -> dict:
     """The manifest's document part: the key, record and files of every document."""
-    keys = {task.stem: document_key(task.data, fingerprint, task.kind) for task in tasks}
+    keys = {
+        task.stem: document_key(task.data + task.decisions, fingerprint, task.kind)
+        for task in tasks
+    }
     records = {}
     for stem, document in results.items():
         if stem in new_documents:

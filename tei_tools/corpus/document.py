@@ -49,6 +49,8 @@ class DocumentTask:
     path: str
     data: bytes
     settings: BuildSettings
+    #: The editors' review decisions (``review/STEM.toml``), applied after conversion.
+    decisions: bytes = b""
 
 
 def process_batch(tasks: list[DocumentTask]) -> list[DocumentResult]:
@@ -101,12 +103,15 @@ def _build_document(task: DocumentTask) -> DocumentResult:
             source_name=task.path,
             profile=profile_for(task.settings),
             registry=registry_for(task.settings),
+            decisions=_decisions(task),
         )
         tree, findings = conversion.tree, len(conversion.findings)
         tei_bytes = serialize(tree)
+        not_applied = conversion.review.not_applied if conversion.review else []
     else:
         tree = parse_xml_bytes(task.data, source=task.path)
         tei_bytes = task.data
+        not_applied = []
     report = _validate(task, tei_bytes)
     summary = summarise(tree, task.stem, task.settings)
     from tei_tools.corpus.pages import document_page
@@ -119,6 +124,7 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     if task.settings.pdf:
         files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
     problems = [p.as_dict() for p in report.problems]
+    problems += [_review_problem(task, decision, why) for decision, why in not_applied]
     result = DocumentResult(
         task.stem, task.kind, task.path, report.status, summary, problems, findings, files
     )
@@ -129,6 +135,27 @@ def _build_document(task: DocumentTask) -> DocumentResult:
         has_pdf=task.settings.pdf,
     )
     return result
+
+
+def _review_problem(task: DocumentTask, decision, why: str) -> dict[str, object]:
+    """A review decision the build could not apply, shown with the validation problems."""
+    return {
+        "file": f"review/{task.stem}.toml",
+        "line": None,
+        "column": None,
+        "severity": "warning",
+        "message": f"review decision {decision.id} ({decision.action} {decision.text!r}) not applied: {why}",
+        "rule": "review",
+    }
+
+
+def _decisions(task: DocumentTask):
+    """The task's review decisions, parsed; None when the document has none."""
+    if not task.decisions:
+        return None
+    from tei_tools.markup.review.decisions import parse_decisions
+
+    return parse_decisions(task.decisions, source=f"review/{task.stem}.toml", document=task.stem)
 
 
 def _validate(task: DocumentTask, tei_bytes: bytes):
@@ -142,13 +169,13 @@ def _validate(task: DocumentTask, tei_bytes: bytes):
     from tei_tools.validate import validate_file
 
     if task.kind == "tei" and Path(task.path).is_file():
-        return validate_file(task.path)
+        return validate_file(task.path, registers=task.settings.registers)
     shown = f"{TEI_DIR}/{task.stem}.xml"
     with tempfile.TemporaryDirectory(prefix="tei-tools-build-") as folder:
         temporary = os.path.join(folder, f"{task.stem}.xml")
         with open(temporary, "wb") as handle:
             handle.write(tei_bytes)
-        report = validate_file(temporary)
+        report = validate_file(temporary, registers=task.settings.registers)
     report.file = shown
     report.problems = [replace(p, file=shown) for p in report.problems]
     return report
