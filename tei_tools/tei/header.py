@@ -14,6 +14,12 @@ from tei_tools import __version__
 from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import tei
+from tei_tools.tei.title_case import (
+    mostly_capitals,
+    proper_words,
+    sentence_case,
+    sentence_case_title,
+)
 
 #: Register prefixes: ``ref="per:trotsky"`` points into the persons register.
 REGISTER_PREFIXES = {
@@ -31,11 +37,16 @@ def build_header(
     *,
     creation_date: tuple[dict[str, str], str] | None,
     source_bibls: list[etree._Element],
+    title: str | None = None,
 ) -> etree._Element:
-    """The full header: titleStmt, publication, series, source, encoding and profile."""
+    """The full header: titleStmt, publication, series, source, encoding and profile.
+
+    ``title`` is the normalised title (see :func:`header_title`); the
+    document's own title as written is the fallback.
+    """
     header = tei("teiHeader")
     file_desc = etree.SubElement(header, tei("fileDesc").tag)
-    file_desc.append(title_statement(doc))
+    file_desc.append(title_statement(doc, title))
     file_desc.append(publication_statement())
     if profile.collection_title:
         file_desc.append(series_statement(profile))
@@ -45,10 +56,40 @@ def build_header(
     return header
 
 
-def title_statement(doc: Document) -> etree._Element:
+def header_title(doc: Document, text: etree._Element, registry=None) -> str | None:
+    """The title for the header: sentence case when the source sets it in capitals.
+
+    The body's ``head`` keeps the source form; the header's title is what
+    catalogues and the edition site show, so it is printed as an editor
+    would: names in the case their register gives (from the marked-up
+    heading), other words capitalised only where the document's own text
+    capitalises them.
+    """
+    if not doc.title or not mostly_capitals(doc.title):
+        return doc.title
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    paragraphs = [" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p")]
+    proper = proper_words(paragraphs)
+    head = text.find(f".//{ns}head")
+    if head is None or " ".join("".join(head.itertext()).split()) != " ".join(doc.title.split()):
+        return sentence_case(doc.title, proper_words=proper)
+
+    def register_form(element: etree._Element, written: str) -> str | None:
+        entry = registry.lookup(element.get("ref") or "") if registry is not None else None
+        if entry is None:
+            return None
+        return next((n for n in entry.names if n.casefold() == written.casefold()), None)
+
+    return sentence_case_title(head, proper_words=proper, register_form=register_form)
+
+
+def title_statement(doc: Document, title: str | None = None) -> etree._Element:
     stmt = tei("titleStmt")
     stmt.append(
-        tei("title", text=doc.title or f"Untitled document ({PurePath(doc.source_name).name})")
+        tei(
+            "title",
+            text=title or doc.title or f"Untitled document ({PurePath(doc.source_name).name})",
+        )
     )
     resp = etree.SubElement(stmt, tei("respStmt").tag)
     resp.append(
