@@ -55,6 +55,8 @@ class Entry:
     death: str | None = None
     wikidata: str | None = None
     viaf: str | None = None
+    note: str | None = None  # the register's note: a role, and what the data was checked against
+    modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
 
     @property
     def ref(self) -> str:
@@ -176,7 +178,11 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
+    # A present-day name (Tallinn for Reval) is shown, never matched in the text.
+    children = [c for c in children if c.get("type") != "modern"]
     names = _unique(_clean(child) for child in children)
+    modern = element.find(f"{{{TEI_NS}}}{name_tags[0]}[@type='modern']")
+    note = element.find(f"{{{TEI_NS}}}note")
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -191,6 +197,8 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         death=_when(element, "death"),
         wikidata=_idno(element, "wikidata"),
         viaf=_idno(element, "VIAF"),
+        note=_clean(note) if note is not None else None,
+        modern=_clean(modern) if modern is not None else None,
     )
 
 
