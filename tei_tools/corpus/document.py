@@ -163,11 +163,19 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     result = DocumentResult(
         task.stem, task.kind, task.path, report.status, summary, problems, findings, files
     )
+    from tei_tools.corpus.document_header import document_header
+    from tei_tools.export.html import document_language
+
+    site_title = task.settings.title or "Edition"
     files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
         result,
         render_article(tree, summary, task.settings),
-        site_title=task.settings.title or "Edition",
+        site_title=site_title,
         has_pdf=task.settings.pdf,
+        header=document_header(
+            tree.getroot(), summary, _registry(task.settings), site_title=site_title
+        ),
+        lang=document_language(tree.getroot()) or "en",
     )
     return result
 
@@ -248,6 +256,7 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
         if ref not in known:
             registers[ref] = {"label": ref.partition(":")[2], "href": "../" + index_href(ref)}
     article = html.fragment_fromstring(export_html(tree, registers=registers, standalone=False))
+    _site_article(article, registers)
     for link in article.iter("a"):
         href = link.get("href")
         if (
@@ -259,6 +268,39 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
         del link.attrib["href"]
         link.tag = "span"
     return article
+
+
+def _site_article(article, registers: dict[str, dict[str, str]]) -> None:
+    """Fit the exporter's article to a site page, whose header block and indexes say the rest.
+
+    Names link to the site's index pages (where the site script opens a card)
+    instead of the exporter's in-page index, which the page leaves out; a
+    ``bibl`` in the text that repeats the header's source citation is dropped,
+    as the header block shows it.
+    """
+    from tei_tools.corpus.site_urls import site_href
+
+    for section in article.findall("section[@class='tei-index']"):
+        article.remove(section)
+    for link in article.iter("a"):
+        ref = link.get("data-ref")
+        if ref in registers and (link.get("href") or "").startswith("#reg-"):
+            href = site_href(registers[ref]["href"])
+            if href:
+                link.set("href", href)
+                link.set("class", (link.get("class") or "") + " entity")
+    header_sources = {
+        " ".join(line.text_content().split()).removeprefix("Source: ")
+        for line in article.iterfind(".//header[@class='tei-titleblock']/p[@class='tei-source']")
+    }
+    for bibl in list(article.iterfind(".//div[@class='tei-text']//*[@class]")):
+        classes = bibl.get("class", "").split()
+        if "tei-bibl" in classes and "type-source" in classes:
+            if (
+                bibl.getparent() is not None
+                and " ".join(bibl.text_content().split()) in header_sources
+            ):
+                bibl.drop_tree()
 
 
 def _pdf_bytes(tree: etree._ElementTree) -> bytes:

@@ -71,7 +71,8 @@ def export_html(
     header = root.find(".//{*}teiHeader") if local_name(root) != "teiHeader" else root
     if header is not None and header is not root:
         render_title_block(renderer, header, article)
-    main = etree.SubElement(article, "main", {"class": "tei-text"})
+    # Not <main>: HTML forbids main inside article, and a site page has its own main.
+    main = etree.SubElement(article, "div", {"class": "tei-text"})
     texts = text_roots(root)
     for text in texts:
         renderer.render(text, main)
@@ -108,7 +109,7 @@ def html_page(
         etree.SubElement(head, "style").text = stylesheet("screen.css")
         etree.SubElement(head, "style", {"media": "print"}).text = stylesheet("print.css")
     body = etree.SubElement(page, "body")
-    body.append(article)
+    etree.SubElement(body, "main").append(article)
     return page
 
 
