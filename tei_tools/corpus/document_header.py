@@ -36,8 +36,8 @@ def document_header(
     date = date_line(summary)
     if date is not None:
         details.extend([E.DT("Date"), E.DD(date)])
-    for citation in source_citations(root, registry):
-        details.extend([E.DT("Source"), E.DD(*citation)])
+    for label, citation in source_citations(root, registry):
+        details.extend([E.DT(label), E.DD(*citation)])
     for prefix, heading in NAMED:
         refs = [ref for ref in summary.refs if ref.partition(":")[0] == prefix]
         if not refs:
@@ -70,8 +70,8 @@ def date_line(summary: DocumentSummary) -> etree._Element | None:
     return E.SPAN(time, " ", new_style, f" ({format_iso_date(summary.julian)} ", old_style, ")")
 
 
-def source_citations(root: etree._Element, registry) -> list[list]:
-    """Each ``sourceDesc/bibl`` as parts: a linked title (to the bibliography), then the rest.
+def source_citations(root: etree._Element, registry) -> list[tuple[str, list]]:
+    """Each ``sourceDesc/bibl`` as (label, parts): a linked title (to the bibliography), the rest.
 
     The collection the document is printed in ("Documents on Soviet Foreign
     Policy, ed. Jane Degras") comes last, after the work it quotes.
@@ -106,9 +106,7 @@ def source_citations(root: etree._Element, registry) -> list[list]:
             parts.append(", " + ", ".join(rest) if parts else ", ".join(rest))
         if not parts:
             parts.append(_text(bibl))
-        if bibl.get("type") == "collection":
-            parts.insert(0, "printed in ")
-        found.append(parts)
+        found.append(("Printed in" if bibl.get("type") == "collection" else "Source", parts))
     return found
 
 

@@ -147,6 +147,7 @@ def layout(
     )
     skip = E.A(E.CLASS("skip-link"), "Skip to the text", href="#content")
     document = E.HTML(head, E.BODY(skip, banner, main, footer), lang=lang)
+    document.set("data-root", up)  # for the site script: links in cards are site-relative
     return etree.tostring(document, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
@@ -249,19 +250,16 @@ def pager_placeholder() -> etree._Element:
 def pager_html(previous: DocumentSummary | None, following: DocumentSummary | None) -> bytes:
     """The links between :data:`PAGER_START` and :data:`PAGER_END`: neighbours in date order."""
     parts = []
-    for summary, rel, arrow in ((previous, "prev", "← "), (following, "next", " →")):
+    for summary, rel, label in ((previous, "prev", "← Previous"), (following, "next", "Next →")):
         if summary is None:
             continue
         link = E.A(
             E.CLASS(f"pager-{rel}"),
+            E.SPAN(E.CLASS("pager-label"), label),
+            E.SPAN(E.CLASS("pager-title"), display_title(summary.title)),
             href=f"{quote(summary.stem)}.html",
             rel=rel,
         )
-        link.text = arrow if rel == "prev" else None
-        title = E.SPAN(display_title(summary.title))
-        link.append(title)
-        if rel == "next":
-            title.tail = arrow
         parts.append(etree.tostring(link, method="html", encoding="utf-8"))
     return b"".join(parts)
 
