@@ -130,6 +130,7 @@ def layout(
         E.META(name="generator", content="tei-tools"),
         E.TITLE(f"{title} · {site_title}" if title != site_title else title),
         E.LINK(rel="stylesheet", href=f"{up}site.css"),
+        E.LINK(rel="icon", href="data:,"),  # no favicon request that would end in a 404
         E.SCRIPT(src=f"{up}{SITE_SCRIPT}", defer="defer"),
         *head_extra,
     )
@@ -272,9 +273,15 @@ def _document_item(summary: DocumentSummary, *, extra: str = "") -> etree._Eleme
     if summary.date_label:
         date = E.SPAN(E.CLASS("date"), _short_date(summary))
         if summary.when:
-            date = E.TIME(E.CLASS("date"), _short_date(summary), datetime=summary.when)
+            date = E.SPAN(E.CLASS("date"), E.TIME(_short_date(summary), datetime=summary.when))
         if summary.julian:
-            date.set("title", summary.date_label)
+            from tei_tools.export.dates import format_iso_date
+
+            old_style = E.SPAN(E.CLASS("old-style"), f"({format_iso_date(summary.julian)} ")
+            old_style.append(E.ABBR("O.S.", title="Old Style (Julian calendar)"))
+            old_style[-1].tail = ")"
+            date[0].tail = " "
+            date.append(old_style)
         item.insert(0, date)
         date.tail = " "
     if extra:

@@ -83,10 +83,13 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) {
       var trigger = open.trigger;
+      var inside = open.popup.contains(document.activeElement);
       hide();
-      quietFocus = trigger;
-      trigger.focus({ preventScroll: true });
-      quietFocus = null;
+      if (inside) { // back to the name, without opening its card again
+        quietFocus = trigger;
+        trigger.focus({ preventScroll: true });
+        quietFocus = null;
+      }
     }
   });
 
