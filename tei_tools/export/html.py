@@ -45,6 +45,7 @@ def export_html(
     standalone: bool = True,
     notes: str = "end",
     styles: bool = True,
+    view: str = "reading",
 ) -> str:
     """Render a TEI document as an HTML5 page (or, with ``standalone=False``, an ``<article>``).
 
@@ -56,6 +57,9 @@ def export_html(
     link to the URL their ``prefixDef`` gives.  ``notes="inline"`` keeps
     notes at their place for print engines that float them to the page foot;
     ``styles=False`` leaves out all CSS (the PDF writer passes its own).
+    ``view="reading"`` (the default) runs a manuscript's source lines
+    (``lb``) together into prose; ``view="diplomatic"`` keeps each source
+    line and numbers it in the margin.
 
     >>> from lxml import etree
     >>> doc = etree.fromstring(
@@ -66,8 +70,8 @@ def export_html(
     True
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes)
-    article = etree.Element("article", {"class": "tei-document"})
+    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes, view=view)
+    article = etree.Element("article", {"class": f"tei-document view-{view}"})
     header = root.find(".//{*}teiHeader") if local_name(root) != "teiHeader" else root
     if header is not None and header is not root:
         render_title_block(renderer, header, article)
