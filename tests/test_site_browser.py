@@ -179,7 +179,8 @@ def test_navigation_is_one_line_on_a_laptop_and_a_menu_on_a_phone(site, browser)
     wide = browser.new_page(viewport={"width": 1280, "height": 800})
     wide.goto(url)
     tops = wide.eval_on_selector_all(
-        ".site-title, .site-nav li", "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+        ".site-title, .site-nav li",
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))",
     )
     assert max(tops) - min(tops) < 12, tops
     assert not wide.locator(".menu-toggle").is_visible()

@@ -212,7 +212,9 @@ def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> 
     title = settings.title
     if not title:
         title = _profile(settings).collection_title or collection.folder.resolve().name
-    return replace(settings, title=title, pdf=bool(pdf), search_terms=mode in ("builtin", "pagefind"))
+    return replace(
+        settings, title=title, pdf=bool(pdf), search_terms=mode in ("builtin", "pagefind")
+    )
 
 
 def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:

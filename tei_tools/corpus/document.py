@@ -295,12 +295,10 @@ def _site_article(article, registers: dict[str, dict[str, str]]) -> None:
     }
     for bibl in list(article.iterfind(".//div[@class='tei-text']//*[@class]")):
         classes = bibl.get("class", "").split()
-        if "tei-bibl" in classes and "type-source" in classes:
-            if (
-                bibl.getparent() is not None
-                and " ".join(bibl.text_content().split()) in header_sources
-            ):
-                bibl.drop_tree()
+        repeated = " ".join(bibl.text_content().split()) in header_sources
+        dropped_already = bibl.getparent() is None  # inside a bibl dropped before it
+        if "tei-bibl" in classes and "type-source" in classes and repeated and not dropped_already:
+            bibl.drop_tree()
 
 
 def _pdf_bytes(tree: etree._ElementTree) -> bytes:

@@ -137,7 +137,9 @@ class HtmlRenderer:
     Paged Media's ``float: footnote`` (print, PDF).
     """
 
-    def __init__(self, resolver: LinkResolver, *, notes: str = "end", view: str = "reading") -> None:
+    def __init__(
+        self, resolver: LinkResolver, *, notes: str = "end", view: str = "reading"
+    ) -> None:
         if view not in VIEWS:
             raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
         self.resolver = resolver
