@@ -22,6 +22,7 @@ COMMANDS = {
     "validate": ("tei_tools.cli.validate:validate", "Validate TEI documents against a schema."),
     "export": ("tei_tools.cli.export:export", "Export TEI to HTML, plain text or PDF."),
     "build": ("tei_tools.cli.build:build", "Build a validated, indexed edition site."),
+    "serve": ("tei_tools.cli.serve:serve", "Preview a built site over HTTP on 127.0.0.1."),
 }
 
 
