@@ -317,6 +317,12 @@ def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> D
     """Title, date, register pointers and cited sources of any TEI document, in one walk."""
     root = tree.getroot()
     title = _text(root.find(f".//{_T}titleStmt/{_T}title")) or stem
+    text = root.find(f"{_T}text")
+    if text is not None:
+        from tei_tools.tei.title_case import normalise_title
+
+        # A TEI file whose header title is in capitals reads like the converter's.
+        title = normalise_title(title, text, _registry(settings))
     summary = DocumentSummary(stem, title)
     _read_date(root, summary, settings)
     refs: dict[str, int] = {}

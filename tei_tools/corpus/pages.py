@@ -213,7 +213,7 @@ def document_page(
         E.CLASS("doc-footer"),
         E.H2("Cite and download", id="cite"),
         citation,
-        E.P(E.SPAN(E.CLASS("label"), "Download: "), files),
+        E.DIV(E.CLASS("downloads"), E.SPAN(E.CLASS("label"), "Download: "), files),
         status,
         pager_placeholder(),
     )

@@ -14,12 +14,7 @@ from tei_tools import __version__
 from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import tei
-from tei_tools.tei.title_case import (
-    mostly_capitals,
-    proper_words,
-    sentence_case,
-    sentence_case_title,
-)
+from tei_tools.tei.title_case import normalise_title
 
 #: Register prefixes: ``ref="per:trotsky"`` points into the persons register.
 REGISTER_PREFIXES = {
@@ -61,26 +56,11 @@ def header_title(doc: Document, text: etree._Element, registry=None) -> str | No
 
     The body's ``head`` keeps the source form; the header's title is what
     catalogues and the edition site show, so it is printed as an editor
-    would: names in the case their register gives (from the marked-up
-    heading), other words capitalised only where the document's own text
-    capitalises them.
+    would (see :func:`~tei_tools.tei.title_case.normalise_title`).
     """
-    if not doc.title or not mostly_capitals(doc.title):
+    if not doc.title:
         return doc.title
-    ns = "{http://www.tei-c.org/ns/1.0}"
-    paragraphs = [" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p")]
-    proper = proper_words(paragraphs)
-    head = text.find(f".//{ns}head")
-    if head is None or " ".join("".join(head.itertext()).split()) != " ".join(doc.title.split()):
-        return sentence_case(doc.title, proper_words=proper)
-
-    def register_form(element: etree._Element, written: str) -> str | None:
-        entry = registry.lookup(element.get("ref") or "") if registry is not None else None
-        if entry is None:
-            return None
-        return next((n for n in entry.names if n.casefold() == written.casefold()), None)
-
-    return sentence_case_title(head, proper_words=proper, register_form=register_form)
+    return normalise_title(doc.title, text, registry)
 
 
 def title_statement(doc: Document, title: str | None = None) -> etree._Element:

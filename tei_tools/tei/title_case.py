@@ -117,3 +117,28 @@ def _capitalise_name(text: str) -> str:
 
     result = _WORD.sub(one, text)
     return result[:1].upper() + result[1:]
+
+
+def normalise_title(title: str, text: etree._Element, registry=None) -> str:
+    """``title`` as an editor prints it, using the document's ``text`` as evidence.
+
+    Unchanged unless set in capitals.  Then the first ``head`` of ``text``,
+    when it reads the same, gives the names (in the case ``registry`` gives
+    them); the paragraphs give the words that keep a capital.
+    """
+    if not mostly_capitals(title):
+        return title
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    paragraphs = [" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p")]
+    proper = proper_words(paragraphs)
+    head = text.find(f".//{ns}head")
+    if head is None or " ".join("".join(head.itertext()).split()) != " ".join(title.split()):
+        return sentence_case(title, proper_words=proper)
+
+    def register_form(element: etree._Element, written: str) -> str | None:
+        entry = registry.lookup(element.get("ref") or "") if registry is not None else None
+        if entry is None:
+            return None
+        return next((n for n in entry.names if n.casefold() == written.casefold()), None)
+
+    return sentence_case_title(head, proper_words=proper, register_form=register_form)
