@@ -161,7 +161,7 @@ def build(
     pages_key = _pages_key(result.documents, fingerprint, mode)
     search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)
     if pages_key != cache.pages_key or result.built or not writer.pages_present(mode):
-        write_collection_pages(writer, result.documents, settings, mode, search_state)
+        write_collection_pages(writer, result.documents, settings, mode, search_state, cache.folder)
         result.pages_rebuilt = True
     else:
         writer.keep_pages(mode)
@@ -269,7 +269,13 @@ def _cache_records(
 def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> str:
     digest = hashlib.sha256(f"{fingerprint}\0{mode}".encode())
     for document in documents:
-        digest.update(repr(document.record()).encode())
+        # The fields the pages show, not record(): asdict() deep-copies every word list.
+        summary = document.summary
+        shown = (document.stem, document.status, document.problems)
+        if summary is not None:
+            shown += (summary.title, summary.when, summary.date_label, summary.julian)
+            shown += (summary.refs, summary.citations, summary.terms)
+        digest.update(repr(shown).encode())
     return digest.hexdigest()
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from tei_tools.corpus.document import DocumentSummary
 from tei_tools.corpus.entities import entity_info, unknown_info
-from tei_tools.corpus.pages import by_date, display_title, document_href, index_href
+from tei_tools.corpus.pages import by_date, document_href, index_href
 from tei_tools.corpus.site_urls import site_href
 
 #: Documents listed on a card; the index entry lists them all.
@@ -45,8 +45,7 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
             "i": site_href(index_href(ref)),
             "c": len(documents),
             "d": [
-                [document_href(s.stem), display_title(s.title), s.date_label]
-                for s in documents[:CARD_DOCUMENTS]
+                [document_href(s.stem), s.title, s.date_label] for s in documents[:CARD_DOCUMENTS]
             ],
         }
         for key, value in (

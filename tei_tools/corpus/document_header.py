@@ -15,7 +15,7 @@ from lxml.html import builder as E
 
 from tei_tools.corpus.document import DocumentSummary
 from tei_tools.corpus.entities import entity_info, unknown_info
-from tei_tools.corpus.pages import display_title, index_href
+from tei_tools.corpus.pages import index_href
 from tei_tools.corpus.site_urls import site_href
 from tei_tools.export.dates import format_iso_date
 from tei_tools.xml import TEI_NS
@@ -31,7 +31,7 @@ def document_header(
 ) -> etree._Element:
     """The ``<header>`` block of a document page (see the module docstring)."""
     block = E.HEADER(E.CLASS("doc-header"))
-    block.append(E.H1(display_title(summary.title), id="title"))
+    block.append(E.H1(summary.title, id="title"))
     details = E.DL(E.CLASS("doc-meta"))
     date = date_line(summary)
     if date is not None:

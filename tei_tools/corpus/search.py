@@ -88,12 +88,10 @@ def search_page_parts(mode: str, *, pagefind: str = "none") -> tuple[list, list]
 
 def builtin_index(summaries: Iterable[DocumentSummary]) -> bytes:
     """The built-in index as a script: documents, and each word's document numbers."""
-    from tei_tools.corpus.pages import display_title
-
     docs = []
     postings: dict[str, list[int]] = {}
     for number, summary in enumerate(sorted(summaries, key=lambda s: s.stem)):
-        docs.append([document_href(summary.stem), display_title(summary.title), summary.date_label])
+        docs.append([document_href(summary.stem), summary.title, summary.date_label])
         for term in summary.terms:
             postings.setdefault(term, []).append(number)
     data = {"docs": docs, "terms": dict(sorted(postings.items()))}

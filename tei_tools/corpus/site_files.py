@@ -18,6 +18,7 @@ worker that builds one document:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -31,14 +32,65 @@ PAGEFIND_REINDEX_SHARE = 0.1
 #: Where the pager pass remembers each page's neighbours (in the cache folder).
 PAGERS_FILE = "pagers.json"
 
+#: Where the build remembers what each group of collection pages was built from (cache folder).
+PAGE_KEYS_FILE = "page-keys.json"
+
 #: Where the build notes which set of documents Pagefind last indexed (in its folder).
 PAGEFIND_STAMP = "tei-tools-indexed.json"
 
 
+def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
+    """A digest per group of collection pages, of just the document data that group shows.
+
+    A correction in a document's text changes only its words, so only the
+    search index is rebuilt; a new title or date changes the lists; a new
+    name changes the indexes and cards.  ``context`` covers the settings and
+    the search mode.
+    """
+    parts: dict[str, list] = {name: [] for name in ("listing", "refs", "cites", "status", "terms")}
+    for document in documents:
+        summary = document.summary
+        parts["status"].append((document.stem, document.status, document.problems))
+        if summary is None:
+            continue
+        shown = (summary.stem, summary.title, summary.when, summary.date_label, summary.julian)
+        parts["listing"].append(shown)
+        parts["refs"].append((summary.stem, summary.refs))
+        parts["cites"].append((summary.stem, summary.citations))
+        parts["terms"].append((summary.stem, summary.terms))
+    digests = {
+        name: hashlib.sha256(repr(value).encode()).hexdigest() for name, value in parts.items()
+    }
+
+    def key(*names: str) -> str:
+        return hashlib.sha256(
+            " ".join([context, *(digests[n] for n in names)]).encode()
+        ).hexdigest()
+
+    return {
+        "home": key("listing", "status"),
+        "chronology": key("listing"),
+        "indexes": key("listing", "refs"),
+        "bibliography": key("listing", "refs", "cites"),
+        "validation": key("listing", "status"),
+        "search": key("listing", "terms"),
+    }
+
+
 def write_collection_pages(
-    writer, documents: list[DocumentResult], settings: BuildSettings, mode: str, pagefind: str
+    writer,
+    documents: list[DocumentResult],
+    settings: BuildSettings,
+    mode: str,
+    pagefind: str,
+    cache_dir: Path,
 ) -> None:
-    """Write every collection page and script; ``pagefind`` is ``current``, ``stale`` or ``none``."""
+    """Write the collection pages and scripts whose inputs changed since the last build.
+
+    ``pagefind`` is ``current``, ``stale``, ``run`` or ``none`` (see
+    :func:`pagefind_state`).  A group whose key (:func:`page_keys`) is
+    unchanged and whose files are all there is carried over unread.
+    """
     from importlib import resources
 
     from tei_tools.corpus import pages
@@ -55,24 +107,54 @@ def write_collection_pages(
     registry = _registry(settings)
     title = settings.title
     summaries = [d.summary for d in documents if d.summary is not None]
-    counts = {"valid": 0, "invalid": 0, "unreadable": 0}
-    for document in documents:
-        counts[document.status] = counts.get(document.status, 0) + 1
+    try:
+        previous = json.loads((cache_dir / PAGE_KEYS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    keys = page_keys(documents, f"{settings.fingerprint()} {mode} {pagefind != 'stale'}")
+
+    def due(group: str, *names: str) -> bool:
+        if previous.get(group) == keys[group] and all(
+            name in writer.previous and (writer.site / name).is_file() for name in names
+        ):
+            for name in names:
+                writer.keep(name)
+            return False
+        return True
+
     writer.write("site.css", pages.site_css())
     script = resources.files("tei_tools.corpus").joinpath(pages.SITE_SCRIPT).read_bytes()
     writer.write(pages.SITE_SCRIPT, script)
-    writer.write(pages.CARDS_SCRIPT, cards_script(summaries, registry))
-    writer.write("index.html", pages.home_page(summaries, counts, site_title=title))
-    writer.write("chronology.html", pages.chronology_page(summaries, site_title=title))
-    for prefix, (page, _) in pages.INDEX_PAGES.items():
-        writer.write(page, pages.register_index_page(prefix, summaries, registry, site_title=title))
-    writer.write(pages.BIBLIOGRAPHY, pages.bibliography_page(summaries, registry, site_title=title))
-    writer.write("validation.html", pages.validation_page(documents, site_title=title))
-    head, body = search_page_parts(mode, pagefind=pagefind)
-    writer.write("search.html", pages.search_page(head, body, site_title=title))
+    if due("home", "index.html"):
+        counts = {"valid": 0, "invalid": 0, "unreadable": 0}
+        for document in documents:
+            counts[document.status] = counts.get(document.status, 0) + 1
+        writer.write("index.html", pages.home_page(summaries, counts, site_title=title))
+    if due("chronology", "chronology.html"):
+        writer.write("chronology.html", pages.chronology_page(summaries, site_title=title))
+    index_pages = [page for page, _ in pages.INDEX_PAGES.values()]
+    if due("indexes", pages.CARDS_SCRIPT, *index_pages):
+        writer.write(pages.CARDS_SCRIPT, cards_script(summaries, registry))
+        for prefix, (page, _) in pages.INDEX_PAGES.items():
+            writer.write(
+                page, pages.register_index_page(prefix, summaries, registry, site_title=title)
+            )
+    if due("bibliography", pages.BIBLIOGRAPHY):
+        writer.write(
+            pages.BIBLIOGRAPHY, pages.bibliography_page(summaries, registry, site_title=title)
+        )
+    if due("validation", "validation.html"):
+        writer.write("validation.html", pages.validation_page(documents, site_title=title))
+    search_files = ["search.html"]
     if mode in ("builtin", "pagefind"):
-        writer.write(BUILTIN_INDEX, builtin_index(summaries))
-        writer.write(BUILTIN_SCRIPT, builtin_script())
+        search_files += [BUILTIN_INDEX, BUILTIN_SCRIPT]
+    if due("search", *search_files):
+        head, body = search_page_parts(mode, pagefind=pagefind)
+        writer.write("search.html", pages.search_page(head, body, site_title=title))
+        if mode in ("builtin", "pagefind"):
+            writer.write(BUILTIN_INDEX, builtin_index(summaries))
+            writer.write(BUILTIN_SCRIPT, builtin_script())
+    write_atomic(cache_dir / PAGE_KEYS_FILE, json.dumps(keys, sort_keys=True))
 
 
 def pagefind_state(site: Path, mode: str, built: int, total: int, pages_key: str) -> str:
