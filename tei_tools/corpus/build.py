@@ -319,11 +319,11 @@ class SiteWriter:
             self.files[name] = self.previous[name]
 
     def _page_names(self, mode: str) -> list[str]:
-        from tei_tools.corpus.search import BUILTIN_INDEX, BUILTIN_SCRIPT, PAGEFIND_DIR
+        from tei_tools.corpus.search import PAGEFIND_DIR, builtin_files
 
         names = list(COLLECTION_PAGES)
         if mode in ("builtin", "pagefind"):
-            names += [BUILTIN_INDEX, BUILTIN_SCRIPT]
+            names += builtin_files()
         if mode == "pagefind" and not (self.site / PAGEFIND_DIR).is_dir():
             names.append(PAGEFIND_DIR + "/missing")
         return names

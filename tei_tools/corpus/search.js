@@ -26,9 +26,27 @@
     });
   }
 
-  function builtinBackend() {
+  // The built-in index comes in shards (script files); merged here into one.
+  function loadBuiltinIndex() {
     return loadScript(form.getAttribute("data-index")).then(function () {
-      var index = window.TEI_TOOLS_SEARCH || { docs: [], terms: {} };
+      var shards = (window.TEI_TOOLS_SEARCH || { shards: [] }).shards;
+      return Promise.all(shards.map(loadScript));
+    }).then(function () {
+      var index = { docs: [], terms: {} };
+      (window.TEI_TOOLS_SEARCH_SHARDS || []).forEach(function (shard) {
+        var offset = index.docs.length;
+        shard.docs.forEach(function (doc) { index.docs.push(doc); });
+        Object.keys(shard.terms).forEach(function (term) {
+          var list = index.terms[term] || (index.terms[term] = []);
+          shard.terms[term].forEach(function (n) { list.push(n + offset); });
+        });
+      });
+      return index;
+    });
+  }
+
+  function builtinBackend() {
+    return loadBuiltinIndex().then(function (index) {
       var terms = Object.keys(index.terms);
       function postingsFor(word, prefix) {
         if (!prefix) return index.terms[word] || [];
@@ -48,10 +66,10 @@
             var docs = new Set(postingsFor(word, i === list.length - 1));
             hits = hits === null ? docs : new Set(Array.from(hits).filter(function (n) { return docs.has(n); }));
           });
-          var found = Array.from(hits).sort(function (a, b) { return a - b; }).map(function (n) {
+          var found = Array.from(hits).map(function (n) {
             var doc = index.docs[n];
             return { href: doc[0], title: doc[1], date: doc[2] };
-          });
+          }).sort(function (a, b) { return a.href < b.href ? -1 : a.href > b.href ? 1 : 0; });
           return Promise.resolve(found);
         }
       };

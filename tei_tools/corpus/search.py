@@ -6,9 +6,11 @@ compressed index that scales to very large sites, loaded piece by piece as
 the reader types.  Pagefind loads itself with ``import()`` and ``fetch()``,
 which a page opened from disk (``file://``) may not use.
 
-So tei-tools always writes a small index of its own as well: one JavaScript
-file mapping each word to the documents containing it, loaded with a
-``<script>`` tag, which works from disk.  The search page has one form; its
+So tei-tools always writes a small index of its own as well: JavaScript
+files mapping each word to the documents containing it, loaded with
+``<script>`` tags, which work from disk.  The index is split into
+:data:`SEARCH_SHARDS` shards by a hash of the document's name, so a build
+after a one-document change rewrites one shard.  The search page has one form; its
 script uses Pagefind when it loads and is current, and the built-in index
 otherwise (see :mod:`tei_tools.corpus.site_files` for when Pagefind runs).
 The built-in index loads whole, which is fine for thousands of short documents.
@@ -16,6 +18,7 @@ The built-in index loads whole, which is fine for thousands of short documents.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -86,8 +89,34 @@ def search_page_parts(mode: str, *, pagefind: str = "none") -> tuple[list, list]
     return head, body
 
 
-def builtin_index(summaries: Iterable[DocumentSummary]) -> bytes:
-    """The built-in index as a script: documents, and each word's document numbers."""
+#: The built-in index is split into this many script files, a document's shard chosen by
+#: a hash of its name, so that changing one document rewrites one shard, not the index.
+SEARCH_SHARDS = 32
+SHARD_DIR = "search"
+
+
+def shard_of(stem: str) -> int:
+    """The shard a document's words go to: stable across builds and machines."""
+    return int(hashlib.sha1(stem.encode()).hexdigest()[:8], 16) % SEARCH_SHARDS
+
+
+def shard_name(number: int) -> str:
+    return f"{SHARD_DIR}/shard-{number:02d}.js"
+
+
+def builtin_files() -> list[str]:
+    """Every file of the built-in search: the shard list, the script, the shards."""
+    return [BUILTIN_INDEX, BUILTIN_SCRIPT, *(shard_name(n) for n in range(SEARCH_SHARDS))]
+
+
+def builtin_index() -> bytes:
+    """``search-index.js``: the list of shards the search script loads (all, in order)."""
+    shards = [shard_name(n) for n in range(SEARCH_SHARDS)]
+    return f"window.TEI_TOOLS_SEARCH={json.dumps({'shards': shards})};\n".encode()
+
+
+def builtin_shard(summaries: Iterable[DocumentSummary]) -> bytes:
+    """One shard as a script: its documents, and each word's document numbers within it."""
     docs = []
     postings: dict[str, list[int]] = {}
     for number, summary in enumerate(sorted(summaries, key=lambda s: s.stem)):
@@ -96,7 +125,7 @@ def builtin_index(summaries: Iterable[DocumentSummary]) -> bytes:
             postings.setdefault(term, []).append(number)
     data = {"docs": docs, "terms": dict(sorted(postings.items()))}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"window.TEI_TOOLS_SEARCH={text};\n".encode()
+    return f"(window.TEI_TOOLS_SEARCH_SHARDS=window.TEI_TOOLS_SEARCH_SHARDS||[]).push({text});\n".encode()
 
 
 def builtin_script() -> bytes:

@@ -42,12 +42,12 @@ PAGEFIND_STAMP = "tei-tools-indexed.json"
 def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
     """A digest per group of collection pages, of just the document data that group shows.
 
-    A correction in a document's text changes only its words, so only the
-    search index is rebuilt; a new title or date changes the lists; a new
+    A correction in a document's text changes only its words, so only its
+    shard of the search index is rebuilt (the shards have keys of their own); a new title or date changes the lists; a new
     name changes the indexes and cards.  ``context`` covers the settings and
     the search mode.
     """
-    parts: dict[str, list] = {name: [] for name in ("listing", "refs", "cites", "status", "terms")}
+    parts: dict[str, list] = {name: [] for name in ("listing", "refs", "cites", "status")}
     for document in documents:
         summary = document.summary
         parts["status"].append((document.stem, document.status, document.problems))
@@ -57,7 +57,6 @@ def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
         parts["listing"].append(shown)
         parts["refs"].append((summary.stem, summary.refs))
         parts["cites"].append((summary.stem, summary.citations))
-        parts["terms"].append((summary.stem, summary.terms))
     digests = {
         name: hashlib.sha256(repr(value).encode()).hexdigest() for name, value in parts.items()
     }
@@ -73,7 +72,7 @@ def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
         "indexes": key("listing", "refs"),
         "bibliography": key("listing", "refs", "cites"),
         "validation": key("listing", "status"),
-        "search": key("listing", "terms"),
+        "search": key(),
     }
 
 
@@ -99,9 +98,13 @@ def write_collection_pages(
     from tei_tools.corpus.search import (
         BUILTIN_INDEX,
         BUILTIN_SCRIPT,
+        SEARCH_SHARDS,
         builtin_index,
         builtin_script,
+        builtin_shard,
         search_page_parts,
+        shard_name,
+        shard_of,
     )
 
     registry = _registry(settings)
@@ -145,16 +148,25 @@ def write_collection_pages(
         )
     if due("validation", "validation.html"):
         writer.write("validation.html", pages.validation_page(documents, site_title=title))
-    search_files = ["search.html"]
-    if mode in ("builtin", "pagefind"):
-        search_files += [BUILTIN_INDEX, BUILTIN_SCRIPT]
-    if due("search", *search_files):
+    if due("search", "search.html"):
         head, body = search_page_parts(mode, pagefind=pagefind)
         writer.write("search.html", pages.search_page(head, body, site_title=title))
-        if mode in ("builtin", "pagefind"):
-            writer.write(BUILTIN_INDEX, builtin_index(summaries))
-            writer.write(BUILTIN_SCRIPT, builtin_script())
+    if mode in ("builtin", "pagefind"):
+        writer.write(BUILTIN_INDEX, builtin_index())
+        writer.write(BUILTIN_SCRIPT, builtin_script())
+        shards: list[list] = [[] for _ in range(SEARCH_SHARDS)]
+        for summary in summaries:
+            shards[shard_of(summary.stem)].append(summary)
+        for number, members in enumerate(shards):
+            group = f"search-shard-{number}"
+            keys[group] = _digest(repr([(s.stem, s.title, s.date_label, s.terms) for s in members]))
+            if due(group, shard_name(number)):
+                writer.write(shard_name(number), builtin_shard(members))
     write_atomic(cache_dir / PAGE_KEYS_FILE, json.dumps(keys, sort_keys=True))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def pagefind_state(site: Path, mode: str, built: int, total: int, pages_key: str) -> str:
