@@ -285,7 +285,7 @@ def _site_article(article, registers: dict[str, dict[str, str]]) -> None:
     for link in article.iter("a"):
         ref = link.get("data-ref")
         if ref in registers and (link.get("href") or "").startswith("#reg-"):
-            href = site_href(registers[ref]["href"])
+            href = site_href(registers[ref]["href"], depth=1)
             if href:
                 link.set("href", href)
                 link.set("class", (link.get("class") or "") + " entity")

@@ -48,7 +48,7 @@ def document_header(
             entry = registry.entries.get(ref)
             infos.append(entity_info(entry) if entry is not None else unknown_info(ref))
         for info in sorted(infos, key=lambda i: i.sort_name.casefold()):
-            link = E.A(info.name, href=site_href("../" + index_href(info.ref)) or "#")
+            link = E.A(info.name, href=site_href("../" + index_href(info.ref), depth=1) or "#")
             link.set("data-ref", info.ref)
             link.set("class", "entity")
             names.append(E.LI(link))
@@ -90,7 +90,11 @@ def source_citations(root: etree._Element, registry) -> list[tuple[str, list]]:
             cite = E.CITE(_text(title))
             if entry is not None and entry.label != cite.text:
                 cite.set("title", entry.label)  # a short title ("Trotsky") names the work
-            href = site_href(f"../{BIBLIOGRAPHY}#{anchor(ref)}") if ref.startswith("bib:") else None
+            href = (
+                site_href(f"../{BIBLIOGRAPHY}#{anchor(ref)}", depth=1)
+                if ref.startswith("bib:")
+                else None
+            )
             parts.append(E.A(cite, href=href) if href else cite)
         rest = []
         for child in bibl:
