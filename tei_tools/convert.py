@@ -20,7 +20,7 @@ from tei_tools.reading.layout import read_document
 from tei_tools.reading.profiles import Profile, load_profile
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
-from tei_tools.tei.header import build_header
+from tei_tools.tei.header import build_header, header_title
 from tei_tools.tei.inline import tei
 from tei_tools.xml import TEI_NS, read_input_bytes
 
@@ -77,7 +77,12 @@ def convert(
 
     root = tei("TEI", {"xml:lang": doc.language})
     text_element = build_text(doc, annotate=annotate, source_element=source_element)
-    root.append(build_header(doc, profile, creation_date=creation_date, source_bibls=source_bibls))
+    title = header_title(doc, text_element, enricher.registry if markup else None)
+    root.append(
+        build_header(
+            doc, profile, creation_date=creation_date, source_bibls=source_bibls, title=title
+        )
+    )
     root.append(text_element)
     if markup:
         findings.extend(enricher.findings)

@@ -128,11 +128,19 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     result = DocumentResult(
         task.stem, task.kind, task.path, report.status, summary, problems, findings, files
     )
+    from tei_tools.corpus.document_header import document_header
+    from tei_tools.export.html import document_language
+
+    site_title = task.settings.title or "Edition"
     files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
         result,
         render_article(tree, summary, task.settings),
-        site_title=task.settings.title or "Edition",
+        site_title=site_title,
         has_pdf=task.settings.pdf,
+        header=document_header(
+            tree.getroot(), summary, registry_for(task.settings), site_title=site_title
+        ),
+        lang=document_language(tree.getroot()) or "en",
     )
     return result
 
@@ -238,6 +246,7 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
     article = html.fragment_fromstring(
         export_html(tree, registers=registers, standalone=False, depth=1)
     )
+    _site_article(article, registers)
     for link in article.iter("a"):
         href = link.get("href")
         if (
@@ -249,6 +258,37 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
         del link.attrib["href"]
         link.tag = "span"
     return article
+
+
+def _site_article(article, registers: dict[str, dict[str, str]]) -> None:
+    """Fit the exporter's article to a site page, whose header block and indexes say the rest.
+
+    Names link to the site's index pages (where the site script opens a card)
+    instead of the exporter's in-page index, which the page leaves out; a
+    ``bibl`` in the text that repeats the header's source citation is dropped,
+    as the header block shows it.
+    """
+    from tei_tools.corpus.site_urls import site_href
+
+    for section in article.findall("section[@class='tei-index']"):
+        article.remove(section)
+    for link in article.iter("a"):
+        ref = link.get("data-ref")
+        if ref in registers and (link.get("href") or "").startswith("#reg-"):
+            href = site_href(registers[ref]["href"], depth=1)
+            if href:
+                link.set("href", href)
+                link.set("class", (link.get("class") or "") + " entity")
+    header_sources = {
+        " ".join(line.text_content().split()).removeprefix("Source: ")
+        for line in article.iterfind(".//header[@class='tei-titleblock']/p[@class='tei-source']")
+    }
+    for bibl in list(article.iterfind(".//div[@class='tei-text']//*[@class]")):
+        classes = bibl.get("class", "").split()
+        repeated = " ".join(bibl.text_content().split()) in header_sources
+        dropped_already = bibl.getparent() is None  # inside a bibl dropped before it
+        if "tei-bibl" in classes and "type-source" in classes and repeated and not dropped_already:
+            bibl.drop_tree()
 
 
 def _pdf_bytes(tree: etree._ElementTree) -> bytes:
@@ -267,6 +307,12 @@ def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> D
     """Title, date, register pointers and cited sources of any TEI document, in one walk."""
     root = tree.getroot()
     title = _text(root.find(f".//{_T}titleStmt/{_T}title")) or stem
+    text = root.find(f"{_T}text")
+    if text is not None:
+        from tei_tools.tei.title_case import normalise_title
+
+        # A TEI file whose header title is in capitals reads like the converter's.
+        title = normalise_title(title, text, registry_for(settings))
     summary = DocumentSummary(stem, title)
     _read_date(root, summary, settings)
     refs: dict[str, int] = {}

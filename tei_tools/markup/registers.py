@@ -75,6 +75,8 @@ class Entry:
 
     def ended_before(self, day: dt.date | None) -> bool:
         return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
+    note: str | None = None  # the register's note: a role, and what the data was checked against
+    modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
 
     @property
     def ref(self) -> str:
@@ -215,8 +217,11 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
-    children = list(children)
+    # A present-day name (Tallinn for Reval) is shown, never matched in the text.
+    children = [c for c in children if c.get("type") != "modern"]
     names = _unique(_clean(c) for c in children if c.get("type") != "surname")
+    modern = element.find(f"{{{TEI_NS}}}{name_tags[0]}[@type='modern']")
+    note = element.find(f"{{{TEI_NS}}}note")
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -234,6 +239,8 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         surnames=_surnames(children) if kind == "person" else (),
         valid_from=_dating(element, children, "from", "notBefore"),
         valid_to=_dating(element, children, "to", "notAfter"),
+        note=_clean(note) if note is not None else None,
+        modern=_clean(modern) if modern is not None else None,
     )
 
 
