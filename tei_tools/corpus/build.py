@@ -293,7 +293,7 @@ def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> 
     for document in documents:
         # The fields the pages show, not record(): asdict() deep-copies every word list.
         summary = document.summary
-        shown = (document.stem, document.status, document.problems)
+        shown: tuple[object, ...] = (document.stem, document.status, document.problems)
         if summary is not None:
             shown += (summary.title, summary.when, summary.date_label, summary.julian)
             shown += (summary.refs, summary.citations, summary.terms)

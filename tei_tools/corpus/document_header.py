@@ -13,9 +13,9 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import DocumentSummary
 from tei_tools.corpus.entities import entity_info, unknown_info
 from tei_tools.corpus.pages import index_href
+from tei_tools.corpus.results import DocumentSummary
 from tei_tools.corpus.site_urls import site_href
 from tei_tools.export.dates import format_iso_date
 from tei_tools.xml import TEI_NS

@@ -17,42 +17,12 @@ True
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-try:  # the project's URL policy, once issue 11's module is merged
-    from tei_tools.export.urls import safe_url as _policy
-except ImportError:  # pragma: no cover - depends on the branch
-    _policy = None
-
-#: Schemes the stand-in allows; anything else (javascript:, data:, file:) is dropped.
-ALLOWED_SCHEMES = frozenset({"", "http", "https"})
+from tei_tools.export.urls import safe_url as _policy
 
 
 def site_href(value: str | None, *, depth: int = 0) -> str | None:
     """``value`` when a page ``depth`` folders below the site root may link to it, else None."""
-    if _policy is not None:
-        return _policy(value, depth=depth)
-    return _standin_policy(value, depth)
-
-
-def _standin_policy(value: str | None, depth: int) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        return None
-    if not parts.scheme:
-        if value.startswith("/"):
-            return None  # root-absolute or protocol-relative: leaves the site
-        if parts.path.split("/").count("..") > depth:
-            return None
-    return value
+    return _policy(value, depth=depth)
 
 
 def wikidata_url(value: str | None) -> str | None:

@@ -75,6 +75,7 @@ class Entry:
 
     def ended_before(self, day: dt.date | None) -> bool:
         return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
+
     note: str | None = None  # the register's note: a role, and what the data was checked against
     modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
 
