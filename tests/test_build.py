@@ -131,8 +131,10 @@ def test_chronology_shows_dates_before_the_calendar_change_in_both_styles(collec
     site = tmp_path / "site"
     build(collection, site, jobs=1, search="none")
     page = (site / "chronology.html").read_text(encoding="utf-8")
-    assert "30 November 1917 N.S. (17 November 1917 O.S.)" in page
-    assert "5 April 1918</span>" in page and "5 April 1918 N.S." not in page
+    # New Style first, the Old Style reading beside it, labelled; no label after 1918.
+    assert '<time datetime="1917-11-30">30 November 1917</time>' in page
+    assert '(17 November 1917 <abbr title="Old Style (Julian calendar)">O.S.</abbr>)' in page
+    assert "5 April 1918</time></span>" in page
     assert 'id="y1917-11"' in page and 'id="y1918-04"' in page
 
 

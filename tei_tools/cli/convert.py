@@ -57,6 +57,7 @@ def convert(
     from tei_tools.convert import convert_bytes
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
+    from tei_tools.review.registers import review_for_source
     from tei_tools.xml import serialize
 
     jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
@@ -74,16 +75,22 @@ def convert(
         name = source_name(source)
         try:
             data = read_source(source)
+            review = None
+            if isinstance(source, Path) and not no_markup:
+                review = review_for_source(source, registers)
             result = convert_bytes(
                 data,
                 encoding=encoding,
                 source_name=name,
                 profile=loaded_profile,
-                registry=registry,
+                registry=review[0] if review else registry,
                 markup=not no_markup,
+                decisions=review[1] if review else None,
             )
             write_output(target, serialize(result.tree))
             findings.extend(result.findings)
+            for line in result.review.messages(name) if result.review else ():
+                click.echo(f"tei-tools: warning: {line}", err=True)
         except TeiToolsError as error:
             if len(jobs) == 1:
                 raise

@@ -59,6 +59,13 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     help="Folder that DTD files must lie in with --allow-local-dtd "
     "[default: each document's own folder].",
 )
+@click.option(
+    "--view",
+    type=click.Choice(["reading", "diplomatic"]),
+    default="reading",
+    show_default=True,
+    help="HTML/PDF: run source lines (lb) together, or keep them numbered in the margin.",
+)
 def export(
     fmt: str,
     inputs: tuple[Path, ...],
@@ -70,6 +77,7 @@ def export(
     no_registers: bool,
     allow_local_dtd: bool,
     base_dir: Path | None,
+    view: str,
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
@@ -83,7 +91,7 @@ def export(
         from tei_tools.export.links import registry_entries
 
         entries = registry_entries(registers)
-    render = renderer(fmt, width=width, css=css, registers=entries)
+    render = renderer(fmt, width=width, css=css, registers=entries, view=view)
     failed: list[tuple[str, str]] = []
     status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
@@ -111,7 +119,7 @@ def export(
     return 0
 
 
-def renderer(fmt: str, *, width: int, css: str | None, registers=None):
+def renderer(fmt: str, *, width: int, css: str | None, registers=None, view: str = "reading"):
     """The library call for ``fmt``, with the options bound; imported only when needed."""
     if fmt == "text":
         from tei_tools.export.text import export_text
@@ -120,9 +128,9 @@ def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     if fmt == "html":
         from tei_tools.export.html import export_html
 
-        return lambda tree: export_html(tree, css=css, registers=registers)
+        return lambda tree: export_html(tree, css=css, registers=registers, view=view)
     from tei_tools.export.pdf import export_pdf, require_weasyprint
 
     require_weasyprint()  # fail once, before reading any input
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
-    return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
+    return lambda tree: export_pdf(tree, css=extra_css, registers=registers, view=view)

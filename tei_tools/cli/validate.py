@@ -81,6 +81,7 @@ def validate(
 ) -> int:
     """Validate TEI documents (PATHS: files, or folders searched for *.xml)."""
     from tei_tools.cli.common import write_output
+    from tei_tools.corpus.collection import registers_for_paths
     from tei_tools.errors import UsageError
     from tei_tools.validate import validate as run_validation
     from tei_tools.validate.formats import render
@@ -92,7 +93,7 @@ def validate(
         schema=schema,
         extra_checks=not no_extra_checks,
         strict=strict,
-        registers=registers,
+        registers=(*registers, *registers_for_paths(list(paths))),
         workers=jobs,
         base_dir=base_dir,
         allow_local_dtd=allow_local_dtd,

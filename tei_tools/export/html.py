@@ -47,6 +47,7 @@ def export_html(
     notes: str = "end",
     styles: bool = True,
     depth: int = 0,
+    view: str = "reading",
 ) -> str:
     """Render a TEI document as an HTML5 page (or, with ``standalone=False``, an ``<article>``).
 
@@ -61,6 +62,9 @@ def export_html(
     Every URL the page emits passes :func:`tei_tools.export.urls.safe_url`;
     ``depth`` is how many folders below a site's root the page will lie, so
     that relative links may climb that far with ``../`` and no further.
+    ``view="reading"`` (the default) runs a manuscript's source lines
+    (``lb``) together into prose; ``view="diplomatic"`` keeps each source
+    line and numbers it in the margin.
 
     >>> from lxml import etree
     >>> doc = etree.fromstring(
@@ -71,12 +75,13 @@ def export_html(
     True
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes)
-    article = etree.Element("article", {"class": "tei-document"})
+    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes, view=view)
+    article = etree.Element("article", {"class": f"tei-document view-{view}"})
     header = root.find(".//{*}teiHeader") if local_name(root) != "teiHeader" else root
     if header is not None and header is not root:
         render_title_block(renderer, header, article)
-    main = etree.SubElement(article, "main", {"class": "tei-text"})
+    # Not <main>: HTML forbids main inside article, and a site page has its own main.
+    main = etree.SubElement(article, "div", {"class": "tei-text"})
     texts = text_roots(root)
     for text in texts:
         renderer.render(text, main)
@@ -114,7 +119,7 @@ def html_page(
         etree.SubElement(head, "style").text = stylesheet("screen.css")
         etree.SubElement(head, "style", {"media": "print"}).text = stylesheet("print.css")
     body = etree.SubElement(page, "body")
-    body.append(article)
+    etree.SubElement(body, "main").append(article)
     return page
 
 

@@ -67,6 +67,9 @@ NAME_ELEMENTS = frozenset(
 #: reader needs a separator ("Title, Editor", "Moscow, Archive, f. 2").
 LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint", "monogr"})
 
+#: How source line breaks (``lb``) are shown: joined into running text, or kept and numbered.
+VIEWS = ("reading", "diplomatic")
+
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
@@ -96,6 +99,12 @@ def strip_trailing_space(out: Out) -> None:
         out.text = (out.text or "").rstrip(" ")
     else:
         last.tail = (last.tail or "").rstrip(" ")
+
+
+def trailing_text(out: Out) -> str:
+    """The text at the end of ``out``'s content (the last child's tail, or its text)."""
+    last = next(out.iterchildren(reversed=True), None)
+    return (out.text if last is None else last.tail) or ""
 
 
 def is_element(node: etree._Element | None) -> bool:
@@ -132,9 +141,15 @@ class HtmlRenderer:
     Paged Media's ``float: footnote`` (print, PDF).
     """
 
-    def __init__(self, resolver: LinkResolver, *, notes: str = "end") -> None:
+    def __init__(
+        self, resolver: LinkResolver, *, notes: str = "end", view: str = "reading"
+    ) -> None:
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
         self.resolver = resolver
         self.notes_mode = notes
+        self.view = view
+        self._line = 0  # source lines counted in the diplomatic view
         self.footnotes = etree.Element("ol", {"class": "tei-footnotes"})
         self.note_count = 0
         self.registers_used: dict[str, Target] = {}
@@ -324,8 +339,30 @@ class HtmlRenderer:
     # --- milestones --------------------------------------------------------------------
 
     def render_lb(self, element: etree._Element, out: Out) -> None:
-        if breaks_word(element):
+        """A source line break: a space in the reading view, a new numbered line in the diplomatic.
+
+        In running prose a printed or written line ends wherever the page
+        ended; breaking there and then wrapping again at the screen's or
+        paper's width leaves one-word lines.  The reading view therefore
+        joins the lines (``break="no"`` joins the word halves without a
+        space); the diplomatic view keeps each source line and numbers it in
+        the margin.
+        """
+        if self.view == "diplomatic":
+            if not breaks_word(element):
+                strip_trailing_space(out)
+                self._joining = True
             self.open(element, out, "br", "lb")
+            self._line += 1
+            number = etree.SubElement(
+                out, "span", {"class": "tei-line-number", "aria-hidden": "true"}
+            )
+            number.text = element.get("n") or str(self._line)
+            return
+        if breaks_word(element):
+            if not trailing_text(out).endswith(" "):
+                self.add_text(out, " ")
+            self.open(element, out, "span", "lb").set("class", "tei-lb reading")
         else:
             strip_trailing_space(out)
             self.open(element, out, "span", "lb").set("class", "tei-lb nobreak")
@@ -426,7 +463,7 @@ class HtmlRenderer:
             "title",
             f"Old Style (Julian calendar): {format_iso_date(julian)}; New Style: {new_style}",
         )
-        calendar_label(out, "O.S.", "Old Style (Julian calendar)")
+        label = calendar_label(out, "O.S.", "Old Style (Julian calendar)")
         partner = element.getnext()
         between = (element.tail or "").strip()
         if (
@@ -438,10 +475,9 @@ class HtmlRenderer:
         ):
             self._new_style_partners.add(partner)  # the text writes the New Style day itself
         elif gregorian:
-            other = etree.SubElement(
-                out, "span", {"class": "tei-date-other", "title": "New Style (Gregorian calendar)"}
-            )
-            other.text = f"[N.S. {format_iso_date(gregorian)}]"
+            # The source writes one reading: the other goes in the label's title, not
+            # into the text, so a date is never shown twice.
+            label.set("title", f"Old Style (Julian calendar); New Style: {new_style}")
 
     # --- links -------------------------------------------------------------------------
 
@@ -555,10 +591,11 @@ def first_is_labelled(children: list[etree._Element]) -> bool:
     return first_item is not None and item_has_label(first_item)
 
 
-def calendar_label(out: Out, text: str, title: str) -> None:
+def calendar_label(out: Out, text: str, title: str) -> Out:
     """A small O.S./N.S. label after a date, with the calendar spelled out on hover."""
     label = etree.SubElement(out, "abbr", {"class": "tei-calendar", "title": title})
     label.text = text
+    return label
 
 
 def register_entry_links(target: Target) -> Mapping[str, str]:

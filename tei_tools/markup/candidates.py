@@ -195,6 +195,7 @@ _DEMONYM_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_demonym(word: str) -> bool:
     """An adjective of a people or a party ("Rumanian", "German", "Czech")."""
     bare = word.lower().strip(".,;:'’")
@@ -263,12 +264,18 @@ def find_candidates(
         shadow = sentence_case(text, is_surname)
         if shadow is None:
             return []
-        found = find_candidates(
-            shadow, taken, in_signature=in_signature, in_salute=in_salute, is_surname=is_surname
-        )
+        found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
         return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
-    signature = in_signature or in_salute
-    found = []
+    return _candidates_in(text, taken, in_signature or in_salute, is_surname)
+
+
+def _candidates_in(
+    text: str,
+    taken: Sequence[tuple[int, int, str]],
+    signature: bool,
+    is_surname: Callable[[str], bool] | None,
+) -> list[Candidate]:
+    found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
     return _type_by_neighbours(text, found, taken)
@@ -289,16 +296,27 @@ def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) ->
             pieces.append(word)
             continue
         lower = word.lower()
-        keep = (
-            is_demonym(bare)
-            or bare.capitalize() in ORG_HEADS | PLACE_HEADS | _PERSON_TITLES
-            or (is_surname is not None and is_surname(bare.capitalize()))
-            or word_frequency(bare) < COMMON_MID_SENTENCE
-        ) and bare.lower() not in _LOWER_IN_TITLES
+        keep = _kept_capital(bare) or (
+            is_surname is not None
+            and bare.lower() not in _LOWER_IN_TITLES
+            and is_surname(bare.capitalize())
+        )
         first = index == 0
         pieces.append(_capitalise(lower) if keep or first else lower)
     shadow = "".join(pieces)
     return shadow if len(shadow) == len(text) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _kept_capital(bare: str) -> bool:
+    """Whether a word of a title in capitals keeps its capital in sentence case."""
+    if bare.lower() in _LOWER_IN_TITLES:
+        return False
+    return (
+        is_demonym(bare)
+        or bare.capitalize() in _TITLE_CAPITALS
+        or word_frequency(bare) < COMMON_MID_SENTENCE
+    )
 
 
 def _capitalise(word: str) -> str:
@@ -312,6 +330,8 @@ _PERSON_TITLES = frozenset(
     "Princess Lord Lady Sir Ambassador Consul Minister President Premier Commissar Comrade "
     "Citizen Professor Doctor Monsieur Madame Herr Mr. Mrs. Dr. Gen. Col. Capt. Adm.".split()
 )
+#: Words that keep a capital in a title read in sentence case.
+_TITLE_CAPITALS = ORG_HEADS | PLACE_HEADS | _PERSON_TITLES
 #: Words of titles never part of a name ("NOTE FROM ... TO THE ... ON ...").
 _LOWER_IN_TITLES = frozenset(
     "a an the of on in at to from by for and or with about against note reply letter telegram "  # noqa: SIM905

@@ -61,6 +61,7 @@ class Enricher:
         self._names: dict[int, list[NameMatch]] | None = None
         self._named_in_full: dict[str, str] = {}
         self._candidates: dict[int, list[Candidate]] = {}
+        self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
         self.locator = SourceLocator(doc.text) if doc.text else None
 
@@ -141,8 +142,13 @@ class Enricher:
                         )
 
     def _is_surname(self, word: str) -> bool:
-        word = word[:-2] if word.endswith(("'s", "’s")) else word
-        return fold(word) in self._named_in_full or bool(self.registry.by_surname(word))
+        known = self._surname_cache.get(word)
+        if known is None:
+            bare = word[:-2] if word.endswith(("'s", "’s")) else word
+            key = fold(bare)
+            known = key in self._named_in_full or bool(self.registry.by_surname(bare))
+            self._surname_cache[word] = known
+        return known
 
     def _widen_misspelt(self, match: NameMatch, text: str) -> NameMatch:
         """A registered name with a misspelt first word before it: "Ukranian Central Rada".

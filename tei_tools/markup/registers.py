@@ -76,6 +76,9 @@ class Entry:
     def ended_before(self, day: dt.date | None) -> bool:
         return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
 
+    note: str | None = None  # the register's note: a role, and what the data was checked against
+    modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
+
     @property
     def ref(self) -> str:
         """The pointer a document uses for this entry, e.g. ``"per:trotsky"``."""
@@ -215,8 +218,11 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
-    children = list(children)
+    # A present-day name (Tallinn for Reval) is shown, never matched in the text.
+    children = [c for c in children if c.get("type") != "modern"]
     names = _unique(_clean(c) for c in children if c.get("type") != "surname")
+    modern = element.find(f"{{{TEI_NS}}}{name_tags[0]}[@type='modern']")
+    note = element.find(f"{{{TEI_NS}}}note")
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -234,6 +240,8 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         surnames=_surnames(children) if kind == "person" else (),
         valid_from=_dating(element, children, "from", "notBefore"),
         valid_to=_dating(element, children, "to", "notAfter"),
+        note=_clean(note) if note is not None else None,
+        modern=_clean(modern) if modern is not None else None,
     )
 
 
@@ -299,3 +307,116 @@ def _idno(element: etree._Element, kind: str) -> str | None:
         if (idno.get("type") or "").lower() == kind.lower() and idno.text:
             return idno.text.strip()
     return None
+
+
+#: Entry element and list element of the register a name element points into.
+ENTRY_FOR_NAME = {
+    "persName": ("person", "listPerson"),
+    "orgName": ("org", "listOrg"),
+    "placeName": ("place", "listPlace"),
+}
+
+#: Letters of Russian Cyrillic and Greek in the Latin letters of an ``xml:id`` (hard and soft signs dropped).
+_TRANSLITERATION = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "α": "a",
+    "β": "v",
+    "γ": "g",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "i",
+    "θ": "th",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "m",
+    "ν": "n",
+    "ξ": "x",
+    "ο": "o",
+    "π": "p",
+    "ρ": "r",
+    "σ": "s",
+    "ς": "s",
+    "τ": "t",
+    "υ": "y",
+    "φ": "f",
+    "χ": "ch",
+    "ψ": "ps",
+    "ω": "o",
+}
+
+
+def entry_id(name: str, taken: Iterable[str] = ()) -> str:
+    """An ``xml:id`` for a new entry, as the registers' ``prefixDef`` accepts (``[a-z0-9_.-]+``).
+
+    Cyrillic and Greek are transliterated; a clash with ``taken`` gets a number.
+
+    >>> entry_id("Shcherbachev"), entry_id("Щербачёв"), entry_id("Βενιζέλος")
+    ('shcherbachev', 'shcherbachev', 'venizelos')
+    >>> entry_id("Lenin", {"lenin"})
+    'lenin-2'
+    """
+    import unicodedata
+
+    letters = []
+    # Decomposed first, so that accented letters (έ, ё) meet the table as their base letter.
+    for char in unicodedata.normalize("NFD", name.lower()):
+        letters.append(_TRANSLITERATION.get(char, char))
+    plain = unicodedata.normalize("NFKD", "".join(letters)).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() or c in "_." else " " for c in plain).split()
+    base = "-".join(word.strip("-") for word in words if word.strip("-")) or "entry"
+    if base[0].isdigit():
+        base = f"n{base}"
+    taken = set(taken)
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    return found
+
+
+def entry_xml(name_tag: str, name: str, xml_id: str) -> str:
+    """A new register entry for a name no register knows, to paste into a register file.
+
+    >>> entry_xml("persName", "Shcherbachev", "shcherbachev")
+    '<person xml:id="shcherbachev"><persName>Shcherbachev</persName></person>'
+    """
+    entry_tag = ENTRY_FOR_NAME[name_tag][0]
+    element = etree.Element(f"{{{TEI_NS}}}{entry_tag}", nsmap={None: TEI_NS})
+    element.set(f"{{{XML_NS}}}id", xml_id)
+    etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = name
+    text = etree.tostring(element, encoding="unicode")
+    return text.replace(f' xmlns="{TEI_NS}"', "", 1)

@@ -41,6 +41,7 @@ from tei_tools.validate.problems import (
 if TYPE_CHECKING:
     from lxml import etree
 
+    from tei_tools.validate.pointers import PointerTargets
     from tei_tools.validate.specialise import Vocabulary
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "iter_files",
     "iter_problems",
     "validate",
+    "validate_bytes",
     "validate_file",
 ]
 
@@ -154,6 +156,33 @@ def validate_file(
     return loaded.report
 
 
+def validate_bytes(
+    data: bytes,
+    path: PathLike,
+    *,
+    schema: PathLike | None = None,
+    extra_checks: bool = True,
+    strict: bool | None = None,
+    registers: Iterable[PathLike] = (),
+    targets: PointerTargets | None = None,
+) -> FileReport:
+    """Validate a document held in memory as if it were the file ``path``.
+
+    An editor's buffer differs from the file on disk, yet its relative
+    ``<?xml-model?>``, XIncludes and sibling pointers must resolve from where
+    the file lives; so ``path`` places the document and ``data`` is its text.
+    ``targets`` (a :class:`~tei_tools.validate.pointers.PointerTargets`) lets a
+    long-running caller read the registers once for many validations.
+    """
+    from tei_tools.validate.pointers import PointerTargets
+
+    settings = _settings(schema, extra_checks, strict, registers, 1)
+    loaded = _load(Path(path), settings, data)
+    if loaded.tree is not None:
+        _check_into(loaded, settings, None, targets or PointerTargets(settings.registers))
+    return loaded.report
+
+
 def _settings(
     schema, extra_checks, strict, registers, workers, base_dir=None, allow_local_dtd=False
 ) -> Settings:
@@ -245,6 +274,8 @@ class _Loaded:
     report: FileReport
     #: Bytes read, to spread groups evenly over processes.
     size: int = 0
+    #: The text validated, when it is not the file's (an editor's buffer).
+    data: bytes | None = None
 
 
 def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[FileReport]:
@@ -339,21 +370,31 @@ def _vocabulary_groups(items: list[_Loaded]) -> list[list[_Loaded]]:
     return groups
 
 
-def _load(path: Path, settings: Settings) -> _Loaded:
-    """Parse a file and apply what Jing applies before validating (DTD, XInclude)."""
+def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
+    """Parse a file (or ``data`` in its place) and apply what Jing applies before
+    validating (DTD, XInclude)."""
     from tei_tools.errors import HostileXMLError, TeiToolsError
     from tei_tools.validate.external_dtd import check_external_dtd
     from tei_tools.validate.specialise import document_vocabulary
     from tei_tools.validate.xinclude import expand_xincludes
-    from tei_tools.xml import parse_xml_file
+    from tei_tools.xml import parse_xml_bytes, parse_xml_file
 
     started = time.perf_counter()
     name = str(path)
     report = FileReport(name)
     try:
-        tree = parse_xml_file(
-            path, allow_local_dtd=settings.allow_local_dtd, base_dir=settings.base_dir
-        )
+        if data is None:
+            tree = parse_xml_file(
+                path, allow_local_dtd=settings.allow_local_dtd, base_dir=settings.base_dir
+            )
+        else:
+            tree = parse_xml_bytes(
+                data,
+                source=name,
+                location=path,
+                allow_local_dtd=settings.allow_local_dtd,
+                base_dir=settings.base_dir,
+            )
     except TeiToolsError as exc:
         rule = "hostile" if isinstance(exc, HostileXMLError) else "xml"
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
@@ -377,7 +418,8 @@ def _load(path: Path, settings: Settings) -> _Loaded:
     report.seconds = time.perf_counter() - started
     if any(p.severity == FATAL for p in report.problems):
         return _Loaded(path, None, None, report)
-    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, _size(path))
+    size = _size(path) if data is None else len(data)
+    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, size, data)
 
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
@@ -414,7 +456,9 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
             _guarded(item, "pointer", lambda: _pointer_problems(item, settings, targets))
         )
         report.problems.extend(_guarded(item, "date", lambda: _date_problems(item, settings)))
-    report.problems = sort_problems(fill_columns(merge_one_fault(report.problems), item.path))
+    report.problems = sort_problems(
+        fill_columns(merge_one_fault(report.problems), item.path, data=item.data)
+    )
     report.seconds += time.perf_counter() - started
 
 
