@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tei_tools.lsp.scanner import Attribute, Tag, TagIndex
 from tei_tools.lsp.text import LineIndex
+from tei_tools.validate.prefixdef import PrefixRule
 
 _TOKEN = re.compile(r"\S+")
 
@@ -50,21 +51,25 @@ class DocumentView:
         return found
 
     @functools.cached_property
-    def prefixes(self) -> dict[str, list[tuple[re.Pattern[str], str]]]:
-        """``prefixDef`` declarations, as :func:`tei_tools.validate.pointers.prefix_definitions` reads them."""
-        found: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    def prefixes(self) -> dict[str, list[PrefixRule]]:
+        """``prefixDef`` rules, read as :func:`tei_tools.validate.pointers.prefix_definitions` reads them."""
+        from lxml import etree
+
+        from tei_tools.validate.prefixdef import PrefixPatternError, read_prefix_rule
+
+        found: dict[str, list[PrefixRule]] = {}
         for tag in self.tags.element_tags():
             if tag.local != "prefixDef":
                 continue
             values = {a.name: a.value for a in tag.attributes}
-            ident, match = values.get("ident"), values.get("matchPattern")
-            replacement = values.get("replacementPattern")
-            if not (ident and match and replacement is not None):
-                continue
+            wanted = ("ident", "matchPattern", "replacementPattern")
+            node = etree.Element("prefixDef", {k: v for k, v in values.items() if k in wanted})
             try:
-                found.setdefault(ident, []).append((re.compile(match), replacement))
-            except re.error:
-                continue
+                rule = read_prefix_rule(node)
+            except PrefixPatternError:
+                continue  # the validator reports it; navigation just cannot follow it
+            if rule is not None:
+                found.setdefault(rule.ident, []).append(rule)
         return found
 
     def attribute_at(self, offset: int) -> tuple[Tag, Attribute] | None:

@@ -18,7 +18,9 @@ from tei_tools.lsp.completion import entry_markdown
 from tei_tools.lsp.diagnostics import span_range
 from tei_tools.lsp.document import DocumentView
 from tei_tools.lsp.schema_model import SchemaModel
-from tei_tools.validate.pointers import POINTER_ATTRIBUTES, register_prefix, resolve_pointer
+from tei_tools.validate.pointers import POINTER_ATTRIBUTES, register_prefix
+from tei_tools.validate.pointers import resolve_pointer as _expand_pointer
+from tei_tools.validate.prefixdef import PrefixPatternError
 
 DIV_NAMES = frozenset({"div", *(f"div{n}" for n in range(1, 8))})
 
@@ -219,3 +221,11 @@ def _division_name(view: DocumentView, tag, end: int) -> tuple[str, tuple[int, i
     values = {a.name: a.value for a in tag.attributes}
     label = " ".join(v for v in (values.get("type"), values.get("n")) if v) or tag.local
     return label, (tag.start, tag.end)
+
+
+def resolve_pointer(token: str, prefixes) -> str | None:
+    """The pointer expanded through ``prefixDef``; None when a pattern runs too long to follow."""
+    try:
+        return _expand_pointer(token, prefixes)
+    except PrefixPatternError:
+        return None
