@@ -304,6 +304,7 @@ def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> 
 #: The collection pages every build writes (besides the search files).
 COLLECTION_PAGES = (
     "site.css",
+    "favicon.svg",
     "site.js",
     "cards.js",
     "index.html",

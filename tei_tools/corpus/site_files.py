@@ -126,6 +126,7 @@ def write_collection_pages(
         return True
 
     writer.write("site.css", pages.site_css())
+    writer.write(pages.FAVICON, pages.favicon_svg())
     script = resources.files("tei_tools.corpus").joinpath(pages.SITE_SCRIPT).read_bytes()
     writer.write(pages.SITE_SCRIPT, script)
     if due("home", "index.html"):
