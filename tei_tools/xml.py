@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
-from tei_tools.errors import HostileXMLError, InputError, NotWellFormedError
+from tei_tools.errors import HostileXMLError, InputError, NotWellFormedError, UsageError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -192,6 +194,62 @@ def _clean_libxml_message(message: str) -> str:
     return re.sub(r",? line \d+, column \d+$", "", message).strip()
 
 
+#: Every temporary file tei-tools makes next to an output ends with this, so that
+#: a build can recognise (and remove) what a killed run left behind.
+TEMP_SUFFIX = ".tei-tools-tmp"
+
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: str | os.PathLike[str]) -> FileIdentity | None:
+    """``(st_dev, st_ino)`` of a regular file, or None when there is none (or it is a device).
+
+    Two names with one identity are one file, however they are spelt: a
+    symlink, ``./a.xml``, or a hard link.
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def input_identities(paths: Iterable[str | os.PathLike[str]]) -> dict[FileIdentity, str]:
+    """The identities of the files a command reads (``-`` and devices are skipped)."""
+    found: dict[FileIdentity, str] = {}
+    for path in paths:
+        if str(path) == "-":
+            continue
+        identity = file_identity(path)
+        if identity is not None:
+            found.setdefault(identity, str(path))
+    return found
+
+
+def refuse_writing_over_input(
+    target: str | os.PathLike[str], inputs: dict[FileIdentity, str]
+) -> None:
+    """Refuse an output that is one of the inputs: inputs are never modified.
+
+    ``-`` (stdout) and devices such as ``/dev/null`` are always allowed.
+
+    >>> refuse_writing_over_input("-", {})
+    """
+    if str(target) == "-":
+        return
+    identity = file_identity(target)
+    if identity is not None and identity in inputs:
+        same = inputs[identity]
+        spelt = "" if os.path.normpath(same) == os.path.normpath(str(target)) else f" ({same})"
+        raise UsageError(
+            f"refusing to write over the input{spelt}; inputs are never modified: choose "
+            "another output",
+            file=str(target),
+        )
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
@@ -209,7 +267,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
             handle.write(payload)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

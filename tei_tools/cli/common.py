@@ -40,14 +40,19 @@ def plan_jobs(
     *,
     pattern: str,
     suffix: str,
+    also_read: tuple[str | Path | None, ...] = (),
+    also_written: tuple[str | None, ...] = (),
 ) -> list[tuple[Path | str, str]]:
     """Pair every input with where its output goes, or say why the options cannot work.
 
     Folders contribute their files matching ``pattern``; ``-`` is stdin.
     Without ``-o`` or ``--out-dir`` one input goes to stdout, like any filter,
-    and never next to (or over) the input.
+    and never next to (or over) the input.  No output (nor ``also_written``,
+    e.g. a report) may be an input or a file in ``also_read`` (registers, a
+    stylesheet), however it is spelt: that is refused before anything is read.
     """
-    from tei_tools.errors import InputError, UsageError
+    from tei_tools.errors import InputError
+    from tei_tools.xml import input_identities, refuse_writing_over_input
 
     sources: list[Path | str] = []
     for item in inputs:
@@ -62,6 +67,18 @@ def plan_jobs(
             raise InputError("no such file or folder", file=str(item))
         else:
             sources.append(item)
+    jobs = _pair_outputs(sources, output, out_dir, suffix)
+    read = input_identities([*sources, *(path for path in also_read if path)])
+    for target in [*(target for _, target in jobs), *(path for path in also_written if path)]:
+        refuse_writing_over_input(target, read)
+    return jobs
+
+
+def _pair_outputs(
+    sources: list[Path | str], output: str | None, out_dir: Path | None, suffix: str
+) -> list[tuple[Path | str, str]]:
+    from tei_tools.errors import UsageError
+
     if output and out_dir:
         raise UsageError("give either -o/--output or --out-dir, not both")
     if output:

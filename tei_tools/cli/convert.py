@@ -54,7 +54,15 @@ def convert(
     from tei_tools.reading.profiles import load_profile
     from tei_tools.xml import read_input_bytes, serialize
 
-    jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
+    jobs = plan_jobs(
+        inputs,
+        output,
+        out_dir,
+        pattern="*.txt",
+        suffix=".xml",
+        also_read=(*registers, profile),
+        also_written=(report_path,),
+    )
     loaded_profile = load_profile(profile)
     registry = None
     if registers and not no_markup:
