@@ -94,8 +94,12 @@ def report_dict(
     """The report as JSON-ready data, findings in document and position order."""
     ordered = sorted(
         findings,
-        key=lambda f: (f.document, f.line or 0, f.column or 0, KINDS.index(f.kind)
-                       if f.kind in KINDS else len(KINDS)),
+        key=lambda f: (
+            f.document,
+            f.line or 0,
+            f.column or 0,
+            KINDS.index(f.kind) if f.kind in KINDS else len(KINDS),
+        ),
     )
     return {
         "format": REPORT_FORMAT,

@@ -44,6 +44,11 @@ import click
     default=None,
     help="A PDF of each document [default: when the 'pdf' extra is installed]; slow for big collections.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in the site folder that tei-tools did not write (else: exit 1, left alone).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 def build(
     corpus: Path,
@@ -53,6 +58,7 @@ def build(
     scheduler: str | None,
     search: str,
     pdf: bool | None,
+    force: bool,
     quiet: bool,
 ) -> int:
     """Build CORPUS (source/*.txt and/or tei/*.xml) into a static edition site.
@@ -61,7 +67,9 @@ def build(
     page, a chronology, indexes of persons, organisations and places, a
     bibliography, a validation report and full-text search.  Rebuilds redo
     only what changed.  The exit status is 1 when any document is invalid or
-    unreadable; every other document is still built.
+    unreadable, or a file in the site folder was not written by tei-tools (it
+    is left alone; --force replaces it); every other document is still built.
+    Only one build at a time may write a site folder.
     """
     from tei_tools.corpus.build import build as build_site
 
@@ -74,6 +82,7 @@ def build(
         scheduler=scheduler,
         search=search,
         pdf=pdf,
+        force=force,
         quiet=True,
     )
     if sys.stderr.isatty() and not quiet:
@@ -83,6 +92,8 @@ def build(
     for document in result.failed:
         for problem in document.problems[:5]:
             click.echo(_problem_line(problem), err=True)
+    for conflict in result.conflicts:
+        click.echo(f"tei-tools: error: {conflict}", err=True)
     counts = result.counts()
     tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     click.echo(
@@ -91,6 +102,12 @@ def build(
         f"search: {result.search}, {result.seconds:.1f}s",
         err=True,
     )
+    if result.conflicts:
+        click.echo(
+            f"tei-tools: {len(result.conflicts)} file(s) in {site} were not written by "
+            "tei-tools and were left alone; --force replaces them",
+            err=True,
+        )
     if result.failed:
         click.echo(
             f"tei-tools: {len(result.failed)} document(s) failed; see {site / 'validation.html'}",
