@@ -99,7 +99,8 @@ def build(
     click.echo(
         f"tei-tools: built {len(result.documents)} document(s) into {site} ({tally}); "
         f"{result.built} rebuilt, {result.reused} unchanged, {result.written} file(s) written, "
-        f"search: {result.search}, {result.seconds:.1f}s",
+        f"search: {result.search}, {result.seconds:.1f}s"
+        + (f"; removed {result.leftovers} leftover temporary file(s)" if result.leftovers else ""),
         err=True,
     )
     if result.conflicts:
