@@ -115,3 +115,40 @@ def test_pdf_export_leaves_the_environment_as_it_was(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     export_pdf(parse_xml_file(DATA / "seed-like.xml"))
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def _link_targets(data: bytes) -> list[bytes]:
+    import re
+    import zlib
+
+    found = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            found += re.findall(rb"/URI \(([^)]*)\)", zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return found
+
+
+def test_pdf_bytes_do_not_depend_on_the_working_directory(tmp_path, monkeypatch):
+    # A relative link (a prefixDef's "r/persons.xml#lenin") was resolved against the
+    # process's working directory: another folder, or a Dask worker, gave other bytes.
+    pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
+    from lxml import etree
+
+    from tei_tools.xml import TEI_NS
+
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+        '<encodingDesc><listPrefixDef><prefixDef ident="per" matchPattern="(.+)" '
+        'replacementPattern="r/persons.xml#$1"/></listPrefixDef></encodingDesc></teiHeader>'
+        '<text><body><p><persName ref="per:lenin">Lenin</persName></p></body></text></TEI>'
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "somewhere-else").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    here = export_pdf(root, registers={})
+    monkeypatch.chdir(tmp_path / "somewhere-else")
+    assert export_pdf(root, registers={}) == here
+    assert _link_targets(here) == [b"r/persons.xml#lenin"]

@@ -57,7 +57,11 @@ def export_pdf(
         sheets.append(weasyprint.CSS(string=css))
     # WeasyPrint logs every CSS property it ignores; that is noise for a user.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=page, base_url=".")
+    # No base URL: a relative link stays relative in the PDF (a viewer resolves it
+    # beside the PDF, as a browser does beside the HTML).  Resolving it against the
+    # working directory made the bytes depend on where, and on which machine, the
+    # PDF was made (file:///home/.../r/persons.xml), e.g. on a Dask worker.
+    document = weasyprint.HTML(string=page, base_url=None)
     with fixed_font_timestamps():
         data = document.write_pdf(stylesheets=sheets)
     if out_path is not None:
