@@ -262,3 +262,19 @@ def test_pdfs_are_the_same_for_one_and_two_jobs_built_seconds_apart(
     one, two = site_files(tmp_path / "one"), site_files(tmp_path / "two")
     assert [name for name in one if name.endswith(".pdf")]
     assert one == two
+
+
+def test_a_pagefind_folder_the_build_did_not_make_is_never_removed_or_replaced(
+    collection, tmp_path
+):
+    from tei_tools.corpus.search import pagefind_available
+
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "mine.txt").write_text("mine")
+    assert build(collection, site, jobs=1, search="builtin", pdf=False).exit_code == 0
+    assert (site / "pagefind" / "mine.txt").read_text() == "mine"
+    if pagefind_available():
+        result = build(collection, site, jobs=1, search="pagefind", pdf=False)
+        assert [Path(c.file).name for c in result.conflicts] == ["pagefind"]
+        assert (site / "pagefind" / "mine.txt").read_text() == "mine"

@@ -465,7 +465,13 @@ class SiteWriter:
             self.files[name] = self.previous[name]
 
     def owns_folder(self, name: str) -> bool:
-        return self.previous.get(name + "/") == FOLDER_DIGEST
+        if self.previous.get(name + "/") == FOLDER_DIGEST:
+            return True
+        # Manifests written before folders were recorded: a Pagefind index beside
+        # a search page of ours is the one an earlier build installed.
+        return (
+            "search.html" in self.previous and (self.site / name / "pagefind-entry.json").is_file()
+        )
 
     def claim_folder(self, name: str) -> bool:
         """Whether the folder ``name`` may be replaced as a whole (recording it as ours)."""
