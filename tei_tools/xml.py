@@ -13,8 +13,10 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -256,21 +258,42 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     Readers of ``path`` see either the old file or the whole new one, never a
     truncated mixture, even if the process dies mid-write.
     """
-    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_output(path) as handle:
+        handle.write(payload)
+
+
+def write_tree_atomic(path: str | os.PathLike[str], tree: etree._ElementTree) -> None:
+    """Serialise ``tree`` as :func:`serialize` does, straight into ``path``, atomically.
+
+    libxml2 writes into the file as it goes: no copy of the whole document as
+    one ``bytes`` object, which for a 50 MB conversion is a few times the input.
+    """
+    with atomic_output(path) as handle:
+        tree.write(handle, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary handle whose content replaces ``path`` whole when the block ends without error.
+
+    The temporary file sits next to ``path`` (a rename is atomic only within one
+    file system) and ends in :data:`TEMP_SUFFIX`.  A device or pipe
+    (``-o /dev/null``, a FIFO) is written directly: renaming over it would
+    replace the device itself.
+    """
+    target = Path(path)
     if target.exists() and not target.is_file():
-        # A device or pipe (``-o /dev/null``, a FIFO): renaming over it would replace
-        # the device itself, so write into it instead.
         if target.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(target))
         with target.open("wb") as handle:
-            handle.write(payload)
+            yield handle
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

@@ -20,6 +20,17 @@ def write_output(target: str, data: bytes | str) -> None:
         write_atomic(target, data)
 
 
+def write_tree_output(target: str, tree) -> None:
+    """Serialise a TEI tree into a file atomically, or to stdout for ``-``, without a copy in memory."""
+    from tei_tools.xml import write_tree_atomic
+
+    if target == "-":
+        tree.write(sys.stdout.buffer, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        sys.stdout.buffer.flush()
+    else:
+        write_tree_atomic(target, tree)
+
+
 def print_batch_summary(done: int, failed: list[tuple[str, str]], verb: str) -> int:
     """Say how a batch went; return the exit status (1 if any file failed)."""
     if failed:

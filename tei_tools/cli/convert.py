@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
+from tei_tools.cli.common import (
+    plan_jobs,
+    print_batch_summary,
+    write_output,
+    write_tree_output,
+)
 
 
 @click.command()
@@ -52,7 +57,7 @@ def convert(
     from tei_tools.convert import convert_bytes
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
-    from tei_tools.xml import read_input_bytes, serialize
+    from tei_tools.xml import read_input_bytes
 
     jobs = plan_jobs(
         inputs,
@@ -84,7 +89,7 @@ def convert(
                 registry=registry,
                 markup=not no_markup,
             )
-            write_output(target, serialize(result.tree))
+            write_tree_output(target, result.tree)
             findings.extend(result.findings)
         except TeiToolsError as error:
             if len(jobs) == 1:
