@@ -53,7 +53,13 @@ def make_collection(folder: Path, count: int, seed: int = 7) -> None:
 
 
 def timed_build(corpus: Path, site: Path, jobs: int) -> tuple[float, str]:
-    """Run ``tei-tools build`` in a fresh process; its wall time and last line of output."""
+    """Run ``tei-tools build`` in a fresh process; its wall time and last line of output.
+
+    The line ends with the CPU time (user + system) of the build and its
+    workers: on a machine shared with other work the wall time says more
+    about the neighbours than about the build.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [
         sys.executable,
         "-m",
@@ -70,8 +76,10 @@ def timed_build(corpus: Path, site: Path, jobs: int) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = done.stderr.strip().splitlines()
-    return seconds, (lines[-1] if lines else f"exit {done.returncode}")
+    return seconds, (lines[-1] if lines else f"exit {done.returncode}") + f" [cpu {cpu:.1f} s]"
 
 
 def main() -> None:

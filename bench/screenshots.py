@@ -1,5 +1,8 @@
-"""Regenerate the README's screenshots of the seed document: its HTML page and its PDF.
+"""Regenerate the README's screenshots: the edition site, and the seed as HTML and PDF.
 
+Builds the bundled corpus into a site and photographs four of its pages at a
+laptop's width (``docs/site-home.png``, ``docs/site-document.png`` with a
+name's card open, ``docs/site-persons.png``, ``docs/site-search.png``).
 Converts the seed (``../shared/seeds/*.txt``, else the test fixture
 ``tests/data/seed-like.xml``), exports it to HTML and PDF, and writes
 ``docs/seed-html.png`` (headless Chromium through Playwright) and
@@ -62,6 +65,43 @@ def screenshot_html(html: str, target: Path) -> None:
             browser.close()
 
 
+SITE_SHOTS = {
+    "site-home.png": ("index.html", None),
+    "site-document.png": (
+        "documents/1917-11-30_reply-from-trotsky-to-british-embassy.html",
+        '.tei-text a.entity[data-ref="per:trotsky"]',
+    ),
+    "site-persons.png": ("persons.html", None),
+    "site-search.png": ("search.html?q=vladivostok", None),
+}
+
+
+def screenshot_site(out_dir: Path) -> list[str]:
+    """Build the bundled corpus and photograph one page of each main kind."""
+    from playwright.sync_api import sync_playwright
+
+    from tei_tools.corpus import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build(REPO / "corpus", site, jobs=2, pdf=False, quiet=True)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(viewport={"width": 1280, "height": 860})
+            for name, (path, hover) in SITE_SHOTS.items():
+                page.goto((site / path.split("?")[0]).as_uri() + path[len(path.split("?")[0]) :])
+                if hover:
+                    page.hover(hover)
+                    page.locator(".popup:visible").wait_for()
+                if "?q=" in path:
+                    page.locator("#search-results a").first.wait_for()
+                page.screenshot(path=str(out_dir / name))
+            browser.close()
+    return list(SITE_SHOTS)
+
+
 def screenshot_pdf(pdf: bytes, target: Path) -> None:
     import pypdfium2
 
@@ -73,11 +113,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", type=Path, default=REPO / "docs")
     args = parser.parse_args()
+    names = screenshot_site(args.out_dir)
     tree = seed_tree()
     registers = registry_entries()
     screenshot_html(export_html(tree, registers=registers), args.out_dir / "seed-html.png")
     screenshot_pdf(export_pdf(tree, registers=registers), args.out_dir / "seed-pdf.png")
-    for name in ("seed-html.png", "seed-pdf.png"):
+    for name in (*names, "seed-html.png", "seed-pdf.png"):
         path = args.out_dir / name
         print(f"{path}: {path.stat().st_size:,} bytes")
 

@@ -20,12 +20,13 @@ from tei_tools.reading.layout import read_document
 from tei_tools.reading.profiles import Profile, load_profile
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
-from tei_tools.tei.header import build_header
+from tei_tools.tei.header import build_header, header_title
 from tei_tools.tei.inline import tei
 from tei_tools.xml import TEI_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
+    from tei_tools.markup.review import ApplyReport, DecisionFile
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Conversion:
 
     tree: etree._ElementTree
     findings: list[Finding] = field(default_factory=list)
+    #: What became of the editor's review decisions, when some were given.
+    review: ApplyReport | None = None
 
 
 def convert(
@@ -43,11 +46,14 @@ def convert(
     source_name: str = "<input>",
     registry: Registry | None = None,
     markup: bool = True,
+    decisions: DecisionFile | None = None,
 ) -> Conversion:
     """Convert decoded text to TEI and collect review findings.
 
     ``registry`` defaults to the registers shipped with tei-tools; pass
     ``markup=False`` for structure only (no names, dates or citations).
+    ``decisions`` (an editor's review, :mod:`tei_tools.review`) are applied
+    to the finished tree as a last, separate step.
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     refuse_unrepresentable(text, source_name)
@@ -55,7 +61,7 @@ def convert(
         raise InputError("empty file: there is no text to convert", file=source_name)
     doc = read_document(text, profile, source_name=source_name)
     findings = [
-        Finding("dropped-line", line_text, f"dropped as {reason}", source_name, number)
+        dropped_line_finding(text, number, line_text, reason, source_name)
         for number, line_text, reason in doc.dropped
     ]
     if markup:
@@ -71,11 +77,42 @@ def convert(
 
     root = tei("TEI", {"xml:lang": doc.language})
     text_element = build_text(doc, annotate=annotate, source_element=source_element)
-    root.append(build_header(doc, profile, creation_date=creation_date, source_bibls=source_bibls))
+    title = header_title(doc, text_element, enricher.registry if markup else None)
+    root.append(
+        build_header(
+            doc, profile, creation_date=creation_date, source_bibls=source_bibls, title=title
+        )
+    )
     root.append(text_element)
     if markup:
         findings.extend(enricher.findings)
-    return Conversion(etree.ElementTree(root), findings)
+    tree, review = etree.ElementTree(root), None
+    if decisions is not None:
+        from tei_tools.markup.review.apply import apply_decisions
+
+        review = apply_decisions(tree, decisions)
+    return Conversion(tree, findings, review)
+
+
+def dropped_line_finding(
+    text: str, number: int, line_text: str, reason: str, source_name: str
+) -> Finding:
+    """A line the profile dropped as page chrome, placed in the source for the review."""
+    lines = text.split("\n")
+    line_start = sum(len(line) + 1 for line in lines[: number - 1])
+    column = lines[number - 1].find(line_text) + 1 if line_text else 1
+    start = line_start + max(column - 1, 0)
+    return Finding(
+        "dropped-line",
+        line_text,
+        f"dropped as {reason}",
+        source_name,
+        line=number,
+        column=max(column, 1),
+        start=start,
+        end=start + len(line_text),
+        context=line_text,
+    )
 
 
 def convert_text(
@@ -105,10 +142,18 @@ def convert_bytes(
     profile: Profile | str | os.PathLike[str] = "degras",
     registry: Registry | None = None,
     markup: bool = True,
+    decisions: DecisionFile | None = None,
 ) -> Conversion:
     """Decode bytes (refusing empty, binary and mis-encoded input) and convert them."""
     text = decode_text(data, encoding=encoding, source=source_name)
-    return convert(text, profile=profile, source_name=source_name, registry=registry, markup=markup)
+    return convert(
+        text,
+        profile=profile,
+        source_name=source_name,
+        registry=registry,
+        markup=markup,
+        decisions=decisions,
+    )
 
 
 def convert_file(
@@ -118,6 +163,7 @@ def convert_file(
     profile: Profile | str | os.PathLike[str] = "degras",
     registry: Registry | None = None,
     markup: bool = True,
+    decisions: DecisionFile | None = None,
 ) -> Conversion:
     """Read and convert one file; the file itself is only ever read."""
     data = read_input_bytes(path)
@@ -128,6 +174,7 @@ def convert_file(
         profile=profile,
         registry=registry,
         markup=markup,
+        decisions=decisions,
     )
 
 

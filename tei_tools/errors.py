@@ -12,6 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def format_place(file: str, line: int | None = None, column: int | None = None) -> str:
+    """``FILE[:LINE[:COL]]``, the place as editors and compilers write it.
+
+    >>> format_place("a.xml", 3, 7), format_place("a.xml", None, 7)
+    ('a.xml:3:7', 'a.xml')
+    """
+    if not line:
+        return file
+    return f"{file}:{line}:{column}" if column else f"{file}:{line}"
+
+
+def format_problem(
+    file: str, line: int | None, column: int | None, severity: object, message: object
+) -> str:
+    """The one rendering of a finding: ``FILE:LINE:COL: severity: message``.
+
+    >>> format_problem("a.xml", 3, 7, "error", 'element "x" not allowed here')
+    'a.xml:3:7: error: element "x" not allowed here'
+    """
+    return f"{format_place(file, line, column)}: {severity}: {message}"
+
+
 @dataclass(frozen=True)
 class Location:
     """Where in which file something happened; line and column are 1-based."""
@@ -21,12 +43,9 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.file or "<input>"]
-        if self.line:
-            parts.append(str(self.line))
-            if self.column:
-                parts.append(str(self.column))
-        return ":".join(parts)
+        if not self.file:
+            return ""  # not about an input: no place to name
+        return format_place(self.file, self.line, self.column)
 
 
 class TeiToolsError(Exception):
@@ -71,11 +90,22 @@ class TeiToolsError(Exception):
         return clone
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        place = str(self.location)
+        return f"{place}: {self.message}" if place else self.message
 
 
 class InputError(TeiToolsError):
     """The input cannot be read at all: missing, empty, binary, or a directory."""
+
+
+class UnreadableEntryError(InputError):
+    """An entry of a folder cannot be read: a symbolic link loop, a dangling link, no permission.
+
+    Exit status 2, as ``validate`` gives for an unreadable file: the batch
+    did not see everything it was asked to see.
+    """
+
+    exit_code = 2
 
 
 class EncodingError(InputError):
@@ -84,6 +114,11 @@ class EncodingError(InputError):
 
 class NotWellFormedError(InputError):
     """The input is not well-formed XML."""
+
+
+class LimitExceededError(InputError):
+    """The input is beyond a limit the parser keeps against resource exhaustion
+    (nesting depth, length of a text node or a name)."""
 
 
 class HostileXMLError(InputError):

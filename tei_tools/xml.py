@@ -16,11 +16,20 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
-from tei_tools.errors import HostileXMLError, InputError, NotWellFormedError, UsageError
+from tei_tools.errors import (
+    HostileXMLError,
+    InputError,
+    LimitExceededError,
+    NotWellFormedError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    from tei_tools.local_dtd import LocalDTDResolver
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -31,29 +40,48 @@ NSMAP = {"tei": TEI_NS}
 MAX_ENTITY_TEXT = 10_000
 
 
-def make_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+def make_parser(
+    *, remove_blank_text: bool = False, resolver: etree.Resolver | None = None
+) -> etree.XMLParser:
     """A parser that reads only the bytes it is given.
 
     ``resolve_entities=False`` keeps entity references as nodes instead of
     expanding them; ``load_dtd=False`` and ``no_network=True`` make sure no
-    external subset or parameter entity is ever read.
+    external subset or parameter entity is ever read.  With a ``resolver``
+    (a :class:`tei_tools.local_dtd.LocalDTDResolver`) the DTD files it
+    allows are loaded and their entities expanded; it refuses all others.
     """
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
+    parser = etree.XMLParser(
+        resolve_entities=resolver is not None,
+        load_dtd=resolver is not None,
         no_network=True,
         dtd_validation=False,
         huge_tree=False,
         remove_blank_text=remove_blank_text,
         collect_ids=False,
     )
+    if resolver is not None:
+        parser.resolvers.add(resolver)
+    return parser
 
 
-def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """Parse an XML file safely; every failure is a :class:`TeiToolsError` with its place."""
+def parse_xml_file(
+    path: str | os.PathLike[str],
+    *,
+    allow_local_dtd: bool = False,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> etree._ElementTree:
+    """Parse an XML file safely; every failure is a :class:`TeiToolsError` with its place.
+
+    ``allow_local_dtd`` lets the document load its external DTD subset and
+    parameter-entity files from inside ``base_dir`` (default: the file's own
+    folder); see :mod:`tei_tools.local_dtd`.
+    """
     name = str(path)
     data = read_input_bytes(path)
-    return parse_xml_bytes(data, source=name)
+    return parse_xml_bytes(
+        data, source=name, location=Path(path), allow_local_dtd=allow_local_dtd, base_dir=base_dir
+    )
 
 
 def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -72,8 +100,19 @@ def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
 
 
-def parse_xml_bytes(data: bytes, *, source: str = "<input>") -> etree._ElementTree:
+def parse_xml_bytes(
+    data: bytes,
+    *,
+    source: str = "<input>",
+    location: Path | None = None,
+    allow_local_dtd: bool = False,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> etree._ElementTree:
     """Parse bytes as XML, refusing empty, binary and hostile input.
+
+    ``location`` is where the bytes came from (relative DTD paths start
+    there; default: the current folder); ``allow_local_dtd`` and ``base_dir``
+    are as for :func:`parse_xml_file`.
 
     >>> parse_xml_bytes(b"<a>x</a>").getroot().text
     'x'
@@ -81,22 +120,104 @@ def parse_xml_bytes(data: bytes, *, source: str = "<input>") -> etree._ElementTr
     if not data.strip():
         raise InputError("empty file: there is no XML to read", file=source)
     refuse_hostile_doctype(data, source)
+    resolver = None
+    if allow_local_dtd and _DOCTYPE.search(data[:65536]):
+        resolver = _local_dtd_resolver(data, source, location, base_dir)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, parser=make_parser(), base_url=None))
+        tree = etree.ElementTree(
+            etree.fromstring(
+                data,
+                parser=make_parser(resolver=resolver),
+                base_url=str(resolver.document) if resolver is not None else None,
+            )
+        )
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (None, None)
-        message = _clean_libxml_message(exc.msg or str(exc))
-        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            message = "binary file, not XML"
-            line, column = None, None
-        raise NotWellFormedError(
-            f"not well-formed XML: {message}", file=source, line=line or None, column=column or None
-        ) from None
-    refuse_hostile_entities(tree, source)
+        raise _not_well_formed(exc, data, source) from None
+    refuse_hostile_entities(tree, source, loaded=resolver is not None, data=data)
     return tree
 
 
+def _not_well_formed(exc: etree.XMLSyntaxError, data: bytes, source: str) -> InputError:
+    line, column = exc.position if exc.position else (None, None)
+    message = _clean_libxml_message(exc.msg or str(exc))
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return NotWellFormedError("not well-formed XML: binary file, not XML", file=source)
+    limit = _parser_limit(message)
+    if limit is not None:
+        return LimitExceededError(limit, file=source, line=line or None, column=column or None)
+    return NotWellFormedError(
+        f"not well-formed XML: {message}", file=source, line=line or None, column=column or None
+    )
+
+
+#: libxml2's resource limits (its defaults, which tei-tools keeps), by the message that reports them.
+_LIMITS = (
+    (
+        re.compile(r"Excessive depth in document: (\d+)"),
+        "elements are nested more than {0} levels deep; tei-tools reads at most {0} levels "
+        "(a limit against resource-exhaustion attacks)",
+    ),
+    (
+        re.compile(r"Text node too long|Buffer size limit exceeded|Huge input lookup"),
+        "a text node or attribute value is longer than 10,000,000 bytes, tei-tools' limit "
+        "(against resource-exhaustion attacks)",
+    ),
+    (
+        re.compile(r"Name too long"),
+        "a name is longer than 50,000 characters, tei-tools' limit "
+        "(against resource-exhaustion attacks)",
+    ),
+)
+
+
+def _parser_limit(message: str) -> str | None:
+    """The limit a libxml2 message reports, in words a user can act on, or None.
+
+    libxml2 tells users to set ``XML_PARSE_HUGE``, an option of its C API
+    that no tei-tools user can set; the message says which limit was hit.
+    """
+    for pattern, text in _LIMITS:
+        found = pattern.search(message)
+        if found:
+            return "refused: " + text.format(*found.groups())
+    return None
+
+
+def _local_dtd_resolver(
+    data: bytes, source: str, location: Path | None, base_dir: str | os.PathLike[str] | None
+) -> LocalDTDResolver:
+    """The resolver that lets this document load its declared DTD files, and only those."""
+    from tei_tools.local_dtd import LocalDTDResolver, refuse_general_external_entities
+
+    document = (location if location is not None else Path.cwd() / "<input>").absolute()
+    head = data[:65536]
+    refuse_general_external_entities(head, source)
+    base = Path(base_dir) if base_dir is not None else document.parent
+    resolver = LocalDTDResolver(base, source, document)
+    resolver.limits = [
+        lambda text, name: refuse_network_identifiers(text, name, what="an entity file"),
+        lambda text, name: refuse_entity_declarations(text, 0, len(text), name),
+    ]
+    for decl in _declared_dtd_files(head):
+        resolver.declare(decl, document)
+    return resolver
+
+
+def _declared_dtd_files(head: bytes) -> list[str]:
+    """System ids of the DOCTYPE's external subset and of its external parameter entities."""
+    from tei_tools.local_dtd import external_declarations
+
+    found = [d.system_id for d in external_declarations(head) if d.parameter]
+    doctype = _DOCTYPE_SYSTEM.search(head)
+    if doctype is not None:
+        found.append((doctype.group(1) or doctype.group(2)).decode("utf-8", "replace"))
+    return found
+
+
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_SYSTEM = re.compile(
+    rb"""<!DOCTYPE\s+[^\s\[>]+\s+(?:SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s*(?:"([^"]*)"|'([^']*)')"""
+)
 _NETWORK_ID = re.compile(
     rb"""(SYSTEM|PUBLIC)\s+(?:"[^"]*"\s+|'[^']*'\s+)?["']\s*(https?|ftp)://""", re.I
 )
@@ -114,11 +235,18 @@ def refuse_hostile_doctype(data: bytes, source: str) -> None:
     if not match:
         return
     _refuse_entity_bombs(head, match.start(), source)
-    hit = _NETWORK_ID.search(head, match.start())
+    refuse_network_identifiers(head, source, match.start())
+
+
+def refuse_network_identifiers(
+    text: bytes, source: str, start: int = 0, *, what: str = "the DOCTYPE"
+) -> None:
+    """Refuse a DOCTYPE or entity declaration whose system identifier is a network URL."""
+    hit = _NETWORK_ID.search(text, start)
     if hit:
-        line = head.count(b"\n", 0, hit.start()) + 1
+        line = text.count(b"\n", 0, hit.start()) + 1
         raise HostileXMLError(
-            "refused: the DOCTYPE refers to a network resource "
+            f"refused: {what} refers to a network resource "
             f"({hit.group(2).decode().lower()}://...); tei-tools never fetches from the network",
             file=source,
             line=line,
@@ -144,10 +272,19 @@ def _refuse_entity_bombs(head: bytes, doctype_at: int, source: str) -> None:
             "refused: the internal DTD subset is larger than 64 KiB (an entity-expansion bomb pattern)",
             file=source,
         )
-    for decl in _ENTITY_DECL.finditer(head, doctype_at, subset_end):
+    refuse_entity_declarations(head, doctype_at, subset_end, source)
+
+
+def refuse_entity_declarations(text: bytes, start: int, end: int, source: str) -> None:
+    """Refuse internal entities that expand other entities or are over :data:`MAX_ENTITY_TEXT`.
+
+    The same limits hold for a document's internal subset and for the DTD
+    files ``--allow-local-dtd`` loads.
+    """
+    for decl in _ENTITY_DECL.finditer(text, start, end):
         name = decl.group(2).decode("utf-8", "replace")
         value = decl.group(4) if decl.group(4) is not None else decl.group(5)
-        line = head.count(b"\n", 0, decl.start()) + 1
+        line = text.count(b"\n", 0, decl.start()) + 1
         if _ENTITY_REF.search(value):
             raise HostileXMLError(
                 f"refused: entity '{name}' expands other entities (an entity-expansion bomb pattern)",
@@ -162,20 +299,24 @@ def _refuse_entity_bombs(head: bytes, doctype_at: int, source: str) -> None:
             )
 
 
-def refuse_hostile_entities(tree: etree._ElementTree, source: str) -> None:
-    """Refuse external entities and entity-expansion bombs declared in the internal subset."""
+def refuse_hostile_entities(
+    tree: etree._ElementTree, source: str, *, loaded: bool = False, data: bytes = b""
+) -> None:
+    """Refuse external entities and entity-expansion bombs declared in the internal subset.
+
+    ``loaded``: the document was parsed with ``--allow-local-dtd``, whose
+    resolver already decided which external files could be read.  ``data``
+    lets a refusal of a parameter entity name the option that would allow it.
+    """
     dtd = tree.docinfo.internalDTD
     if dtd is None:
         return
     declared = {entity.name: entity for entity in dtd.iterentities()}
     for entity in declared.values():
         if entity.system_url or entity.content is None:
-            target = entity.system_url or "an external resource"
-            raise HostileXMLError(
-                f"refused: external entity '{entity.name}' refers to {target!r}; "
-                "tei-tools does not read files or URLs named by a document",
-                file=source,
-            )
+            if loaded:
+                continue
+            raise HostileXMLError(_external_entity_refusal(entity, data), file=source)
         content = entity.content
         if "&" in content and any(f"&{name};" in content for name in declared):
             raise HostileXMLError(
@@ -191,9 +332,26 @@ def refuse_hostile_entities(tree: etree._ElementTree, source: str) -> None:
             )
 
 
+def _external_entity_refusal(entity, data: bytes) -> str:
+    from tei_tools.local_dtd import OPTION, parameter_entity_names
+
+    target = entity.system_url or "an external resource"
+    if entity.name in parameter_entity_names(data):
+        return (
+            f"refused: parameter entity '{entity.name}' loads {target!r}; tei-tools reads "
+            f"entity declarations from local files only with {OPTION}"
+        )
+    return (
+        f"refused: external entity '{entity.name}' refers to {target!r}; "
+        "tei-tools does not read files or URLs named by a document"
+    )
+
+
 def _clean_libxml_message(message: str) -> str:
-    # libxml2 appends ", line N, column M" which we already report as the place.
-    return re.sub(r",? line \d+, column \d+$", "", message).strip()
+    # libxml2 appends ", line N, column M" which we already report as the place, and
+    # sometimes advice about its own C options, which no user of tei-tools can set.
+    message = re.sub(r",? line \d+, column \d+$", "", message).strip()
+    return re.sub(r",?\s*(?:use|try) XML_PARSE_\w+(?: option)?", "", message).strip()
 
 
 #: Every temporary file tei-tools makes next to an output ends with this, so that

@@ -46,6 +46,17 @@ def project_schema():
     return etree.RelaxNG(etree.parse(str(REPO / "schemas" / "tei-tools.rng")))
 
 
+#: Session fixtures that cost seconds to set up (compiling tei_all, launching Chromium): every
+#: test that uses one is marked ``slow``, so that ``pytest -m "not slow"`` is a quick loop.
+SLOW_FIXTURES = frozenset({"tei_all", "project_schema", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def corpus_sources() -> list[Path]:
     """The bundled collection's plain texts (part of the repository, always present)."""
     return sorted((REPO / "corpus" / "source").glob("*.txt"))

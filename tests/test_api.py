@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +27,20 @@ def test_library_round_trip_without_the_cli():
     assert "Trotsky wrote to Chicherin." in text
     html = tei_tools.export_html(tree)
     assert re.search(r"<time[^>]* datetime=\"1918-03-05\"", html)
+
+
+def test_type_checkers_see_the_same_public_api_as_the_lazy_loader():
+    """The ``if TYPE_CHECKING:`` imports in ``tei_tools/__init__.py`` mirror ``_API``."""
+    tree = ast.parse(Path(tei_tools.__file__).read_text(encoding="utf-8"))
+    seen = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                for alias in statement.names:
+                    name = alias.asname or alias.name
+                    seen[name] = (
+                        statement.module if name == alias.name else (statement.module, alias.name)
+                    )
+    assert seen == tei_tools._API
+    assert sorted(tei_tools.__all__) == sorted(["__version__", *tei_tools._API])

@@ -63,3 +63,39 @@ def test_scorer_counts_a_missed_and_an_invented_name():
     scores = score(etree.ElementTree(tree), gold)
     assert (scores.tp["persName"], scores.fp["persName"], scores.fn["persName"]) == (1, 1, 1)
     assert scores.f1("persName") == pytest.approx(0.5)
+
+
+def score_frus(profile: str, *, complete_only: bool) -> Scores:
+    total = Scores()
+    for gold_path in sorted(shared_path("corpus-dev-frus").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = gold_path.with_name(gold["source"])
+        tree = convert_text(
+            source.read_text(encoding="utf-8"), source_name=source.name, profile=profile
+        )
+        total += score(tree, gold, complete_only=complete_only)
+    return total
+
+
+@pytest.mark.parametrize("profile", ["frus", "generic"])
+def test_frus_heads_datelines_and_signatures_are_exact(profile, capsys):
+    """FRUS gold is complete in heads, datelines and signatures: score there, F1 1.0."""
+    scores = score_frus(profile, complete_only=True)
+    show(f"corpus-dev-frus ({profile}, complete regions)", scores, capsys)
+    for kind in ("persName", "placeName", "date"):
+        assert scores.f1(kind) == 1.0, kind
+    assert scores.when_right == scores.when_total > 0
+
+
+def test_frus_names_listed_in_the_body_are_found():
+    scores = score_frus("frus", complete_only=False)
+    for kind in ("persName", "placeName"):
+        assert scores.recall(kind) == 1.0, (kind, scores.errors)
+    assert scores.precision("persName") == 1.0
+
+
+def test_every_frus_date_has_a_year():
+    for source in sorted(shared_path("corpus-dev-frus").glob("*.txt")):
+        tree = convert_text(source.read_text(encoding="utf-8"), profile="frus")
+        whens = [e.get("when") for e in tree.iter("{http://www.tei-c.org/ns/1.0}date")]
+        assert whens and not [w for w in whens if w and w.startswith("-")], (source.name, whens)

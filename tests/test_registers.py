@@ -19,6 +19,7 @@ from tei_tools.markup.registers import (
 )
 
 REGISTER_DIR = resources.files("tei_tools") / "data" / "registers"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SHIPPED = ("persons.xml", "orgs.xml", "places.xml")
 
 
@@ -76,12 +77,40 @@ def test_ids_are_short_lowercase_ascii_and_unique_per_kind():
         seen.add(entry.ref)
 
 
+def _dated_forms() -> dict[tuple[str, str], tuple[str, str]]:
+    """(pointer, folded name) -> (@from, @to) of every name form that carries a date."""
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    prefixes = {"person": "per", "org": "org", "place": "pla"}
+    dated = {}
+    for name in SHIPPED:
+        tree = etree.fromstring((REGISTER_DIR / name).read_bytes())
+        for entry in tree.iter(*(tei + kind for kind in prefixes)):
+            ref = prefixes[etree.QName(entry).localname] + ":" + entry.get(XML_ID)
+            for form in entry:
+                if form.get("from") or form.get("to"):
+                    key = " ".join("".join(form.itertext()).split()).casefold()
+                    dated[ref, key] = (form.get("from") or "0000", form.get("to") or "9999")
+    return dated
+
+
 def test_no_name_form_points_at_two_entries():
-    owner: dict[str, str] = {}
+    """A form names one entry, unless every entry sharing it dates it and the periods are apart.
+
+    "Russian Government" is the Provisional Government until 7 November 1917 and the Soviet
+    government after it: the linker tells them apart by the document's date.
+    """
+    owners: dict[str, set[str]] = {}
     for entry in load_registry().of_kind("person", "org", "place"):
         for name in entry.names:
-            key = name.casefold()
-            assert owner.setdefault(key, entry.ref) == entry.ref, (name, owner[key], entry.ref)
+            owners.setdefault(name.casefold(), set()).add(entry.ref)
+    dated = _dated_forms()
+    for key, refs in owners.items():
+        if len(refs) == 1:
+            continue
+        periods = sorted(dated.get((ref, key), ("", "")) for ref in refs)
+        assert all(start for start, _ in periods), (key, refs)  # every sharer dates the form
+        for (_, end), (start, _) in zip(periods, periods[1:]):
+            assert end < start, (key, refs, periods)
 
 
 def test_life_dates_are_iso_and_in_order():

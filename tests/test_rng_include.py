@@ -27,7 +27,7 @@ def fresh_cache(tmp_path, monkeypatch):
 
 
 def grammar_of(path: Path) -> etree._Element:
-    return specialise._parse_grammar(
+    return specialise.parse_grammar(
         path, path.read_bytes(), specialise.grammar_digest(path.read_bytes())
     ).getroot()
 

@@ -69,11 +69,12 @@ def test_specialised_grammar_gives_the_full_tei_all_verdict_on_every_sample(tei_
     assert compared >= 110
 
 
+@pytest.mark.slow
 def test_specialised_grammar_is_much_smaller_than_tei_all():
-    from tei_tools.validate.specialise import _parse_grammar, document_vocabulary, specialise
+    from tei_tools.validate.specialise import document_vocabulary, parse_grammar, specialise
 
     data = TEI_ALL.read_bytes()
-    full = _parse_grammar(TEI_ALL, data, "test")
+    full = parse_grammar(TEI_ALL, data, "test")
     vocabulary = document_vocabulary(etree.fromstring(tei_doc().encode()))
     pruned = specialise(full, vocabulary)
     assert len(list(pruned.iter())) * 10 < len(list(full.iter()))
@@ -95,6 +96,7 @@ def test_wildcard_element_patterns_survive_pruning(tmp_path):
     assert validate_one(bad, schema=grammar).status == "invalid"
 
 
+@pytest.mark.slow
 def test_specialised_grammars_are_cached_on_disk_and_cache_can_be_cleared(tmp_path):
     from tei_tools.validate.specialise import cache_dir, clear_cache
 

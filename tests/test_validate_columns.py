@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from conftest import REPO, shared_path
 
 from tei_tools.validate import validate_file
@@ -17,6 +18,7 @@ def test_start_tag_ends_skip_comments_cdata_and_pis():
     assert start_tag_ends(data) == {1: [("a", 4)], 4: [("c", 10), ("f", 39)]}
 
 
+@pytest.mark.slow
 def test_first_errors_have_jings_line_and_column_on_most_broken_samples():
     base = shared_path("tei-samples", "invalid")
     with (base / "MANIFEST.tsv").open(encoding="utf-8") as handle:

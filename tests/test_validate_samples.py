@@ -7,6 +7,9 @@ import csv
 import pytest
 from conftest import REPO, shared_path
 
+# Validates 80 real samples and their broken variants against tei_all.
+pytestmark = pytest.mark.slow
+
 TEI_ALL = REPO / "schemas" / "tei_all.rng"
 
 

@@ -153,7 +153,9 @@ def html_reading_words(page: str) -> list[str]:
             parts.append(" ")
 
     for section in document.xpath(
-        '//main | //section[contains(concat(" ", @class, " "), " tei-notes ")]'
+        # The exporter's text (its outermost div.tei-text; <main> also holds the title block).
+        '//article/div[@class="tei-text"]'
+        ' | //section[contains(concat(" ", @class, " "), " tei-notes ")]'
     ):
         walk(section)
     return WORD.findall("".join(parts))

@@ -22,6 +22,9 @@ COMMANDS = {
     "validate": ("tei_tools.cli.validate:validate", "Validate TEI documents against a schema."),
     "export": ("tei_tools.cli.export:export", "Export TEI to HTML, plain text or PDF."),
     "build": ("tei_tools.cli.build:build", "Build a validated, indexed edition site."),
+    "review": ("tei_tools.cli.review:review", "Review the automatic markup in the browser."),
+    "lsp": ("tei_tools.cli.lsp:lsp", "Run the TEI language server for editors (stdio)."),
+    "serve": ("tei_tools.cli.serve:serve", "Preview a built site over HTTP on 127.0.0.1."),
 }
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from tei_tools.errors import format_problem
+
 
 @click.command()
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -149,9 +151,11 @@ def _build_with_bar(run):
 
 
 def _problem_line(problem: dict) -> str:
-    place = str(problem.get("file") or "")
-    if problem.get("line"):
-        place += f":{problem['line']}"
-        if problem.get("column"):
-            place += f":{problem['column']}"
-    return f"{place}: {problem.get('severity')}: {problem.get('message')}"
+    line, column = problem.get("line"), problem.get("column")
+    return format_problem(
+        str(problem.get("file") or ""),
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        problem.get("severity"),
+        problem.get("message"),
+    )

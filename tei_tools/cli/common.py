@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from tei_tools.errors import TeiToolsError
+
 
 def write_output(target: str, data: bytes | str) -> None:
     """Write to a file atomically, or to stdout when ``target`` is ``-``."""
@@ -31,15 +33,21 @@ def write_tree_output(target: str, tree) -> None:
         write_tree_atomic(target, tree)
 
 
-def print_batch_summary(done: int, failed: list[tuple[str, str]], verb: str) -> int:
-    """Say how a batch went; return the exit status (1 if any file failed)."""
+def print_batch_summary(
+    done: int, failed: list[tuple[str, str]], verb: str, *, status: int = 1
+) -> int:
+    """Say how a batch went; return the exit status (``status`` if any file failed).
+
+    ``status`` is the highest exit code among the failures: 2 when an entry
+    could not be read at all (see :class:`tei_tools.errors.UnreadableEntryError`).
+    """
     if failed:
         click.echo(
             f"tei-tools: {verb} {done} file(s); {len(failed)} failed: "
             + ", ".join(name for name, _ in failed),
             err=True,
         )
-        return 1
+        return status
     click.echo(f"tei-tools: {verb} {done} file(s)", err=True)
     return 0
 
@@ -53,24 +61,27 @@ def plan_jobs(
     suffix: str,
     also_read: tuple[str | Path | None, ...] = (),
     also_written: tuple[str | None, ...] = (),
-) -> list[tuple[Path | str, str]]:
+) -> list[tuple[Path | str | TeiToolsError, str]]:
     """Pair every input with where its output goes, or say why the options cannot work.
 
-    Folders contribute their files matching ``pattern``; ``-`` is stdin.
+    Folders contribute their files matching ``pattern``; ``-`` is stdin.  A
+    folder entry that cannot be read is paired as its error, so the batch
+    reports it (and :func:`read_source` raises it) instead of skipping it.
     Without ``-o`` or ``--out-dir`` one input goes to stdout, like any filter,
     and never next to (or over) the input.  No output (nor ``also_written``,
     e.g. a report) may be an input or a file in ``also_read`` (registers, a
     stylesheet), however it is spelt: that is refused before anything is read.
     """
-    from tei_tools.errors import InputError
+    from tei_tools.errors import InputError, UsageError
+    from tei_tools.folders import walk_files
     from tei_tools.xml import input_identities, refuse_writing_over_input
 
-    sources: list[Path | str] = []
+    sources: list[Path | str | TeiToolsError] = []
     for item in inputs:
         if str(item) == "-":
             sources.append("-")
         elif item.is_dir():
-            found = sorted(item.glob(pattern))
+            found = walk_files(item, pattern, recursive=False)
             if not found:
                 raise InputError(f"folder holds no {pattern} files", file=str(item))
             sources.extend(found)
@@ -79,7 +90,8 @@ def plan_jobs(
         else:
             sources.append(item)
     jobs = _pair_outputs(sources, output, out_dir, suffix)
-    read = input_identities([*sources, *(path for path in also_read if path)])
+    readable = [s for s in sources if not isinstance(s, TeiToolsError)]
+    read = input_identities([*readable, *(path for path in also_read if path)])
     for target in [*(target for _, target in jobs), *(path for path in also_written if path)]:
         refuse_writing_over_input(target, read)
     return jobs
@@ -97,10 +109,32 @@ def _pair_outputs(
             raise UsageError("-o/--output takes one input; use --out-dir for several")
         return [(sources[0], output)]
     if out_dir:
-        return [
-            (src, "-" if src == "-" else str(out_dir / (Path(src).stem + suffix)))
-            for src in sources
-        ]
+        return [(src, _target_in(out_dir, src, suffix)) for src in sources]
     if len(sources) == 1:
         return [(sources[0], "-")]
     raise UsageError("several inputs need --out-dir")
+
+
+def _target_in(out_dir: Path, source: Path | str | TeiToolsError, suffix: str) -> str:
+    if source == "-":
+        return "-"
+    name = source.file or "" if isinstance(source, TeiToolsError) else str(source)
+    return str(out_dir / (Path(name).stem + suffix))
+
+
+def read_source(source: Path | str | TeiToolsError) -> bytes:
+    """The bytes of one planned input: stdin for ``-``; a folder entry's error is raised here."""
+    from tei_tools.xml import read_input_bytes
+
+    if isinstance(source, TeiToolsError):
+        raise source
+    if source == "-":
+        return sys.stdin.buffer.read()
+    return read_input_bytes(source)
+
+
+def source_name(source: Path | str | TeiToolsError) -> str:
+    """How an input is named in messages."""
+    if isinstance(source, TeiToolsError):
+        return source.file or ""
+    return "<stdin>" if source == "-" else str(source)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,6 +9,8 @@ import click
 from tei_tools.cli.common import (
     plan_jobs,
     print_batch_summary,
+    read_source,
+    source_name,
     write_output,
     write_tree_output,
 )
@@ -57,7 +58,7 @@ def convert(
     from tei_tools.convert import convert_bytes
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
-    from tei_tools.xml import read_input_bytes
+    from tei_tools.review.registers import review_for_source
 
     jobs = plan_jobs(
         inputs,
@@ -77,25 +78,33 @@ def convert(
 
     findings = []
     failed: list[tuple[str, str]] = []
+    status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
-        name = "<stdin>" if source == "-" else str(source)
+        name = source_name(source)
         try:
-            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
+            data = read_source(source)
+            review = None
+            if isinstance(source, Path) and not no_markup:
+                review = review_for_source(source, registers)
             result = convert_bytes(
                 data,
                 encoding=encoding,
                 source_name=name,
                 profile=loaded_profile,
-                registry=registry,
+                registry=review[0] if review else registry,
                 markup=not no_markup,
+                decisions=review[1] if review else None,
             )
             write_tree_output(target, result.tree)
             findings.extend(result.findings)
+            for line in result.review.messages(name) if result.review else ():
+                click.echo(f"tei-tools: warning: {line}", err=True)
         except TeiToolsError as error:
             if len(jobs) == 1:
                 raise
             click.echo(f"tei-tools: error: {error}", err=True)
             failed.append((name, error.message))
+            status = max(status, error.exit_code)
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if report_path:
@@ -103,5 +112,5 @@ def convert(
 
         write_output(report_path, dump_report(findings, failed=dict(failed)))
     if len(jobs) > 1:
-        return print_batch_summary(len(jobs) - len(failed), failed, "converted")
+        return print_batch_summary(len(jobs) - len(failed), failed, "converted", status=status)
     return 0

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import plan_jobs, print_batch_summary, write_output
+from tei_tools.cli.common import (
+    plan_jobs,
+    print_batch_summary,
+    read_source,
+    source_name,
+    write_output,
+)
 
 SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
 
@@ -41,6 +47,25 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     is_flag=True,
     help="Do not index names against the registers; link them through prefixDef only.",
 )
+@click.option(
+    "--allow-local-dtd",
+    is_flag=True,
+    help="Let documents load their external DTD and parameter-entity files, "
+    "from inside --base-dir only; never from the network.",
+)
+@click.option(
+    "--base-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder that DTD files must lie in with --allow-local-dtd "
+    "[default: each document's own folder].",
+)
+@click.option(
+    "--view",
+    type=click.Choice(["reading", "diplomatic"]),
+    default="reading",
+    show_default=True,
+    help="HTML/PDF: run source lines (lb) together, or keep them numbered in the margin.",
+)
 def export(
     fmt: str,
     inputs: tuple[Path, ...],
@@ -50,10 +75,13 @@ def export(
     css: str | None,
     registers: tuple[Path, ...],
     no_registers: bool,
+    allow_local_dtd: bool,
+    base_dir: Path | None,
+    view: str,
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
-    from tei_tools.xml import parse_xml_bytes, read_input_bytes
+    from tei_tools.xml import parse_xml_bytes
 
     jobs = plan_jobs(
         inputs,
@@ -70,26 +98,35 @@ def export(
         from tei_tools.export.links import registry_entries
 
         entries = registry_entries(registers)
-    render = renderer(fmt, width=width, css=css, registers=entries)
+    render = renderer(fmt, width=width, css=css, registers=entries, view=view)
     failed: list[tuple[str, str]] = []
+    status = 1  # the exit status if some file fails: 2 if one could not be read at all
     for source, target in jobs:
-        name = "<stdin>" if source == "-" else str(source)
+        name = source_name(source)
         try:
-            data = sys.stdin.buffer.read() if source == "-" else read_input_bytes(source)
-            write_output(target, render(parse_xml_bytes(data, source=name)))
+            data = read_source(source)
+            tree = parse_xml_bytes(
+                data,
+                source=name,
+                location=source if isinstance(source, Path) else None,
+                allow_local_dtd=allow_local_dtd,
+                base_dir=base_dir,
+            )
+            write_output(target, render(tree))
         except TeiToolsError as error:
             if len(jobs) == 1:
                 raise
             click.echo(f"tei-tools: error: {error}", err=True)
             failed.append((name, error.message))
+            status = max(status, error.exit_code)
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if len(jobs) > 1:
-        return print_batch_summary(len(jobs) - len(failed), failed, "exported")
+        return print_batch_summary(len(jobs) - len(failed), failed, "exported", status=status)
     return 0
 
 
-def renderer(fmt: str, *, width: int, css: str | None, registers=None):
+def renderer(fmt: str, *, width: int, css: str | None, registers=None, view: str = "reading"):
     """The library call for ``fmt``, with the options bound; imported only when needed."""
     if fmt == "text":
         from tei_tools.export.text import export_text
@@ -98,9 +135,9 @@ def renderer(fmt: str, *, width: int, css: str | None, registers=None):
     if fmt == "html":
         from tei_tools.export.html import export_html
 
-        return lambda tree: export_html(tree, css=css, registers=registers)
+        return lambda tree: export_html(tree, css=css, registers=registers, view=view)
     from tei_tools.export.pdf import export_pdf, require_weasyprint
 
     require_weasyprint()  # fail once, before reading any input
     extra_css = Path(css).read_text(encoding="utf-8") if css else None
-    return lambda tree: export_pdf(tree, css=extra_css, registers=registers)
+    return lambda tree: export_pdf(tree, css=extra_css, registers=registers, view=view)

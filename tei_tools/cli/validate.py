@@ -53,6 +53,18 @@ import click
     show_default=True,
     help="Problems shown per file in text output (0 for all); the rest are counted.",
 )
+@click.option(
+    "--allow-local-dtd",
+    is_flag=True,
+    help="Let documents load their external DTD and parameter-entity files "
+    '(<!ENTITY % e SYSTEM "../schema/e.dtd">), from inside --base-dir only; never from the network.',
+)
+@click.option(
+    "--base-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder that XIncludes and (with --allow-local-dtd) DTD files must lie in "
+    "[default: each document's own folder].",
+)
 @click.option("-o", "--output", default="-", help="Write the report to a file instead of stdout.")
 def validate(
     paths: tuple[Path, ...],
@@ -63,10 +75,13 @@ def validate(
     registers: tuple[Path, ...],
     jobs: int | None,
     max_errors: int,
+    allow_local_dtd: bool,
+    base_dir: Path | None,
     output: str,
 ) -> int:
     """Validate TEI documents (PATHS: files, or folders searched for *.xml)."""
     from tei_tools.cli.common import write_output
+    from tei_tools.corpus.collection import registers_for_paths
     from tei_tools.errors import UsageError
     from tei_tools.validate import validate as run_validation
     from tei_tools.validate.formats import render
@@ -78,8 +93,10 @@ def validate(
         schema=schema,
         extra_checks=not no_extra_checks,
         strict=strict,
-        registers=registers,
+        registers=(*registers, *registers_for_paths(list(paths))),
         workers=jobs,
+        base_dir=base_dir,
+        allow_local_dtd=allow_local_dtd,
     )
     if not report.files:
         raise UsageError("no XML files found in the paths given")

@@ -118,6 +118,12 @@ def build(
     same site stops at once with :class:`~tei_tools.errors.BusyError`.
     """
     from tei_tools.corpus.search import choose_search
+    from tei_tools.corpus.site_files import (
+        finish_search,
+        pagefind_state,
+        update_pagers,
+        write_collection_pages,
+    )
 
     started = time.perf_counter()
     collection = read_collection(corpus_dir)
@@ -162,7 +168,8 @@ def _build_locked(
         except TeiToolsError as exc:
             results[document.stem] = _unreadable(document, exc)
             continue
-        key = document_key(data, fingerprint, document.kind)
+        decisions = _review_decisions(collection, document)
+        key = document_key(data + decisions, fingerprint, document.kind)
         cached = cache.hit(document.stem, key, site)
         if cached is not None:
             results[document.stem] = DocumentResult.from_record(cached["record"])
@@ -170,7 +177,11 @@ def _build_locked(
                 writer.keep(name)
             result.reused += 1
             continue
-        tasks.append(DocumentTask(document.stem, document.kind, str(document.path), data, settings))
+        tasks.append(
+            DocumentTask(
+                document.stem, document.kind, str(document.path), data, settings, decisions
+            )
+        )
 
     new_documents: dict[str, dict] = {}
     if tasks:
@@ -193,14 +204,16 @@ def _build_locked(
     result.documents = [results[stem] for stem in sorted(results)]
     cache.documents = _cache_records(collection, results, new_documents, cache, fingerprint, tasks)
     pages_key = _pages_key(result.documents, fingerprint, mode)
+    search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)
     if pages_key != cache.pages_key or result.built or not writer.pages_present(mode):
-        _write_collection_pages(writer, result.documents, settings, mode)
+        write_collection_pages(writer, result.documents, settings, mode, search_state, cache.folder)
         result.pages_rebuilt = True
     else:
         writer.keep_pages(mode)
+    update_pagers(writer, result.documents, set(new_documents), cache.folder)
     result.removed = writer.remove_stale()
     if result.pages_rebuilt:
-        _finish_search(writer, mode)
+        finish_search(writer, mode, search_state, pages_key)
     cache.files = writer.files
     cache.pages_key = pages_key
     cache.save()
@@ -243,6 +256,20 @@ def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[Docume
         yield from batch_results
 
 
+def _review_decisions(collection: Collection, document) -> bytes:
+    """The bytes of the editors' decisions on a source document (empty when none).
+
+    They are part of the document's cache key: a new decision rebuilds the
+    document, and nothing else.
+    """
+    from tei_tools.markup.review.decisions import decisions_path
+
+    if document.kind != "source":
+        return b""
+    path = decisions_path(collection.folder, document.stem)
+    return path.read_bytes() if path.is_file() else b""
+
+
 def pdf_available() -> bool:
     """Whether PDFs can be made here: WeasyPrint installed *and* its system libraries present.
 
@@ -260,15 +287,17 @@ def pdf_available() -> bool:
 
 
 def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> BuildSettings:
-    from tei_tools.corpus.document import _profile
+    from tei_tools.corpus.document import profile_for
 
     settings = collection.settings
     if pdf is None:
         pdf = pdf_available()
     title = settings.title
     if not title:
-        title = _profile(settings).collection_title or collection.folder.resolve().name
-    return replace(settings, title=title, pdf=bool(pdf), search_terms=mode == "builtin")
+        title = profile_for(settings).collection_title or collection.folder.resolve().name
+    return replace(
+        settings, title=title, pdf=bool(pdf), search_terms=mode in ("builtin", "pagefind")
+    )
 
 
 def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
@@ -297,7 +326,7 @@ def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
 
 
 def _unreadable(document, exc: TeiToolsError) -> DocumentResult:
-    problem = {
+    problem: dict[str, object] = {
         "file": str(document.path),
         "line": exc.line,
         "column": exc.column,
@@ -324,7 +353,10 @@ def _cache_records(
     collection, results, new_documents, cache: BuildCache, fingerprint, tasks
 ) -> dict:
     """The manifest's document part: the key, record and files of every document."""
-    keys = {task.stem: document_key(task.data, fingerprint, task.kind) for task in tasks}
+    keys = {
+        task.stem: document_key(task.data + task.decisions, fingerprint, task.kind)
+        for task in tasks
+    }
     records = {}
     for stem, document in results.items():
         if stem in new_documents:
@@ -337,66 +369,21 @@ def _cache_records(
 def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> str:
     digest = hashlib.sha256(f"{fingerprint}\0{mode}".encode())
     for document in documents:
-        digest.update(repr(document.record()).encode())
+        # The fields the pages show, not record(): asdict() deep-copies every word list.
+        summary = document.summary
+        shown: tuple[object, ...] = (document.stem, document.status, document.problems)
+        if summary is not None:
+            shown += (summary.title, summary.when, summary.date_label, summary.julian)
+            shown += (summary.refs, summary.citations, summary.terms)
+        digest.update(repr(shown).encode())
     return digest.hexdigest()
-
-
-# --------------------------------------------------------------------------- collection pages
-
-
-def _write_collection_pages(
-    writer: SiteWriter, documents: list[DocumentResult], settings: BuildSettings, mode: str
-) -> None:
-    from tei_tools.corpus import pages
-    from tei_tools.corpus.document import _registry
-    from tei_tools.corpus.search import (
-        BUILTIN_INDEX,
-        BUILTIN_SCRIPT,
-        builtin_index,
-        builtin_script,
-        search_page_parts,
-    )
-
-    registry = _registry(settings)
-    title = settings.title
-    summaries = [d.summary for d in documents if d.summary is not None]
-    writer.write("site.css", pages.site_css())
-    writer.write("index.html", pages.home_page(summaries, _counts(documents), site_title=title))
-    writer.write("chronology.html", pages.chronology_page(summaries, site_title=title))
-    for prefix, (page, _) in pages.INDEX_PAGES.items():
-        writer.write(page, pages.register_index_page(prefix, summaries, registry, site_title=title))
-    writer.write(pages.BIBLIOGRAPHY, pages.bibliography_page(summaries, registry, site_title=title))
-    writer.write("validation.html", pages.validation_page(documents, site_title=title))
-    head, body = search_page_parts(mode)
-    writer.write("search.html", pages.search_page(head, body, site_title=title))
-    if mode == "builtin":
-        writer.write(BUILTIN_INDEX, builtin_index(summaries))
-        writer.write(BUILTIN_SCRIPT, builtin_script())
-
-
-def _counts(documents: list[DocumentResult]) -> dict[str, int]:
-    tally = {"valid": 0, "invalid": 0, "unreadable": 0}
-    for document in documents:
-        tally[document.status] = tally.get(document.status, 0) + 1
-    return tally
-
-
-def _finish_search(writer: SiteWriter, mode: str) -> None:
-    """Install the Pagefind index, or remove the one an earlier build made (never another's)."""
-    import shutil
-
-    from tei_tools.corpus.search import PAGEFIND_DIR, run_pagefind
-
-    if mode == "pagefind":
-        if writer.claim_folder(PAGEFIND_DIR):
-            run_pagefind(writer.site)
-    elif writer.owns_folder(PAGEFIND_DIR):
-        shutil.rmtree(writer.site / PAGEFIND_DIR, ignore_errors=True)
 
 
 #: The collection pages every build writes (besides the search files).
 COLLECTION_PAGES = (
     "site.css",
+    "site.js",
+    "cards.js",
     "index.html",
     "chronology.html",
     "persons.html",
@@ -488,11 +475,11 @@ class SiteWriter:
         return False
 
     def _page_names(self, mode: str) -> list[str]:
-        from tei_tools.corpus.search import BUILTIN_INDEX, BUILTIN_SCRIPT, PAGEFIND_DIR
+        from tei_tools.corpus.search import PAGEFIND_DIR, builtin_files
 
         names = list(COLLECTION_PAGES)
-        if mode == "builtin":
-            names += [BUILTIN_INDEX, BUILTIN_SCRIPT]
+        if mode in ("builtin", "pagefind"):
+            names += builtin_files()
         if mode == "pagefind" and not (self.site / PAGEFIND_DIR).is_dir():
             names.append(PAGEFIND_DIR + "/missing")
         return names

@@ -22,7 +22,7 @@ from tei_tools import __version__
 from tei_tools.xml import write_atomic
 
 #: Bump when the manifest's shape or what a document produces changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MANIFEST = "manifest.json"
 DEFAULT_CACHE_DIR = ".tei-tools-cache"
 

@@ -14,6 +14,11 @@ so the source wins and the document is built once.
     title = "Documents on Soviet Foreign Policy"  # the site's title
     dual_dates_before = "1918-02-14"  # dates before this are also shown Old Style ("" = off)
 
+Every ``registers/*.xml`` of the collection (the entries its editors created
+in ``tei-tools review``) is read after the listed registers, and the editors'
+decisions in ``review/STEM.toml`` are applied to each converted document,
+without any setting.
+
 The settings are data, read once, so a collection never needs code of its own.
 """
 
@@ -113,11 +118,48 @@ def read_collection(folder: str | Path) -> Collection:
     return Collection(root, settings, documents, shadowed)
 
 
+def collection_registers(root: Path) -> tuple[str, ...]:
+    """The collection's own register files, ``ROOT/registers/*.xml``, as absolute paths."""
+    from tei_tools.markup.review.decisions import REGISTERS_DIR
+
+    return tuple(
+        str(p.resolve()) for p in sorted((root / REGISTERS_DIR).glob("*.xml")) if p.is_file()
+    )
+
+
+def collection_of(path: Path) -> Path | None:
+    """The collection a document lies in (``ROOT/source/X.txt``, ``ROOT/tei/X.xml``), if any.
+
+    Only a folder with review data (``review/`` or ``registers/``) counts, so
+    that a loose ``source/`` folder elsewhere is converted as before.
+    """
+    from tei_tools.markup.review.decisions import REGISTERS_DIR, REVIEW_DIR
+
+    folder = path.resolve().parent
+    root = folder.parent
+    if folder.name not in ("source", "tei"):
+        return None
+    if (root / REVIEW_DIR).is_dir() or (root / REGISTERS_DIR).is_dir():
+        return root
+    return None
+
+
+def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:
+    """The register files of the collections that files or folders to validate lie in."""
+    found: list[str] = []
+    for path in paths:
+        root = path if (path / "source").is_dir() or (path / "tei").is_dir() else None
+        root = root or collection_of(path if path.is_file() else path / "x")
+        if root is not None:
+            found.extend(collection_registers(root))
+    return tuple(dict.fromkeys(found))
+
+
 def read_settings(root: Path) -> BuildSettings:
     """The settings in ``ROOT/tei-tools.toml``, or the defaults when there is none."""
     path = root / SETTINGS_FILE
     if not path.is_file():
-        return BuildSettings()
+        return BuildSettings(registers=collection_registers(root))
     source = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -145,7 +187,11 @@ def read_settings(root: Path) -> BuildSettings:
         profile=profile_name,
         profile_table=profile_table,
         encoding=str(data.get("encoding", "utf-8")),
-        registers=tuple(str((root / r).resolve()) for r in registers),
+        registers=tuple(
+            dict.fromkeys(
+                [*(str((root / r).resolve()) for r in registers), *collection_registers(root)]
+            )
+        ),
         title=str(data.get("title", "")),
         dual_dates_before=str(data.get("dual_dates_before", DEFAULT_DUAL_DATES_BEFORE)),
     )

@@ -17,19 +17,24 @@ import os
 import re
 import tempfile
 import traceback
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from tei_tools.corpus.collection import BuildSettings
+from tei_tools.corpus.results import (
+    DOCUMENT_DIR,
+    PDF_DIR,
+    TEI_DIR,
+    TEXT_DIR,
+    DocumentResult,
+    DocumentSummary,
+)
 from tei_tools.xml import TEI_NS
 
 #: Pointer prefixes of the registers the site indexes (see docs/tei-output.md).
 INDEXED_PREFIXES = ("per", "org", "pla", "bib")
-
-#: Where each output of a document goes in the site, by kind.
-DOCUMENT_DIR, TEI_DIR, TEXT_DIR, PDF_DIR = "documents", "tei", "text", "pdf"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _T = f"{{{TEI_NS}}}"
@@ -44,52 +49,8 @@ class DocumentTask:
     path: str
     data: bytes
     settings: BuildSettings
-
-
-@dataclass
-class DocumentSummary:
-    """What the collection pages need to know about one document."""
-
-    stem: str
-    title: str
-    when: str | None = None  # ISO (Gregorian) day, month or year for sorting
-    date_label: str = ""  # as shown: "30 November 1917 (17 November 1917 O.S.)"
-    julian: str | None = None  # Old Style ISO day, when the date is shown in both styles
-    refs: dict[str, int] = field(default_factory=dict)  # "per:trotsky" -> mentions
-    citations: list[dict[str, str]] = field(default_factory=list)  # {"key","label","ref"}
-    terms: list[str] = field(default_factory=list)  # only for the built-in search index
-
-
-@dataclass
-class DocumentResult:
-    """The outcome of one document: files to write, summary, problems."""
-
-    stem: str
-    kind: str
-    path: str
-    status: str  # "valid" | "invalid" | "unreadable"
-    summary: DocumentSummary | None
-    problems: list[dict[str, object]] = field(default_factory=list)
-    findings: int = 0
-    #: site-relative path -> bytes; emptied by the build once written.
-    files: dict[str, bytes] = field(default_factory=dict)
-
-    @property
-    def failed(self) -> bool:
-        return self.status != "valid"
-
-    def record(self) -> dict[str, object]:
-        """The JSON-able form kept in the build cache (without the files)."""
-        data = asdict(self)
-        data.pop("files")
-        return data
-
-    @classmethod
-    def from_record(cls, data: dict) -> DocumentResult:
-        summary = data.get("summary")
-        return cls(
-            **{**data, "summary": DocumentSummary(**summary) if summary else None, "files": {}}
-        )
+    #: The editors' review decisions (``review/STEM.toml``), applied after conversion.
+    decisions: bytes = b""
 
 
 def process_batch(tasks: list[DocumentTask]) -> list[DocumentResult]:
@@ -140,14 +101,17 @@ def _build_document(task: DocumentTask) -> DocumentResult:
             task.data,
             encoding=task.settings.encoding,
             source_name=task.path,
-            profile=_profile(task.settings),
-            registry=_registry(task.settings),
+            profile=profile_for(task.settings),
+            registry=registry_for(task.settings),
+            decisions=_decisions(task),
         )
         tree, findings = conversion.tree, len(conversion.findings)
         tei_bytes = serialize(tree)
+        not_applied = conversion.review.not_applied if conversion.review else []
     else:
         tree = parse_xml_bytes(task.data, source=task.path)
         tei_bytes = task.data
+        not_applied = []
     report = _validate(task, tei_bytes)
     summary = summarise(tree, task.stem, task.settings)
     from tei_tools.corpus.pages import document_page
@@ -160,16 +124,46 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     if task.settings.pdf:
         files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
     problems = [p.as_dict() for p in report.problems]
+    problems += [_review_problem(task, decision, why) for decision, why in not_applied]
     result = DocumentResult(
         task.stem, task.kind, task.path, report.status, summary, problems, findings, files
     )
+    from tei_tools.corpus.document_header import document_header
+    from tei_tools.export.html import document_language
+
+    site_title = task.settings.title or "Edition"
     files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
         result,
         render_article(tree, summary, task.settings),
-        site_title=task.settings.title or "Edition",
+        site_title=site_title,
         has_pdf=task.settings.pdf,
+        header=document_header(
+            tree.getroot(), summary, registry_for(task.settings), site_title=site_title
+        ),
+        lang=document_language(tree.getroot()) or "en",
     )
     return result
+
+
+def _review_problem(task: DocumentTask, decision, why: str) -> dict[str, object]:
+    """A review decision the build could not apply, shown with the validation problems."""
+    return {
+        "file": f"review/{task.stem}.toml",
+        "line": None,
+        "column": None,
+        "severity": "warning",
+        "message": f"review decision {decision.id} ({decision.action} {decision.text!r}) not applied: {why}",
+        "rule": "review",
+    }
+
+
+def _decisions(task: DocumentTask):
+    """The task's review decisions, parsed; None when the document has none."""
+    if not task.decisions:
+        return None
+    from tei_tools.markup.review.decisions import parse_decisions
+
+    return parse_decisions(task.decisions, source=f"review/{task.stem}.toml", document=task.stem)
 
 
 def _validate(task: DocumentTask, tei_bytes: bytes):
@@ -183,20 +177,21 @@ def _validate(task: DocumentTask, tei_bytes: bytes):
     from tei_tools.validate import validate_file
 
     if task.kind == "tei" and Path(task.path).is_file():
-        return validate_file(task.path)
+        return validate_file(task.path, registers=task.settings.registers)
     shown = f"{TEI_DIR}/{task.stem}.xml"
     with tempfile.TemporaryDirectory(prefix="tei-tools-build-") as folder:
         temporary = os.path.join(folder, f"{task.stem}.xml")
         with open(temporary, "wb") as handle:
             handle.write(tei_bytes)
-        report = validate_file(temporary)
+        report = validate_file(temporary, registers=task.settings.registers)
     report.file = shown
     report.problems = [replace(p, file=shown) for p in report.problems]
     return report
 
 
 @functools.lru_cache(maxsize=4)
-def _profile(settings: BuildSettings):
+def profile_for(settings: BuildSettings):
+    """The collection profile the build settings name (loaded once per settings)."""
     from tei_tools.reading.profiles import load_profile, profile_from_mapping
 
     if settings.profile_table:
@@ -205,7 +200,8 @@ def _profile(settings: BuildSettings):
 
 
 @functools.lru_cache(maxsize=4)
-def _registry(settings: BuildSettings):
+def registry_for(settings: BuildSettings):
+    """The registry: built-in registers plus the settings' own (loaded once per settings)."""
     from tei_tools.markup.registers import load_registry
 
     return load_registry(settings.registers or None)
@@ -216,7 +212,7 @@ def register_links(settings: BuildSettings) -> dict[str, dict[str, str]]:
     from tei_tools.corpus.pages import index_href
 
     links = {}
-    for ref, entry in _registry(settings).entries.items():
+    for ref, entry in registry_for(settings).entries.items():
         if entry.prefix not in INDEXED_PREFIXES:
             continue
         item = {"label": entry.label, "href": "../" + index_href(ref)}
@@ -247,7 +243,10 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
     for ref in summary.refs:
         if ref not in known:
             registers[ref] = {"label": ref.partition(":")[2], "href": "../" + index_href(ref)}
-    article = html.fragment_fromstring(export_html(tree, registers=registers, standalone=False))
+    article = html.fragment_fromstring(
+        export_html(tree, registers=registers, standalone=False, depth=1)
+    )
+    _site_article(article, registers)
     for link in article.iter("a"):
         href = link.get("href")
         if (
@@ -259,6 +258,37 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
         del link.attrib["href"]
         link.tag = "span"
     return article
+
+
+def _site_article(article, registers: dict[str, dict[str, str]]) -> None:
+    """Fit the exporter's article to a site page, whose header block and indexes say the rest.
+
+    Names link to the site's index pages (where the site script opens a card)
+    instead of the exporter's in-page index, which the page leaves out; a
+    ``bibl`` in the text that repeats the header's source citation is dropped,
+    as the header block shows it.
+    """
+    from tei_tools.corpus.site_urls import site_href
+
+    for section in article.findall("section[@class='tei-index']"):
+        article.remove(section)
+    for link in article.iter("a"):
+        ref = link.get("data-ref")
+        if ref in registers and (link.get("href") or "").startswith("#reg-"):
+            href = site_href(registers[ref]["href"], depth=1)
+            if href:
+                link.set("href", href)
+                link.set("class", (link.get("class") or "") + " entity")
+    header_sources = {
+        " ".join(line.text_content().split()).removeprefix("Source: ")
+        for line in article.iterfind(".//header[@class='tei-titleblock']/p[@class='tei-source']")
+    }
+    for bibl in list(article.iterfind(".//div[@class='tei-text']//*[@class]")):
+        classes = bibl.get("class", "").split()
+        repeated = " ".join(bibl.text_content().split()) in header_sources
+        dropped_already = bibl.getparent() is None  # inside a bibl dropped before it
+        if "tei-bibl" in classes and "type-source" in classes and repeated and not dropped_already:
+            bibl.drop_tree()
 
 
 def _pdf_bytes(tree: etree._ElementTree) -> bytes:
@@ -277,6 +307,12 @@ def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> D
     """Title, date, register pointers and cited sources of any TEI document, in one walk."""
     root = tree.getroot()
     title = _text(root.find(f".//{_T}titleStmt/{_T}title")) or stem
+    text = root.find(f"{_T}text")
+    if text is not None:
+        from tei_tools.tei.title_case import normalise_title
+
+        # A TEI file whose header title is in capitals reads like the converter's.
+        title = normalise_title(title, text, registry_for(settings))
     summary = DocumentSummary(stem, title)
     _read_date(root, summary, settings)
     refs: dict[str, int] = {}

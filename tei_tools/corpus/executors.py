@@ -7,11 +7,11 @@ build can write files and move its progress bar while work continues.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from tei_tools.errors import MissingExtraError, UsageError
+from tei_tools.processes import available_cores
 
 EXECUTORS = ("process", "dask")
 
@@ -26,10 +26,7 @@ class Executor(Protocol):
 
 def default_jobs() -> int:
     """The cores this process may use (not the machine's, under a CPU affinity mask)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+    return available_cores()
 
 
 class SerialExecutor:

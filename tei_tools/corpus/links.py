@@ -53,7 +53,7 @@ def internal_links(page: Path) -> tuple[set[str], list[str]]:
 
 def site_pages(site: Path) -> list[Path]:
     """The HTML pages of a site, not counting hidden folders or Pagefind's bundle."""
-    pages = []
+    pages: list[Path] = []
     for folder, dirs, files in os.walk(site):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "pagefind")
         pages.extend(Path(folder) / name for name in sorted(files) if name.endswith(".html"))

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import (
+from tei_tools.corpus.results import (
     DOCUMENT_DIR,
     PDF_DIR,
     TEI_DIR,
@@ -26,6 +26,9 @@ from tei_tools.corpus.document import (
     DocumentResult,
     DocumentSummary,
 )
+from tei_tools.errors import format_problem
+from tei_tools.export.dates import format_iso_date
+from tei_tools.export.urls import make_urls_safe
 
 #: Register prefix -> (index page, heading).
 INDEX_PAGES = {
@@ -44,7 +47,6 @@ NAVIGATION = (
     ("places.html", "Places"),
     (BIBLIOGRAPHY, "Bibliography"),
     ("search.html", "Search"),
-    ("validation.html", "Validation"),
 )
 
 MONTHS = (
@@ -79,6 +81,11 @@ def site_css() -> bytes:
     return (stylesheet("screen.css") + "\n" + own).encode("utf-8")
 
 
+#: Scripts every page loads (deferred, so a page reads fully before and without them).
+SITE_SCRIPT = "site.js"
+CARDS_SCRIPT = "cards.js"
+
+
 def layout(
     title: str,
     content: Iterable[etree._Element],
@@ -88,27 +95,64 @@ def layout(
     current: str = "",
     head_extra: Iterable[etree._Element] = (),
     lang: str = "en",
+    main_lang: str | None = None,
 ) -> bytes:
-    """A whole HTML page around ``content``; ``depth`` is how many folders below the root it lies."""
+    """A whole HTML page around ``content``; ``depth`` is how many folders below the root it lies.
+
+    Landmarks appear once each: a banner with the site title and the
+    navigation, one ``main`` and a footer.  The navigation is a plain list
+    that the site script folds into a menu button on narrow screens; without
+    JavaScript it simply wraps.
+    """
     up = "../" * depth
-    nav = E.NAV(E.CLASS("site-nav"), E.A(E.CLASS("site-title"), site_title, href=f"{up}index.html"))
-    links = E.UL()
+    links = E.UL(id="site-menu")
     for page, label in NAVIGATION:
         item = E.A(label, href=f"{up}{page}")
         if page == current:
             item.set("aria-current", "page")
         links.append(E.LI(item))
-    nav.append(links)
+    toggle = E.BUTTON(
+        E.CLASS("menu-toggle"),
+        "Menu",
+        type="button",
+        hidden="hidden",
+        **{"aria-expanded": "false", "aria-controls": "site-menu"},
+    )
+    banner = E.HEADER(
+        E.CLASS("site-header"),
+        E.DIV(
+            E.CLASS("site-bar"),
+            E.A(E.CLASS("site-title"), site_title, href=f"{up}index.html"),
+            toggle,
+            E.NAV(E.CLASS("site-nav"), links, **{"aria-label": "Site"}),
+        ),
+    )
     head = E.HEAD(
         E.META(charset="utf-8"),
         E.META(name="viewport", content="width=device-width, initial-scale=1"),
         E.META(name="generator", content="tei-tools"),
         E.TITLE(f"{title} · {site_title}" if title != site_title else title),
         E.LINK(rel="stylesheet", href=f"{up}site.css"),
+        E.LINK(rel="icon", href="data:,"),  # no favicon request that would end in a 404
+        E.SCRIPT(src=f"{up}{SITE_SCRIPT}", defer="defer"),
         *head_extra,
     )
-    main = E.MAIN(E.CLASS("site-main"), *content)
-    document = E.HTML(head, E.BODY(E.HEADER(nav), main), lang=lang)
+    main = E.MAIN(E.CLASS("site-main"), *content, id="content")
+    if main_lang and main_lang != lang:
+        main.set("lang", main_lang)
+    footer = E.FOOTER(
+        E.CLASS("site-footer"),
+        E.P(
+            site_title,
+            " · ",
+            E.A("Validation report", href=f"{up}validation.html"),
+            " · built with tei-tools",
+        ),
+    )
+    skip = E.A(E.CLASS("skip-link"), "Skip to the text", href="#content")
+    document = E.HTML(head, E.BODY(skip, banner, main, footer), lang=lang)
+    document.set("data-root", up)  # for the site script: links in cards are site-relative
+    make_urls_safe(document, depth=depth)
     return etree.tostring(document, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
@@ -116,46 +160,136 @@ def layout(
 
 
 def document_page(
-    result: DocumentResult, article: etree._Element, *, site_title: str, has_pdf: bool
+    result: DocumentResult,
+    article: etree._Element,
+    *,
+    site_title: str,
+    has_pdf: bool,
+    header: etree._Element | None = None,
+    lang: str = "en",
 ) -> bytes:
-    """The page of one document: the exporter's article, its files, its validation status."""
+    """The page of one document: its header block, the text, notes, citation and downloads.
+
+    ``header`` is the metadata block (:mod:`tei_tools.corpus.document_header`);
+    the article is the exporter's, with its own title block removed so that
+    title, date and source are shown once.
+    """
     summary = result.summary
     assert summary is not None
     stem = quote(result.stem)
     files = E.UL(
         E.CLASS("doc-files"),
-        E.LI(E.A("TEI XML", href=f"../{TEI_DIR}/{stem}.xml")),
-        E.LI(E.A("Plain text", href=f"../{TEXT_DIR}/{stem}.txt")),
+        E.LI(E.A("TEI XML", href=f"../{TEI_DIR}/{stem}.xml", download="")),
+        E.LI(E.A("Plain text", href=f"../{TEXT_DIR}/{stem}.txt", download="")),
     )
     if has_pdf:
-        files.append(E.LI(E.A("PDF", href=f"../{PDF_DIR}/{stem}.pdf")))
+        files.append(E.LI(E.A("PDF", href=f"../{PDF_DIR}/{stem}.pdf", download="")))
+    title = summary.title
+    citation = E.P(
+        E.CLASS("cite-line"),
+        E.SPAN(E.CLASS("label"), "Cite this page: "),
+        f"“{title}”",
+        f", {summary.date_label}" if summary.date_label else "",
+        ". In ",
+        E.I(site_title),
+        ". ",
+        E.SPAN(E.CLASS("cite-url"), f"{DOCUMENT_DIR}/{stem}.html"),
+        ".",
+    )
     status = E.P(
         E.CLASS(f"doc-status status-{result.status}"),
-        f"Validation: {result.status}",
-        " (",
+        f"Validation: {result.status} (",
         E.A("report", href=f"../validation.html#{anchor('doc-' + result.stem)}"),
         ")",
     )
-    meta = E.DIV(E.CLASS("doc-meta"))
-    if summary.date_label:
-        meta.append(E.P(E.CLASS("doc-date"), summary.date_label))
-    meta.extend([files, status])
+    footer = E.FOOTER(
+        E.CLASS("doc-footer"),
+        E.H2("Cite and download", id="cite"),
+        citation,
+        E.DIV(E.CLASS("downloads"), E.SPAN(E.CLASS("label"), "Download: "), files),
+        status,
+        pager_placeholder(),
+    )
+    for titleblock in article.findall(".//header[@class='tei-titleblock']"):
+        titleblock.getparent().remove(titleblock)
     article.set("data-pagefind-body", "")
-    return layout(summary.title, [meta, article], site_title=site_title, depth=1)
+    article.set("class", article.get("class", "") + " edition-document")
+    if header is not None:
+        article.insert(0, header)
+    article.append(footer)
+    head_extra = [E.SCRIPT(src=f"../{CARDS_SCRIPT}", defer="defer")]
+    return layout(
+        title,
+        [article],
+        site_title=site_title,
+        depth=1,
+        head_extra=head_extra,
+        main_lang=lang,
+    )
+
+
+#: The previous/next navigation is filled in by the build once the date order is known.
+PAGER_START = b"<!--pager-->"
+PAGER_END = b"<!--/pager-->"
+
+
+def pager_placeholder() -> etree._Element:
+    nav = E.NAV(E.CLASS("doc-pager"), **{"aria-label": "Previous and next document"})
+    nav.append(etree.Comment("pager"))
+    nav[-1].tail = ""
+    nav.append(etree.Comment("/pager"))
+    return nav
+
+
+def pager_html(previous: DocumentSummary | None, following: DocumentSummary | None) -> bytes:
+    """The links between :data:`PAGER_START` and :data:`PAGER_END`: neighbours in date order."""
+    parts = []
+    for summary, rel, label in ((previous, "prev", "← Previous"), (following, "next", "Next →")):
+        if summary is None:
+            continue
+        link = E.A(
+            E.CLASS(f"pager-{rel}"),
+            E.SPAN(E.CLASS("pager-label"), label),
+            E.SPAN(E.CLASS("pager-title"), summary.title),
+            href=f"{quote(summary.stem)}.html",
+            rel=rel,
+        )
+        parts.append(etree.tostring(link, method="html", encoding="utf-8"))
+    return b"".join(parts)
 
 
 # --------------------------------------------------------------------------- collection pages
 
 
 def _document_item(summary: DocumentSummary, *, extra: str = "") -> etree._Element:
-    item = E.LI(E.A(summary.title, href=document_href(summary.stem)))
+    """One document in a list: its date (New Style, Old Style beside it) and linked title.
+
+    Index pages hold one item per mention, 100,000s in a large collection,
+    so this builds with ``SubElement`` rather than the slower builder.
+    """
+    item = etree.Element("li")
     if summary.date_label:
-        item.insert(0, E.SPAN(E.CLASS("date"), summary.date_label))
-        item[0].tail = " — "
+        date = etree.SubElement(item, "span", {"class": "date"})
+        if summary.when:
+            etree.SubElement(date, "time", datetime=summary.when).text = _short_date(summary)
+        else:
+            date.text = summary.date_label
+        if summary.julian:
+            date[0].tail = " "
+            old_style = etree.SubElement(date, "span", {"class": "old-style"})
+            old_style.text = f"({format_iso_date(summary.julian)} "
+            label = etree.SubElement(old_style, "abbr", title="Old Style (Julian calendar)")
+            label.text = "O.S."
+            label.tail = ")"
+        date.tail = " "
+    etree.SubElement(item, "a", href=document_href(summary.stem)).text = summary.title
     if extra:
-        item.append(E.SPAN(E.CLASS("count"), extra))
-        item[-1].text = " " + extra
+        etree.SubElement(item, "span", {"class": "count"}).text = " " + extra
     return item
+
+
+def _short_date(summary: DocumentSummary) -> str:
+    return format_iso_date(summary.when) if summary.when else summary.date_label
 
 
 def by_date(summaries: Iterable[DocumentSummary]) -> list[DocumentSummary]:
@@ -166,16 +300,45 @@ def by_date(summaries: Iterable[DocumentSummary]) -> list[DocumentSummary]:
 def home_page(
     summaries: list[DocumentSummary], counts: Mapping[str, int], *, site_title: str
 ) -> bytes:
-    """The home page: every document by date, and how the build went."""
-    listing = E.OL(E.CLASS("documents"), *(_document_item(s) for s in by_date(summaries)))
+    """The home page: an introduction, then every document by date, grouped by year."""
+    ordered = by_date(summaries)
+    years: dict[str, list[DocumentSummary]] = {}
+    for summary in ordered:
+        years.setdefault(summary.when[:4] if summary.when else "Undated", []).append(summary)
     tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    first, last = (ordered[0].when, ordered[-1].when) if ordered else (None, None)
+    span = f" from {first[:4]} to {last[:4]}" if first and last and first[:4] != last[:4] else ""
     intro = E.P(
-        f"{len(summaries)} document(s), listed by date. Validation: {tally or 'nothing built'} (",
+        E.CLASS("lead"),
+        f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}{span}, "
+        "with their persons, organisations and places indexed. ",
+        E.A("Search the texts", href="search.html"),
+        ", browse the ",
+        E.A("chronology", href="chronology.html"),
+        " or the ",
+        E.A("persons", href="persons.html"),
+        ".",
+    )
+    listing = E.OL(E.CLASS("documents"))
+    for year, items in years.items():
+        listing.append(
+            E.LI(
+                E.CLASS("year-group"),
+                E.H2(year, id=f"home-{year.lower()}"),
+                E.OL(*(_document_item(s) for s in items)),
+            )
+        )
+    status = E.P(
+        E.CLASS("build-status"),
+        f"Validation: {tally or 'nothing built'} (",
         E.A("report", href="validation.html"),
         ").",
     )
     return layout(
-        site_title, [E.H1(site_title), intro, listing], site_title=site_title, current="index.html"
+        site_title,
+        [E.H1(site_title), intro, listing, status],
+        site_title=site_title,
+        current="index.html",
     )
 
 
@@ -184,8 +347,8 @@ def chronology_page(summaries: list[DocumentSummary], *, site_title: str) -> byt
     content: list[etree._Element] = [
         E.H1("Chronology"),
         E.P(
-            "Dates are New Style (Gregorian); where a document is dated in, or falls in the time "
-            "of, the Julian calendar, the Old Style date follows in brackets."
+            "Dates are New Style (Gregorian). Where a document is dated in, or falls in the "
+            "time of, the Julian calendar, hover over its date for the Old Style reading."
         ),
     ]
     years: dict[str, dict[str, list[DocumentSummary]]] = {}
@@ -196,10 +359,13 @@ def chronology_page(summaries: list[DocumentSummary], *, site_title: str) -> byt
             continue
         year, _, rest = summary.when.partition("-")
         years.setdefault(year, {}).setdefault(rest[:2], []).append(summary)
-    toc = E.UL(E.CLASS("years"), *(E.LI(E.A(y, href=f"#y{y}")) for y in years))
-    content.append(toc)
+    toc = E.UL(E.CLASS("years az-bar"))
     for year, months in years.items():
-        section = E.SECTION(E.H2(year, id=f"y{year}"))
+        count = sum(len(items) for items in months.values())
+        toc.append(E.LI(E.A(year, href=f"#y{year}", title=f"{count} document(s)")))
+    content.append(E.NAV(toc, **{"aria-label": "Years"}))
+    for year, months in years.items():
+        section = E.SECTION(E.H2(year, id=f"y{year}"), E.CLASS("chronology-year"))
         for month, items in months.items():
             name = (
                 MONTHS[int(month) - 1]
@@ -207,7 +373,7 @@ def chronology_page(summaries: list[DocumentSummary], *, site_title: str) -> byt
                 else "Month unknown"
             )
             section.append(E.H3(f"{name} {year}", id=f"y{year}-{month or 'xx'}"))
-            section.append(E.OL(*(_document_item(s) for s in items)))
+            section.append(E.OL(E.CLASS("dated"), *(_document_item(s) for s in items)))
         content.append(section)
     if undated:
         content.append(
@@ -225,32 +391,63 @@ def register_index_page(
 ) -> bytes:
     """One index (persons, organisations or places): each entry with its documents.
 
-    Entries come from the registers; a pointer no register knows is still
+    Persons are listed by surname with their full name ("Trotsky, Leon"),
+    life dates in one style (the full days on hover), places with their
+    present-day name; each entry counts its documents and mentions, and an
+    A–Z bar leads to the letters.  A pointer no register knows is still
     listed (under its id) so that no mention is lost from the index.
     """
+    from tei_tools.corpus.entities import entity_info, unknown_info
+
     page, heading = INDEX_PAGES[prefix]
     mentions = _mentions(summaries, prefix)
     entries = []
     for ref in mentions:
         entry = registry.entries.get(ref)
-        label = entry.label if entry else ref.partition(":")[2]
-        entries.append((label.casefold(), ref, label, entry))
+        info = entity_info(entry) if entry is not None else unknown_info(ref)
+        entries.append((info.sort_name.casefold(), ref, info, entry is not None))
     entries.sort()
-    listing = E.DL(E.CLASS("register-index"))
-    for _, ref, label, entry in entries:
-        term = E.DT(E.SPAN(E.CLASS("label"), label), id=anchor(ref), **{"data-ref": ref})
-        if entry is not None:
-            _entry_details(term, entry)
-        else:
-            term.append(E.SPAN(E.CLASS("unknown"), " (not in the registers)"))
-        docs = E.UL(
-            *(_document_item(s, extra=f"({n}×)" if n > 1 else "") for s, n in mentions[ref])
-        )
-        listing.extend([term, E.DD(docs)])
-    intro = E.P(
-        f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}, each with the documents that name it."
-    )
-    return layout(heading, [E.H1(heading), intro, listing], site_title=site_title, current=page)
+    letters: dict[str, list] = {}
+    for item in entries:
+        letter = _initial(item[0])
+        letters.setdefault(letter, []).append(item)
+    bar = E.UL(E.CLASS("az-bar"))
+    for letter in letters:
+        bar.append(E.LI(E.A(letter, href=f"#letter-{letter}")))
+    content: list[etree._Element] = [
+        E.H1(heading),
+        E.P(
+            f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}, each with the documents "
+            "that name it (and how often, where more than once)."
+        ),
+        E.NAV(bar, **{"aria-label": "Letters"}),
+    ]
+    for letter, items in letters.items():
+        listing = E.DL(E.CLASS("register-index"))
+        for _, ref, info, known in items:
+            term = E.DT(id=anchor(ref), **{"data-ref": ref})
+            _entry_details(term, info, known)
+            documents = mentions[ref]
+            total = sum(n for _, n in documents)
+            count = f"{len(documents)} document{'s' if len(documents) != 1 else ''}"
+            if total != len(documents):
+                count += f", {total} mentions"
+            term.append(E.SPAN(E.CLASS("count"), count))
+            docs = E.UL(
+                *(_document_item(s, extra=f"({n}×)" if n > 1 else "") for s, n in documents)
+            )
+            listing.extend([term, E.DD(docs)])
+        content.append(E.SECTION(E.H2(letter, id=f"letter-{letter}"), listing))
+    return layout(heading, content, site_title=site_title, current=page)
+
+
+def _initial(key: str) -> str:
+    import unicodedata
+
+    for char in key:
+        if char.isalpha():
+            return unicodedata.normalize("NFKD", char)[0].upper()
+    return "#"
 
 
 def _mentions(summaries, prefix: str) -> dict[str, list[tuple[DocumentSummary, int]]]:
@@ -262,25 +459,22 @@ def _mentions(summaries, prefix: str) -> dict[str, list[tuple[DocumentSummary, i
     return mentions
 
 
-def _entry_details(term: etree._Element, entry) -> None:
-    life = _life_dates(entry.birth, entry.death)
-    if life:
-        term.append(E.SPAN(E.CLASS("life"), f" ({life})"))
-    if entry.wikidata:
-        wikidata = entry.wikidata
-        url = (
-            wikidata if wikidata.startswith("http") else f"https://www.wikidata.org/wiki/{wikidata}"
-        )
-        term.append(E.A(E.CLASS("authority"), "Wikidata", href=url))
-    if entry.viaf:
-        url = entry.viaf if entry.viaf.startswith("http") else f"https://viaf.org/viaf/{entry.viaf}"
-        term.append(E.A(E.CLASS("authority"), "VIAF", href=url))
-
-
-def _life_dates(birth: str | None, death: str | None) -> str:
-    if not birth and not death:
-        return ""
-    return f"{birth or '?'}–{death or '?'}"
+def _entry_details(term: etree._Element, info, known: bool) -> None:
+    term.append(E.SPAN(E.CLASS("label"), info.sort_name))
+    if info.life:
+        life = E.SPAN(E.CLASS("life"), info.life)
+        if info.life_full:
+            life.set("title", info.life_full)
+        term.append(life)
+    if info.modern:
+        term.append(E.SPAN(E.CLASS("modern"), f"today {info.modern}"))
+    if info.role:
+        term.append(E.SPAN(E.CLASS("role"), info.role))
+    if not known:
+        term.append(E.SPAN(E.CLASS("unknown"), "not in the registers"))
+    for label, url in (("Wikidata", info.wikidata), ("VIAF", info.viaf)):
+        if url:
+            term.append(E.A(E.CLASS("authority"), label, href=url))
 
 
 def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title: str) -> bytes:
@@ -362,12 +556,14 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
 
 
 def _problem_line(problem: Mapping[str, object]) -> str:
-    place = str(problem.get("file") or "")
-    if problem.get("line"):
-        place += f":{problem['line']}"
-        if problem.get("column"):
-            place += f":{problem['column']}"
-    return f"{place}: {problem.get('severity')}: {problem.get('message')}"
+    line, column = problem.get("line"), problem.get("column")
+    return format_problem(
+        str(problem.get("file") or ""),
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        problem.get("severity"),
+        problem.get("message"),
+    )
 
 
 def search_page(

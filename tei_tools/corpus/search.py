@@ -1,21 +1,24 @@
-"""Full-text search for the site, with no search server.
+"""Full-text search for the site, with no search server, from disk and over HTTP.
 
 With the ``search`` extra (the PyPI package ``pagefind[bin]``, which ships
 Pagefind's binary) the document pages are indexed by Pagefind: a chunked,
 compressed index that scales to very large sites, loaded piece by piece as
-the reader types.  Pagefind fetches its index with ``fetch()``, so it needs
-the site to be served over HTTP (any static server).
+the reader types.  Pagefind loads itself with ``import()`` and ``fetch()``,
+which a page opened from disk (``file://``) may not use.
 
-Without the extra, tei-tools writes a small index of its own: one JavaScript
-file mapping each word to the documents containing it, loaded with a
-``<script>`` tag, plus a few lines of search code.  This is justified because
-it needs nothing installed and, unlike Pagefind, also works when the site is
-opened straight from disk (``file://`` forbids ``fetch``); its cost is that the
-whole index loads at once, which is fine for thousands of short documents.
+So tei-tools always writes a small index of its own as well: JavaScript
+files mapping each word to the documents containing it, loaded with
+``<script>`` tags, which work from disk.  The index is split into
+:data:`SEARCH_SHARDS` shards by a hash of the document's name, so a build
+after a one-document change rewrites one shard.  The search page has one form; its
+script uses Pagefind when it loads and is current, and the built-in index
+otherwise (see :mod:`tei_tools.corpus.site_files` for when Pagefind runs).
+The built-in index loads whole, which is fine for thousands of short documents.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,8 +33,8 @@ from pathlib import Path
 
 from lxml.html import builder as E
 
-from tei_tools.corpus.document import DocumentSummary
 from tei_tools.corpus.pages import document_href
+from tei_tools.corpus.results import DocumentSummary
 from tei_tools.errors import MissingExtraError, TeiToolsError
 
 SEARCH_MODES = ("auto", "pagefind", "builtin", "none")
@@ -55,38 +58,67 @@ def choose_search(mode: str) -> str:
     return mode
 
 
-def search_page_parts(mode: str) -> tuple[list, list]:
-    """The ``<head>`` additions and body of the search page for ``mode``."""
-    if mode == "pagefind":
-        head = [
-            E.LINK(rel="stylesheet", href=f"{PAGEFIND_DIR}/pagefind-ui.css"),
-            E.SCRIPT(src=f"{PAGEFIND_DIR}/pagefind-ui.js"),
-        ]
-        start = E.SCRIPT(
-            'window.addEventListener("DOMContentLoaded", function () {'
-            ' new PagefindUI({element: "#search", showSubResults: true}); });'
-        )
-        body = [E.DIV(id="search"), start, E.NOSCRIPT(E.P("Search needs JavaScript."))]
-        return head, body
-    if mode == "builtin":
-        head = [
-            E.SCRIPT(src=BUILTIN_INDEX, defer="defer"),
-            E.SCRIPT(src=BUILTIN_SCRIPT, defer="defer"),
-        ]
-        form = E.FORM(
-            E.LABEL(
-                "Words to find: ", E.INPUT(type="search", id="search-input", autocomplete="off")
-            ),
-            id="search-form",
-            role="search",
-        )
-        body = [form, E.P(id="search-status"), E.OL(id="search-results")]
-        return head, body
-    return [], [E.P("This site was built without a search index.")]
+def search_page_parts(mode: str, *, pagefind: str = "none") -> tuple[list, list]:
+    """The ``<head>`` additions and body of the search page for ``mode``.
+
+    One form and one results list serve both indexes.  The script tries
+    Pagefind first when its index is ``current`` (``pagefind``: ``current``,
+    ``stale`` or ``none``); when Pagefind cannot load (a page opened from
+    disk forbids its ``import()``) or is stale, it loads the built-in index,
+    a ``<script>`` file, which works from disk and over HTTP alike.
+    """
+    if mode == "none":
+        return [], [E.P("This site was built without a search index.")]
+    head = [E.SCRIPT(src=BUILTIN_SCRIPT, defer="defer")]
+    form = E.FORM(
+        E.LABEL("Words to find", **{"for": "search-input"}),
+        E.INPUT(type="search", id="search-input", name="q", autocomplete="off"),
+        E.BUTTON("Search", type="submit"),
+        id="search-form",
+        role="search",
+        action="search.html",
+        **{
+            "data-pagefind": "current" if mode == "pagefind" and pagefind != "stale" else "no",
+            "data-index": BUILTIN_INDEX,
+        },
+    )
+    body = [
+        form,
+        E.P(id="search-status", role="status", **{"aria-live": "polite"}),
+        E.OL(id="search-results"),
+        E.NOSCRIPT(E.P("Search needs JavaScript; the indexes and the chronology do not.")),
+    ]
+    return head, body
 
 
-def builtin_index(summaries: Iterable[DocumentSummary]) -> bytes:
-    """The built-in index as a script: documents, and each word's document numbers."""
+#: The built-in index is split into this many script files, a document's shard chosen by
+#: a hash of its name, so that changing one document rewrites one shard, not the index.
+SEARCH_SHARDS = 32
+SHARD_DIR = "search"
+
+
+def shard_of(stem: str) -> int:
+    """The shard a document's words go to: stable across builds and machines."""
+    return int(hashlib.sha1(stem.encode()).hexdigest()[:8], 16) % SEARCH_SHARDS
+
+
+def shard_name(number: int) -> str:
+    return f"{SHARD_DIR}/shard-{number:02d}.js"
+
+
+def builtin_files() -> list[str]:
+    """Every file of the built-in search: the shard list, the script, the shards."""
+    return [BUILTIN_INDEX, BUILTIN_SCRIPT, *(shard_name(n) for n in range(SEARCH_SHARDS))]
+
+
+def builtin_index() -> bytes:
+    """``search-index.js``: the list of shards the search script loads (all, in order)."""
+    shards = [shard_name(n) for n in range(SEARCH_SHARDS)]
+    return f"window.TEI_TOOLS_SEARCH={json.dumps({'shards': shards})};\n".encode()
+
+
+def builtin_shard(summaries: Iterable[DocumentSummary]) -> bytes:
+    """One shard as a script: its documents, and each word's document numbers within it."""
     docs = []
     postings: dict[str, list[int]] = {}
     for number, summary in enumerate(sorted(summaries, key=lambda s: s.stem)):
@@ -95,7 +127,7 @@ def builtin_index(summaries: Iterable[DocumentSummary]) -> bytes:
             postings.setdefault(term, []).append(number)
     data = {"docs": docs, "terms": dict(sorted(postings.items()))}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"window.TEI_TOOLS_SEARCH={text};\n".encode()
+    return f"(window.TEI_TOOLS_SEARCH_SHARDS=window.TEI_TOOLS_SEARCH_SHARDS||[]).push({text});\n".encode()
 
 
 def builtin_script() -> bytes:

@@ -19,10 +19,13 @@ says so with ``@calendar="#julian"`` or ``@datingMethod="#julian"`` plus
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from lxml import etree
+
+from tei_tools.markup import calendars
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -61,7 +64,9 @@ def html_datetime(value: str | None) -> str | None:
 
 def names_julian(pointer: str | None) -> bool:
     """Whether a ``@calendar``/``@datingMethod`` pointer names the Julian calendar."""
-    return bool(pointer) and pointer.rsplit("#", 1)[-1].lower() in {"julian", "os", "old-style"}
+    if not pointer:
+        return False
+    return pointer.rsplit("#", 1)[-1].lower() in {"julian", "os", "old-style"}
 
 
 def read_date(element: etree._Element) -> DateReading:
@@ -116,17 +121,18 @@ def gregorian_to_julian_iso(value: str) -> str | None:
 
 
 def _convert_day(value: str, *, to_gregorian: bool) -> str | None:
-    from convertdate import julian
-
     found = _ISO_DAY.fullmatch(value)
     if not found:
         return None
     year, month, day = (int(part) for part in found.groups())
+    calendar: calendars.Calendar = "julian" if to_gregorian else "gregorian"
+    if not calendars.is_real_date((year, month, day), calendar):
+        return None
     try:
         if to_gregorian:
-            result = julian.to_gregorian(year, month, day)
-        else:
-            result = julian.from_gregorian(year, month, day)
-    except ValueError:
+            result = calendars.julian_to_gregorian((year, month, day))
+            return result.isoformat()
+        julian = calendars.gregorian_to_julian(datetime.date(year, month, day))
+    except ValueError:  # the other reading falls outside the years datetime knows
         return None
-    return "{:04d}-{:02d}-{:02d}".format(*result)
+    return "{:04d}-{:02d}-{:02d}".format(*julian)

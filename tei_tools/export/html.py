@@ -25,6 +25,7 @@ from tei_tools.export.html_render import (
     register_entry_links,
 )
 from tei_tools.export.links import LinkResolver
+from tei_tools.export.urls import make_urls_safe
 
 #: Lists in the header that hold the document's own persons, places, works.
 HEADER_LISTS = frozenset(
@@ -45,6 +46,8 @@ def export_html(
     standalone: bool = True,
     notes: str = "end",
     styles: bool = True,
+    depth: int = 0,
+    view: str = "reading",
 ) -> str:
     """Render a TEI document as an HTML5 page (or, with ``standalone=False``, an ``<article>``).
 
@@ -56,6 +59,12 @@ def export_html(
     link to the URL their ``prefixDef`` gives.  ``notes="inline"`` keeps
     notes at their place for print engines that float them to the page foot;
     ``styles=False`` leaves out all CSS (the PDF writer passes its own).
+    Every URL the page emits passes :func:`tei_tools.export.urls.safe_url`;
+    ``depth`` is how many folders below a site's root the page will lie, so
+    that relative links may climb that far with ``../`` and no further.
+    ``view="reading"`` (the default) runs a manuscript's source lines
+    (``lb``) together into prose; ``view="diplomatic"`` keeps each source
+    line and numbers it in the margin.
 
     >>> from lxml import etree
     >>> doc = etree.fromstring(
@@ -66,12 +75,13 @@ def export_html(
     True
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes)
-    article = etree.Element("article", {"class": "tei-document"})
+    renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes, view=view)
+    article = etree.Element("article", {"class": f"tei-document view-{view}"})
     header = root.find(".//{*}teiHeader") if local_name(root) != "teiHeader" else root
     if header is not None and header is not root:
         render_title_block(renderer, header, article)
-    main = etree.SubElement(article, "main", {"class": "tei-text"})
+    # Not <main>: HTML forbids main inside article, and a site page has its own main.
+    main = etree.SubElement(article, "div", {"class": "tei-text"})
     texts = text_roots(root)
     for text in texts:
         renderer.render(text, main)
@@ -82,6 +92,7 @@ def export_html(
         section = section_with_heading(article, "tei-standoff", "Annotations")
         renderer.render(stand_off, section)
     render_register_index(renderer, article)
+    make_urls_safe(article, depth=depth)
     if not standalone:
         return etree.tostring(article, method="html", encoding="unicode")
     page = html_page(article, title_text(header, root), document_language(root), css, styles)
@@ -108,7 +119,7 @@ def html_page(
         etree.SubElement(head, "style").text = stylesheet("screen.css")
         etree.SubElement(head, "style", {"media": "print"}).text = stylesheet("print.css")
     body = etree.SubElement(page, "body")
-    body.append(article)
+    etree.SubElement(body, "main").append(article)
     return page
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Mapping
+from typing import TypeAlias
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -27,10 +29,12 @@ from tei_tools.export.elements import (
     shown_reading,
 )
 from tei_tools.export.links import LinkResolver, Target
+from tei_tools.export.urls import authority_url
 from tei_tools.xml import TEI_NS, XML_NS
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
+XML_BASE = f"{{{XML_NS}}}base"
 
 #: HTML element for a TEI element laid out as a block.
 BLOCK_TAGS = {
@@ -64,10 +68,13 @@ NAME_ELEMENTS = frozenset(
 #: reader needs a separator ("Title, Editor", "Moscow, Archive, f. 2").
 LISTING = frozenset({"bibl", "biblStruct", "msIdentifier", "respStmt", "imprint", "monogr"})
 
+#: How source line breaks (``lb``) are shown: joined into running text, or kept and numbered.
+VIEWS = ("reading", "diplomatic")
+
 ORDERED_LIST_TYPES = frozenset({"ordered", "numbered", "decimal", "enumerated"})
 _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 
-Out = etree._Element
+Out: TypeAlias = etree._Element
 
 
 def append_text(out: Out, text: str | None) -> None:
@@ -93,6 +100,12 @@ def strip_trailing_space(out: Out) -> None:
         out.text = (out.text or "").rstrip(" ")
     else:
         last.tail = (last.tail or "").rstrip(" ")
+
+
+def trailing_text(out: Out) -> str:
+    """The text at the end of ``out``'s content (the last child's tail, or its text)."""
+    last = next(out.iterchildren(reversed=True), None)
+    return (out.text if last is None else last.tail) or ""
 
 
 def is_element(node: etree._Element | None) -> bool:
@@ -131,9 +144,15 @@ class HtmlRenderer:
     Paged Media's ``float: footnote`` (print, PDF).
     """
 
-    def __init__(self, resolver: LinkResolver, *, notes: str = "end") -> None:
+    def __init__(
+        self, resolver: LinkResolver, *, notes: str = "end", view: str = "reading"
+    ) -> None:
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
         self.resolver = resolver
         self.notes_mode = notes
+        self.view = view
+        self._line = 0  # source lines counted in the diplomatic view
         self.footnotes = etree.Element("ol", {"class": "tei-footnotes"})
         self.note_count = 0
         self.registers_used: dict[str, Target] = {}
@@ -323,8 +342,30 @@ class HtmlRenderer:
     # --- milestones --------------------------------------------------------------------
 
     def render_lb(self, element: etree._Element, out: Out) -> None:
-        if breaks_word(element):
+        """A source line break: a space in the reading view, a new numbered line in the diplomatic.
+
+        In running prose a printed or written line ends wherever the page
+        ended; breaking there and then wrapping again at the screen's or
+        paper's width leaves one-word lines.  The reading view therefore
+        joins the lines (``break="no"`` joins the word halves without a
+        space); the diplomatic view keeps each source line and numbers it in
+        the margin.
+        """
+        if self.view == "diplomatic":
+            if not breaks_word(element):
+                strip_trailing_space(out)
+                self._joining = True
             self.open(element, out, "br", "lb")
+            self._line += 1
+            number = etree.SubElement(
+                out, "span", {"class": "tei-line-number", "aria-hidden": "true"}
+            )
+            number.text = element.get("n") or str(self._line)
+            return
+        if breaks_word(element):
+            if not trailing_text(out).endswith(" "):
+                self.add_text(out, " ")
+            self.open(element, out, "span", "lb").set("class", "tei-lb reading")
         else:
             strip_trailing_space(out)
             self.open(element, out, "span", "lb").set("class", "tei-lb nobreak")
@@ -353,7 +394,7 @@ class HtmlRenderer:
 
     def render_graphic(self, element: etree._Element, out: Out) -> None:
         """A link to the image, not an ``img``: a self-contained page fetches nothing."""
-        url = element.get("url")
+        url = with_xml_base(element, element.get("url"))
         tag = "a" if url and not self._in_link else "span"
         new = self.open(element, out, tag, "graphic")
         if tag == "a":
@@ -413,7 +454,7 @@ class HtmlRenderer:
             self._new_style_partners.discard(element)
             new.set("title", "New Style (Gregorian calendar)")
             calendar_label(out, "N.S.", "New Style (Gregorian calendar)")
-        elif reading.is_julian:
+        elif reading.julian is not None:
             self.label_julian(element, out, new, reading.julian, reading.gregorian)
 
     def label_julian(
@@ -425,7 +466,7 @@ class HtmlRenderer:
             "title",
             f"Old Style (Julian calendar): {format_iso_date(julian)}; New Style: {new_style}",
         )
-        calendar_label(out, "O.S.", "Old Style (Julian calendar)")
+        label = calendar_label(out, "O.S.", "Old Style (Julian calendar)")
         partner = element.getnext()
         between = (element.tail or "").strip()
         if (
@@ -437,10 +478,9 @@ class HtmlRenderer:
         ):
             self._new_style_partners.add(partner)  # the text writes the New Style day itself
         elif gregorian:
-            other = etree.SubElement(
-                out, "span", {"class": "tei-date-other", "title": "New Style (Gregorian calendar)"}
-            )
-            other.text = f"[N.S. {format_iso_date(gregorian)}]"
+            # The source writes one reading: the other goes in the label's title, not
+            # into the text, so a date is never shown twice.
+            label.set("title", f"Old Style (Julian calendar); New Style: {new_style}")
 
     # --- links -------------------------------------------------------------------------
 
@@ -456,7 +496,10 @@ class HtmlRenderer:
     def render_ref(self, element: etree._Element, out: Out) -> None:
         pointer = element.get("target") or element.get("ref") or ""
         target = self.resolver.resolve(pointer) if pointer else None
-        new = self.render_link(element, out, local_name(element), target and target.href, pointer)
+        href = target.href if target is not None else None
+        if target is not None and target.entry is None:
+            href = with_xml_base(element, href)
+        new = self.render_link(element, out, local_name(element), href, pointer)
         if local_name(element) == "ptr" and not len(element) and not element.text:
             new.text = pointer
 
@@ -521,6 +564,26 @@ class HtmlRenderer:
         self._phrasing, self._in_link = saved
 
 
+def with_xml_base(element: etree._Element, url: str | None) -> str | None:
+    """``url`` resolved against the ``xml:base`` of ``element`` and its ancestors, if any.
+
+    TEI resolves relative URLs against ``xml:base``; a page that ignored it
+    would link elsewhere than the document says (and the URL policy must see
+    the resolved URL, since ``xml:base="javascript:..."`` changes what a
+    relative target means).  In-page fragments stay in-page.
+    """
+    if not url or url.startswith("#"):
+        return url
+    bases = [e.get(XML_BASE) for e in (element, *element.iterancestors())]
+    bases = [b for b in bases if b is not None]
+    if not bases:
+        return url
+    base = ""
+    for value in reversed(bases):
+        base = urljoin(base, value) if base else value
+    return urljoin(base, url)
+
+
 def item_has_label(item: etree._Element) -> bool:
     first = next((child for child in item if isinstance(child.tag, str)), None)
     return first is not None and local_name(first) == "label" and not (item.text or "").strip()
@@ -531,10 +594,11 @@ def first_is_labelled(children: list[etree._Element]) -> bool:
     return first_item is not None and item_has_label(first_item)
 
 
-def calendar_label(out: Out, text: str, title: str) -> None:
+def calendar_label(out: Out, text: str, title: str) -> Out:
     """A small O.S./N.S. label after a date, with the calendar spelled out on hover."""
     label = etree.SubElement(out, "abbr", {"class": "tei-calendar", "title": title})
     label.text = text
+    return label
 
 
 def register_entry_links(target: Target) -> Mapping[str, str]:
@@ -542,9 +606,7 @@ def register_entry_links(target: Target) -> Mapping[str, str]:
     links = {}
     if target.href:
         links["register"] = target.href
-    wikidata = (target.entry or {}).get("wikidata")
+    wikidata = authority_url("wikidata", (target.entry or {}).get("wikidata"))
     if wikidata:
-        links["Wikidata"] = (
-            wikidata if wikidata.startswith("http") else f"https://www.wikidata.org/wiki/{wikidata}"
-        )
+        links["Wikidata"] = wikidata
     return links

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tei_tools.export.elements import local_name
+from tei_tools.export.urls import ALLOWED_SCHEMES
 from tei_tools.xml import XML_NS
 
 XML_ID = f"{{{XML_NS}}}id"
 _DOLLAR_GROUP = re.compile(r"\$(\d)")
-URL_SCHEMES = frozenset({"http", "https", "mailto", "urn", "doi", "ftp"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class LinkResolver:
         scheme, colon, rest = ref.partition(":")
         if colon and scheme in self.prefixes:
             href = self.prefixes[scheme].expand(rest)
-        elif colon and scheme.lower() in URL_SCHEMES:
+        elif colon and scheme.lower() in ALLOWED_SCHEMES:
             href = ref
         elif ref and not colon:
             href = ref  # a relative reference: a file beside the document

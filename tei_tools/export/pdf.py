@@ -38,17 +38,20 @@ def export_pdf(
     *,
     css: str | None = None,
     registers: Mapping[str, Mapping[str, str]] | None = None,
+    view: str = "reading",
 ) -> bytes:
     """Render a TEI document to PDF; write it to ``out_path`` (atomically) if given.
 
-    ``css`` is extra CSS text applied after the shipped print stylesheet.
+    ``css`` is extra CSS text applied after the shipped print stylesheet;
+    ``view`` is ``reading`` (source lines run together) or ``diplomatic``
+    (source lines kept and numbered), as for :func:`~tei_tools.export.html.export_html`.
     Returns the PDF bytes either way.
     """
     weasyprint = require_weasyprint()
     from tei_tools.export.html import export_html, stylesheet
     from tei_tools.xml import write_atomic
 
-    page = export_html(tree, registers=registers, notes="inline", styles=False)
+    page = export_html(tree, registers=registers, notes="inline", styles=False, view=view)
     sheets = [
         weasyprint.CSS(string=stylesheet("screen.css")),
         weasyprint.CSS(string=stylesheet("print.css")),

@@ -13,6 +13,7 @@ as 29 February 1900 has no :class:`datetime.date` of its own.
 
 from __future__ import annotations
 
+import calendar as stdlib_calendar
 import datetime as dt
 from typing import Literal
 
@@ -78,5 +79,15 @@ def month_length(year: int, month: int, calendar: Calendar) -> int:
     """Days in a month of that calendar (February 1900 has 29 Julian days, 28 Gregorian)."""
     if calendar == "julian":
         return int(julian.month_length(year, month))
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    return gregorian_month_length(year, month)
+
+
+def gregorian_month_length(year: int, month: int) -> int:
+    """Days in a month of the (proleptic) Gregorian calendar, for any year.
+
+    >>> gregorian_month_length(1900, 2), gregorian_month_length(2000, 2)
+    (28, 29)
+    """
+    # monthrange() needs a year datetime knows (1-9999); the Gregorian leap cycle is 400
+    # years, so the same year of the cycle in 2000-2399 has the same month lengths.
+    return stdlib_calendar.monthrange(2000 + year % 400, month)[1]

@@ -152,7 +152,8 @@ NUMBER = rf"(?:\d{{1,3}}|{ROMAN})"
 LOCATOR = re.compile(
     rf"""
     (?P<page>(?:pp?\.|Pp?\.|pages?|Pages?)\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?
-        (?:\s*(?:ff?\.|et\ seq\.))?)
+        (?P<open>\s*(?:ff?\.|et\ seq\.))?)
+    |(?P<pages>(?P<pages_first>\d+)\s*[-–]\s*(?P<pages_last>\d+)(?P<pages_open>\s*(?:ff?\.|et\ seq\.))?)
     |(?P<volume>(?:[Vv]ol(?:ume)?s?\.?|[Tt]\.)\s*(?P<volume_n>{NUMBER}))
     |(?P<part>(?:[Pp]t\.|[Pp]art)\s*(?P<part_n>{NUMBER}))
     |(?P<issue>(?:[Nn]os?\.|№)\s*(?P<issue_n>\d+))
@@ -326,19 +327,20 @@ class _SegmentReader:
 
     def _locators(self, start: int, end: int, taken: list[_Piece]) -> list[_Piece]:
         pieces: list[_Piece] = []
-        volume = part = False
+        volume = part = pages = False
         for piece_start in self._piece_starts(start, end):
             if any(p.start <= piece_start < p.end for p in taken):
                 continue
             m = LOCATOR.match(self.line, piece_start, end)
             if m is None or not PIECE_END.match(self.line, m.end(), end):
                 continue
-            found = self._scope(m, volume=volume, part=part)
+            found = self._scope(m, volume=volume, part=part, pages=pages)
             if found is None:
                 continue
             tag, attrs = found
             volume = volume or attrs.get("unit") == "volume"
             part = part or attrs.get("unit") == "part"
+            pages = pages or attrs.get("unit") == "page"
             pieces.append(_Piece(m.start(), m.end(), tag, attrs))
         return pieces
 
@@ -356,14 +358,23 @@ class _SegmentReader:
             position = comma + 1
 
     def _scope(
-        self, m: re.Match[str], *, volume: bool, part: bool
+        self, m: re.Match[str], *, volume: bool, part: bool, pages: bool = False
     ) -> tuple[str, dict[str, str]] | None:
-        """The element for one locator: a ``biblScope``, or a ``date`` for a bare year."""
-        if m.group("page"):
-            first, last = m.group("first"), m.group("last") or m.group("first")
+        """The element for one locator: a ``biblScope``, or a ``date`` for a bare year.
+
+        After "pp." every further number is a page ("pp. 183, 190"); a range of
+        numbers without "p." after the volume is pages too ("Lenin, xxii, 8-9");
+        "ff." leaves the range open ("pp. 183 ff.": from 183, no end).
+        """
+        if m.group("page") or m.group("pages"):
+            prefix = "" if m.group("page") else "pages_"
+            first = m.group(f"{prefix}first")
+            last = m.group(f"{prefix}last") or first
+            if m.group(f"{prefix}open"):
+                return "biblScope", {"unit": "page", "from": str(int(first))}
             to = expand_page_range(first, last)
             if to < int(first):
-                self.problems.append(f"page range {m.group('page')!r} runs backwards")
+                self.problems.append(f"page range {m.group()!r} runs backwards")
                 return "biblScope", {"unit": "page"}
             return "biblScope", {"unit": "page", "from": str(int(first)), "to": str(to)}
         if m.group("year"):
@@ -373,6 +384,8 @@ class _SegmentReader:
                 value = _number_value(m.group(f"{unit}_n"))
                 return "biblScope", {"unit": unit, "n": str(value)} if value else {"unit": unit}
         value = _number_value(m.group("bare"))
+        if pages and m.group("bare").isdigit():
+            return "biblScope", {"unit": "page", "from": m.group("bare"), "to": m.group("bare")}
         if value is None or part:
             return None
         return "biblScope", {"unit": "part" if volume else "volume", "n": str(value)}

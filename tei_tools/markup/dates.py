@@ -47,7 +47,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tei_tools.markup.calendars import (
     Calendar,
@@ -137,7 +137,9 @@ def _half(p: str) -> str:
     """One written day and month (either order), optional year; groups prefixed ``p``."""
     day_month = rf"(?P<{p}d>{DAY})(?:\s+of)?\s+(?P<{p}m>{MONTH})"
     month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
-    return rf"(?P<{p}>(?:{day_month}|{month_day})(?:,?\s+(?P<{p}y>{YEAR}))?)"
+    # A year may be the editor's, in brackets: "5 April [1918]".
+    year = rf"(?:,?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"
+    return rf"(?P<{p}>(?:{day_month}|{month_day}){year}?)"
 
 
 # --- parsed pieces ----------------------------------------------------------------------
@@ -167,7 +169,7 @@ def _written(m: re.Match[str], p: str) -> Written:
     groups = m.groupdict()
     day = groups.get(p + "d") or groups.get(p + "D")
     month = groups.get(p + "m") or groups.get(p + "M")
-    year = groups.get(p + "y")
+    year = groups.get(p + "y") or groups.get(p + "by")
     return Written(
         m.start(p),
         m.end(p),
@@ -515,8 +517,13 @@ def _dual_days(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date 
 def _dual_days_month_first(
     text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
 ) -> Found:
-    """``October 13/26, 1917``: the halves are ``October 13`` and ``26, 1917``."""
-    return _days_pair(text, m, (m.start("m"), m.end("ad")), (m.start("bd"), m.end()), anchor)
+    """``October 13/26, 1917``: the halves are ``October 13`` and ``26, 1917``.
+
+    In ``Apr. 18 (5), 1918`` the bracket closes after the second day, which is
+    then all the second half holds (a span cannot cross the bracket).
+    """
+    second_end = m.end("bd") if m.group("close") else m.end()
+    return _days_pair(text, m, (m.start("m"), m.end("ad")), (m.start("bd"), second_end), anchor)
 
 
 def _days_pair(
@@ -528,14 +535,143 @@ def _days_pair(
 ) -> Found:
     month = MONTH_FORMS[m.group("m")]
     year = int(m.group("y")) if m.group("y") else None
-    old_day, new_day = _number(m.group("ad")), _number(m.group("bd"))
-    old_month, old_year = month, year
-    if old_day > new_day:  # "19/1 January": the Old Style day is in the month before
-        old_month = month - 1 or 12
-        old_year = year - 1 if year is not None and month == 1 else year
-    a = Written(*old_span, old_year, old_month, old_day)
-    b = Written(*new_span, year, month, new_day)
-    return dual_date(text, a, b, anchor)
+    first_day, second_day = _number(m.group("ad")), _number(m.group("bd"))
+    # Old Style first ("19/1 January": the Old Style day is in the month before) or,
+    # failing that, New Style first ("Apr. 18 (5), 1918": the bracket holds Old Style).
+    for old_first in (True, False):
+        old_day, new_day = (first_day, second_day) if old_first else (second_day, first_day)
+        old_month, old_year = month, year
+        if old_day > new_day:
+            old_month = month - 1 or 12
+            old_year = year - 1 if year is not None and month == 1 else year
+        old = Written(*(old_span if old_first else new_span), old_year, old_month, old_day)
+        new = Written(*(new_span if old_first else old_span), year, month, new_day)
+        if old_first and not _plausible_pair(old, new, anchor):
+            continue
+        a, b = (old, new) if old_first else (new, old)
+        return dual_date(text, a, b, anchor)
+    return None
+
+
+def _plausible_pair(old: Written, new: Written, anchor: dt.date | None) -> bool:
+    """Whether Old Style ``old`` and New Style ``new`` can be one day (years filled in)."""
+    old_copy, new_copy = (
+        Written(0, 0, old.year, old.month, old.day),
+        Written(0, 0, new.year, new.month, new.day),
+    )
+    if new_copy.year is None and anchor is not None:
+        new_copy.year = nearest_year(new_copy, anchor, "gregorian")
+    if old_copy.year is None and new_copy.year is not None:
+        old_copy.year = new_copy.year - (1 if old_copy.month == 12 and new_copy.month == 1 else 0)
+    return _same_day(old_copy, new_copy)
+
+
+def _instant(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """ "The 12th instant" (this month), "ultimo" (last month), "proximo" (next month)."""
+    if anchor is None:
+        return None
+    which = m.group("which").lower()
+    shift = 0 if which.startswith("inst") else -1 if which.startswith("ult") else 1
+    month_index = anchor.year * 12 + anchor.month - 1 + shift
+    w = Written(
+        m.start("d"), m.end(), month_index // 12, month_index % 12 + 1, _number(m.group("d"))
+    )
+    return [single_date(text, w, calendar, None)]
+
+
+def _month_the_day(
+    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+) -> Found:
+    """ "August the 5th 1918"."""
+    year = int(m.group("y")) if m.group("y") else None
+    w = Written(m.start(), m.end(), year, MONTH_FORMS[m.group("m")], _number(m.group("d")))
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _month_day_list(
+    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+) -> Found:
+    """ "January 12th and 17th, 1919": two dates; the first carries the month, the last the year."""
+    days = list(_DAY_TOKEN.finditer(text, m.start("days"), m.end("days")))
+    numbers = [_number(day.group()) for day in days]
+    if numbers != sorted(set(numbers)):
+        return None
+    month = MONTH_FORMS[m.group("m")]
+    year = int(m.group("y")) if m.group("y") else None
+    found = []
+    for index, day in enumerate(days):
+        start = m.start() if index == 0 else day.start()
+        end = m.end() if index == len(days) - 1 else day.end()
+        found.append(
+            single_date(text, Written(start, end, year, month, numbers[index]), calendar, anchor)
+        )
+    return found
+
+
+def _iso_date(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """An ISO 8601 day written in the text ("1918-04-25"): Gregorian by definition."""
+    w = Written(m.start(), m.end(), int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    if not 1 <= (w.month or 0) <= 12:
+        return None
+    return [single_date(text, w, "gregorian", anchor)]
+
+
+def _uncertain_day(
+    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+) -> Found:
+    """ "[25?] April 1918": the editor's doubtful day, asserted with low certainty."""
+    year = int(m.group("y")) if m.group("y") else None
+    w = Written(m.start(), m.end(), year, MONTH_FORMS[m.group("m")], _number(m.group("d")))
+    found = single_date(text, w, calendar, anchor)
+    if found.problem or not found.attrs:
+        return [found]
+    return [replace(found, attrs={**found.attrs, "cert": "low"})]
+
+
+def _dual_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """ "11 February 1731/2": Old Style, the year then beginning on 25 March.
+
+    The date belongs to the year written second in the modern reckoning (1732),
+    read in the Julian calendar and converted: Gregorian 22 February 1732.
+    """
+    first = int(m.group("y"))
+    tail = m.group("y2")
+    second = int(str(first)[: 4 - len(tail)] + tail)
+    if second != first + 1:
+        return None
+    w = Written(m.start(), m.end(), second, MONTH_FORMS[m.group("m")], _number(m.group("d")))
+    if w.month is not None and (w.month > 3 or (w.month == 3 and (w.day or 0) >= 25)):
+        return None  # from 25 March both reckonings agree: not a dual year
+    problem = _impossible(w, "julian")
+    attrs = {} if problem else point_attributes(w, "julian")
+    return [_match(text, w, attrs, problem)]
+
+
+def _dual_ranges(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+    """ "10-14 [23-27] December": an Old Style range and its New Style reading."""
+    month = MONTH_FORMS[m.group("m")]
+    year = int(m.group("y")) if m.group("y") else None
+    numbers = [_number(m.group(g)) for g in ("ad", "ae", "bd", "be")]
+    old = (
+        Written(m.start("ad"), m.end("ad"), year, month, numbers[0]),
+        Written(m.start("ae"), m.end("ae"), year, month, numbers[1]),
+    )
+    new = (
+        Written(m.start("bd"), m.end("bd"), year, month, numbers[2]),
+        Written(m.start("be"), m.end("be"), year, month, numbers[3]),
+    )
+    for w in (*old, *new):
+        _fill_year(w, anchor, "gregorian")
+    if not (_ok(old[0]) and _ok(new[0], "gregorian") and _same_day(old[0], new[0])):
+        return None
+    julian = range_attributes(old[0], old[1], "julian")
+    gregorian = range_attributes(new[0], new[1], "gregorian")
+    start_old, end_old = m.start("ad"), m.end("ae")
+    start_new, end_new = m.start("bd"), m.end("be")
+    return [
+        DateMatch(start_old, end_old, julian, text[start_old:end_old], None),
+        DateMatch(start_new, end_new, gregorian, text[start_new:end_new], None),
+    ]
 
 
 _YEAR_TAIL = rf"(?:,?\s+(?P<y>{YEAR}))?"
@@ -544,9 +680,51 @@ _MARK_ONLY = r"(?:[ON]\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)"
 #: (form name, pattern, handler).  Order does not matter: overlaps go to the longest.
 FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     (
-        "dual-bracket",  # 26 October [8 November] 1917
+        "instant",  # the 12th instant; the 5th ult.; the 3rd proximo
         re.compile(
-            rf"{_half('a')}(?:{STYLE_MARK})?\s*[\[(]\s*{_half('b')}(?:,?\s*{_MARK_ONLY})?\s*[\])]"
+            rf"(?:\bthe\s+)?(?P<d>{DAY})\s+(?P<which>instant|inst\.|ultimo|ult\.|proximo|prox\.)"
+        ),
+        _instant,
+    ),
+    (
+        "month-the-day",  # August the 5th 1918
+        re.compile(rf"(?P<m>{MONTH})\s+the\s+(?P<d>{DAY}){_YEAR_TAIL}"),
+        _month_the_day,
+    ),
+    (
+        "month-day-list",  # January 12th and 17th, 1919
+        re.compile(rf"(?P<m>{MONTH})\s+(?P<days>{DAY}(?:,\s*{DAY})*,?\s+and\s+{DAY}){_YEAR_TAIL}"),
+        _month_day_list,
+    ),
+    (
+        "iso",  # 1918-04-25
+        re.compile(r"(?<![\w-])(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\w-])"),
+        _iso_date,
+    ),
+    (
+        "uncertain-day",  # [25?] April 1918
+        re.compile(rf"\[(?P<d>{DAY})\?\]\s+(?:of\s+)?(?P<m>{MONTH}){_YEAR_TAIL}"),
+        _uncertain_day,
+    ),
+    (
+        "dual-year",  # 11 February 1731/2
+        re.compile(
+            rf"(?P<d>{DAY})\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR_DIGITS})/(?P<y2>\d{{1,2}})(?!\d)"
+        ),
+        _dual_year,
+    ),
+    (
+        "dual-ranges",  # 10-14 [23-27] December
+        re.compile(
+            rf"(?P<ad>{DAY})\s*[-–]\s*(?P<ae>{DAY})\s*[\[(]\s*(?P<bd>{DAY})\s*[-–]\s*(?P<be>{DAY})"
+            rf"\s*[\])]\s+(?:of\s+)?(?P<m>{MONTH}){_YEAR_TAIL}"
+        ),
+        _dual_ranges,
+    ),
+    (
+        "dual-bracket",  # 26 October [8 November] 1917; December 29, 1917 [/January 11, 1918]
+        re.compile(
+            rf"{_half('a')}(?:{STYLE_MARK})?\s*[\[(]\s*/?\s*{_half('b')}(?:,?\s*{_MARK_ONLY})?\s*[\])]"
             rf"{_YEAR_TAIL}"
         ),
         _dual,
@@ -559,14 +737,18 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "dual-days",  # 13/26 October 1917; 13 (26) October
         re.compile(
-            rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+\s*[\])]))\s*(?P<bd>{DAY})(?P<close>\s*[\])])?"
+            rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+(?:st|nd|rd|th)?\s*[\])]))\s*(?P<bd>{DAY})"
+            rf"(?P<close>\s*[\])])?"
             rf"(?:\s+of)?\s+(?P<m>{MONTH}){_YEAR_TAIL}"
         ),
         _dual_days,
     ),
     (
         "dual-days-month-first",  # October 13/26, 1917
-        re.compile(rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*/\s*(?P<bd>{DAY}){_YEAR_TAIL}"),
+        re.compile(
+            rf"(?P<m>{MONTH})\s+(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+\s*[\])]))\s*(?P<bd>{DAY})"
+            rf"(?P<close>\s*[\])])?{_YEAR_TAIL}"
+        ),
         _dual_days_month_first,
     ),
     (
@@ -657,25 +839,75 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
 #: included) and its matches (two for a dual date).
 Expression = tuple[int, int, list[DateMatch]]
 
+#: A candidate expression and how to read it again with another anchor year.
+_Candidate = tuple[int, int, list[DateMatch], Callable[[dt.date | None], Found]]
+
 
 def _expressions(
     text: str, document_date: dt.date | None, default_calendar: str
 ) -> list[Expression]:
-    """Every date expression, left to right, none overlapping another."""
+    """Every date expression, left to right, none overlapping another.
+
+    A date written without a year takes its year from the nearest *preceding*
+    complete date ("Petrograd, November 24, 1917. [Received November 26]"),
+    and only before the first one from ``document_date``.
+    """
     calendar = _calendar(default_calendar)
-    candidates: list[Expression] = []
+    candidates: list[_Candidate] = []
     for window_start, window_end in _windows(text):
         for _name, pattern, handler in FORMS:
             for m in pattern.finditer(text, window_start, window_end):
                 found = handler(text, m, calendar, document_date)
                 if found:
                     start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
-                    candidates.append((start, end, found))
-    return _longest_first(candidates)
+                    candidates.append((start, end, found, _reader(handler, text, m, calendar)))
+    kept = _longest_first(candidates)
+    anchor = document_date
+    expressions: list[Expression] = []
+    for start, end, found, read_again in kept:
+        if _WRITTEN_YEAR.search(text, start, end):
+            anchor = complete_day(found[-1].attrs) or anchor
+        elif anchor is not None and anchor != document_date:
+            found = read_again(anchor) or found
+        expressions.append((start, end, found))
+    return expressions
+
+
+def _reader(
+    handler: Handler, text: str, m: re.Match[str], calendar: Calendar
+) -> Callable[[dt.date | None], Found]:
+    def read_again(anchor: dt.date | None) -> Found:
+        return handler(text, m, calendar, anchor)
+
+    return read_again
+
+
+_WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
+
+
+def complete_day(attrs: dict[str, str]) -> dt.date | None:
+    """The Gregorian day a date's attributes point at, to place later dates without a year.
+
+    A month with its year ("In March, 1918") counts from its middle: a
+    "March 14" after it is of 1918, whatever the document's own date.
+    """
+    value = attrs.get("when") or attrs.get("to") or attrs.get("notAfter")
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        value += "-15"
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 #: Every form holds a month name or a four-digit year; the forms run only near one.
-ANCHOR = re.compile(rf"\b{MONTH_WORD}(?![A-Za-z])|\b[12]\d{{3}}\b")
+ANCHOR = re.compile(
+    rf"\b{MONTH_WORD}(?![A-Za-z])|\b[12]\d{{3}}\b|\b(?:instant|inst\.|ultimo|ult\.|proximo|prox\.)"
+)
 #: How far a date expression may reach before its first anchor ("between 10 and 14
 #: December") and after its last one ("1917 (O.S.)"); anchors closer than that share a window.
 REACH_BEFORE, REACH_AFTER = 30, 40
@@ -714,13 +946,13 @@ def _calendar(name: str) -> Calendar:
     return name  # type: ignore[return-value]
 
 
-def _longest_first(candidates: list[Expression]) -> list[Expression]:
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping expressions, longer ones first (a dual date beats its halves)."""
     starts: list[int] = []  # kept extents, sorted and disjoint
     ends: list[int] = []
-    kept: list[Expression] = []
+    kept: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        start, end, _ = candidate
+        start, end = candidate[0], candidate[1]
         at = bisect.bisect_right(starts, start)
         if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
             continue

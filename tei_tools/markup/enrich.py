@@ -10,24 +10,33 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 import functools
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
-from tei_tools.findings import Finding
+from tei_tools.findings import Finding, context_around
+from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
-from tei_tools.markup.dates import DateMatch, find_dates, parse_date
-from tei_tools.markup.names import NameMatch, find_names
+from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
+from tei_tools.markup.names import NameMatch, find_names, fold
 from tei_tools.markup.registers import load_registry
 from tei_tools.reading.model import Block, Document
+from tei_tools.reading.positions import SourceLocator
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import Span
 from tei_tools.xml import TEI_NS
 
 if TYPE_CHECKING:
-    from tei_tools.markup.registers import Registry
+    from tei_tools.markup.registers import Entry, Registry
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+$")
+_WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 #: Blocks whose text is the collection's own wording, not the document's: no markup.
 UNMARKED_KINDS = frozenset({"trailer"})
@@ -42,11 +51,19 @@ class Enricher:
         self.registry = registry if registry is not None else load_registry()
         self.bibl_register = bibl_register_for(self.registry.sources)
         self.findings: list[Finding] = []
-        self._reported: set[tuple[str, str, int]] = set()
+        self._reported: set[tuple[str, str, int, str]] = set()
         self._previous_source: str | None = None
         self._dateline = dateline_date(doc.date_text, profile.calendar)
         self.document_date = document_date_of(self._dateline)
+        #: The nearest preceding complete date: where a date without a year takes its year.
+        self._anchor = self.document_date
         self._citations: dict[int, etree._Element] = {}
+        self._names: dict[int, list[NameMatch]] | None = None
+        self._named_in_full: dict[str, str] = {}
+        self._candidates: dict[int, list[Candidate]] = {}
+        self._surname_cache: dict[str, bool] = {}
+        self._typed: dict[str, tuple[str, str]] = {}
+        self.locator = SourceLocator(doc.text) if doc.text else None
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
         """The header's creation date (attributes, text): the dateline's date, when it parsed."""
@@ -60,10 +77,170 @@ class Enricher:
             spans = self._dateline_spans(block)
         else:
             spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
-        spans.extend(
-            self._name_span(match, block) for match in find_names(block.text, self.registry)
-        )
+        known = self._known_names(block)
+        spans.extend(self._name_span(match, block) for match in known)
+        dates = [(s.start, s.end) for s in spans if s.tag == "date"]
+        for candidate in self._candidates.get(id(block), []):
+            if any(start < candidate.end and candidate.start < end for start, end in dates):
+                continue
+            if candidate.tag is None and candidate.text in self._typed:
+                tag, reason = self._typed[candidate.text]
+                candidate = replace(candidate, tag=tag, reason=reason, marked=True)
+            span = self._candidate_span(candidate, block)
+            if span is not None:
+                spans = _longest_wins(spans, span)
         return spans
+
+    def _find_candidates(self, block: Block, known: list[NameMatch]) -> list[Candidate]:
+        return find_candidates(
+            block.text,
+            [(m.start, m.end, m.tag) for m in known],
+            in_signature=block.kind == "signed"
+            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
+            in_salute=block.kind == "salute",
+            is_surname=self._is_surname,
+        )
+
+    def _known_names(self, block: Block) -> list[NameMatch]:
+        """The register names of a block (computed once per document, see :meth:`_prepare`)."""
+        if self._names is None:
+            self._prepare()
+        assert self._names is not None
+        return self._names.get(id(block), [])
+
+    def _prepare(self) -> None:
+        """Find the register names of every block, and the people the document names in full.
+
+        A surname alone links to a person the same document names in full
+        ("Summers" after "Maddin Summers"), wherever in the document that is.
+        """
+        self._names = {}
+        for block in self.doc.blocks:
+            if block.kind in UNMARKED_KINDS:
+                continue
+            found = [
+                self._widen_misspelt(match, block.text) if match.tag == "orgName" else match
+                for match in find_names(block.text, self.registry, self.document_date)
+            ]
+            self._names[id(block)] = found
+            for match in found:
+                if match.tag == "persName" and match.ref and _is_full_name(match):
+                    entry = self.registry.lookup(match.ref)
+                    for surname in entry.surnames if entry else ():
+                        self._named_in_full.setdefault(fold(surname), match.ref)
+        # Names no register has, once per block; a name typed by its context in one place
+        # is of that type wherever the document writes it ("Tredwell returning ..." and
+        # later "Tredwell telegraphs").
+        for block in self.doc.blocks:
+            if id(block) in self._names:
+                candidates = self._find_candidates(block, self._names[id(block)])
+                self._candidates[id(block)] = candidates
+                for candidate in candidates:
+                    if candidate.tag is not None:
+                        self._typed.setdefault(
+                            candidate.text, (candidate.tag, "so typed elsewhere in the document")
+                        )
+
+    def _is_surname(self, word: str) -> bool:
+        known = self._surname_cache.get(word)
+        if known is None:
+            bare = word[:-2] if word.endswith(("'s", "’s")) else word
+            key = fold(bare)
+            known = key in self._named_in_full or bool(self.registry.by_surname(bare))
+            self._surname_cache[word] = known
+        return known
+
+    def _widen_misspelt(self, match: NameMatch, text: str) -> NameMatch:
+        """A registered name with a misspelt first word before it: "Ukranian Central Rada".
+
+        The register has "Ukrainian Central Rada"; the automaton matched only
+        "Central Rada".  The word before is taken in when a longer form of the
+        same entry begins with a word spelt nearly like it; the text stays as written.
+        """
+        if match.ref is None or match.tag != "orgName" or match.start < 3:
+            return match
+        if not text[match.start - 2].isalpha():
+            return match
+        before = _WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
+        entry = self.registry.lookup(match.ref)
+        if before is None or entry is None:
+            return match
+        word = before.group(1)
+        for form in entry.names:
+            head, _, rest = form.partition(" ")
+            if fold(rest) == fold(match.text) and _nearly(head, word):
+                start = match.start - len(before.group(0))
+                return NameMatch(
+                    start, match.end, match.tag, match.ref, match.role, text[start : match.end]
+                )
+        return match
+
+    def _candidate_span(self, candidate: Candidate, block: Block) -> Span | None:
+        """A name no register matched: linked by surname, marked for review, or only reported."""
+        if candidate.tag in (None, "persName"):
+            linked = self._by_surname(candidate, block)
+            if linked is not None:
+                return linked
+        if not candidate.marked or candidate.tag is None:
+            self._report_name(
+                "possible-name", candidate, block, _suggested_type(candidate.text), {}
+            )
+            return None
+        self._report_name("unlinked-name", candidate, block, candidate.tag, {})
+        return Span(candidate.start, candidate.end, candidate.tag, {"cert": "low"})
+
+    def _by_surname(self, candidate: Candidate, block: Block) -> Span | None:
+        """A surname (with initials) that the document or the registers tie to one person."""
+        surname = candidate.text.split()[-1]
+        surname = surname[:-2] if surname.endswith(("'s", "’s")) else surname
+        named = self._named_in_full.get(fold(surname))
+        if named is not None:
+            return Span(candidate.start, candidate.end, "persName", {"ref": named})
+        people = [e for e in self.registry.by_surname(surname) if _alive_on(e, self.document_date)]
+        if not people:
+            return None
+        if len(people) == 1:
+            ref = people[0].ref
+            self._report_name(
+                "linked-by-surname",
+                candidate,
+                block,
+                "persName",
+                {"ref": ref},
+                message=f"linked by surname alone to {ref} ({people[0].label}): check it",
+            )
+            return Span(candidate.start, candidate.end, "persName", {"ref": ref})
+        refs = [e.ref for e in people]
+        self._report_name(
+            "ambiguous-name",
+            candidate,
+            block,
+            "persName",
+            {"candidates": refs},
+            message=f"surname of {len(refs)} register people ({', '.join(refs)}): not linked",
+        )
+        return Span(candidate.start, candidate.end, "persName", {"cert": "low"})
+
+    def _report_name(
+        self,
+        kind: str,
+        candidate: Candidate,
+        block: Block,
+        tag: str | None,
+        suggestion: dict[str, object],
+        *,
+        message: str | None = None,
+    ) -> None:
+        if kind in ("unlinked-name", "possible-name"):
+            suggestion = {**suggestion, "entry": register_entry_for(candidate.text, tag)}
+        text = message or (
+            f"{tag or 'name'} in no register ({candidate.reason})"
+            if kind == "unlinked-name"
+            else f"possibly a name ({candidate.reason}); not marked"
+        )
+        self._report(
+            kind, candidate.text, text, block, candidate.start, candidate.end, tag, suggestion
+        )
 
     def source_element(self, block: Block) -> etree._Element:
         """A structured ``bibl`` for a source line (a fresh copy on every call)."""
@@ -89,9 +266,17 @@ class Enricher:
         return copy.deepcopy(self._citations[block.line])
 
     def _find_dates(self, text: str) -> list[DateMatch]:
-        return find_dates(
-            text, document_date=self.document_date, default_calendar=self.profile.calendar
-        )
+        found = find_dates(text, document_date=self._anchor, default_calendar=self.profile.calendar)
+        self._advance_anchor(text, found)
+        return found
+
+    def _advance_anchor(self, text: str, found: list[DateMatch]) -> None:
+        """Remember the last date of ``text`` written with its year, for the dates after it."""
+        for match in reversed(found):
+            day = complete_day(match.attrs)
+            if day is not None and _WRITTEN_YEAR.search(match.text):
+                self._anchor = day
+                return
 
     def _dateline_spans(self, block: Block) -> list[Span]:
         whole = parse_date(
@@ -107,24 +292,147 @@ class Enricher:
 
     def _date_span(self, match: DateMatch, block: Block) -> Span:
         if match.problem:
-            self._report("uncertain-date", match.text, match.problem, block)
+            self._report(
+                "uncertain-date", match.text, match.problem, block, match.start, match.end, "date"
+            )
         return Span(match.start, match.end, "date", dict(match.attrs))
 
     def _name_span(self, match: NameMatch, block: Block) -> Span:
-        attrs = {"ref": match.ref} if match.ref else {}
+        attrs = {"ref": match.ref} if match.ref else {"cert": "low"}
         if match.ref is None:
-            self._report("unknown-name", match.text, f"{match.tag} not in any register", block)
-        children = ()
+            name_start = match.role[1] if match.role else match.start
+            while name_start < match.end and block.text[name_start].isspace():
+                name_start += 1
+            surname = Candidate(
+                name_start,
+                match.end,
+                block.text[name_start : match.end],
+                "persName",
+                "after a title",
+                True,
+            )
+            linked = self._by_surname(surname, block) if surname.text.strip() else None
+            if linked is not None and "ref" in linked.attrs:
+                attrs = {"ref": linked.attrs["ref"]}
+            elif linked is None:
+                self._report(
+                    "unlinked-name",
+                    match.text,
+                    f"{match.tag} in no register (after a title)",
+                    block,
+                    match.start,
+                    match.end,
+                    match.tag,
+                    {"entry": register_entry_for(surname.text, match.tag)},
+                )
+        children: tuple[Span, ...] = ()
         if match.role is not None:
             children = (Span(match.role[0], match.role[1], "roleName"),)
         return Span(match.start, match.end, match.tag, attrs, children)
 
-    def _report(self, kind: str, text: str, message: str, block: Block) -> None:
+    def _report(
+        self,
+        kind: str,
+        text: str,
+        message: str,
+        block: Block,
+        start: int | None = None,
+        end: int | None = None,
+        tag: str | None = None,
+        suggestion: dict[str, object] | None = None,
+    ) -> None:
         # Both halves of a disagreeing dual date carry the same problem: report it once.
-        key = (kind, message, block.line)
-        if key not in self._reported:
-            self._reported.add(key)
-            self.findings.append(Finding(kind, text, message, self.doc.source_name, block.line))
+        key = (kind, message, block.line, text if start is not None else "")
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        if start is None:
+            start, end = (0, len(block.text)) if text == block.text else _find(block.text, text)
+        end = start if end is None else end
+        where = self.locator.locate(block, start, end) if self.locator else None
+        self.findings.append(
+            Finding(
+                kind,
+                text,
+                message,
+                self.doc.source_name,
+                line=where.line if where else block.line,
+                column=where.column if where else None,
+                start=where.start if where else None,
+                end=where.end if where else None,
+                type=tag,
+                context=context_around(block.text, start, end or start),
+                suggestion=suggestion or {},
+            )
+        )
+
+
+def _longest_wins(spans: list[Span], new: Span) -> list[Span]:
+    """Add ``new`` unless it crosses a span; the names it wholly contains give way to it.
+
+    "Government of the Russian Republic" is one body, not a body around a place.
+    """
+    inside = [s for s in spans if new.start <= s.start and s.end <= new.end and s.tag != "date"]
+    crossing = [s for s in spans if s not in inside and s.start < new.end and new.start < s.end]
+    if crossing:
+        return spans
+    return [s for s in spans if s not in inside] + [new]
+
+
+def _nearly(written: str, found: str) -> bool:
+    """Two spellings of one word: "Ukrainian" and "Ukranian", "Roumanian" and "Rumanian"."""
+    if written == found:
+        return False  # an exact form would have matched already
+    return difflib.SequenceMatcher(None, fold(written), fold(found)).ratio() >= 0.85
+
+
+def _is_full_name(match: NameMatch) -> bool:
+    """A person named with more than a surname (titles and initials do not count)."""
+    start = match.role[1] if match.role else match.start
+    words = [w for w in match.text[start - match.start :].split() if not w.endswith(".")]
+    return len(words) >= 2
+
+
+def _alive_on(entry: Entry, day: dt.date | None) -> bool:
+    """Whether a person may act on ``day``: born before it, and not dead long before."""
+    if day is None:
+        return True
+    born = int(entry.birth[:4]) if entry.birth and entry.birth[:4].isdigit() else None
+    died = int(entry.death[:4]) if entry.death and entry.death[:4].isdigit() else None
+    return (born is None or born + 15 <= day.year) and (died is None or died >= day.year)
+
+
+def _find(text: str, part: str) -> tuple[int, int]:
+    at = text.find(part)
+    return (at, at + len(part)) if at >= 0 else (0, len(text))
+
+
+#: Endings that suggest a type for a name the context does not type (for the report only).
+_PLACE_ENDINGS = ("sk", "grad", "burg", "pol", "polis", "ia", "land", "stan", "ovo", "evo", "ino")
+_PERSON_ENDINGS = ("ov", "ev", "in", "sky", "ski", "vich", "enko", "yan", "ian", "dze", "shvili")
+
+
+def _suggested_type(name: str) -> str | None:
+    last = name.split()[-1].lower().strip(".'’s")
+    if last.endswith(_PLACE_ENDINGS):
+        return "placeName"
+    if last.endswith(_PERSON_ENDINGS) or len(name.split()) >= 2:
+        return "persName"
+    return None
+
+
+def register_entry_for(name: str, tag: str | None) -> str:
+    """A register entry for ``name`` an editor can paste into a register file."""
+    element, name_tag = {
+        "persName": ("person", "persName"),
+        "orgName": ("org", "orgName"),
+        "placeName": ("place", "placeName"),
+    }.get(tag or "", ("person", "persName"))
+    ident = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entry"
+    if not ident[0].isalpha():
+        ident = "x-" + ident
+    written = xml_escape(" ".join(name.split()))
+    return f'<{element} xml:id="{ident}"><{name_tag}>{written}</{name_tag}></{element}>'
 
 
 def dateline_date(text: str | None, calendar: str) -> DateMatch | None:

@@ -178,15 +178,27 @@ def align(spans: list[MarkedSpan], ours: str, gold_text: str) -> list[MarkedSpan
     return moved
 
 
-def score(tree: etree._ElementTree, gold: dict) -> Scores:
-    """Score one converted document against one gold file's content."""
+def score(tree: etree._ElementTree, gold: dict, *, complete_only: bool = False) -> Scores:
+    """Score one converted document against one gold file's content.
+
+    Gold that marks names exhaustively only in some regions (FRUS: head,
+    dateline, signature) lists them as ``complete_regions``: a prediction
+    outside them is not counted as false, since the gold is silent there.
+    ``complete_only`` scores only inside those regions, recall included.
+    """
     ours, spans = marked_spans(tree)
     predicted = align(spans, ours, gold["text"])
     scores = Scores()
     scored = [g for g in gold["spans"] if g["type"] in SCORED_TYPES]
+    complete = complete_ranges(gold)
+    if complete is not None and complete_only:
+        predicted = [s for s in predicted if _inside(s.start, s.end, complete)]
+        scored = [g for g in scored if _inside(g["start"], g["end"], complete)]
     matched: set[int] = set()
     for span in predicted:
         hit = _match(span, scored, gold["text"])
+        if hit is None and complete is not None and not _inside(span.start, span.end, complete):
+            continue  # the gold is silent outside its complete regions: not a false positive
         if hit is None:
             scores.fp[span.type] += 1
             scores.errors.append(
@@ -223,6 +235,18 @@ def score(tree: etree._ElementTree, gold: dict) -> Scores:
                 f"FN {gold_span['type']} {gold_span['text']!r} at {gold_span['start']}"
             )
     return scores
+
+
+def complete_ranges(gold: dict) -> list[tuple[int, int]] | None:
+    """Character ranges where the gold lists every name, or None when it is complete everywhere."""
+    names = gold.get("complete_regions")
+    if not names:
+        return None
+    return [(r["start"], r["end"]) for r in gold.get("regions", []) if r["region"] in names]
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(low <= start and end <= high for low, high in ranges)
 
 
 def _match(span: MarkedSpan, gold_spans: list[dict], text: str) -> tuple[int, dict] | None:

@@ -18,6 +18,7 @@ the matches into elements.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,7 +64,8 @@ NOT_NAMES = frozenset(
     the a an he she it they we i in on at this that these those his her their our its
     and but or if as by for from with to of no not all any every there here when where
     which who what while after before since during until upon chairman chairmen
-    power powers state states governments allies nations republic war
+    power powers state states governments allies nations republic war counsellor counselor
+    excellency excellencies colleague colleagues friend friends sir sirs gentlemen
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """.split()  # noqa: SIM905 - a word list reads better as running text
@@ -114,6 +116,21 @@ class _Form:
     written: str
     ref: str
     tag: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None or not (self.valid_from or self.valid_to):
+            return True
+        iso = day.isoformat()
+        low = (self.valid_from or "0000") + "-01-01"[: 10 - len(self.valid_from or "0000")]
+        high = (self.valid_to or "9999") + "-12-31"[: 10 - len(self.valid_to or "9999")]
+        return low <= iso <= high
+
+    def ended_before(self, day: dt.date) -> bool:
+        if not self.valid_to:
+            return False
+        return self.valid_to + "-12-31"[: 10 - len(self.valid_to)] < day.isoformat()
 
 
 class NameMatcher:
@@ -121,11 +138,15 @@ class NameMatcher:
 
     def __init__(self, forms: list[_Form]):
         self.automaton = ahocorasick.Automaton()
+        by_key: dict[str, list[_Form]] = {}
         for form in forms:
             key = fold(form.written)
             if key.strip():
-                # A later form (a user's register) replaces an earlier one with the same key.
-                self.automaton.add_word(key, (len(key), form))
+                by_key.setdefault(key, []).append(form)
+        for key, same in by_key.items():
+            # One written form may name several entries (a body that changed, a name two
+            # registers share): all are kept and the document's date chooses.
+            self.automaton.add_word(key, (len(key), tuple(same)))
         if len(self.automaton):
             self.automaton.make_automaton()
         # Titles get their own small automaton: a regex tried at every position of
@@ -135,12 +156,16 @@ class NameMatcher:
             self.titles.add_word(key, len(key))
         self.titles.make_automaton()
 
-    def find(self, text: str) -> list[NameMatch]:
-        """Known names (longest first, no overlaps), then titled unknown names between them."""
+    def find(self, text: str, on: dt.date | None = None) -> list[NameMatch]:
+        """Known names (longest first, no overlaps), then titled unknown names between them.
+
+        ``on`` is the document's date: a form that named different entries at
+        different times links to the one that existed then.
+        """
         if not text:
             return []
         folded, to_original = collapse_space(fold(text))
-        known = self._known(text, folded, to_original) if len(self.automaton) else []
+        known = self._known(text, folded, to_original, on) if len(self.automaton) else []
         return _merge(known, self._unknown(text, folded, to_original))
 
     def _unknown(self, text: str, folded: str, to_original) -> list[NameMatch]:
@@ -151,17 +176,22 @@ class NameMatcher:
             if found and start < found[-1].end:
                 continue  # a later title of a chain already taken in ("General Baron ...")
             match = _TITLED_NAME.match(text, start)
+            if match is not None and _initial_not_title(text, start, match.group(1)):
+                continue  # "Earl M. Johnston": M. is an initial after a given name
             if match is not None and _looks_like_a_name(match.group(1), match.group(2)):
                 role = (start, start + len(match.group(1).rstrip()))
                 found.append(NameMatch(start, match.end(), "persName", None, role, match.group()))
         return found
 
-    def _known(self, text: str, folded: str, to_original) -> list[NameMatch]:
+    def _known(self, text: str, folded: str, to_original, on: dt.date | None) -> list[NameMatch]:
         candidates = []
-        for end_folded, (length, form) in self.automaton.iter(folded):
+        for end_folded, (length, forms) in self.automaton.iter(folded):
             start = to_original(end_folded + 1 - length)
             end = to_original(end_folded) + 1
-            if _bounded(text, start, end) and _case_fits(text[start:end], form.written):
+            if not _bounded(text, start, end):
+                continue
+            form = self._choose(forms, text, start, on)
+            if form is not None and _case_fits(text[start:end], form.written):
                 candidates.append((start, end, form))
         chosen = _longest_without_overlap(candidates)
         matches = []
@@ -176,25 +206,46 @@ class NameMatcher:
             floor = match.end
         return matches
 
+    @staticmethod
+    def _choose(forms: tuple[_Form, ...], text: str, start: int, on: dt.date | None):
+        """The form a hit stands for: the last registered, unless dates or "the late" decide.
+
+        "The late Russian Government" in 1918 is the body that had ended by
+        then, not the one in office.
+        """
+        if len(forms) == 1 and forms[0].valid_on(on):
+            return forms[0]
+        former = _FORMER.search(text[max(0, start - 30) : start]) is not None
+        if former and on is not None:
+            ended = [f for f in forms if f.ended_before(on)]
+            if ended:
+                return ended[-1]
+        current = [f for f in forms if f.valid_on(on)]
+        return current[-1] if current else None
+
+
+#: Words before a body's name that mean it no longer exists.
+_FORMER = re.compile(r"\b(?:late|former|old|previous|ex-|overthrown|deposed)\s+$", re.IGNORECASE)
+
 
 def compile_matcher(registry: Registry) -> NameMatcher:
     """The matcher for a registry's people, bodies and places (bibliography excluded)."""
     forms = [
-        _Form(name, entry.ref, TAG_OF_KIND[entry.kind])
+        _Form(name, entry.ref, TAG_OF_KIND[entry.kind], entry.valid_from, entry.valid_to)
         for entry in registry.of_kind(*TAG_OF_KIND)
         for name in entry.names
     ]
     return NameMatcher(forms)
 
 
-def find_names(text: str, registry: Registry) -> list[NameMatch]:
+def find_names(text: str, registry: Registry, on: dt.date | None = None) -> list[NameMatch]:
     """The names in ``text``, in order: register names with ``ref``, unknown ones without.
 
     >>> from tei_tools.markup.registers import load_registry
     >>> [(m.text, m.ref) for m in find_names("General Dukhonin and Mr. Smith", load_registry())]
     [('General Dukhonin', 'per:dukhonin'), ('Mr. Smith', None)]
     """
-    return registry.matcher().find(text)
+    return registry.matcher().find(text, on)
 
 
 def unknown_names(text: str, registry: Registry) -> list[NameMatch]:
@@ -377,6 +428,14 @@ def _title_keys() -> set[str]:
         if len(title) > 1:  # a bare "M" is an initial far more often than Monsieur
             keys.add(fold(title) + " ")
     return keys
+
+
+def _initial_not_title(text: str, start: int, titles: str) -> bool:
+    """A one-letter "title" (M. for Monsieur) right after a capitalised word is an initial."""
+    if not re.fullmatch(r"[A-Z]\.?\s*", titles):
+        return False
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1).lower() not in _NOT_NAME_WORDS
 
 
 def _looks_like_a_name(titles: str, name: str) -> bool:

@@ -15,8 +15,10 @@ once per registry and not once per document.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -55,6 +57,27 @@ class Entry:
     death: str | None = None
     wikidata: str | None = None
     viaf: str | None = None
+    #: Surnames a partial mention may use ("Summers" for "Maddin Summers"); never matched alone.
+    surnames: tuple[str, ...] = ()
+    #: When a body existed (ISO dates or years, from the name's ``@from``/``@to``): a
+    #: name that meant different bodies at different times links by the document's date.
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """Whether the entry existed on ``day`` (always, when either is unknown)."""
+        if day is None:
+            return True
+        iso = day.isoformat()
+        if self.valid_from and iso < _lower_bound(self.valid_from):
+            return False
+        return not (self.valid_to and iso > _upper_bound(self.valid_to))
+
+    def ended_before(self, day: dt.date | None) -> bool:
+        return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
+
+    note: str | None = None  # the register's note: a role, and what the data was checked against
+    modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
 
     @property
     def ref(self) -> str:
@@ -75,6 +98,9 @@ class Registry:
     #: The user's register files this registry was loaded with (for the bibliography).
     sources: tuple[str, ...] = ()
     _matcher: Any = field(default=None, init=False, repr=False, compare=False)
+    _surnames: dict[str, list[Entry]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def lookup(self, ref: str) -> Entry | None:
         """The entry a pointer (``"per:trotsky"``) or bare id (``"trotsky"``) names."""
@@ -90,6 +116,21 @@ class Registry:
         """Add or replace an entry (a later file overrides an earlier one)."""
         self.entries[entry.ref] = entry
         self._matcher = None
+        self._surnames = None
+
+    def by_surname(self, surname: str) -> list[Entry]:
+        """The people whose name forms end in ``surname`` (compared without case or accents)."""
+        if self._surnames is None:
+            from tei_tools.markup.names import fold
+
+            index: dict[str, list[Entry]] = {}
+            for entry in self.of_kind("person"):
+                for key in dict.fromkeys(fold(name) for name in entry.surnames):
+                    index.setdefault(key, []).append(entry)
+            self._surnames = index
+        from tei_tools.markup.names import fold
+
+        return list(self._surnames.get(fold(surname), []))
 
     def of_kind(self, *kinds: str) -> Iterator[Entry]:
         """The entries of the given kinds, in register order."""
@@ -99,6 +140,7 @@ class Registry:
         # The compiled automaton is rebuilt where it is needed (a worker process), not shipped.
         state = self.__dict__.copy()
         state["_matcher"] = None
+        state["_surnames"] = None
         return state
 
     def matcher(self) -> Any:
@@ -176,7 +218,11 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
-    names = _unique(_clean(child) for child in children)
+    # A present-day name (Tallinn for Reval) is shown, never matched in the text.
+    children = [c for c in children if c.get("type") != "modern"]
+    names = _unique(_clean(c) for c in children if c.get("type") != "surname")
+    modern = element.find(f"{{{TEI_NS}}}{name_tags[0]}[@type='modern']")
+    note = element.find(f"{{{TEI_NS}}}note")
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -191,7 +237,56 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         death=_when(element, "death"),
         wikidata=_idno(element, "wikidata"),
         viaf=_idno(element, "VIAF"),
+        surnames=_surnames(children) if kind == "person" else (),
+        valid_from=_dating(element, children, "from", "notBefore"),
+        valid_to=_dating(element, children, "to", "notAfter"),
+        note=_clean(note) if note is not None else None,
+        modern=_clean(modern) if modern is not None else None,
     )
+
+
+#: Titles of rulers and their families, who are named without a surname.
+_RULERS = frozenset(
+    "King Queen Emperor Empress Tsar Czar Tsarina Kaiser Grand Prince Princess Archduke "  # noqa: SIM905
+    "Sultan Shah Emir Pope Crown".split()
+)
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovna|evna)$")
+#: Words that end a name form without being a surname ("Lord Robert Cecil, Jr.").
+_NOT_SURNAMES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surnames(children: list[etree._Element]) -> tuple[str, ...]:
+    """Explicit ``persName[@type=surname]`` forms, and the last word of each full name form."""
+    found = []
+    for child in children:
+        text = _clean(child)
+        if child.get("type") == "surname":
+            found.append(text)
+            continue
+        words = [w.strip(".,") for w in text.split()]
+        if len(words) < 2 or " of " in text or words[0] in _RULERS:
+            continue  # "Prince Maximilian of Baden", "King Ferdinand": no surname to take
+        last = words[-1]
+        if last.lower() in _NOT_SURNAMES or len(last) < 2 or _PATRONYMIC.search(last):
+            continue
+        found.append(last)
+    return tuple(dict.fromkeys(found))
+
+
+def _dating(element: etree._Element, children: list[etree._Element], *names: str) -> str | None:
+    for holder in (element, *children):
+        for name in names:
+            if holder.get(name):
+                return holder.get(name)
+    return None
+
+
+def _lower_bound(value: str) -> str:
+    return value if len(value) == 10 else value + "-01-01"[: 10 - len(value)]
+
+
+def _upper_bound(value: str) -> str:
+    return value if len(value) == 10 else value + "-12-31"[: 10 - len(value)]
 
 
 def _clean(element: etree._Element) -> str:
@@ -212,3 +307,116 @@ def _idno(element: etree._Element, kind: str) -> str | None:
         if (idno.get("type") or "").lower() == kind.lower() and idno.text:
             return idno.text.strip()
     return None
+
+
+#: Entry element and list element of the register a name element points into.
+ENTRY_FOR_NAME = {
+    "persName": ("person", "listPerson"),
+    "orgName": ("org", "listOrg"),
+    "placeName": ("place", "listPlace"),
+}
+
+#: Letters of Russian Cyrillic and Greek in the Latin letters of an ``xml:id`` (hard and soft signs dropped).
+_TRANSLITERATION = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "α": "a",
+    "β": "v",
+    "γ": "g",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "i",
+    "θ": "th",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "m",
+    "ν": "n",
+    "ξ": "x",
+    "ο": "o",
+    "π": "p",
+    "ρ": "r",
+    "σ": "s",
+    "ς": "s",
+    "τ": "t",
+    "υ": "y",
+    "φ": "f",
+    "χ": "ch",
+    "ψ": "ps",
+    "ω": "o",
+}
+
+
+def entry_id(name: str, taken: Iterable[str] = ()) -> str:
+    """An ``xml:id`` for a new entry, as the registers' ``prefixDef`` accepts (``[a-z0-9_.-]+``).
+
+    Cyrillic and Greek are transliterated; a clash with ``taken`` gets a number.
+
+    >>> entry_id("Shcherbachev"), entry_id("Щербачёв"), entry_id("Βενιζέλος")
+    ('shcherbachev', 'shcherbachev', 'venizelos')
+    >>> entry_id("Lenin", {"lenin"})
+    'lenin-2'
+    """
+    import unicodedata
+
+    letters = []
+    # Decomposed first, so that accented letters (έ, ё) meet the table as their base letter.
+    for char in unicodedata.normalize("NFD", name.lower()):
+        letters.append(_TRANSLITERATION.get(char, char))
+    plain = unicodedata.normalize("NFKD", "".join(letters)).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() or c in "_." else " " for c in plain).split()
+    base = "-".join(word.strip("-") for word in words if word.strip("-")) or "entry"
+    if base[0].isdigit():
+        base = f"n{base}"
+    taken = set(taken)
+    found, number = base, 1
+    while found in taken:
+        number += 1
+        found = f"{base}-{number}"
+    return found
+
+
+def entry_xml(name_tag: str, name: str, xml_id: str) -> str:
+    """A new register entry for a name no register knows, to paste into a register file.
+
+    >>> entry_xml("persName", "Shcherbachev", "shcherbachev")
+    '<person xml:id="shcherbachev"><persName>Shcherbachev</persName></person>'
+    """
+    entry_tag = ENTRY_FOR_NAME[name_tag][0]
+    element = etree.Element(f"{{{TEI_NS}}}{entry_tag}", nsmap={None: TEI_NS})
+    element.set(f"{{{XML_NS}}}id", xml_id)
+    etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = name
+    text = etree.tostring(element, encoding="unicode")
+    return text.replace(f' xmlns="{TEI_NS}"', "", 1)

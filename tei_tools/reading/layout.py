@@ -61,7 +61,19 @@ _SOURCE_LINE = re.compile(
 )
 # "Moscow, " / "Brest-Litovsk, " before a dateline's date.
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3},\s+(?=\S)")
-_SALUTE_LINE = re.compile(r"^(?:to|TO|To)\s+\S")
+_SALUTE_LINE = re.compile(
+    r"^(?:(?:to|TO|To)\s+\S"
+    r"|(?:(?:My\s+)?Dear|Comrades?|Citizens?|Sirs?|Gentlemen|Madam|Monsieur|Messieurs|"
+    r"(?:Your\s+)?Excellency|Mr\.?|Mrs\.?|Herr|Genossen?)\b[^.!?]{0,60}[,:!]$)"
+)
+#: A closing formula before the signature: "With communist greetings,", "Yours faithfully,".
+_VALEDICTION_LINE = re.compile(
+    r"^(?:With\b.{0,50}\b(?:greetings?|regards|respect|esteem|salutations?)"
+    r"|Yours\b.{0,30}|(?:Very\s+)?(?:Respectfully|Sincerely|Faithfully|Truly|Cordially|"
+    r"Fraternally|Comradely)(?:\s+yours)?|I\s+(?:have|am)\b.{0,60}|Accept\b.{0,60}"
+    r"|Believe\s+me\b.{0,40}|(?:Long\s+live|Greetings)\b.{0,60})[,.!]?$",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"^(?P<marker>\(?(?P<n>\d{1,3}|[a-z]|[IVX]{1,4})\s?[.)])\s+(?=\S)")
 _SIGNED_PREFIX = re.compile(r"^\(?signed\)?\b", re.IGNORECASE)
 _INDENT = re.compile(r"^[ \t\u00a0\u2000-\u200b\u3000]+")
@@ -92,12 +104,12 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     >>> [b.kind for b in doc.blocks]
     ['head', 'dateline', 'p']
     """
-    doc = Document(source_name=source_name, language=profile.language)
+    doc = Document(source_name=source_name, language=profile.language, text=text)
     doc.collection = profile.collection_title
     blocks = split_blocks(text, profile, doc)
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
-    preamble = take_preamble(blocks) if profile.preamble else []
+    preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
     signatures = take_signatures(blocks) if profile.signatures else []
     doc.blocks.extend(head)
     doc.blocks.extend(preamble)
@@ -226,17 +238,57 @@ def take_preamble(blocks: list[RawBlock]) -> list[Block]:
     return preamble
 
 
+def take_dateline(blocks: list[RawBlock]) -> list[Block]:
+    """Without a preamble, still a date line right under the title: the document's date.
+
+    Any layout dates a letter or a telegram on a line of its own ("Petrograd,
+    December 29, 1917 [January 11, 1918]."); read as a dateline it is one
+    date, both readings of a dual date included.
+    """
+    if blocks and len(blocks[0].lines) == 1 and is_date_line(blocks[0].lines[0]):
+        raw = blocks.pop(0)
+        return [Block("dateline", normalise_space(raw.lines[0]), raw.line)]
+    return []
+
+
 def take_signatures(blocks: list[RawBlock]) -> list[Block]:
-    """Remove trailing short lines that sign the document ("(Signed) Trotsky")."""
+    """Remove trailing short lines that sign the document ("(Signed) Trotsky").
+
+    A closing formula right before them ("With communist greetings,") goes with
+    them, as the closer's salutation; so does one written as the signature
+    block's first line.
+    """
     signatures: list[Block] = []
     # At least one paragraph must remain: a document is not all signature.
-    while len(blocks) > 1 and all(is_signature_line(line) for line in blocks[-1].lines):
+    while len(blocks) > 1 and all(
+        is_signature_line(line) or (i == 0 and is_valediction(line))
+        for i, line in enumerate(blocks[-1].lines)
+    ):
         raw = blocks.pop()
         lines = [
-            Block("signed", normalise_space(line), raw.line + i) for i, line in enumerate(raw.lines)
+            Block(
+                "valediction" if i == 0 and is_valediction(line) else "signed",
+                normalise_space(line),
+                raw.line + i,
+            )
+            for i, line in enumerate(raw.lines)
         ]
         signatures[:0] = lines
+    if (
+        signatures
+        and len(blocks) > 1
+        and len(blocks[-1].lines) == 1
+        and is_valediction(blocks[-1].lines[0])
+    ):
+        raw = blocks.pop()
+        signatures.insert(0, Block("valediction", normalise_space(raw.lines[0]), raw.line))
     return signatures
+
+
+def is_valediction(line: str) -> bool:
+    """A closing formula: short, and worded as letters close."""
+    text = normalise_space(line)
+    return len(text) <= 80 and bool(_VALEDICTION_LINE.match(text))
 
 
 def is_signature_line(line: str) -> bool:
@@ -250,8 +302,16 @@ def is_signature_line(line: str) -> bool:
         and len(text) <= 70
         and text[0].isupper()
         and not text.endswith((".", "!", "?", ":", ";", ","))
-        and not _NUMBERED.match(text)
+        and (not _NUMBERED.match(text) or starts_with_initials(text))
     ) or (is_upper_case(text) and len(words) <= 6 and text.endswith("."))
+
+
+#: Initials before a name ("V. Ulyanov (Lenin)", "I. Sverdlov"): not a list number.
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'’-]*(?:\s+\([^)]*\))?$")
+
+
+def starts_with_initials(text: str) -> bool:
+    return bool(_INITIALS_NAME.match(text))
 
 
 def paragraphs_of(raw: RawBlock) -> list[Block]:
@@ -274,7 +334,7 @@ def paragraphs_of(raw: RawBlock) -> list[Block]:
 def paragraph_block(text: str, line: int) -> Block:
     """A paragraph, or a numbered item when it opens with a number ("1 ." / "(a)")."""
     match = _NUMBERED.match(text)
-    if match:
+    if match and not starts_with_initials(text):
         return Block(
             "item",
             text[match.end() :],

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["head", "dateline", "source", "salute", "p", "item", "signed", "trailer"]
+BlockKind = Literal[
+    "head", "dateline", "source", "salute", "p", "item", "valediction", "signed", "trailer"
+]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     collection: str = ""
     language: str = "en"
+    #: The decoded source text, for placing findings at their line and column.
+    text: str = ""
     #: Lines the profile removed as page chrome: (line number, text, reason).
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
 

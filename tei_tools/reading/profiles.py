@@ -7,6 +7,7 @@ written.  Adding a collection means writing a TOML file, not code.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-BUILTIN = ("degras", "generic")
+BUILTIN = ("degras", "generic", "frus")
 TITLE_MODES = ("upper-case-first-block", "first-block", "first-line", "none")
 CALENDARS = ("gregorian", "julian")
 
@@ -57,7 +58,7 @@ class Profile:
         return None
 
 
-def load_profile(name_or_path: str | Path = "degras") -> Profile:
+def load_profile(name_or_path: str | os.PathLike[str] = "degras") -> Profile:
     """Load a built-in profile by name, or a user's profile from a TOML file.
 
     >>> load_profile("generic").title_mode
@@ -75,7 +76,7 @@ def load_profile(name_or_path: str | Path = "degras") -> Profile:
 
 def _read_profile_text(name: str) -> tuple[str, str]:
     if name in BUILTIN:
-        ref = resources.files("tei_tools.reading").joinpath("profiles", f"{name}.toml")
+        ref = resources.files("tei_tools.reading") / "profiles" / f"{name}.toml"
         return ref.read_text(encoding="utf-8"), f"<profile {name}>"
     path = Path(name)
     if path.suffix != ".toml" and not path.exists():

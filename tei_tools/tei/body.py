@@ -49,10 +49,11 @@ def build_text(
             if current_list is None:
                 current_list = etree.SubElement(div, tei("list").tag, type="ordered")
             current_list.append(list_item(block, annotate))
-        elif block.kind == "signed":
+        elif block.kind in ("signed", "valediction"):
             if closer is None:
                 closer = etree.SubElement(div, tei("closer").tag)
-            closer.append(inline_element("signed", block, annotate))
+            tag = "signed" if block.kind == "signed" else "salute"
+            closer.append(inline_element(tag, block, annotate))
         elif block.kind == "trailer":
             div.append(inline_element("trailer", block, annotate, {"type": "collection"}))
         else:

@@ -14,6 +14,7 @@ from tei_tools import __version__
 from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import tei
+from tei_tools.tei.title_case import normalise_title
 
 #: Register prefixes: ``ref="per:trotsky"`` points into the persons register.
 REGISTER_PREFIXES = {
@@ -31,11 +32,16 @@ def build_header(
     *,
     creation_date: tuple[dict[str, str], str] | None,
     source_bibls: list[etree._Element],
+    title: str | None = None,
 ) -> etree._Element:
-    """The full header: titleStmt, publication, series, source, encoding and profile."""
+    """The full header: titleStmt, publication, series, source, encoding and profile.
+
+    ``title`` is the normalised title (see :func:`header_title`); the
+    document's own title as written is the fallback.
+    """
     header = tei("teiHeader")
     file_desc = etree.SubElement(header, tei("fileDesc").tag)
-    file_desc.append(title_statement(doc))
+    file_desc.append(title_statement(doc, title))
     file_desc.append(publication_statement())
     if profile.collection_title:
         file_desc.append(series_statement(profile))
@@ -45,10 +51,25 @@ def build_header(
     return header
 
 
-def title_statement(doc: Document) -> etree._Element:
+def header_title(doc: Document, text: etree._Element, registry=None) -> str | None:
+    """The title for the header: sentence case when the source sets it in capitals.
+
+    The body's ``head`` keeps the source form; the header's title is what
+    catalogues and the edition site show, so it is printed as an editor
+    would (see :func:`~tei_tools.tei.title_case.normalise_title`).
+    """
+    if not doc.title:
+        return doc.title
+    return normalise_title(doc.title, text, registry)
+
+
+def title_statement(doc: Document, title: str | None = None) -> etree._Element:
     stmt = tei("titleStmt")
     stmt.append(
-        tei("title", text=doc.title or f"Untitled document ({PurePath(doc.source_name).name})")
+        tei(
+            "title",
+            text=title or doc.title or f"Untitled document ({PurePath(doc.source_name).name})",
+        )
     )
     resp = etree.SubElement(stmt, tei("respStmt").tag)
     resp.append(

@@ -24,9 +24,17 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tei_tools.errors import UnreadableEntryError
 from tei_tools.validate.columns import fill_columns
 from tei_tools.validate.problems import ERROR, FATAL, WARNING, FileReport, Problem, Report
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from tei_tools.validate.pointers import PointerTargets
+    from tei_tools.validate.specialise import Vocabulary
 
 __all__ = [
     "ERROR",
@@ -39,6 +47,7 @@ __all__ = [
     "iter_files",
     "iter_problems",
     "validate",
+    "validate_bytes",
     "validate_file",
 ]
 
@@ -60,6 +69,11 @@ class Settings:
     registers: tuple[Path, ...] = ()
     #: Processes for a batch; None chooses by batch size and cores, 1 never forks.
     workers: int | None = None
+    #: Local files a document names (XIncludes; DTD files with ``allow_local_dtd``) are read
+    #: only inside this folder; None: each document's own folder.
+    base_dir: Path | None = None
+    #: Load a document's external DTD subset and parameter-entity files (inside ``base_dir``).
+    allow_local_dtd: bool = False
 
     @property
     def extra_severity(self) -> str:
@@ -74,6 +88,8 @@ def validate(
     strict: bool | None = None,
     registers: Iterable[PathLike] = (),
     workers: int | None = None,
+    base_dir: PathLike | None = None,
+    allow_local_dtd: bool = False,
 ) -> Report:
     """Validate files and folders (``*.xml`` recursively) and report on each.
 
@@ -81,8 +97,12 @@ def validate(
     document's ``<?xml-model?>`` is followed (locally only), then tei-tools'
     own schema for documents it wrote, then tei_all.  The extra checks'
     findings are errors unless a schema is named (``strict`` decides explicitly).
+    XIncludes (and, with ``allow_local_dtd``, DTD and parameter-entity files)
+    are read only inside ``base_dir``, by default each document's own folder.
     """
-    settings = _settings(schema, extra_checks, strict, registers, workers)
+    settings = _settings(
+        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd
+    )
     return Report(list(_iter_reports(source, settings)))
 
 
@@ -94,9 +114,13 @@ def iter_problems(
     strict: bool | None = None,
     registers: Iterable[PathLike] = (),
     workers: int | None = None,
+    base_dir: PathLike | None = None,
+    allow_local_dtd: bool = False,
 ) -> Iterator[Problem]:
-    """Yield every problem of every file, file by file."""
-    settings = _settings(schema, extra_checks, strict, registers, workers)
+    """Yield every problem of every file, file by file (options as for :func:`validate`)."""
+    settings = _settings(
+        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd
+    )
     for report in _iter_reports(source, settings):
         yield from report.problems
 
@@ -108,18 +132,52 @@ def validate_file(
     extra_checks: bool = True,
     strict: bool | None = None,
     registers: Iterable[PathLike] = (),
+    base_dir: PathLike | None = None,
+    allow_local_dtd: bool = False,
 ) -> FileReport:
-    """Validate one file; every failure, even an unreadable file, ends up in the report."""
+    """Validate one file; every failure, even an unreadable file, ends up in the report.
+
+    Options as for :func:`validate`.
+    """
     from tei_tools.validate.pointers import PointerTargets
 
-    settings = _settings(schema, extra_checks, strict, registers, 1)
-    loaded = _load(Path(path))
+    settings = _settings(schema, extra_checks, strict, registers, 1, base_dir, allow_local_dtd)
+    loaded = _load(Path(path), settings)
     if loaded.tree is not None:
         _check_into(loaded, settings, None, PointerTargets(settings.registers))
     return loaded.report
 
 
-def _settings(schema, extra_checks, strict, registers, workers) -> Settings:
+def validate_bytes(
+    data: bytes,
+    path: PathLike,
+    *,
+    schema: PathLike | None = None,
+    extra_checks: bool = True,
+    strict: bool | None = None,
+    registers: Iterable[PathLike] = (),
+    targets: PointerTargets | None = None,
+) -> FileReport:
+    """Validate a document held in memory as if it were the file ``path``.
+
+    An editor's buffer differs from the file on disk, yet its relative
+    ``<?xml-model?>``, XIncludes and sibling pointers must resolve from where
+    the file lives; so ``path`` places the document and ``data`` is its text.
+    ``targets`` (a :class:`~tei_tools.validate.pointers.PointerTargets`) lets a
+    long-running caller read the registers once for many validations.
+    """
+    from tei_tools.validate.pointers import PointerTargets
+
+    settings = _settings(schema, extra_checks, strict, registers, 1)
+    loaded = _load(Path(path), settings, data)
+    if loaded.tree is not None:
+        _check_into(loaded, settings, None, targets or PointerTargets(settings.registers))
+    return loaded.report
+
+
+def _settings(
+    schema, extra_checks, strict, registers, workers, base_dir=None, allow_local_dtd=False
+) -> Settings:
     if strict is None:
         # A named schema is the judge (as in Jing); without one, tei-tools' full check is.
         strict = schema is None
@@ -129,16 +187,25 @@ def _settings(schema, extra_checks, strict, registers, workers) -> Settings:
         strict,
         tuple(Path(r) for r in registers),
         workers,
+        Path(base_dir) if base_dir is not None else None,
+        allow_local_dtd,
     )
 
 
-def iter_files(source: Source) -> Iterator[Path]:
-    """Files named, and ``*.xml`` files under folders named, in a stable order."""
+def iter_files(source: Source) -> Iterator[Path | UnreadableEntryError]:
+    """Files named, and ``*.xml`` files under folders named, in a stable order.
+
+    An entry of a folder that cannot be read (a symbolic link loop, a dangling
+    link, a folder without permission) comes as an :class:`UnreadableEntryError`
+    in its place, so that a batch reports it instead of skipping it.
+    """
+    from tei_tools.folders import walk_files
+
     items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
     for item in items:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.xml") if p.is_file())
+            yield from walk_files(path, "*.xml", recursive=True)
         else:
             yield path
 
@@ -154,6 +221,12 @@ def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
     chunk: list[Path] = []
     size = 0
     for path in iter_files(source):
+        if isinstance(path, UnreadableEntryError):
+            if chunk:  # keep the reports in listing order
+                yield from _validate_chunk(chunk, settings)
+                chunk, size = [], 0
+            yield _unreadable_entry_report(path)
+            continue
         chunk.append(path)
         size += _size(path)
         if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
@@ -161,6 +234,11 @@ def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
             chunk, size = [], 0
     if chunk:
         yield from _validate_chunk(chunk, settings)
+
+
+def _unreadable_entry_report(error: UnreadableEntryError) -> FileReport:
+    name = error.file or ""
+    return FileReport(name, [Problem(name, None, None, FATAL, error.message, rule="input")])
 
 
 def _size(path: Path) -> int:
@@ -175,11 +253,13 @@ class _Loaded:
     """A document as read: its tree (None if unreadable), names and the report so far."""
 
     path: Path
-    tree: object
-    vocabulary: object
+    tree: etree._ElementTree | None
+    vocabulary: Vocabulary | None
     report: FileReport
     #: Bytes read, to spread groups evenly over processes.
     size: int = 0
+    #: The text validated, when it is not the file's (an editor's buffer).
+    data: bytes | None = None
 
 
 def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
@@ -192,7 +272,7 @@ def _validate_chunk(paths: list[Path], settings: Settings) -> list[FileReport]:
     from tei_tools.validate.parallel import default_workers, map_forked
     from tei_tools.validate.pointers import PointerTargets
 
-    loaded = [_load(path) for path in paths]
+    loaded = [_load(path, settings) for path in paths]
     readable = [item for item in loaded if item.tree is not None]
     groups = _vocabulary_groups(readable)
     weights = [sum(item.size for item in group) for group in groups]
@@ -213,7 +293,11 @@ def _check_group(group: list[_Loaded], settings: Settings, targets) -> list[File
     """Check documents against one grammar specialised to all of their names."""
     from tei_tools.validate.specialise import merge_vocabularies
 
-    shared = merge_vocabularies(i.vocabulary for i in group) if len(group) > 1 else None
+    shared = (
+        merge_vocabularies(i.vocabulary for i in group if i.vocabulary is not None)
+        if len(group) > 1
+        else None
+    )
     for item in group:
         _check_into(item, settings, shared, targets)
     return [item.report for item in group]
@@ -233,40 +317,63 @@ def _vocabulary_groups(items: list[_Loaded]) -> list[list[_Loaded]]:
     groups: list[list[_Loaded]] = []
     names: set = set()
     for item in items:
-        merged = names | item.vocabulary.elements
+        elements = item.vocabulary.elements if item.vocabulary is not None else frozenset()
+        merged = names | elements
         if groups and len(merged) <= GROUP_ELEMENTS:
             groups[-1].append(item)
             names = merged
         else:
             groups.append([item])
-            names = set(item.vocabulary.elements)
+            names = set(elements)
     return groups
 
 
-def _load(path: Path) -> _Loaded:
-    """Parse a file and apply what Jing applies before validating (DTD, XInclude)."""
+def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
+    """Parse a file (or ``data`` in its place) and apply what Jing applies before
+    validating (DTD, XInclude)."""
     from tei_tools.errors import HostileXMLError, TeiToolsError
     from tei_tools.validate.external_dtd import check_external_dtd
     from tei_tools.validate.specialise import document_vocabulary
     from tei_tools.validate.xinclude import expand_xincludes
-    from tei_tools.xml import parse_xml_file
+    from tei_tools.xml import parse_xml_bytes, parse_xml_file
 
     started = time.perf_counter()
     name = str(path)
     report = FileReport(name)
     try:
-        tree = parse_xml_file(path)
+        if data is None:
+            tree = parse_xml_file(
+                path, allow_local_dtd=settings.allow_local_dtd, base_dir=settings.base_dir
+            )
+        else:
+            tree = parse_xml_bytes(
+                data,
+                source=name,
+                location=path,
+                allow_local_dtd=settings.allow_local_dtd,
+                base_dir=settings.base_dir,
+            )
     except TeiToolsError as exc:
         rule = "hostile" if isinstance(exc, HostileXMLError) else "xml"
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
         report.seconds = time.perf_counter() - started
         return _Loaded(path, None, None, report)
-    report.problems.extend(check_external_dtd(tree, path, name))
-    report.problems.extend(expand_xincludes(tree, path, name))
+    if not settings.allow_local_dtd:  # with it, the parser has loaded the DTD or failed
+        report.problems.extend(check_external_dtd(tree, path, name, base_dir=settings.base_dir))
+    report.problems.extend(
+        expand_xincludes(
+            tree,
+            path,
+            name,
+            base_dir=settings.base_dir,
+            allow_local_dtd=settings.allow_local_dtd,
+        )
+    )
     report.seconds = time.perf_counter() - started
     if any(p.severity == FATAL for p in report.problems):
         return _Loaded(path, None, None, report)
-    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, _size(path))
+    size = _size(path) if data is None else len(data)
+    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, size, data)
 
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
@@ -294,7 +401,7 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
             )
     if settings.extra_checks:
         report.problems.extend(_extra_problems(item, settings, targets))
-    report.problems = fill_columns(report.problems, item.path)
+    report.problems = fill_columns(report.problems, item.path, data=item.data)
     report.seconds += time.perf_counter() - started
 
 

@@ -25,7 +25,9 @@ from copy import deepcopy
 
 from lxml import etree
 
-from tei_tools.validate.specialise import _R, Name, _local, matches_any, name_test
+from tei_tools.validate.rng_names import RNG_PREFIX as _R
+from tei_tools.validate.rng_names import Name, matches_any, name_test
+from tei_tools.validate.rng_names import local_name as _local
 
 #: Marks a pattern that can match nothing in the context it was pruned for.
 _NONE = None

@@ -25,15 +25,21 @@ _MARKUP = re.compile(
 _QUOTED_NAME = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
 
 
-def fill_columns(problems: list[Problem], path: Path) -> list[Problem]:
-    """The same problems, with a column wherever a line is known and a start tag ends on it."""
+def fill_columns(
+    problems: list[Problem], path: Path, *, data: bytes | None = None
+) -> list[Problem]:
+    """The same problems, with a column wherever a line is known and a start tag ends on it.
+
+    ``data`` is the text that was validated when it is not the file's own.
+    """
     lines = {p.line for p in problems if p.line and not p.column}
     if not lines:
         return problems
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return problems
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return problems
     ends = start_tag_ends(data, lines)
     return [_with_column(problem, ends) for problem in problems]
 

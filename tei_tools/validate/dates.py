@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from tei_tools.markup import calendars
+from tei_tools.markup.calendars import gregorian_month_length
 from tei_tools.validate.problems import WARNING, Problem
 
 _ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
@@ -37,19 +39,12 @@ def iso_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] 
         return (year, 1, 1), (year, 12, 31)
     if not 1 <= month <= 12:
         return None
-    last = _days_in_month(year, month)
+    last = gregorian_month_length(year, month)
     if day is None:
         return (year, month, 1), (year, month, last)
     if not 1 <= day <= last:
         return None
     return (year, month, day), (year, month, day)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def check_dates(
@@ -115,15 +110,10 @@ def julian_to_gregorian(value: str) -> _dt.date | None:
     >>> julian_to_gregorian("1582-10-05")
     datetime.date(1582, 10, 15)
     """
-    from convertdate import julian
-
     match = re.match(r"^(\d{4})-(\d\d)-(\d\d)$", value.strip())
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
-    if not (
-        1 <= month <= 12
-        and 1 <= day <= (29 if month == 2 and year % 4 == 0 else _days_in_month(1901, month))
-    ):
+    if not calendars.is_real_date((year, month, day), "julian"):
         return None
-    return _dt.date(*julian.to_gregorian(year, month, day))
+    return calendars.julian_to_gregorian((year, month, day))

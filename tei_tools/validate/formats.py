@@ -7,7 +7,10 @@ found them.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -15,6 +18,8 @@ from tei_tools.validate.problems import ERROR, FATAL, Report
 
 FORMATS = ("text", "json", "junit", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: The SARIF ``uriBaseId`` that file locations are relative to (the folder validate ran in).
+SARIF_BASE_ID = "SRCROOT"
 
 
 def render(report: Report, fmt: str, *, max_per_file: int = 20) -> str:
@@ -93,22 +98,33 @@ def render_junit(report: Report, *, max_per_file: int = 0) -> str:
     ).decode()
 
 
-def render_sarif(report: Report, *, max_per_file: int = 0) -> str:
-    """A SARIF 2.1.0 log with one run; rules are the checks (rng, pointer, date, ...)."""
+def render_sarif(
+    report: Report, *, max_per_file: int = 0, base: str | os.PathLike[str] | None = None
+) -> str:
+    """A SARIF 2.1.0 log with one run; rules are the checks (rng, pointer, date, ...).
+
+    File locations are percent-encoded URIs relative to the ``uriBaseId``
+    :data:`SARIF_BASE_ID`, which ``originalUriBaseIds`` defines as ``base``
+    (default: the current folder), so that code-scanning tools can place
+    them in a checkout; a file outside ``base`` gets an absolute ``file:`` URI.
+    """
     from tei_tools import __version__
 
+    root = Path(base if base is not None else Path.cwd()).absolute()
     rules = sorted({p.rule for p in report.problems})
     results = []
     for p in report.problems:
-        region = {}
+        region: dict[str, int] = {}
         if p.line:
             region["startLine"] = p.line
             if p.column:
                 region["startColumn"] = p.column
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(p.file)}}}
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": artifact_location(p.file, root)}
+        }
         if region:
             location["physicalLocation"]["region"] = region
-        result = {
+        result: dict[str, Any] = {
             "ruleId": p.rule,
             "ruleIndex": rules.index(p.rule),
             "level": {"error": "error", "fatal": "error", "warning": "warning"}.get(
@@ -136,11 +152,34 @@ def render_sarif(report: Report, *, max_per_file: int = 0) -> str:
                         ],
                     }
                 },
+                "originalUriBaseIds": {SARIF_BASE_ID: {"uri": _folder_uri(root)}},
                 "results": results,
             }
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def artifact_location(file: str, root: Path) -> dict[str, str]:
+    """A SARIF ``artifactLocation``: relative to ``root`` when the file is inside it.
+
+    >>> artifact_location("tei/with space.xml", Path("/work/project"))
+    {'uri': 'tei/with%20space.xml', 'uriBaseId': 'SRCROOT'}
+    """
+    path = Path(file)
+    absolute = path if path.is_absolute() else root / path
+    absolute = Path(os.path.normpath(absolute))
+    try:
+        relative = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SARIF_BASE_ID}
+
+
+def _folder_uri(folder: Path) -> str:
+    """An absolute ``file:`` URI of a folder, ending in ``/`` as SARIF requires of a base."""
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 _RULES = {
@@ -155,10 +194,3 @@ _RULES = {
     "dtd": "external DTD",
     "schema": "schema selection",
 }
-
-
-def _uri(file: str) -> str:
-    path = Path(file)
-    if path.is_absolute():
-        return path.as_uri()
-    return path.as_posix()

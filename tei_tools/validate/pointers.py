@@ -228,7 +228,7 @@ def check_pointers(
             if target.startswith("#"):
                 if target[1:] in ids:
                     continue
-                why = f'no element has xml:id="{target[1:]}"'
+                why: str | None = f'no element has xml:id="{target[1:]}"'
                 suggestion = suggest(target[1:])
             else:
                 why = targets.missing(target, document)
@@ -276,7 +276,6 @@ class _Suggester:
 
     def __init__(self, ids: set[str]) -> None:
         self.ids = ids
-        self.pool: list[str] | None = None
         self.found: dict[str, str | None] = {}
 
     def __call__(self, word: str) -> str | None:
@@ -287,15 +286,10 @@ class _Suggester:
         return self.found[word]
 
     def _closest(self, word: str) -> str | None:
-        import difflib
+        from tei_tools.validate.suggest import did_you_mean
 
-        if self.pool is None:
-            self.pool = sorted(self.ids)
-        # A ratio of 0.8 needs lengths within 2:3 of each other; skip the rest cheaply.
-        low, high = len(word) * 2 / 3, len(word) * 3 / 2
-        pool = [i for i in self.pool if low <= len(i) <= high]
-        close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
-        return f"#{close[0]}" if close else None
+        close = did_you_mean(word, self.ids, cutoff=0.8)
+        return f"#{close}" if close else None
 
 
 def prefix_definitions(root: etree._Element) -> dict[str, list[tuple[re.Pattern[str], str]]]:

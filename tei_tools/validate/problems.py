@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tei_tools.errors import format_problem
+
 ERROR = "error"
 WARNING = "warning"
 #: The file could not be read as XML at all (not well-formed, hostile, unreadable).
@@ -35,12 +37,7 @@ class Problem:
     rule: str = "rng"
 
     def __str__(self) -> str:
-        place = self.file
-        if self.line:
-            place += f":{self.line}"
-            if self.column:
-                place += f":{self.column}"
-        return f"{place}: {self.severity}: {self.message}"
+        return format_problem(self.file, self.line, self.column, self.severity, self.message)
 
     def as_dict(self) -> dict[str, object]:
         return {

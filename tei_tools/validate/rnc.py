@@ -26,9 +26,9 @@ def rng_from_rnc(schema_path: Path) -> Path:
     >>> rng_from_rnc(Path("tei_lite.rnc"))  # doctest: +SKIP
     PosixPath('/home/me/.cache/tei-tools/rng/rnc-3f2a....rng')
     """
-    from tei_tools.validate.specialise import _read_schema, cache_dir
+    from tei_tools.validate.specialise import cache_dir, read_schema
 
-    data = _read_schema(schema_path)
+    data = read_schema(schema_path)
     target = cache_dir() / f"rnc-{hashlib.sha256(data).hexdigest()[:24]}.rng"
     if target.is_file():
         return target

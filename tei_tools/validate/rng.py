@@ -17,16 +17,16 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.validate.rng_names import XML_NS
 from tei_tools.validate.schema_index import SchemaIndex, build_index
 from tei_tools.validate.specialise import (
-    XML_NS,
     Vocabulary,
-    _parse_grammar,
-    _read_schema,
     compiled_schema,
     document_vocabulary,
     exact_roots,
     grammar_digest,
+    parse_grammar,
+    read_schema,
 )
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -193,7 +193,7 @@ def _other_root_tried(entry, root: etree._Element) -> bool:
     if match := _EXPECTING.match(entry.message):
         return match.group(2) == name and match.group(1) != name
     match = _WRONG.match(entry.message)
-    return bool(match) and match.group(1) == name
+    return match is not None and match.group(1) == name
 
 
 def _problem_maker(file: str):
@@ -319,11 +319,11 @@ class _SubtreeView:
 
 def schema_index(schema_path: Path) -> SchemaIndex:
     """The (memoised) index of what the full grammar allows where."""
-    data = _read_schema(schema_path)
+    data = read_schema(schema_path)
     digest = grammar_digest(data)
     index = _indexes.get(digest)
     if index is None:
-        index = build_index(_parse_grammar(schema_path, data, digest).getroot())
+        index = build_index(parse_grammar(schema_path, data, digest).getroot())
         _indexes[digest] = index
     return index
 
@@ -433,11 +433,11 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
     if match := _WRONG.match(message):
         parent = node.getparent() if node is not None else None
         return node, _unexpected_element(node, parent, index, problem)
-    if _NOTHING.match(message):
+    if nothing := _NOTHING.match(message):
         if node is None:
             return None, problem(message, None)
         expected = index.allowed_children(_qname(node))
-        missing = _NOTHING.match(message).group(1)
+        missing = nothing.group(1)
         text = f'element "{_local(node)}" incomplete'
         if missing:
             text += f'; missing required element "{missing}"'

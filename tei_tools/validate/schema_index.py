@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.validate.specialise import (
-    _R,
-    XML_NS,
-    Name,
-    _inherited_ns,
-    _local,
-    _resolve_qname,
-)
+from tei_tools.validate import suggest
+from tei_tools.validate.rng_names import RNG_PREFIX as _R
+from tei_tools.validate.rng_names import XML_NS, Name
+from tei_tools.validate.rng_names import inherited_ns as _inherited_ns
+from tei_tools.validate.rng_names import local_name as _local
+from tei_tools.validate.rng_names import resolve_qname as _resolve_qname
 
 
 @dataclass
@@ -113,13 +111,11 @@ HABITUAL_NAMES = {
 def did_you_mean(
     word: str, candidates: list[str] | set[str], *, strict: bool = False
 ) -> str | None:
-    """The candidate a misspelled name most likely meant, or None.
+    """The element or attribute name a misspelled one most likely meant, or None.
 
-    In order: the same name in another case; the TEI element a habitual
-    name (``para``, ``br``) stands for; the nearest name by edit distance
-    (transpositions count once), allowing one edit per three letters, or one
-    per four when ``strict`` (for guesses from the whole schema rather than
-    from what is allowed at that place).  Ties go to the longer shared prefix.
+    :func:`tei_tools.validate.suggest.did_you_mean` with the habitual names (``para``,
+    ``br``) as aliases; ``strict`` asks for a closer match, for guesses from the whole
+    schema rather than from what is allowed at that place.
 
     >>> did_you_mean("persname", ["persName", "placeName"])
     'persName'
@@ -128,58 +124,9 @@ def did_you_mean(
     >>> did_you_mean("titel", ["title", "term"])
     'title'
     """
-    pool = set(candidates)
-    lower = word.lower()
-    same_case = sorted(c for c in pool if c.lower() == lower and c != word)
-    if same_case:
-        return same_case[0]
-    habitual = HABITUAL_NAMES.get(lower)
-    if habitual in pool and habitual != word:
-        return habitual
-    allowed = max(1, len(word) // (4 if strict else 3))
-    best: tuple[int, int, str] | None = None
-    for candidate in pool:
-        if candidate == word or abs(len(candidate) - len(word)) > allowed:
-            continue
-        distance = edit_distance(lower, candidate.lower(), limit=allowed)
-        if distance > allowed:
-            continue
-        rank = (distance, -_shared_prefix(lower, candidate.lower()), candidate)
-        if best is None or rank < best:
-            best = rank
-    return best[2] if best else None
-
-
-def edit_distance(a: str, b: str, *, limit: int | None = None) -> int:
-    """Optimal-string-alignment distance: insertions, deletions, substitutions, swaps.
-
-    Stops early (returning ``limit + 1``) once every alignment exceeds ``limit``.
-
-    >>> edit_distance("titel", "title"), edit_distance("para", "param")
-    (1, 1)
-    """
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if limit is not None and min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
+    return suggest.did_you_mean(
+        word, candidates, cutoff=0.85 if strict else 0.75, aliases=HABITUAL_NAMES
+    )
 
 
 def build_index(grammar: etree._Element) -> SchemaIndex:
@@ -209,11 +156,11 @@ def build_index(grammar: etree._Element) -> SchemaIndex:
                     if name not in memo:
                         k, a, r = summarise(defines[name], False, stack | {name})
                         memo[name] = (frozenset(k), frozenset(a), frozenset(r))
-                    k, a, r = memo[name]
-                    kids |= k
-                    attrs |= a
+                    mk, ma, mr = memo[name]
+                    kids |= mk
+                    attrs |= ma
                     if not optional:
-                        required |= r
+                        required |= mr
             elif kind in ("optional", "zeroOrMore", "choice"):
                 k, a, _ = summarise(child, True, stack)
                 kids |= k

@@ -8,6 +8,7 @@ the project's own schema for documents tei-tools wrote; else tei_all.
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,11 @@ class SchemaChoice:
 
 
 def schemas_dir() -> Path:
-    """The vendored schemas shipped inside the package."""
-    return Path(__file__).resolve().parent.parent / "schemas"
+    """The vendored schemas: ``tei_tools/schemas`` in an installed wheel, where the build puts
+    the repository's ``schemas/`` folder; that folder itself in a checkout or editable install."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "schemas"
+    return installed if installed.is_dir() else package.parent / "schemas"
 
 
 def tei_all_path() -> Path:
@@ -82,17 +86,10 @@ def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
             pis.append(node)
         node = node.getprevious()
     for pi in reversed(pis):
-        models.append(_pseudo_attributes(pi.text or ""))
+        # lxml parses the pseudo-attributes; their values may hold character and entity
+        # references, as an attribute's may (W3C "Associating Schemas with XML documents").
+        models.append({key: html.unescape(value) for key, value in pi.attrib.items()})
     return models
-
-
-def _pseudo_attributes(text: str) -> dict[str, str]:
-    # Pseudo-attributes have XML attribute syntax, so let the XML parser read them.
-    try:
-        element = etree.fromstring(f"<pi {text}/>".encode())
-    except etree.XMLSyntaxError:
-        return {}
-    return dict(element.attrib)
 
 
 def _resolve_model(model: dict[str, str], document: Path | None) -> SchemaChoice | None:

@@ -7,8 +7,11 @@ evaluated directly with Saxon's XPath 3.1 processor.  This covers the core that
 TEI's embedded constraints and project schemas use: ``ns``, ``pattern``,
 ``rule`` (first matching rule per pattern wins, as the standard says), rule and
 schema ``let`` variables, ``assert``/``report`` with ``@role``, and ``value-of``
-and ``name`` in messages.  Abstract patterns, ``phase`` and ``include`` are not
-supported and are reported as such.
+and ``name`` in messages; includes, abstract patterns and rules, and phases are
+resolved first (:mod:`tei_tools.validate.schematron_schema`).  A rule's
+``context`` is an XSLT match pattern; it is evaluated as ``//(context)`` from the
+document node (``/`` and absolute patterns as they are), which selects exactly
+the nodes an XSLT 2 pattern made of path expressions matches.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, WARNING, Problem
+from tei_tools.validate.schematron_schema import SCH_NS, assemble
 
-SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _STEP = re.compile(r"Q\{(?P<ns>[^}]*)\}(?P<local>[^\[/]+)\[(?P<n>\d+)\]")
 
 
-def validate_schematron(tree: etree._ElementTree, schema_path: Path, file: str) -> list[Problem]:
-    """Run the Schematron rules of ``schema_path`` (a ``.sch``, or an ``.rng`` with embedded rules)."""
+def validate_schematron(
+    tree: etree._ElementTree, schema_path: Path, file: str, *, phase: str | None = None
+) -> list[Problem]:
+    """Run the Schematron rules of ``schema_path`` (a ``.sch``, or an ``.rng`` with embedded
+    rules), in ``phase`` (default: the schema's ``defaultPhase``, else every pattern)."""
     try:
         from saxonche import PySaxonApiError, PySaxonProcessor
     except ImportError:
@@ -35,11 +41,12 @@ def validate_schematron(tree: etree._ElementTree, schema_path: Path, file: str) 
         raise MissingExtraError("Schematron with XPath 2", "schematron", "saxonche") from None
     from tei_tools.xml import parse_xml_file, serialize
 
-    schema = parse_xml_file(schema_path).getroot()
+    assembled = assemble(parse_xml_file(schema_path).getroot(), schema_path, phase=phase)
+    schema = assembled.root
     namespaces = {ns.get("prefix"): ns.get("uri") for ns in schema.iter(f"{{{SCH_NS}}}ns")}
     namespaces.setdefault("tei", TEI_NS)
-    global_lets = _lets(schema, direct_only=True)
-    problems = _unsupported(schema, file)
+    global_lets = [(let.get("name"), let.get("value", "()")) for let in assembled.lets]
+    problems: list[Problem] = []
     with PySaxonProcessor(license=False) as processor:
         document = processor.parse_xml(xml_text=serialize(tree).decode("utf-8"))
         xpath = processor.new_xpath_processor()
@@ -47,15 +54,14 @@ def validate_schematron(tree: etree._ElementTree, schema_path: Path, file: str) 
             xpath.declare_namespace(prefix, uri)
         xpath.declare_namespace("xs", "http://www.w3.org/2001/XMLSchema")
         runner = _RuleRunner(xpath, document, tree, file, PySaxonApiError)
-        for pattern in schema.iter(f"{{{SCH_NS}}}pattern"):
-            if pattern.get("abstract") == "true":
-                continue
+        for pattern in assembled.patterns:
             fired: set[str] = (
                 set()
             )  # a node is checked by the first rule of a pattern that matches it
             for rule in pattern.iter(f"{{{SCH_NS}}}rule"):
                 if rule.get("abstract") != "true":
-                    problems += runner.run(rule, global_lets + _lets(rule), fired)
+                    lets = global_lets + _lets(pattern, direct_only=True) + _lets(rule)
+                    problems += runner.run(rule, lets, fired)
     return problems
 
 
@@ -64,29 +70,12 @@ def _lets(element: etree._Element, *, direct_only: bool = False) -> list[tuple[s
     return [(let.get("name"), let.get("value", "()")) for let in lets if let.get("name")]
 
 
-def _unsupported(schema: etree._Element, file: str) -> list[Problem]:
-    found = [
-        name
-        for name in ("phase", "include", "extends")
-        if schema.find(f".//{{{SCH_NS}}}{name}") is not None
-    ]
-    return [
-        Problem(
-            file,
-            None,
-            None,
-            WARNING,
-            f"Schematron <{name}> is not supported; ignored",
-            rule="schematron",
-        )
-        for name in found
-    ]
-
-
 class _RuleRunner:
     """Evaluates rules against one document, mapping Saxon nodes back to source lines."""
 
-    def __init__(self, xpath, document, tree: etree._ElementTree, file: str, api_error: type):
+    def __init__(
+        self, xpath, document, tree: etree._ElementTree, file: str, api_error: type[Exception]
+    ):
         self.xpath, self.document, self.tree, self.file = xpath, document, tree, file
         self.api_error = api_error
 

@@ -33,21 +33,22 @@ import contextlib
 import hashlib
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from tei_tools.validate.rng_include import flatten_includes
-
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-_R = f"{{{RNG_NS}}}"
-
-#: A name as RELAX NG sees it: (namespace URI, local name); "" is no namespace.
-Name = tuple[str, str]
-NameTest = Callable[[Name], bool]
+from tei_tools.validate.rng_names import RNG_PREFIX as _R
+from tei_tools.validate.rng_names import (
+    Name,
+    matches_any,
+    name_test,
+)
+from tei_tools.validate.rng_names import inherited_ns as _inherited_ns
+from tei_tools.validate.rng_names import local_name as _local
+from tei_tools.validate.rng_names import resolve_qname as _resolve_qname
 
 _CACHE_ENV = "TEI_TOOLS_CACHE_DIR"
 #: Annotation on an any-start grammar: root names whose verdict it gives exactly.
@@ -171,7 +172,7 @@ _digests: dict[int, str] = {}
 
 
 def grammar_digest(schema_bytes: bytes) -> str:
-    # Keyed by the bytes object itself: _read_schema hands out the same one.
+    # Keyed by the bytes object itself: read_schema hands out the same one.
     key = id(schema_bytes)
     found = _digests.get(key)
     if found is None:
@@ -189,7 +190,7 @@ def compiled_schema(
     """
     from tei_tools.errors import SchemaError
 
-    data = _read_schema(schema_path)
+    data = read_schema(schema_path)
     digest = grammar_digest(data)
     vocab_key = _vocabulary_key(vocabulary) if vocabulary else "full"
     key = f"{digest}-{vocab_key}" + ("-any" if any_start else "")
@@ -217,7 +218,7 @@ def exact_roots(schema_path: Path, vocabulary: Vocabulary) -> frozenset[Name]:
 
     Call after :func:`compiled_schema` with ``any_start=True`` (which records them).
     """
-    data = _read_schema(schema_path)
+    data = read_schema(schema_path)
     key = f"{grammar_digest(data)}-{_vocabulary_key(vocabulary)}-any"
     return _exact_roots.get(key, frozenset())
 
@@ -229,7 +230,7 @@ def _vocabulary_key(vocabulary: Vocabulary) -> str:
 _schema_bytes: dict[tuple[str, int, int], bytes] = {}
 
 
-def _read_schema(schema_path: Path) -> bytes:
+def read_schema(schema_path: Path) -> bytes:
     """The schema's bytes, read once per (path, size, mtime)."""
     from tei_tools.errors import SchemaError
 
@@ -262,7 +263,7 @@ def _load_specialised(
             return etree.parse(str(cached), _schema_parser())
         except etree.XMLSyntaxError:
             cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
-    full = _parse_grammar(schema_path, data, digest)
+    full = parse_grammar(schema_path, data, digest)
     if vocabulary is None or not can_specialise(full.getroot()):
         return None if any_start else full
     pruned = specialise(full, vocabulary, any_start=any_start)
@@ -288,7 +289,7 @@ def _schema_parser() -> etree.XMLParser:
     )
 
 
-def _parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._ElementTree:
+def parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._ElementTree:
     """The schema without annotations (documentation, embedded Schematron)."""
     from tei_tools.errors import SchemaError
 
@@ -348,76 +349,6 @@ def specialise(
 
 def _copy_tree(root: etree._Element) -> etree._Element:
     return etree.fromstring(etree.tostring(root), _schema_parser(), base_url=root.base)
-
-
-def _local(node: etree._Element) -> str:
-    tag = node.tag
-    return tag[len(_R) :] if isinstance(tag, str) and tag.startswith(_R) else ""
-
-
-def _inherited_ns(node: etree._Element) -> str:
-    while node is not None:
-        ns = node.get("ns")
-        if ns is not None:
-            return ns
-        node = node.getparent()
-    return ""
-
-
-def _resolve_qname(text: str, node: etree._Element, default_ns: str) -> Name:
-    text = text.strip()
-    if ":" in text:
-        prefix, local = text.split(":", 1)
-        if prefix == "xml":
-            return XML_NS, local
-        return node.nsmap.get(prefix, ""), local
-    return default_ns, text
-
-
-def matches_any(pattern: etree._Element, names: frozenset[Name] | set[Name]) -> bool:
-    """Whether an ``element``/``attribute`` pattern accepts any of ``names``.
-
-    A pattern with a plain ``name`` (nearly all of TEI's) is one set lookup;
-    only name classes need testing name by name.
-    """
-    name = pattern.get("name")
-    if name is not None:
-        kind = _local(pattern)
-        default = pattern.get("ns", "") if kind == "attribute" else _inherited_ns(pattern)
-        return _resolve_qname(name, pattern, default) in names
-    test = name_test(pattern)
-    return any(test(n) for n in names)
-
-
-def name_test(pattern: etree._Element) -> NameTest:
-    """A predicate telling which names an ``element``/``attribute`` pattern accepts."""
-    kind = _local(pattern)
-    name = pattern.get("name")
-    if name is not None:
-        default = pattern.get("ns", "") if kind == "attribute" else _inherited_ns(pattern)
-        fixed = _resolve_qname(name, pattern, default)
-        return lambda n: n == fixed
-    for child in pattern:
-        if _local(child):
-            return _name_class_test(child)
-    return lambda n: False
-
-
-def _name_class_test(nc: etree._Element) -> NameTest:
-    kind = _local(nc)
-    if kind == "name":
-        fixed = _resolve_qname(nc.text or "", nc, _inherited_ns(nc))
-        return lambda n: n == fixed
-    if kind == "choice":
-        tests = [_name_class_test(c) for c in nc if _local(c)]
-        return lambda n: any(t(n) for t in tests)
-    if kind in ("anyName", "nsName"):
-        excluded = [
-            _name_class_test(c) for e in nc if _local(e) == "except" for c in e if _local(c)
-        ]
-        ns = _inherited_ns(nc) if kind == "nsName" else None
-        return lambda n: (ns is None or n[0] == ns) and not any(t(n) for t in excluded)
-    return lambda n: False
 
 
 _NAME_CLASSES = {"name", "anyName", "nsName", "choice"}

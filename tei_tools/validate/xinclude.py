@@ -1,16 +1,25 @@
-"""XInclude as Jing does it, but safely: local files only, through the safe parser.
+"""XInclude as Jing does it, but safely: local files inside one folder, through the safe parser.
 
 Jing (through Xerces) replaces each ``xi:include`` by the included document,
 or by its ``xi:fallback`` when the resource cannot be had, and stops with a
-fatal error when there is no fallback.  tei-tools does the same for relative
-paths next to the document, reads every included file with the same safe
-parser as the document itself, and never follows a URL.
+fatal error when there is no fallback.  tei-tools does the same for files
+inside the document's folder tree (or a base folder the caller names), reads
+every included file with the same safe parser as the document itself, and
+never follows a URL.
+
+An include that leaves the folder (``/etc/passwd``, ``../../x.xml``, a
+symbolic link pointing out) is treated exactly like a missing file: same
+message, and its ``xi:fallback`` applies.  So messages never tell which files
+exist outside the folder, and a project whose includes point at files it
+does not ship (the I.Sicily inscriptions include ``../alists/*.xml``) gets
+the verdict Jing gives when those files are missing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
@@ -20,22 +29,47 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 MAX_DEPTH = 10
 
 
-def expand_xincludes(tree: etree._ElementTree, document: Path | None, file: str) -> list[Problem]:
-    """Replace ``xi:include`` elements in place; return problems for includes that failed."""
+@dataclass(frozen=True)
+class IncludeScope:
+    """Where includes may be read from, and how included files are parsed."""
+
+    #: The resolved folder every included file must lie in.
+    root: Path
+    #: The name problems are reported under (the including document's).
+    file: str
+    allow_local_dtd: bool = False
+
+
+def expand_xincludes(
+    tree: etree._ElementTree,
+    document: Path | None,
+    file: str,
+    *,
+    base_dir: Path | None = None,
+    allow_local_dtd: bool = False,
+) -> list[Problem]:
+    """Replace ``xi:include`` elements in place; return problems for includes that failed.
+
+    Included files are read only inside ``base_dir`` (default: the folder of
+    ``document``, or the current folder for a document without a path).
+    """
+    folder = document.parent if document is not None else Path.cwd()
+    root = Path(base_dir) if base_dir is not None else folder
+    scope = IncludeScope(root.resolve(), file, allow_local_dtd)
     problems: list[Problem] = []
-    _expand(tree.getroot(), document, file, problems, depth=0, chain=())
+    _expand(tree.getroot(), document, scope, problems, depth=0, chain=())
     return problems
 
 
-def _expand(root, document, file, problems, depth, chain) -> None:
+def _expand(root, document, scope: IncludeScope, problems, depth, chain) -> None:
     for include in list(root.iter(f"{{{XI_NS}}}include")):
-        replacement, reason = _load(include, document, depth, chain, file, problems)
+        replacement, reason = _load(include, document, scope, problems, depth, chain)
         if replacement is None:
             fallback = include.find(f"{{{XI_NS}}}fallback")
             if fallback is None:
                 problems.append(
                     Problem(
-                        file,
+                        scope.file,
                         include.sourceline,
                         None,
                         FATAL,
@@ -48,7 +82,7 @@ def _expand(root, document, file, problems, depth, chain) -> None:
         _splice(include, replacement)
 
 
-def _load(include, document, depth, chain, file, problems):
+def _load(include, document, scope: IncludeScope, problems, depth, chain):
     href = include.get("href", "")
     parse = include.get("parse", "xml")
     parsed = urlparse(href)
@@ -57,24 +91,27 @@ def _load(include, document, depth, chain, file, problems):
     if include.get("xpointer") is not None or not href:
         return None, "xpointer includes are not supported"
     base = document.parent if document is not None else Path.cwd()
-    target = (base / parsed.path).resolve()
+    target = (base / unquote(parsed.path)).resolve()
     if target in chain or depth >= MAX_DEPTH:
         return None, f"{href!r} includes itself"
-    if not target.is_file():
-        return None, f"{href!r} not found"
+    if not (target.is_relative_to(scope.root) and target.is_file()):
+        # One message for "missing" and "outside the folder": it must not tell which files exist.
+        return None, f"{href!r} not found in {scope.root} (includes are read only inside it)"
     from tei_tools.errors import TeiToolsError
     from tei_tools.xml import parse_xml_file
 
     if parse == "text":
         try:
             return [target.read_text(encoding=include.get("encoding", "utf-8"))], ""
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, LookupError) as exc:  # LookupError: unknown encoding
             return None, f"{href!r} cannot be read as text: {exc}"
     try:
-        included = parse_xml_file(target)
+        included = parse_xml_file(
+            target, allow_local_dtd=scope.allow_local_dtd, base_dir=scope.root
+        )
     except TeiToolsError as exc:
         return None, str(exc)
-    _expand(included.getroot(), target, file, problems, depth + 1, (*chain, target))
+    _expand(included.getroot(), target, scope, problems, depth + 1, (*chain, target))
     return [included.getroot()], ""
 
 

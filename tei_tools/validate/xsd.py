@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, Problem
 
-_schemas: dict[str, object] = {}
+if TYPE_CHECKING:
+    from xmlschema import XMLSchemaBase
+
+_schemas: dict[str, XMLSchemaBase] = {}
 
 
 def validate_xsd(tree: etree._ElementTree, schema_path: Path, file: str) -> list[Problem]:
@@ -28,7 +32,8 @@ def validate_xsd(tree: etree._ElementTree, schema_path: Path, file: str) -> list
         _schemas[key] = schema
     problems = []
     for error in schema.iter_errors(tree):
-        element = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
+        elem = getattr(error, "elem", None)
+        element = elem if isinstance(elem, etree._Element) else None
         line = element.sourceline if element is not None else getattr(error, "sourceline", None)
         problems.append(
             Problem(

@@ -1,0 +1,65 @@
+"""Markup quality on the shared gold: precision, recall and F1 per type, per collection.
+
+    python bench/quality.py [--profile NAME] [--errors]
+
+Not a speed benchmark: the table the unseen-documents issue asks for, on the
+material we have (the seed, corpus-dev, corpus-dev-frus).  FRUS gold is
+complete only in heads, datelines and signatures: its first table scores
+inside those regions only, the second recall everywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tei_tools.convert import convert
+from tei_tools.markup.evaluate import Scores, score
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def scores_for(folder: Path, profile: str, *, complete_only: bool) -> tuple[Scores, list]:
+    total = Scores()
+    unreported = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        source = gold_path.with_name(gold["source"])
+        result = convert(
+            source.read_text(encoding="utf-8"), source_name=source.name, profile=profile
+        )
+        scores = score(result.tree, gold, complete_only=complete_only)
+        scores.errors = [f"{source.name}: {e}" for e in scores.errors]
+        total += scores
+        reported = {f.text for f in result.findings}
+        unreported.extend(
+            (source.name, e)
+            for e in scores.errors
+            if e.split(" ", 3)[1:2] and "FN" in e and not any(t in e for t in reported)
+        )
+    return total, unreported
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile", default=None)
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    runs = [
+        ("seed", "seeds", "degras", False),
+        ("corpus-dev", "corpus-dev", "degras", False),
+        ("frus (complete regions)", "corpus-dev-frus", "frus", True),
+        ("frus (listed spans, recall)", "corpus-dev-frus", "frus", False),
+    ]
+    for title, folder, profile, complete_only in runs:
+        total, _ = scores_for(SHARED / folder, args.profile or profile, complete_only=complete_only)
+        print(total.table(title))
+        if args.errors:
+            for error in total.errors:
+                print("   ", error)
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The data behind the name cards: one script file for the whole site.
+
+A card shows what the index knows about an entry (full name, life dates,
+role, present-day name, Wikidata) and the other documents naming it.  That
+last part depends on the whole collection, so it cannot live in a document's
+page without rewriting every page that names Trotsky whenever one document
+changes.  It lives in ``cards.js`` instead, written with the collection
+pages; a ``<script>`` file, because a page opened from disk (``file://``)
+may load scripts but not fetch data.
+
+>>> import json
+>>> text = cards_script([], registry=None).decode()
+>>> text.startswith("window.TEI_TOOLS_CARDS=")
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from tei_tools.corpus.document import DocumentSummary
+from tei_tools.corpus.entities import entity_info, unknown_info
+from tei_tools.corpus.pages import by_date, document_href, index_href
+from tei_tools.corpus.site_urls import site_href
+
+#: Documents listed on a card; the index entry lists them all.
+CARD_DOCUMENTS = 12
+
+
+def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict]:
+    """Per register pointer: what its card shows (short keys keep the file small)."""
+    naming: dict[str, list[DocumentSummary]] = {}
+    for summary in by_date(summaries):
+        for ref in summary.refs:
+            if not ref.startswith("bib:"):
+                naming.setdefault(ref, []).append(summary)
+    cards = {}
+    for ref in sorted(naming):
+        entry = registry.entries.get(ref) if registry is not None else None
+        info = entity_info(entry) if entry is not None else unknown_info(ref)
+        documents = naming[ref]
+        card: dict[str, object] = {
+            "n": info.name,
+            "i": site_href(index_href(ref)),
+            "c": len(documents),
+            "d": [
+                [document_href(s.stem), s.title, s.date_label] for s in documents[:CARD_DOCUMENTS]
+            ],
+        }
+        for key, value in (
+            ("l", info.life),
+            ("lf", info.life_full),
+            ("r", info.role),
+            ("m", info.modern),
+            ("w", info.wikidata),
+        ):
+            if value:
+                card[key] = value
+        cards[ref] = card
+    return cards
+
+
+def cards_script(summaries: Iterable[DocumentSummary], registry) -> bytes:
+    """``cards.js``: the card data as one assignment, loaded with a ``<script>`` tag."""
+    text = json.dumps(cards_data(summaries, registry), ensure_ascii=False, separators=(",", ":"))
+    # "</" cannot end the script early when the file is ever inlined.
+    text = text.replace("</", "<\\/")
+    return f"window.TEI_TOOLS_CARDS={text};\n".encode()

@@ -1,0 +1,115 @@
+"""How a register entry is shown in the site: full name, index form, life dates, role.
+
+The registers list name *forms* ("Trotsky", "Leon Trotsky", "Lev Davidovich
+Trotsky") and a note; an index and a card need one full name, an inverted
+form to sort by ("Trotsky, Leon"), life dates in one style ("1879–1940",
+with the full days on hover), a role, and for places the present-day name.
+All of it is derived here, once, from :class:`~tei_tools.markup.registers.Entry`.
+
+>>> from tei_tools.markup.registers import load_registry
+>>> info = entity_info(load_registry().lookup("per:trotsky"))
+>>> info.name, info.sort_name, info.life, info.life_full
+('Leon Trotsky', 'Trotsky, Leon', '1879–1940', '7 November 1879 – 21 August 1940')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tei_tools.corpus.site_urls import viaf_url, wikidata_url
+from tei_tools.export.dates import format_iso_date
+
+#: Words in a note that mark the part about provenance, not the person's role.
+_PROVENANCE = re.compile(r"\b(checked|Wikidata|Life dates|VIAF|seen in)\b")
+_YEAR = re.compile(r"-?\d{4}")
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """What a card or index entry shows for one register entry."""
+
+    ref: str
+    name: str  # "Leon Trotsky"
+    sort_name: str  # "Trotsky, Leon"
+    life: str = ""  # "1879–1940"
+    life_full: str = ""  # "7 November 1879 – 21 August 1940"
+    role: str = ""
+    wikidata: str | None = None  # a URL, already through site_href
+    viaf: str | None = None
+    modern: str = ""  # a place's present-day name, when it differs
+
+
+def entity_info(entry) -> EntityInfo:
+    """The display form of a register entry (see the module docstring)."""
+    name = full_name(entry.label, entry.names) if entry.prefix == "per" else entry.label
+    sort_name = inverted_name(entry.label, name) if entry.prefix == "per" else entry.label
+    modern = entry.modern if entry.modern and entry.modern != entry.label else ""
+    return EntityInfo(
+        ref=entry.ref,
+        name=name,
+        sort_name=sort_name,
+        life=life_span(entry.birth, entry.death),
+        life_full=life_span_full(entry.birth, entry.death),
+        role=role_of(entry.note),
+        wikidata=wikidata_url(entry.wikidata),
+        viaf=viaf_url(entry.viaf),
+        modern=modern,
+    )
+
+
+def unknown_info(ref: str) -> EntityInfo:
+    """A pointer no register knows: shown under its id, so no mention is lost."""
+    label = ref.partition(":")[2] or ref
+    return EntityInfo(ref=ref, name=label, sort_name=label)
+
+
+def full_name(label: str, forms: list[str]) -> str:
+    """The first form that adds given names to the label ("Trotsky" → "Leon Trotsky").
+
+    The registers list the usual form first and fuller forms after it; a
+    form ending in the label's last word with more words is the full name.
+    """
+    words = label.split()
+    for form in forms:
+        parts = form.split()
+        if len(parts) > len(words) and parts[-len(words) :] == words:
+            return form
+    return label
+
+
+def inverted_name(label: str, name: str) -> str:
+    """The index form: surname first ("Trotsky, Leon"); the label alone when no more is known."""
+    if name == label or not name.endswith(label):
+        return label
+    given = name[: -len(label)].strip()
+    return f"{label}, {given}" if given else label
+
+
+def life_span(birth: str | None, death: str | None) -> str:
+    """Life dates as years, one style for all entries: "1879–1940", "?–1917", "1876–?"."""
+    if not birth and not death:
+        return ""
+    return f"{_year(birth) or '?'}–{_year(death) or '?'}"
+
+
+def life_span_full(birth: str | None, death: str | None) -> str:
+    """Life dates as days where known, for a title: "7 November 1879 – 21 August 1940"."""
+    if not birth and not death:
+        return ""
+    first = format_iso_date(birth) if birth else "?"
+    last = format_iso_date(death) if death else "?"
+    return f"{first} – {last}"
+
+
+def role_of(note: str | None) -> str:
+    """The register note's first sentence, unless it is about where the data was checked."""
+    if not note:
+        return ""
+    first = re.split(r"(?<=[a-z)]{2})\.\s+(?=[A-Z])", note, maxsplit=1)[0].rstrip(".")
+    return "" if _PROVENANCE.search(first) else first
+
+
+def _year(value: str | None) -> str:
+    found = _YEAR.match(value or "")
+    return found.group().lstrip("0") or "0" if found else ""

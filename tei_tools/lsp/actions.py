@@ -1,0 +1,198 @@
+"""Quick fixes: the did-you-mean of a diagnostic, and a register entry for an unknown name.
+
+The converter marks a name it found but no register knows without ``@ref``
+(and lists it in the review report, :mod:`tei_tools.findings`).  "Add register
+entry" writes the entry into the register file the document's ``prefixDef``
+points at (``registers/persons.xml`` next to the document; created when it is
+missing) and links the name to it, in one workspace edit the editor can undo.
+When a review report is known, its suggested entry is used as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lsprotocol import types
+
+from tei_tools.findings import Finding
+from tei_tools.lsp.diagnostics import span_range
+from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.text import LineIndex
+from tei_tools.markup.registers import ENTRY_FOR_NAME, PREFIX_OF_KIND, entry_id, entry_xml
+from tei_tools.tei.header import REGISTER_BASE, REGISTER_PREFIXES
+
+REGISTER_FILE_FOR_PREFIX = {
+    prefix: file_name for prefix, (file_name, _) in REGISTER_PREFIXES.items()
+}
+
+
+def quick_fixes(
+    view: DocumentView, uri: str, diagnostics: list[types.Diagnostic]
+) -> list[types.CodeAction]:
+    """A "change to ..." action for each diagnostic that carries a suggestion."""
+    actions = []
+    for diagnostic in diagnostics:
+        data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        suggestion = data.get("suggestion")
+        if not suggestion:
+            continue
+        edits = _rename_edits(view, diagnostic, data, suggestion)
+        if not edits:
+            continue
+        actions.append(
+            types.CodeAction(
+                title=f'Change to "{suggestion}"',
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=True,
+                edit=types.WorkspaceEdit(changes={uri: edits}),
+            )
+        )
+    return actions
+
+
+def _rename_edits(view, diagnostic, data, suggestion: str) -> list[types.TextEdit]:
+    start = view.lines.offset(diagnostic.range.start.line, diagnostic.range.start.character)
+    subject = data.get("subject")
+    if subject == "attribute":
+        return [types.TextEdit(diagnostic.range, suggestion)]
+    if subject == "value" and data.get("rule") == "pointer":
+        return [types.TextEdit(diagnostic.range, suggestion)]
+    if subject != "element":
+        return []
+    tag = view.tags.at(start + 1)
+    if tag is None or tag.kind == "end":
+        return []
+    edits = [types.TextEdit(span_range(view.lines, tag.name_start, tag.name_end), suggestion)]
+    end = view.tags.matching_end(tag)
+    if end is not None:
+        edits.append(
+            types.TextEdit(span_range(view.lines, end.name_start, end.name_end), suggestion)
+        )
+    return edits
+
+
+def register_entry_actions(
+    view: DocumentView,
+    uri: str,
+    offset: int,
+    *,
+    registers=None,
+    workspace_roots: tuple[Path, ...] = (),
+    findings: Sequence[Finding] = (),
+) -> list[types.CodeAction]:
+    """ "Add register entry" for a name element without ``@ref`` at the cursor."""
+    tag = view.enclosing(offset, frozenset(ENTRY_FOR_NAME))
+    if tag is None or tag.kind != "start" or tag.attribute("ref") is not None or view.path is None:
+        return []
+    name = view.content_text(tag)
+    if not name:
+        return []
+    entry_tag, list_tag = ENTRY_FOR_NAME[tag.local]
+    prefix = PREFIX_OF_KIND["bibl" if entry_tag == "bibl" else entry_tag]
+    taken = set(registers.registry.entries) if registers is not None else set()
+    xml_id = entry_id(name, {ref.split(":", 1)[1] for ref in taken if ref.startswith(f"{prefix}:")})
+    entry = _suggested_entry(findings, tag.local, name) or entry_xml(tag.local, name, xml_id)
+    xml_id = _id_of(entry) or xml_id
+    register = _register_file(view.path, prefix, workspace_roots)
+    changes = [
+        _link_edit(view, uri, tag, f"{prefix}:{xml_id}"),
+        *_entry_edits(register, entry, list_tag),
+    ]
+    return [
+        types.CodeAction(
+            title=f'Add register entry "{prefix}:{xml_id}" for "{name}"',
+            kind=types.CodeActionKind.QuickFix,
+            edit=types.WorkspaceEdit(document_changes=changes),
+        )
+    ]
+
+
+def _suggested_entry(findings, name_tag: str, name: str) -> str | None:
+    """The entry the review report suggests for this name, if it lists one."""
+    wanted = " ".join(name.split())
+    for finding in findings:
+        entry = finding.suggestion.get("entry") if finding.suggestion else None
+        if entry and " ".join(finding.text.split()) == wanted and finding.type in (None, name_tag):
+            return entry
+    return None
+
+
+def _id_of(entry: str) -> str | None:
+    from lxml import etree
+
+    try:
+        element = etree.fromstring(entry.encode())
+    except etree.XMLSyntaxError:
+        return None
+    return element.get("{http://www.w3.org/XML/1998/namespace}id")
+
+
+def _register_file(document: Path, prefix: str, roots: tuple[Path, ...]) -> Path:
+    """The register the document's ``prefixDef`` points at: next to it, else in the workspace."""
+    name = REGISTER_FILE_FOR_PREFIX[prefix]
+    nearby = document.parent / REGISTER_BASE / name
+    if nearby.is_file():
+        return nearby
+    for root in roots:
+        candidate = root / REGISTER_BASE / name
+        if candidate.is_file():
+            return candidate
+    return nearby
+
+
+def _link_edit(view: DocumentView, uri: str, tag, ref: str) -> types.TextDocumentEdit:
+    insert_at = tag.name_end
+    position = span_range(view.lines, insert_at, insert_at)
+    return types.TextDocumentEdit(
+        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+        edits=[types.TextEdit(position, f' ref="{ref}"')],
+    )
+
+
+def _entry_edits(register: Path, entry: str, list_tag: str) -> list:
+    uri = register.resolve().as_uri()
+    document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None)
+    if not register.is_file():
+        text = _new_register(entry, list_tag)
+        return [
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
+            types.TextDocumentEdit(
+                text_document=document,
+                edits=[
+                    types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), text)
+                ],
+            ),
+        ]
+    text = register.read_text(encoding="utf-8")
+    view = DocumentView(text, register)
+    closing = next(
+        (t for t in reversed(view.tags.tags) if t.kind == "end" and t.local == list_tag), None
+    )
+    lines = LineIndex(text)
+    if closing is None:
+        return []
+    line, _ = lines.position(closing.start)
+    indent = text[lines.line_start(line) : closing.start]
+    at = span_range(lines, lines.line_start(line), lines.line_start(line))
+    inner = indent + "  " if not indent.strip() else "  "
+    return [
+        types.TextDocumentEdit(
+            text_document=document, edits=[types.TextEdit(at, f"{inner}{entry}\n")]
+        )
+    ]
+
+
+def _new_register(entry: str, list_tag: str) -> str:
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        "  <teiHeader>\n    <fileDesc>\n"
+        f"      <titleStmt><title>Register ({list_tag})</title></titleStmt>\n"
+        "      <publicationStmt><p>Written by the tei-tools language server.</p></publicationStmt>\n"
+        "      <sourceDesc><p>Entries added while editing.</p></sourceDesc>\n"
+        "    </fileDesc>\n  </teiHeader>\n"
+        f"  <text>\n    <body>\n      <{list_tag}>\n        {entry}\n      </{list_tag}>\n"
+        "    </body>\n  </text>\n</TEI>\n"
+    )

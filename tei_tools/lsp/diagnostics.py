@@ -1,0 +1,306 @@
+"""Validation of a buffer, and its problems as LSP diagnostics with exact ranges.
+
+The verdict and the messages are ``tei-tools validate``'s own
+(:func:`tei_tools.validate.validate_bytes`: the same safe parser, XInclude
+and DTD policy, schema choice, pointer and date checks).  What the editor
+adds is a range: validators place a problem by line (and the end of a start
+tag); here the tag on that line is found in the buffer, and narrowed to the
+attribute or attribute value the message names, in UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+
+from tei_tools.lsp.scanner import Tag, TagIndex
+from tei_tools.lsp.text import LineIndex
+from tei_tools.validate.problems import ERROR, FATAL, WARNING, Problem
+
+SOURCE = "tei-tools"
+_SEVERITY = {
+    FATAL: types.DiagnosticSeverity.Error,
+    ERROR: types.DiagnosticSeverity.Error,
+    WARNING: types.DiagnosticSeverity.Warning,
+}
+_BAD_ATTRIBUTE = re.compile(r'^attribute "([^"]+)" not allowed')
+_BAD_VALUE = re.compile(r'^value "[^"]*" of attribute "([^"]+)"')
+_AT_ATTRIBUTE = re.compile(r'^@([\w:.-]+)="([^"]*)"')
+_DUPLICATE_ID = re.compile(r'^ID "([^"]*)" has already been defined')
+_QUOTED = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
+_ELEMENT = re.compile(r'^element "([^"\s]+)')
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of validating one version of a buffer."""
+
+    diagnostics: list[types.Diagnostic]
+    #: False when the buffer is not well-formed: ``diagnostics`` is then that one error.
+    well_formed: bool
+    #: The grammar the document was checked against (None: not known, e.g. not well-formed).
+    schema: Path | None = None
+
+
+def check_text(
+    text: str,
+    path: Path,
+    *,
+    schema: Path | None = None,
+    registers: tuple[Path, ...] = (),
+    targets=None,
+    extra_checks: bool = True,
+) -> Checked:
+    """Validate ``text`` as the file ``path`` and turn its problems into diagnostics."""
+    from tei_tools.validate import validate_bytes
+
+    report = validate_bytes(
+        encode_buffer(text),
+        path,
+        schema=schema,
+        registers=registers,
+        targets=targets,
+        extra_checks=extra_checks,
+    )
+    if not report.problems:  # the common case while typing: no scan of the buffer needed
+        chosen = report.schema.split(", ")[0] if report.schema else None
+        return Checked([], True, Path(chosen) if chosen else None)
+    tags, lines = TagIndex(text), LineIndex(text)
+    fatal = [p for p in report.problems if p.severity == FATAL]
+    if fatal:
+        return Checked([to_diagnostic(fatal[0], tags, lines)], False)
+    chosen = report.schema.split(", ")[0] if report.schema else None
+    return Checked(
+        to_diagnostics(report.problems, tags, lines),
+        True,
+        Path(chosen) if chosen else None,
+    )
+
+
+_DECLARED = re.compile(r"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def encode_buffer(text: str) -> bytes:
+    """The buffer's bytes in the encoding its XML declaration names (UTF-8 by default).
+
+    The parser decodes by the declaration, so a Latin-1 document must be
+    handed over in Latin-1; characters that encoding lacks become character
+    references, which parse to the same text.
+    """
+    found = _DECLARED.match(text[:200])
+    if found:
+        try:
+            return text.encode(found.group(1), errors="xmlcharrefreplace")
+        except LookupError:
+            pass
+    return text.encode("utf-8")
+
+
+def to_diagnostics(
+    problems: list[Problem], tags: TagIndex, lines: LineIndex
+) -> list[types.Diagnostic]:
+    """Problems as diagnostics; the same message twice on a line goes to its next tag each time."""
+    seen: dict[tuple[int | None, str], int] = {}
+    found = []
+    for problem in problems:
+        key = (problem.line, problem.message)
+        found.append(to_diagnostic(problem, tags, lines, seen.get(key, 0)))
+        seen[key] = seen.get(key, 0) + 1
+    return found
+
+
+def to_diagnostic(
+    problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int = 0
+) -> types.Diagnostic:
+    """One problem as a diagnostic; ``data`` keeps what a quick fix needs."""
+    start, end, subject, name = problem_span(problem, tags, lines, occurrence)
+    data = {"rule": problem.rule, "subject": subject, "name": name}
+    if problem.suggestion:
+        data["suggestion"] = problem.suggestion
+    return types.Diagnostic(
+        range=span_range(lines, start, end),
+        message=problem.message,
+        severity=_SEVERITY.get(problem.severity, types.DiagnosticSeverity.Error),
+        source=SOURCE,
+        code=problem.rule,
+        data=data,
+    )
+
+
+def span_range(lines: LineIndex, start: int, end: int) -> types.Range:
+    (sl, sc), (el, ec) = lines.position(start), lines.position(end)
+    return types.Range(types.Position(sl, sc), types.Position(el, ec))
+
+
+def problem_span(
+    problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int = 0
+) -> tuple[int, int, str, str]:
+    """(start, end, subject, name): the offsets a problem is about, and what lies there.
+
+    ``subject`` is ``element``, ``attribute``, ``value`` or ``document``.
+    """
+    if problem.severity == FATAL or problem.rule in ("xml", "hostile"):
+        return _syntax_span(problem, tags, lines)
+    if not problem.line:
+        first = next(iter(tags.element_tags()), None)
+        if first is None:
+            return 0, 0, "document", ""
+        return first.start, first.end, "document", first.local
+    tag = _tag_for(problem, tags, lines, occurrence)
+    if tag is None:
+        line = problem.line - 1
+        start, end = lines.line_start(line), lines.line_end(line)
+        text = lines.text[start:end]
+        indent = len(text) - len(text.lstrip())
+        return start + indent, end, "element", ""
+    return _narrow(problem, tag)
+
+
+def _syntax_span(problem: Problem, tags: TagIndex, lines: LineIndex) -> tuple[int, int, str, str]:
+    offset = lines.from_libxml(problem.line, problem.column)
+    tag = next((t for t in tags.before(offset + 1)[-3:] if t.end == offset), None)
+    if tag is not None:
+        return tag.start, tag.end, "document", tag.local
+    end_of_line = lines.line_end(lines.position(offset)[0])
+    if offset < end_of_line:
+        return offset, offset + 1, "document", ""
+    return max(offset - 1, lines.line_start(lines.position(offset)[0])), offset, "document", ""
+
+
+def _tag_for(problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int) -> Tag | None:
+    """The tag on the problem's line that the problem is about.
+
+    lxml's line of an element is that of its start tag's ``>``.  Among several
+    tags on the line the one the message names wins (the element, the
+    attribute and its value); the column comes after that, since for pointer
+    and date problems it is only a guess at the line's first tag.
+    """
+    line = (problem.line or 1) - 1
+    low, high = lines.line_start(line), lines.line_end(line)
+    on_line = [t for t in tags.before(high + 1) if low <= t.end <= high + 1]
+    named = set(_QUOTED.findall(problem.message))
+    if problem.path:
+        named.add(problem.path.rsplit("/", 1)[-1].split("[", 1)[0])
+    starts = [t for t in on_line if t.kind != "end"]
+    if "incomplete" in problem.message:
+        ends = [t for t in on_line if t.kind == "end" and t.local in named]
+        if ends:
+            return ends[-1]
+    at = _AT_ATTRIBUTE.match(problem.message)
+    if at:
+        holder = [t for t in starts if _has(t, at.group(1), at.group(2))]
+        if holder:
+            return holder[min(occurrence, len(holder) - 1)]
+    element = _ELEMENT.match(problem.message)
+    if element:
+        hit = [t for t in starts if t.local == element.group(1).split(" ")[0]]
+        if hit:
+            return hit[0]
+    bad = _BAD_ATTRIBUTE.match(problem.message) or _BAD_VALUE.match(problem.message)
+    if bad:
+        hit = [t for t in starts if t.attribute(bad.group(1)) or _by_local(t, bad.group(1))]
+        if hit:
+            return hit[0]
+    if problem.column:
+        exact = lines.from_libxml(problem.line, problem.column)
+        hit = [t for t in starts if t.end == exact]
+        if hit:
+            return hit[0]
+    hit = [t for t in starts if t.local in named]
+    if hit:
+        return hit[0]
+    return starts[0] if starts else (on_line[0] if on_line else None)
+
+
+def _has(tag: Tag, name: str, token: str) -> bool:
+    attribute = tag.attribute(name)
+    return attribute is not None and token in (attribute.value or "").split()
+
+
+def _narrow(problem: Problem, tag: Tag) -> tuple[int, int, str, str]:
+    message = problem.message
+    if found := _BAD_ATTRIBUTE.match(message):
+        attribute = tag.attribute(found.group(1)) or _by_local(tag, found.group(1))
+        if attribute is not None:
+            return attribute.name_start, attribute.name_end, "attribute", attribute.name
+    if found := _BAD_VALUE.match(message):
+        attribute = tag.attribute(found.group(1))
+        if attribute is not None and attribute.value_start >= 0:
+            return attribute.value_start, attribute.value_end, "value", attribute.name
+    if found := _AT_ATTRIBUTE.match(message):
+        attribute = tag.attribute(found.group(1))
+        if attribute is not None and attribute.value_start >= 0:
+            token = found.group(2)
+            value = attribute.value or ""
+            at = _token_at(value, token)
+            if at >= 0:
+                start = attribute.value_start + at
+                return start, start + len(token), "value", attribute.name
+            return attribute.value_start, attribute.value_end, "value", attribute.name
+    if found := _DUPLICATE_ID.match(message):
+        attribute = tag.attribute("xml:id")
+        if attribute is not None and attribute.value_start >= 0:
+            return attribute.value_start, attribute.value_end, "value", "xml:id"
+    if tag.kind == "end" or "missing required attribute" in message:
+        return tag.name_start, tag.name_end, "element", tag.local
+    return tag.start, tag.end, "element", tag.local
+
+
+def _by_local(tag: Tag, name: str):
+    return next((a for a in tag.attributes if a.local == name.rsplit(":", 1)[-1]), None)
+
+
+def _token_at(value: str, token: str) -> int:
+    """Where ``token`` stands as a whole white-space-separated item of ``value``."""
+    for found in re.finditer(r"\S+", value):
+        if found.group() == token:
+            return found.start()
+    return -1
+
+
+def shift_diagnostics(
+    diagnostics: list[types.Diagnostic], change: types.TextDocumentContentChangePartial
+) -> list[types.Diagnostic]:
+    """Diagnostics moved along an edit, so that old schema errors stay on their text.
+
+    While the buffer is not well-formed the last schema diagnostics are kept;
+    without moving them, a line inserted above would leave each one pointing
+    at its neighbour's text.  A diagnostic inside the replaced text collapses
+    to the edit's start.
+    """
+    edit = change.range
+    lines = change.text.split("\n")
+    added_lines = len(lines) - 1
+    last_width = _utf16(lines[-1])
+
+    def move(position: types.Position) -> types.Position:
+        if (position.line, position.character) <= (edit.start.line, edit.start.character):
+            return position
+        if (position.line, position.character) < (edit.end.line, edit.end.character):
+            return edit.start
+        line = position.line - (edit.end.line - edit.start.line) + added_lines
+        if position.line == edit.end.line:
+            base = last_width if added_lines else edit.start.character + last_width
+            return types.Position(line, base + position.character - edit.end.character)
+        return types.Position(line, position.character)
+
+    return [
+        types.Diagnostic(
+            range=types.Range(move(d.range.start), move(d.range.end)),
+            message=d.message,
+            severity=d.severity,
+            source=d.source,
+            code=d.code,
+            data=d.data,
+        )
+        for d in diagnostics
+    ]
+
+
+def _utf16(text: str) -> int:
+    from tei_tools.lsp.text import utf16_length
+
+    return utf16_length(text)

@@ -1,0 +1,118 @@
+"""One version of a buffer as the editor features read it: tags, ids, prefixes, tokens.
+
+Everything here comes from the tolerant scanner, not from a parse, so
+completion, hover and navigation keep working while the document is not
+well-formed.  A view is built once per version and shared by the requests
+that arrive for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tei_tools.lsp.scanner import Attribute, Tag, TagIndex
+from tei_tools.lsp.text import LineIndex
+
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class ValueToken:
+    """The white-space-separated item of an attribute value under the cursor."""
+
+    tag: Tag
+    attribute: Attribute
+    text: str
+    start: int
+    end: int
+
+
+class DocumentView:
+    """The parts of a buffer's text that editor requests ask about."""
+
+    def __init__(self, text: str, path: Path | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.lines = LineIndex(text)
+        self.tags = TagIndex(text)
+
+    @functools.cached_property
+    def ids(self) -> dict[str, Tag]:
+        """Each ``xml:id`` and the tag that carries it (the first, when repeated)."""
+        found: dict[str, Tag] = {}
+        for tag in self.tags.element_tags():
+            attribute = tag.attribute("xml:id")
+            if attribute is not None and attribute.value:
+                found.setdefault(attribute.value, tag)
+        return found
+
+    @functools.cached_property
+    def prefixes(self) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+        """``prefixDef`` declarations, as :func:`tei_tools.validate.pointers.prefix_definitions` reads them."""
+        found: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for tag in self.tags.element_tags():
+            if tag.local != "prefixDef":
+                continue
+            values = {a.name: a.value for a in tag.attributes}
+            ident, match = values.get("ident"), values.get("matchPattern")
+            replacement = values.get("replacementPattern")
+            if not (ident and match and replacement is not None):
+                continue
+            try:
+                found.setdefault(ident, []).append((re.compile(match), replacement))
+            except re.error:
+                continue
+        return found
+
+    def attribute_at(self, offset: int) -> tuple[Tag, Attribute] | None:
+        """The attribute whose value holds ``offset`` (quotes excluded, both ends included)."""
+        tag = self.tags.at(offset)
+        if tag is None or tag.kind == "end":
+            return None
+        for attribute in tag.attributes:
+            if (
+                attribute.value_start >= 0
+                and attribute.value_start <= offset <= attribute.value_end
+            ):
+                return tag, attribute
+        return None
+
+    def token_at(self, offset: int) -> ValueToken | None:
+        """The item of an attribute value under the cursor (empty between items)."""
+        found = self.attribute_at(offset)
+        if found is None:
+            return None
+        tag, attribute = found
+        relative = offset - attribute.value_start
+        for match in _TOKEN.finditer(attribute.value or ""):
+            if match.start() <= relative <= match.end():
+                start = attribute.value_start + match.start()
+                return ValueToken(tag, attribute, match.group(), start, start + len(match.group()))
+        return ValueToken(tag, attribute, "", offset, offset)
+
+    def content_text(self, tag: Tag) -> str:
+        """The text inside an element, its inner tags left out, white space collapsed."""
+        end = self.tags.matching_end(tag)
+        if end is None:
+            return ""
+        pieces, at = [], tag.end
+        for inner in self.tags.tags[self.tags.tags.index(tag) + 1 :]:
+            if inner.start >= end.start:
+                break
+            pieces.append(self.text[at : inner.start])
+            at = inner.end
+        pieces.append(self.text[at : end.start])
+        return " ".join("".join(pieces).split())
+
+    def enclosing(self, offset: int, names: frozenset[str]) -> Tag | None:
+        """The innermost element named in ``names`` whose start tag or content holds ``offset``."""
+        tag = self.tags.at(offset)
+        if tag is not None and tag.kind != "end" and tag.local in names:
+            return tag
+        for open_tag in reversed(self.tags.open_elements(offset)):
+            if open_tag.local in names:
+                return open_tag
+        return None

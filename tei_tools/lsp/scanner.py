@@ -1,0 +1,209 @@
+"""The tags of a buffer as typed: start and end tags with the places of their parts.
+
+An editor's buffer is rarely well-formed while someone types in it (``<pers``
+has no ``>`` yet, an end tag is missing), yet completion, hover and ranges
+need to know which tag, attribute or value the cursor is in.  libxml2 gives
+up at the first error and keeps no offsets, so the language server reads the
+markup itself, tolerantly: a start tag ends at its ``>`` or where the next
+``<`` begins, an unclosed quote ends at the end of the tag.  The verdict on
+the document is never taken from here; it comes from the safe parser and the
+validator.  Comments, CDATA sections, processing instructions and the DOCTYPE
+are skipped, so a ``<`` inside them is never taken for a tag.
+
+>>> [(t.kind, t.name) for t in scan_tags('<a x="1"><!-- <no> --><b/></a>')]
+[('start', 'a'), ('empty', 'b'), ('end', 'a')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_NAME = r"[^\s<>/=\"'!?]+"
+_SKIPPED = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
+    r"|<!DOCTYPE(?:[^\[>]|\[.*?(?:\]|\Z))*(?:>|\Z)|<!(?=[^-\[])[^>]*(?:>|\Z)",
+    re.DOTALL,
+)
+_TAG_OPEN = re.compile(rf"<(/?)({_NAME})?")
+# Inside a start tag: an attribute, with its value possibly unquoted or unterminated.
+_ATTRIBUTE = re.compile(rf"\s*({_NAME})(?:\s*=\s*(?:\"([^\"<]*)\"?|'([^'<]*)'?|([^\s<>\"']*)))?")
+_TAG_CLOSE = re.compile(r"\s*(/?)>")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An attribute as written: its name's and its value's offsets (the value's without quotes)."""
+
+    name: str
+    name_start: int
+    name_end: int
+    value: str | None = None
+    value_start: int = -1
+    value_end: int = -1
+    #: Offset just after the closing quote (or the name, without a value).
+    end: int = -1
+
+    @property
+    def local(self) -> str:
+        return self.name.rsplit(":", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A start (``start``), empty-element (``empty``) or end (``end``) tag."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    attributes: tuple[Attribute, ...] = ()
+    #: The tag ends with ``>``; False while it is being typed.
+    closed: bool = True
+
+    @property
+    def local(self) -> str:
+        return self.name.rsplit(":", 1)[-1]
+
+    def attribute(self, name: str) -> Attribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+
+def scan_tags(text: str) -> list[Tag]:
+    """Every tag of ``text`` in order, tolerant of markup that is still being typed."""
+    tags: list[Tag] = []
+    at = text.find("<")
+    while at >= 0:
+        skipped = _SKIPPED.match(text, at)
+        if skipped:
+            at = text.find("<", max(skipped.end(), at + 1))
+            continue
+        tag = _read_tag(text, at)
+        tags.append(tag)
+        at = text.find("<", max(tag.end, at + 1))
+    return tags
+
+
+def _read_tag(text: str, at: int) -> Tag:
+    opening = _TAG_OPEN.match(text, at)
+    assert opening is not None  # text[at] == "<"
+    name = opening.group(2) or ""
+    name_start = opening.start(2) if opening.group(2) else opening.end()
+    name_end = name_start + len(name)
+    if opening.group(1):
+        close = text.find(">", opening.end())
+        stop = _stop(text, opening.end())
+        closed = 0 <= close < stop
+        end = close + 1 if closed else _trimmed(text, opening.end(), stop)
+        return Tag("end", name, at, end, name_start, name_end, (), closed)
+    attributes: list[Attribute] = []
+    pos = opening.end()
+    while True:
+        closing = _TAG_CLOSE.match(text, pos)
+        if closing:
+            kind = "empty" if closing.group(1) else "start"
+            return Tag(kind, name, at, closing.end(), name_start, name_end, tuple(attributes))
+        found = _ATTRIBUTE.match(text, pos)
+        if not found or found.end() == pos:
+            stop = _stop(text, pos)
+            end = _trimmed(text, pos, stop)
+            return Tag("start", name, at, end, name_start, name_end, tuple(attributes), False)
+        attributes.append(_attribute(found))
+        pos = found.end()
+
+
+def _attribute(found: re.Match[str]) -> Attribute:
+    for group in (2, 3, 4):
+        if found.group(group) is not None:
+            return Attribute(
+                found.group(1),
+                found.start(1),
+                found.end(1),
+                found.group(group),
+                found.start(group),
+                found.end(group),
+                found.end(),
+            )
+    return Attribute(found.group(1), found.start(1), found.end(1), end=found.end(1))
+
+
+def _stop(text: str, pos: int) -> int:
+    """Where an unclosed tag ends at the latest: the next ``<`` or the end of the text."""
+    following = text.find("<", pos)
+    return following if following >= 0 else len(text)
+
+
+def _trimmed(text: str, pos: int, stop: int) -> int:
+    """The end of an unclosed tag's own text: white space before the next tag is not its own.
+
+    Keeping the trailing white space out means a cursor on the next line, in
+    text content, is not taken to be inside the unfinished tag.
+    """
+    newline = text.find("\n", pos, stop)
+    return newline if newline >= 0 else stop
+
+
+class TagIndex:
+    """The tags of one version of a buffer, searchable by offset and line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tags = scan_tags(text)
+        self._starts = [t.start for t in self.tags]
+
+    def at(self, offset: int) -> Tag | None:
+        """The tag whose text contains ``offset`` (its ``<`` excluded, its end included)."""
+        i = bisect.bisect_left(self._starts, offset) - 1
+        if i < 0:
+            return None
+        tag = self.tags[i]
+        return (
+            tag if tag.start < offset <= tag.end and (offset < tag.end or not tag.closed) else None
+        )
+
+    def before(self, offset: int) -> list[Tag]:
+        """The tags that start before ``offset``."""
+        return self.tags[: bisect.bisect_left(self._starts, offset)]
+
+    def open_elements(self, offset: int) -> list[Tag]:
+        """The start tags still open at ``offset``, outermost first.
+
+        An end tag closes the innermost open element of its name (and any
+        left open inside it), so one missing end tag does not derail the rest.
+        """
+        stack: list[Tag] = []
+        for tag in self.before(offset):
+            if tag.end > offset:
+                break
+            if tag.kind == "start":
+                stack.append(tag)
+            elif tag.kind == "end":
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth].name == tag.name:
+                        del stack[depth:]
+                        break
+        return stack
+
+    def element_tags(self) -> list[Tag]:
+        """Start and empty-element tags, in document order (as lxml iterates elements)."""
+        return [t for t in self.tags if t.kind != "end"]
+
+    def matching_end(self, start: Tag) -> Tag | None:
+        """The end tag that closes ``start``, counting nested elements of the same name."""
+        if start.kind != "start":
+            return None
+        i = bisect.bisect_left(self._starts, start.start)
+        depth = 0
+        for tag in self.tags[i + 1 :]:
+            if tag.name != start.name:
+                continue
+            if tag.kind == "start":
+                depth += 1
+            elif tag.kind == "end":
+                if depth == 0:
+                    return tag
+                depth -= 1
+        return None

@@ -1,0 +1,438 @@
+"""The language server: editor requests in, library calls out.
+
+Validation runs off the event loop in one worker thread, so requests
+(completion, hover) are answered while a document is being checked.  A change
+starts a short timer (the debounce); a newer change cancels the timer and any
+validation of the older text not yet started, and a result for an older
+version is never published.  While the buffer is not well-formed the one
+syntax error is shown together with the last schema diagnostics, moved along
+with the edits made since.
+
+Compiled grammars are shared by every open document (cached by
+:mod:`tei_tools.validate.specialise`, least recently used evicted); so are the
+schema models for completion and hover (:class:`SchemaModels`), re-read when
+the schema file changes on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+from tei_tools import __version__
+from tei_tools.lsp.actions import quick_fixes, register_entry_actions
+from tei_tools.lsp.completion import as_plain_text, complete
+from tei_tools.lsp.diagnostics import Checked, check_text, shift_diagnostics, span_range
+from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.navigation import definition, hover, outline, references
+from tei_tools.lsp.registers import WorkspaceRegisters, workspace_register_files
+from tei_tools.lsp.schema_model import SchemaModel, SchemaModels
+from tei_tools.lsp.text import LineIndex
+
+log = logging.getLogger(__name__)
+
+#: Seconds between the last keystroke and the validation it triggers.
+DEFAULT_DEBOUNCE = 0.08
+
+
+@dataclass
+class Options:
+    """What the client may set (``initializationOptions`` or ``workspace/didChangeConfiguration``).
+
+    ``{"schema": "path.rng", "registers": ["my-persons.xml"], "debounce": 0.08,
+    "extraChecks": true, "reviewReports": ["review.json"]}``; relative paths are
+    taken from the first workspace folder.
+    """
+
+    schema: Path | None = None
+    registers: tuple[Path, ...] = ()
+    debounce: float = DEFAULT_DEBOUNCE
+    extra_checks: bool = True
+    review_reports: tuple[Path, ...] = ()
+
+    @classmethod
+    def read(cls, raw: object, root: Path | None) -> Options:
+        settings = raw if isinstance(raw, dict) else {}
+        settings = settings.get("teiTools", settings)
+
+        def place(value: str) -> Path:
+            path = Path(value).expanduser()
+            return path if path.is_absolute() or root is None else root / path
+
+        schema = settings.get("schema")
+        return cls(
+            schema=place(schema) if schema else None,
+            registers=tuple(place(p) for p in settings.get("registers", ()) or ()),
+            debounce=float(settings.get("debounce", DEFAULT_DEBOUNCE)),
+            extra_checks=bool(settings.get("extraChecks", True)),
+            review_reports=tuple(place(p) for p in settings.get("reviewReports", ()) or ()),
+        )
+
+
+@dataclass
+class DocumentState:
+    """What the server keeps per open document."""
+
+    uri: str
+    path: Path
+    version: int = 0
+    schema_diagnostics: list[types.Diagnostic] = field(default_factory=list)
+    schema: Path | None = None
+    pending: asyncio.Task | None = None
+    view: DocumentView | None = None
+    view_version: int = -1
+
+
+class _Utf16Protocol(LanguageServerProtocol):
+    """Always speaks UTF-16 positions, the protocol's one mandatory encoding.
+
+    pygls would otherwise pick the first encoding a client offers; every
+    range here is computed in UTF-16 code units.
+    """
+
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(self, params: types.InitializeParams):
+        if params.capabilities.general is not None:
+            params.capabilities.general.position_encodings = None
+        return (yield from super().lsp_initialize(params))
+
+
+class TeiLanguageServer(LanguageServer):
+    """A pygls server holding the open documents, the registers and the schema models."""
+
+    def __init__(self) -> None:
+        super().__init__("tei-tools", __version__, protocol_cls=_Utf16Protocol)
+        self.options = Options()
+        self.states: dict[str, DocumentState] = {}
+        self.models = SchemaModels()
+        self.validator = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-validate")
+        self._registers: WorkspaceRegisters | None = None
+        self._register_key: tuple | None = None
+        self._targets = None
+        self._findings: list | None = None
+
+    # ------------------------------------------------------------------ workspace
+
+    def roots(self) -> tuple[Path, ...]:
+        folders = [uri_path(f.uri) for f in (self.workspace.folders or {}).values()]
+        if not folders and self.workspace.root_uri:
+            folders = [uri_path(self.workspace.root_uri)]
+        return tuple(p for p in folders if p is not None)
+
+    def registers(self) -> WorkspaceRegisters:
+        """The registry of the workspace, rebuilt when a register file appears or changes."""
+        files = [*workspace_register_files(list(self.roots())), *self.options.registers]
+        key = tuple((str(p), _mtime(p)) for p in files)
+        if self._registers is None or key != self._register_key:
+            self._registers = WorkspaceRegisters(files)
+            self._register_key = key
+            self._targets = None
+        return self._registers
+
+    def pointer_targets(self):
+        """One :class:`PointerTargets` for all validations until a file changes on disk."""
+        from tei_tools.validate.pointers import PointerTargets
+
+        registers = self.registers()
+        if self._targets is None:
+            self._targets = PointerTargets(registers.files)
+        return self._targets
+
+    def files_changed(self) -> None:
+        """Something on disk changed: sibling ids and registers are read again on next use."""
+        self._targets = None
+        self._register_key = None
+        self._findings = None
+
+    def findings(self) -> list:
+        """Findings of the review reports named in the options (for "add register entry")."""
+        if self._findings is None:
+            from tei_tools.findings import ReportFormatError, load_report
+
+            found = []
+            for path in self.options.review_reports:
+                try:
+                    found += load_report(path.read_text(encoding="utf-8"))[0]
+                except (OSError, ReportFormatError) as error:
+                    log.warning("review report %s skipped: %s", path, error)
+            self._findings = found
+        return self._findings
+
+    def model_for(self, state: DocumentState) -> SchemaModel | None:
+        """The schema model for completion and hover: the grammar the document was validated with."""
+        from tei_tools.validate.schema_select import tei_all_path
+
+        for candidate in (state.schema, self.options.schema, tei_all_path()):
+            if candidate is not None and candidate.suffix.lower() == ".rng" and candidate.is_file():
+                try:
+                    return self.models.get(candidate)
+                except Exception as error:  # a broken schema must not take the editor down
+                    log.warning("schema %s not readable: %s", candidate, error)
+        return None
+
+    def view(self, uri: str) -> tuple[DocumentState, DocumentView]:
+        state = self.state(uri)
+        if state.view is None or state.view_version != state.version:
+            text = self.workspace.get_text_document(uri).source
+            state.view = DocumentView(text, state.path)
+            state.view_version = state.version
+        return state, state.view
+
+    def state(self, uri: str) -> DocumentState:
+        state = self.states.get(uri)
+        if state is None:
+            state = self.states[uri] = DocumentState(uri, uri_path(uri) or Path(unquote(uri)))
+        return state
+
+    def client_reads_markdown(self, feature: str) -> bool:
+        """Whether the client declared Markdown for completion documentation or hovers."""
+        capabilities = self.client_capabilities.text_document
+        if capabilities is None:
+            return False
+        if feature == "hover":
+            formats = capabilities.hover.content_format if capabilities.hover else None
+        else:
+            item = capabilities.completion.completion_item if capabilities.completion else None
+            formats = item.documentation_format if item else None
+        return formats is not None and types.MarkupKind.Markdown in formats
+
+    def client_takes_snippets(self) -> bool:
+        capabilities = self.client_capabilities.text_document
+        completion = capabilities.completion if capabilities else None
+        item = completion.completion_item if completion else None
+        return bool(item and item.snippet_support)
+
+    # ----------------------------------------------------------------- validation
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Validate the document after ``delay``, cancelling what an older version started."""
+        state = self.state(uri)
+        if state.pending is not None:
+            state.pending.cancel()
+        state.pending = asyncio.get_running_loop().create_task(
+            self._validate_later(state, state.version, delay)
+        )
+
+    async def _validate_later(self, state: DocumentState, version: int, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        text = self.workspace.get_text_document(state.uri).source
+        loop = asyncio.get_running_loop()
+        checked = await loop.run_in_executor(self.validator, self._check, state, version, text)
+        if checked is None or state.version != version or state.uri not in self.states:
+            return  # a newer version arrived: its own validation publishes
+        if checked.well_formed:
+            state.schema_diagnostics = checked.diagnostics
+            state.schema = checked.schema or state.schema
+            shown = checked.diagnostics
+        else:
+            shown = [*checked.diagnostics, *state.schema_diagnostics]
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=state.uri, diagnostics=shown, version=version)
+        )
+
+    def _check(self, state: DocumentState, version: int, text: str) -> Checked | None:
+        """Runs in the validation thread; a version superseded while queued is skipped."""
+        if state.version != version:
+            return None
+        started = time.perf_counter()
+        try:
+            checked = check_text(
+                text,
+                state.path,
+                schema=self.options.schema,
+                registers=self.registers().files,
+                targets=self.pointer_targets(),
+                extra_checks=self.options.extra_checks,
+            )
+            log.info(
+                "validated %s version %d in %.0f ms",
+                state.uri,
+                version,
+                (time.perf_counter() - started) * 1000,
+            )
+            return checked
+        except Exception as error:  # the server must outlive any document
+            log.exception("validation failed for %s", state.uri)
+            diagnostic = types.Diagnostic(
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                message=f"tei-tools could not validate this document: {error}",
+                severity=types.DiagnosticSeverity.Warning,
+                source="tei-tools",
+            )
+            return Checked([diagnostic], True)
+
+
+def uri_path(uri: str) -> Path | None:
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    return Path(unquote(parsed.path))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def create_server() -> TeiLanguageServer:
+    """A server with every feature registered (started by :func:`serve`, or driven by tests)."""
+    server = TeiLanguageServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: TeiLanguageServer, params: types.InitializeParams) -> None:
+        roots = ls.roots()
+        ls.options = Options.read(params.initialization_options, roots[0] if roots else None)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def configuration(ls: TeiLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+        if params.settings:
+            roots = ls.roots()
+            ls.options = Options.read(params.settings, roots[0] if roots else None)
+            ls.files_changed()
+            for uri in ls.states:
+                ls.schedule(uri, 0)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: TeiLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.files_changed()
+        for uri in ls.states:
+            ls.schedule(uri, ls.options.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: TeiLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        state = ls.state(params.text_document.uri)
+        state.version = params.text_document.version
+        ls.schedule(state.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: TeiLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        state = ls.state(params.text_document.uri)
+        state.version = params.text_document.version
+        for change in params.content_changes:
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                state.schema_diagnostics = shift_diagnostics(state.schema_diagnostics, change)
+        ls.schedule(state.uri, ls.options.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: TeiLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.files_changed()  # a saved document may be another's pointer target or a register
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: TeiLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        state = ls.states.pop(params.text_document.uri, None)
+        if state is not None and state.pending is not None:
+            state.pending.cancel()
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+        )
+
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=["<", " ", '"', "'", "/", ":", "#"]),
+    )
+    def completion(ls: TeiLanguageServer, params: types.CompletionParams) -> types.CompletionList:
+        state, view = ls.view(params.text_document.uri)
+        model = ls.model_for(state)
+        if model is None:
+            return types.CompletionList(is_incomplete=False, items=[])
+        offset = view.lines.offset(params.position.line, params.position.character)
+        items = complete(
+            view, offset, model, ls.registers().registry, snippets=ls.client_takes_snippets()
+        )
+        if not ls.client_reads_markdown("completion"):
+            items = as_plain_text(items)
+        return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def on_hover(ls: TeiLanguageServer, params: types.HoverParams) -> types.Hover | None:
+        state, view = ls.view(params.text_document.uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        found = hover(view, offset, ls.model_for(state), ls.registers())
+        if (
+            found is not None
+            and isinstance(found.contents, types.MarkupContent)
+            and not ls.client_reads_markdown("hover")
+        ):
+            found.contents = types.MarkupContent(types.MarkupKind.PlainText, found.contents.value)
+        return found
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def on_definition(
+        ls: TeiLanguageServer, params: types.DefinitionParams
+    ) -> types.Location | None:
+        _, view = ls.view(params.text_document.uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        target = definition(view, offset, ls.registers())
+        if target is None:
+            return None
+        if target.path is None:
+            return types.Location(
+                params.text_document.uri, span_range(view.lines, target.start, target.end)
+            )
+        text = target.text if target.text is not None else target.path.read_text(encoding="utf-8")
+        lines = LineIndex(text)
+        return types.Location(
+            target.path.resolve().as_uri(), span_range(lines, target.start, target.end)
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    def on_references(ls: TeiLanguageServer, params: types.ReferenceParams) -> list[types.Location]:
+        _, view = ls.view(params.text_document.uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        spans = references(view, offset, params.context.include_declaration)
+        return [
+            types.Location(params.text_document.uri, span_range(view.lines, s, e)) for s, e in spans
+        ]
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def on_code_action(
+        ls: TeiLanguageServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        _, view = ls.view(uri)
+        actions = quick_fixes(view, uri, list(params.context.diagnostics))
+        offset = view.lines.offset(params.range.start.line, params.range.start.character)
+        actions += register_entry_actions(
+            view,
+            uri,
+            offset,
+            registers=ls.registers(),
+            workspace_roots=ls.roots(),
+            findings=ls.findings(),
+        )
+        return actions
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def on_symbols(
+        ls: TeiLanguageServer, params: types.DocumentSymbolParams
+    ) -> list[types.DocumentSymbol]:
+        _, view = ls.view(params.text_document.uri)
+        return outline(view)
+
+    @server.feature(types.SHUTDOWN)
+    def on_shutdown(ls: TeiLanguageServer, params: None) -> None:
+        ls.validator.shutdown(wait=False, cancel_futures=True)
+
+    return server
+
+
+def serve() -> None:
+    """Run the server on standard input and output until the client says exit."""
+    create_server().start_io()

@@ -1,0 +1,707 @@
+"""Names that no register knows: found from their form and typed from their context.
+
+The register matcher (:mod:`tei_tools.markup.names`) finds only what the
+registers hold.  On documents nobody has seen, the names that matter most are
+often the ones missing there: a general on a minor front, a village taken in
+the intervention, a consul signing a telegram.  This module finds proper-name
+candidates among the capitalised words that the matcher left alone, and types
+them from what surrounds them, the way a reader does:
+
+* a person: after a title or in a salutation (handled by the matcher), in a
+  signature, in brackets after an office ("The Consul General at Moscow
+  (Simmers)"), in apposition to an office ("the Commander-in-Chief on the
+  Rumanian front, Shcherbachev"), with initials or a patronymic ("Ivan
+  Petrovich Zaitsev"), before a verb of speech ("Zaitsev declared");
+* a body: capitalised words ending in a head word ("German General Staff",
+  "Rumanian Embassy", "Diplomatic Corps") or a head word with what it is "of";
+* a place: after a preposition or verb of place ("at Kem", "taken Soroki",
+  "the road to Onega"), or before a geographical head word ("the Moon
+  Islands", "the Crimean Peninsula", "the Dvina front");
+* and in a list or a pair ("Kem and Soroki", "Kursk, Voronezh, the Crimean
+  Peninsula", "Wright, Armour, Ruggles, Johnston"), the type of its neighbours.
+
+Context beats word frequency: "Page" and "Wright" are common words, but not in
+a signature or in brackets after an office.  Without such context a
+capitalised word is a candidate only when it is rare as a word (``wordfreq``),
+and then it is reported for review, not marked: a wrong mark costs the reader
+more than a missing one, and the review report lists it either way.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+#: How a candidate was typed, for the review report.
+PERSON, ORG, PLACE = "persName", "orgName", "placeName"
+
+#: Words that end the name of a body ("Rumanian Embassy", "Central Rada").
+ORG_HEADS = frozenset(
+    """
+    Government Committee Embassy Council Rada Party
+    Staff Ministry Department Congress Corps Legation Consulate
+    Commission Bureau Assembly Duma Senate Bank Office Mission Conference Directorate
+    Directory Commissariat Secretariat Cabinet Parliament Diet Headquarters Delegation Board
+    Society Association Federation Synod Tribunal Admiralty Sejm Reichstag Soviet
+    Union League Company Trust Cooperative Co-operative Syndicate Agency
+    """.split()  # noqa: SIM905 - a word list reads better as running text
+)
+#: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
+PLURAL_ORG_HEADS = frozenset(
+    [
+        "Governments",
+        "Committees",
+        "Embassies",
+        "Councils",
+        "Parties",
+        "Ministries",
+        "Legations",
+        "Consulates",
+        "Soviets",
+        "Delegations",
+        "Missions",
+        "Commissions",
+    ]
+)
+#: Head words that make a name of a body on their own after "the" ("the Rada").
+SELF_NAMING_HEADS = frozenset({"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory"})
+
+#: Geographical head words written as part of a place's name ("the Moon Islands").
+PLACE_HEADS = frozenset(
+    """
+    Islands Island Isles Peninsula River Sea Gulf Bay Strait Straits Mountains Mountain Lake
+    Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
+    """.split()  # noqa: SIM905
+)
+#: Lower-case words after a place ("the Dvina front", "Archangel province").
+PLACE_AFTER = frozenset(
+    [
+        "front",
+        "river",
+        "province",
+        "district",
+        "region",
+        "estuary",
+        "railway",
+        "line",
+        "coast",
+        "frontier",
+        "sector",
+        "gubernia",
+        "guberniya",
+        "oblast",
+        "uyezd",
+        "county",
+        "harbour",
+        "harbor",
+    ]
+)
+#: Words before a place ("at Kem", "taken Soroki", "the road to Onega").
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|towards?|via|into|across|beyond|outside|around|through|within|"
+    r"occupied|occupy|occupying|taken|take|taking|captured|capture|capturing|reached|reach|"
+    r"entered|enter|evacuated|evacuate|bombarded|seized|retook|surrounded|besieged|"
+    r"landed at|arrived at|arrived in|road to|route to|railway to|march on|advance on|"
+    r"advanced on|marched on|north of|south of|east of|west of|region of|district of|"
+    r"province of|town of|city of|port of|village of|mouth of|banks of|shores of)"
+    r"(?:\s+the)?\s+)$",
+    re.IGNORECASE,
+)
+#: Words after a person ("Zaitsev declared").
+SPEECH_AFTER = re.compile(
+    r"^\s+(?:has\s+|had\s+)?(?:said|says|declared|declares|stated|states|replied|replies|wrote|"
+    r"writes|telegraphed|telegraphs|informed|informs|reported|reports|told|asked|answered|"
+    r"proposed|signed|insisted|protested|promised|demanded|announced|explained|added|"
+    r"confirms|confirmed|wires|wired|telegraphs|cables|cabled|recommends|recommended|advises|"
+    r"advised|agrees|agreed|thinks|thought|believes|believed|requests|requested|urges|urged|"
+    r"learned|learns|arrived|returned|resigned|died|answers)\b"
+)
+#: Verbs whose object is a person: "I wired Huntington", "sending Webster".
+MESSAGE_BEFORE = re.compile(
+    r"\b(?:wired|wires|telegraphed|cabled|informed|told|instructed|advised|asked|thanked|"
+    r"received|sending|sent|saw|met|visited|consulted|appointed|introduced|called on|"
+    r"conferred with|talked with|spoke with|spoke to|wrote to|replied to|with|by)\s+$"
+)
+#: An office after a name: "Hicks, British officer", "Riggs, military attaché".
+OFFICE_AFTER = re.compile(
+    r"^,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:officer|attach[ée]|consul|vice-consul|agent|"
+    r"representative|secretary|minister|ambassador|commissioner|commissar|delegate|general|"
+    r"colonel|captain|major|correspondent|engineer|chairman|president|director)\b",
+    re.IGNORECASE,
+)
+#: A kind of place after a name: "Björneborg, Finnish port".
+PLACE_APPOSITION = re.compile(
+    r"^,\s+(?:an?\s+|the\s+)?(?:[A-Z][a-z]+\s+)?(?:port|town|city|village|fortress|station|"
+    r"harbou?r|junction|province|district|island|river|capital)\b"
+)
+#: Offices: the words that make a following bracketed or appositive name a person.
+OFFICES = re.compile(
+    r"\b(?:Consul|Consul[- ]General|Vice[- ]Consul|Ambassador|Minister|Secretary|Charg[ée]|"
+    r"Counsel(?:l)?or|Attach[ée]|Commissioner|Commissar|Commander(?:-in-Chief)?|General|"
+    r"Admiral|Colonel|Captain|Major|Lieutenant|President|Premier|Chairman|Chief|Director|"
+    r"Governor|Representative|Agent|Envoy|Delegate|Head|Ataman|Hetman|Senator|Officer)\b",
+)
+#: Capitalised words that are not names: function words, offices, forms of address,
+#: calendar words, and words of the documents' own apparatus.
+NOT_NAMES = frozenset(
+    """
+    The A An He She It They We I In On At This That These Those His Her Their Our Its My Your
+    And But Or If As By For From With To Of No Not All Any Every There Here When Where Which
+    Who What While After Before Since During Until Upon Although Though Because However Also
+    Yet So Then Thus Now Only Even Such Some Many Most Much More Other Another Each Both Either
+    Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
+    Mr Mrs Messrs Dr Sir Madam Excellency Excellencies Lordship Majesty Highness Gentlemen Dear
+    Comrade Comrades Citizen Citizens Commissaire Commissaires Your Yours Respectfully Sincerely Faithfully Truly
+    Secretary State States Ambassador Ambassadors Consul General Minister Ministers Chargé Charge
+    Affaires Counsellor Counselor Attaché Commissioner Commissar Commissars President Premier
+    Chairman Chief Director Governor Representative Representatives Agent Envoy Delegate Acting
+    Assistant Deputy Vice Under Special High Supreme Commander Commander-in-Chief Officer
+    Officers Lieutenant Commanders-in-Chief Vice-Consul Consul-General Attaché Military Naval
+    Colonel Captain Admiral Major Marshal Prince Count Baron King Queen Emperor Tsar Czar
+    Government Council Committee Embassy Ministry Department Congress Commission Assembly Party
+    Soviet Soviets Republic People People's Peoples Workers Workers' Peasants Peasants'
+    Soldiers Soldiers' Sailors Deputies Army Navy Fleet Red White Allied Allies Entente Powers
+    Central Executive National Federal Foreign Affairs Internal War Finance Justice Treasury
+    Provisional Imperial Royal Socialist Soviet Bolshevik Bolsheviks Menshevik Mensheviks
+    Maximalist Maximalists Communist Communists Revolutionary Revolutionaries Social Democrat
+    Democrats Democratic Labour Labor Liberal Conservative Cadet Cadets
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Telegram Note Notes Letter Memorandum Despatch Dispatch Decree Resolution Appeal Statement
+    Reply Report Enclosure Annex Article Section Chapter Part Paragraph File No Nos Received
+    Sent Signed Translation Confidential Strictly Urgent Secret Copy Extract Text Notice
+    North South East West Northern Southern Eastern Western Far Near Middle Upper Lower Great
+    God Christ Christian Christians Jewish Jews Catholic Orthodox Mohammedan Moslem
+    Rs Rubles Roubles Dollars Francs Pounds Marks
+    Railway Railways Railroad Road Street Square Bridge Station Line Lines Front Treaty Peace
+    """.split()  # noqa: SIM905
+)
+#: Single words that are never a name by themselves (a body's head word needs more).
+_NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - SELF_NAMING_HEADS
+#: Particles inside a person's name ("Ludwig von Mises", "Charles de Gaulle").
+PARTICLES = frozenset("von van de der den du la le di da del dos ter zu af".split())  # noqa: SIM905
+#: Endings of Russian patronymics: a word with one makes a three-word person's name.
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
+#: Endings of demonyms and other adjectives of peoples ("Rumanian", "Japanese").
+_DEMONYM_ENDINGS = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+#: Adjectives of peoples whose ending is also a surname's ("Moran", "Macgowan", "French").
+_DEMONYM_WORDS = frozenset(
+    "american german mexican cuban moroccan afghan tibetan anglican republican lutheran roman "  # noqa: SIM905
+    "dominican czech french dutch scotch greek swiss thai finn turk pan slav tatar tartar "
+    "cossack kalmyk uzbek kazakh kirghiz kazak lett lapp magyar bolshevik menshevik".split()
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_demonym(word: str) -> bool:
+    """An adjective of a people or a party ("Rumanian", "German", "Czech")."""
+    bare = word.lower().strip(".,;:'’")
+    bare = bare.rsplit("-", 1)[-1]  # "Eastern-Siberian", "German-Austrian"
+    return bare in _DEMONYM_WORDS or bool(_DEMONYM_ENDINGS.search(bare))
+
+
+_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+# The first capital comes first in the pattern, and the look-behind after it, so that
+# the regular-expression engine can skip to capitals instead of trying every position.
+_FIRST_WORD = r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)(?:\.|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+#: A run of capitalised words, initials and particles (never a particle first or last).
+_CAPITALISED = re.compile(
+    rf"{_FIRST_WORD}(?:(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?){_WORD})*"
+)
+_SPLIT_WORDS = re.compile(r"\S+")
+
+#: Zipf frequency at or above which a capitalised word is more likely a word than a name.
+COMMON_MID_SENTENCE = 4.6
+COMMON_AT_SENTENCE_START = 2.9
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name-like span that no register knows, with its type and why."""
+
+    start: int
+    end: int
+    text: str
+    tag: str | None  # None: a possible name whose type the context does not tell
+    reason: str
+    marked: bool  # whether the converter marks it (False: only reported)
+
+
+@functools.lru_cache(maxsize=1)
+def _zipf():
+    """wordfreq's English frequencies, loaded once (they take half a second)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # an install without wordfreq: treat every word as rare
+        return None
+    return functools.lru_cache(maxsize=65536)(lambda word: zipf_frequency(word, "en"))
+
+
+def word_frequency(word: str) -> float:
+    lookup = _zipf()
+    return lookup(word.lower().strip("'’.")) if lookup else 0.0
+
+
+def find_candidates(
+    text: str,
+    taken: Sequence[tuple[int, int, str]],
+    *,
+    in_signature: bool = False,
+    in_salute: bool = False,
+    is_surname: Callable[[str], bool] | None = None,
+) -> list[Candidate]:
+    """Name candidates in ``text`` outside the ``taken`` spans (start, end, tag).
+
+    ``is_surname`` tells the surnames of the registers' people: such a word is
+    a person's name whatever its frequency as a word ("Wright", "Page").
+    """
+    if _mostly_capitals(text):
+        # A title in capitals: every word looks like a name.  Read it as an editor would
+        # have written it (common words in lower case), then keep the original letters.
+        shadow = sentence_case(text, is_surname)
+        if shadow is None:
+            return []
+        found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
+        return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
+    return _candidates_in(text, taken, in_signature or in_salute, is_surname)
+
+
+def _candidates_in(
+    text: str,
+    taken: Sequence[tuple[int, int, str]],
+    signature: bool,
+    is_surname: Callable[[str], bool] | None,
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    for start, end in _free_runs(text, taken):
+        found.extend(_candidates_in_run(text, start, end, signature, is_surname))
+    return _type_by_neighbours(text, found, taken)
+
+
+def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) -> str | None:
+    """A text in capitals as it would be written in running text, of the same length.
+
+    Common words go to lower case, rare ones ("SHCHERBACHEV", "KEM") and the
+    adjectives of peoples keep a capital; None when case mapping would change
+    the length (then offsets could not be carried back).
+    """
+    pieces = []
+    for index, m in enumerate(re.finditer(r"\S+|\s+", text)):
+        word = m.group()
+        bare = word.strip(".,;:!?()[]\"“”'’")
+        if not bare or word.isspace() or not bare[:1].isalpha():
+            pieces.append(word)
+            continue
+        lower = word.lower()
+        keep = _kept_capital(bare) or (
+            is_surname is not None
+            and bare.lower() not in _LOWER_IN_TITLES
+            and is_surname(bare.capitalize())
+        )
+        first = index == 0
+        pieces.append(_capitalise(lower) if keep or first else lower)
+    shadow = "".join(pieces)
+    return shadow if len(shadow) == len(text) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _kept_capital(bare: str) -> bool:
+    """Whether a word of a title in capitals keeps its capital in sentence case."""
+    if bare.lower() in _LOWER_IN_TITLES:
+        return False
+    return (
+        is_demonym(bare)
+        or bare.capitalize() in _TITLE_CAPITALS
+        or word_frequency(bare) < COMMON_MID_SENTENCE
+    )
+
+
+def _capitalise(word: str) -> str:
+    at = next((i for i, c in enumerate(word) if c.isalpha()), 0)
+    return word[:at] + word[at:].capitalize()
+
+
+#: Titles before a person's name (the register matcher's list, plus abbreviations).
+_PERSON_TITLES = frozenset(
+    "General Admiral Colonel Captain Major Lieutenant Marshal Ataman Hetman Count Baron Prince "  # noqa: SIM905
+    "Princess Lord Lady Sir Ambassador Consul Minister President Premier Commissar Comrade "
+    "Citizen Professor Doctor Monsieur Madame Herr Mr. Mrs. Dr. Gen. Col. Capt. Adm.".split()
+)
+#: Words that keep a capital in a title read in sentence case.
+_TITLE_CAPITALS = ORG_HEADS | PLACE_HEADS | _PERSON_TITLES
+#: Words of titles never part of a name ("NOTE FROM ... TO THE ... ON ...").
+_LOWER_IN_TITLES = frozenset(
+    "a an the of on in at to from by for and or with about against note reply letter telegram "  # noqa: SIM905
+    "statement communique appeal decree message report speech interview resolution protest "
+    "declaration order radio wireless extract extracts proposal treaty agreement".split()
+)
+
+
+def _mostly_capitals(text: str) -> bool:
+    if len(text) > 400:
+        return False  # a title in capitals is short
+    sample = text
+    lower = sum(map(str.islower, sample))
+    upper = sum(map(str.isupper, sample))
+    return upper > 1.5 * lower
+
+
+def _free_runs(text: str, taken: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Runs of capitalised words in the gaps between the names already found."""
+    runs = []
+    position = 0
+    for start, end in [*sorted((s, e) for s, e, _ in taken), (len(text), len(text))]:
+        if start > position:
+            for m in _CAPITALISED.finditer(text, position, start):
+                a, b = _trim(text, m.start(), m.end())
+                if a < b:
+                    runs.append((a, b))
+        position = max(position, end)
+    return runs
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalpha():
+        start += 1
+    while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+#: A block that is nothing but a name: a signature in a layout that does not mark them.
+_INITIAL = re.compile(r"[A-Z]\.")
+_OF_AFTER = re.compile(r"\s+(?:of|for)\s")
+LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
+
+
+def _candidates_in_run(
+    text: str,
+    start: int,
+    end: int,
+    in_signature: bool,
+    is_surname: Callable[[str], bool] | None = None,
+) -> list[Candidate]:
+    run = text[start:end]
+    if (run in _NEVER_ALONE and not _OF_AFTER.match(text, end)) or (
+        " " not in run and _adjective(text, end, run)
+    ):
+        return []  # the commonest runs by far: "The", "It", "Governments", "German troops"
+    words = [(m.start() + start, m.end() + start) for m in _SPLIT_WORDS.finditer(text[start:end])]
+    if not words:
+        return []
+    org = _org_candidate(text, words)
+    if org:
+        return [org]
+    place = _place_with_head(text, words)
+    if place:
+        return [place]
+    if len(words) > 1 and _sentence_start(text, words[0][0]):
+        first = text[words[0][0] : words[0][1]]
+        if word_frequency(first) >= COMMON_MID_SENTENCE:
+            words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
+    core = _core(text, words)
+    if not core:
+        return []
+    a, b = core[0][0], core[-1][1]
+    if core[-1] != words[-1] and " " not in text[a:b] and is_demonym(text[a:b]):
+        return []  # "Eastern-Siberian Railway", "Rumanian Front": an adjective of the noun
+    # A trailing full stop belongs to the name only when it ends an initial.
+    if text[b - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[a:b]):
+        b -= 1
+    name = text[a:b]
+    if not _name_like(text, a, name) or _adjective(text, b, name):
+        return []
+    tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
+    if tag is None and core[0] != words[0]:
+        title = text[words[words.index(core[0]) - 1][0] : core[0][0]].strip()
+        if title in _PERSON_TITLES:
+            tag, reason = PERSON, "after a title"
+    if (
+        tag is None
+        and is_surname is not None
+        and is_surname(name.split()[-1])
+        and _rare(name, sentence_start=False)
+    ):
+        # A surname that is also a common word ("Reading", "Page") needs more context.
+        tag, reason = PERSON, "a surname of the registers"
+    if tag is None and not _rare(name, sentence_start=_sentence_start(text, a)):
+        return []
+    return [Candidate(a, b, name, tag, reason, tag is not None)]
+
+
+def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
+    """Capitalised words ending in a body's head word, and what it is "of"."""
+    for index in range(len(words) - 1, -1, -1):
+        head = text[words[index][0] : words[index][1]].strip(".,;:'’")
+        if head not in ORG_HEADS:
+            continue
+        first = 0
+        while first < index and text[words[first][0] : words[first][1]] in _LEADING_WORDS:
+            first += 1
+        qualifiers = [text[s:e] for s, e in words[first:index]]
+        start = words[index - len(qualifiers)][0] if qualifiers else words[index][0]
+        end = words[index][1]
+        tail = _OF_WHAT.match(text, end)
+        if tail and qualifiers:
+            end = tail.end()
+        if not qualifiers and not (head in SELF_NAMING_HEADS and _after_the(text, start)):
+            if not tail:
+                return None
+            end = tail.end()
+        end = _trim(text, start, end)[1]
+        return Candidate(start, end, text[start:end], ORG, "a body's head word", True)
+    return None
+
+
+_OF_WHAT = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
+    r"[A-Z][\w'’-]*"
+)
+#: Words that open a run of capitals without belonging to the name ("The Rumanian Embassy").
+_LEADING_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Its",
+        "My",
+        "Your",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "As",
+        "By",
+        "For",
+        "From",
+        "With",
+        "To",
+        "Of",
+        "In",
+        "On",
+        "At",
+        "When",
+        "Where",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Having",
+        "Dear",
+    ]
+)
+#: Words after a capitalised word that show it is a noun, not an adjective ("Japan has").
+_NOT_A_NOUN_AFTER = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "and",
+        "or",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "for",
+        "from",
+        "which",
+        "who",
+        "that",
+        "were",
+        "are",
+        "will",
+        "would",
+        "should",
+        "could",
+        "may",
+        "must",
+        "shall",
+        "been",
+        "being",
+        "a",
+        "an",
+        "as",
+        "but",
+        "nor",
+        "so",
+        "than",
+        "then",
+    ]
+)
+
+
+def _after_the(text: str, start: int) -> bool:
+    return text[max(0, start - 4) : start].lower() == "the "
+
+
+def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | None:
+    """ "Moon Islands", "Crimean Peninsula", "Lake Ladoga"; "Dvina front"."""
+    names = [text[s:e].strip(".,;:") for s, e in words]
+    if len(names) >= 2 and (names[-1] in PLACE_HEADS or names[0] in ("Lake", "Cape", "Mount")):
+        start = words[1][0] if names[0] == "The" else words[0][0]
+        end = _trim(text, start, words[-1][1])[1]
+        return Candidate(start, end, text[start:end], PLACE, "a geographical head word", True)
+    return None
+
+
+def _core(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of a run without the function words, offices and adjectives around it."""
+    kept = list(words)
+    while kept and _not_name_word(text[kept[0][0] : kept[0][1]]):
+        kept.pop(0)
+    while kept and _not_name_word(text[kept[-1][0] : kept[-1][1]]):
+        kept.pop()
+    if any(_not_name_word(text[s:e]) for s, e in kept):
+        return []  # "Secretary of State Lansing" and the like: leave to the titles
+    return kept
+
+
+def _not_name_word(word: str) -> bool:
+    bare = word.strip(".,;:!?()[]\"“”'’")
+    bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
+    return (
+        bare in NOT_NAMES
+        or bare in ORG_HEADS
+        or bare in PLURAL_ORG_HEADS
+        or bare in PLACE_HEADS
+        or bare.lower() in PARTICLES
+        or not bare[:1].isupper()
+    )
+
+
+def _adjective(text: str, end: int, name: str) -> bool:
+    """A people's adjective before a common noun: "Russian territory", "Siberian railway"."""
+    if " " in name or not is_demonym(name):
+        return False
+    if re.match(r"^-[A-Z]", text[end : end + 2]):
+        return True  # "Eastern-Siberian Railway"
+    following = re.match(r"^[\s-]+([a-z]+)", text[end : end + 30])
+    return following is not None and following.group(1) not in _NOT_A_NOUN_AFTER
+
+
+def _name_like(text: str, start: int, name: str) -> bool:
+    words = name.split()
+    if all(_INITIAL.fullmatch(w) for w in words):
+        return False  # initials alone: "V." of a list, "U.S."
+    if len(words) == 1 and len(name.strip(".")) < 2:
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in '.!?:;"“([—–-' or before.endswith("...")
+
+
+def _rare(name: str, sentence_start: bool) -> bool:
+    limit = COMMON_AT_SENTENCE_START if sentence_start else COMMON_MID_SENTENCE
+    return all(word_frequency(w) < limit for w in name.split() if not _INITIAL.fullmatch(w))
+
+
+def _type_from_context(
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    in_signature: bool,
+    is_surname: Callable[[str], bool] | None = None,
+) -> tuple[str | None, str]:
+    words = name.split()
+    if in_signature:
+        return PERSON, "a signature or salutation"
+    if len(words) >= 2 and any(_INITIAL.fullmatch(w) for w in words[:-1]):
+        return PERSON, "initials before a surname"
+    if len(words) >= 3 and any(PATRONYMIC.search(w) for w in words[1:-1]):
+        return PERSON, "a patronymic"
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 40]
+    if before.endswith("(") and after.startswith(")") and OFFICES.search(before):
+        return PERSON, "in brackets after an office"
+    if (
+        re.search(r",\s*$", before)
+        and OFFICES.search(_clause(before))
+        and re.match(r"^\s*(?:[,.;:)]|$|\s+(?:has|had|is|was|who|and)\b)", after)
+    ):
+        return PERSON, "in apposition to an office"
+    if SPEECH_AFTER.match(after):
+        return PERSON, "before a verb of speech"
+    if MESSAGE_BEFORE.search(before):
+        return PERSON, "after a verb of sending or telling"
+    if OFFICE_AFTER.match(after):
+        return PERSON, "followed by an office"
+    if PLACE_APPOSITION.match(after):
+        return PLACE, "followed by a kind of place"
+    registered = is_surname is not None and is_surname(words[-1])
+    if PLACE_BEFORE.search(before) and not _person_like(name) and not registered:
+        return PLACE, "after a word of place"
+    first_after = re.match(r"^\s+([a-z]+)", after)
+    if first_after and first_after.group(1) in PLACE_AFTER and not is_demonym(name):
+        return PLACE, f"before '{first_after.group(1)}'"
+    return None, "capitalised and rare as a word"
+
+
+def _clause(before: str) -> str:
+    """The text back to the start of the sentence or the previous bracket."""
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind("("), before.rfind(": "))
+    return before[cut + 1 :] if cut >= 0 else before
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and bool(_INITIAL.fullmatch(words[0]))
+
+
+_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _type_by_neighbours(
+    text: str, found: list[Candidate], taken: Sequence[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Untyped candidates in a list or pair take the type of a typed neighbour.
+
+    Only persons and places: bodies are named by their head words.  The pass
+    runs twice so that a type travels along a list ("Kursk, Voronezh, the
+    Crimean Peninsula").
+    """
+    items = sorted(
+        [(c.start, c.end, c.tag, i) for i, c in enumerate(found)]
+        + [(s, e, tag, -1) for s, e, tag in taken],
+    )
+    result = list(found)
+    for _ in range(2):
+        for position, (start, end, _tag, index) in enumerate(items):
+            if index < 0 or result[index].tag is not None:
+                continue
+            for neighbour in (position - 1, position + 1):
+                if not 0 <= neighbour < len(items):
+                    continue
+                n_start, n_end, _t, n_index = items[neighbour]
+                n_tag = result[n_index].tag if n_index >= 0 else _t
+                gap = text[n_end:start] if neighbour < position else text[end:n_start]
+                if n_tag in (PERSON, PLACE) and _JOIN.match(gap):
+                    old = result[index]
+                    result[index] = Candidate(
+                        old.start, old.end, old.text, n_tag, "listed with a " + n_tag, True
+                    )
+                    items[position] = (start, end, n_tag, index)
+                    break
+    return result
+
+
+__all__ = ["LONE_NAME", "ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]

@@ -1,0 +1,33 @@
+"""One Julian-Gregorian implementation (markup/calendars.py) behind markup, validate and export."""
+
+from __future__ import annotations
+
+import calendar
+
+from tei_tools.export.dates import gregorian_to_julian_iso, julian_to_gregorian_iso
+from tei_tools.markup.calendars import gregorian_month_length
+from tei_tools.validate.dates import iso_bounds, julian_to_gregorian
+
+
+def test_gregorian_month_lengths_are_the_stdlibs_and_work_outside_datetimes_years():
+    assert all(
+        gregorian_month_length(year, month) == calendar.monthrange(year, month)[1]
+        for year in range(1, 2801)
+        for month in range(1, 13)
+    )
+    # Year 0 (1 BC) and -400 are leap years in the proleptic Gregorian calendar; -100 is not.
+    assert [gregorian_month_length(y, 2) for y in (0, -100, -400, 10000)] == [29, 28, 29, 29]
+    assert iso_bounds("0000-02") == ((0, 2, 1), (0, 2, 29))
+
+
+def test_validate_and_export_agree_on_the_julian_leap_day_of_1900():
+    assert julian_to_gregorian("1900-02-29").isoformat() == "1900-03-13"
+    assert julian_to_gregorian_iso("1900-02-29") == "1900-03-13"
+    assert gregorian_to_julian_iso("1900-03-13") == "1900-02-29"
+
+
+def test_days_that_do_not_exist_convert_to_nothing():
+    assert julian_to_gregorian("1901-02-29") is None
+    assert julian_to_gregorian_iso("1917-02-30") is None
+    assert gregorian_to_julian_iso("1900-02-29") is None  # Julian only
+    assert julian_to_gregorian_iso("9999-12-31") is None  # its Gregorian day is in year 10000

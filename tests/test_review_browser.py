@@ -1,0 +1,125 @@
+"""End to end in headless Chromium: review a corpus, rebuild it, and find the decisions in the TEI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from review_corpus import make_corpus
+
+pytest.importorskip("starlette", reason="the 'review' extra is not installed")
+
+from tei_tools.corpus import build
+from tei_tools.review.server import serving_in_thread
+from tei_tools.review.session import ReviewSession
+
+pytestmark = pytest.mark.browser
+
+TOKEN = "browser-test-token"
+
+
+@pytest.fixture
+def page(browser):
+    opened = browser.new_page()
+    yield opened
+    opened.close()
+
+
+def test_editor_reviews_a_document_and_the_rebuilt_tei_carries_it(tmp_path, page):
+    from playwright.sync_api import expect
+
+    corpus = make_corpus(tmp_path)
+    session = ReviewSession(corpus, editor="Jane Doe")
+    with serving_in_thread(session, TOKEN) as base:
+        page.goto(f"{base}/?token={TOKEN}")
+        expect(page.locator("#corpus-progress")).to_have_text(re.compile(r"^0 of \d+ reviewed$"))
+        page.get_by_role("link", name="1917-12-03_telegram").first.click()
+        text = page.locator("#text")
+        expect(text).to_be_visible()
+
+        # Reject a wrong name: the first Mr. Jones, by keyboard.
+        text.locator(".mark", has_text="Mr. Jones").first.click()
+        page.keyboard.press("r")
+        expect(text.locator(".mark", has_text="Mr. Jones")).to_have_count(1)
+
+        # Link an unlinked name to an existing entry: search as you type, arrow down, Enter.
+        text.locator(".mark", has_text="Mr. Smith").nth(1).click()
+        page.keyboard.press("l")
+        page.keyboard.type("Iljitsch")
+        expect(page.locator("#link-hits li").first).to_contain_text("Lenin")
+        expect(page.locator("#link-hits li").first).to_contain_text("1870-04-22")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        expect(text.locator(".mark", has_text="Mr. Smith").nth(1)).to_have_attribute(
+            "data-ref", "per:lenin"
+        )
+
+        # Create a new entry for another name and link it.
+        text.locator(".mark", has_text="General Barsukevich").click()
+        page.keyboard.press("c")
+        page.locator("#new-names").fill("Barsukevich\nPavel Barsukevich")
+        page.locator("#new-birth").fill("1857")
+        page.locator("#new-death").fill("1932")
+        page.locator("#new-wikidata").fill("Q4200017")
+        page.get_by_role("button", name="Create and link").click()
+        expect(text.locator(".mark", has_text="Barsukevich")).to_have_attribute(
+            "data-ref", "per:barsukevich"
+        )
+
+        # Fix a date: the Old Style last day of February.
+        text.locator(".mark", has_text="31 February 1918").click()
+        page.keyboard.press("d")
+        page.keyboard.type("1918-02-28")
+        page.locator("#date-calendar").select_option("julian")
+        page.locator("#date-value").press("Enter")
+        expect(text.locator(".mark", has_text="31 February 1918")).to_have_attribute(
+            "data-when", "1918-03-13"
+        )
+        # The new entry makes the converter link Barsukevich by itself, so that finding is
+        # gone from the report; the three others decided here are reviewed.
+        progress = page.locator("#doc-progress").inner_text()
+        reviewed = int(re.match(r"(\d+) of \d+ reviewed", progress).group(1))
+        assert (
+            reviewed >= 2
+            and "General Barsukevich" not in page.locator("#text .pending").all_inner_texts()
+        )
+
+    result = build(corpus, tmp_path / "site", jobs=1, search="none", pdf=False)
+    assert result.exit_code == 0, [d.problems for d in result.documents]
+    tei = (tmp_path / "site" / "tei" / "1917-12-03_telegram.xml").read_text(encoding="utf-8")
+    body = tei.split("<text>")[1]
+    assert "Mr. Jones was present" in body
+    assert (
+        '<persName ref="per:lenin" resp="#review-jane-doe"><roleName>Mr.</roleName> Smith' in body
+    )
+    assert 'ref="per:barsukevich"' in body
+    assert 'when-custom="1918-02-28" datingMethod="#julian" when="1918-03-13"' in body
+    assert '<change when="' in tei and 'who="#review-jane-doe"' in tei
+    note = (tmp_path / "site" / "tei" / "1917-12-05_note.xml").read_text(encoding="utf-8")
+    assert 'ref="per:barsukevich"' in note  # the new entry links the other document too
+
+
+def test_keyboard_alone_moves_between_findings_decides_and_undoes(tmp_path, page):
+    from playwright.sync_api import expect
+
+    session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+    with serving_in_thread(session, TOKEN) as base:
+        page.goto(f"{base}/?token={TOKEN}")
+        page.goto(f"{base}/doc/1917-12-03_telegram")
+        text = page.locator("#text")
+        page.keyboard.press("n")
+        expect(page.locator("#sel-text")).to_have_text("General Barsukevich")
+        page.keyboard.press("a")
+        expect(text.locator(".mark.decided")).to_have_count(1)
+        page.keyboard.press("n")
+        expect(page.locator("#sel-text")).to_have_text("Mr. Smith")
+        page.keyboard.press("r")
+        expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(1)
+        page.keyboard.press("u")
+        expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(2)
+        page.keyboard.press("t")
+        expect(page.locator("#new-type")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator(".mark.selected")).to_be_focused()
+    decisions = session.document("1917-12-03_telegram").decisions.decisions
+    assert [d.action for d in decisions] == ["accept"]

@@ -1,0 +1,40 @@
+"""``tei-tools serve``: a built site over HTTP on the loopback address."""
+
+from __future__ import annotations
+
+import threading
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from tei_tools.cli import cli
+from tei_tools.corpus.serve import make_server
+from tei_tools.errors import InputError
+
+
+def test_preview_server_serves_the_site_on_loopback_only(tmp_path):
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>home</title>", encoding="utf-8")
+    (tmp_path / "wasm.en.pagefind").write_bytes(b"\0")
+    server = make_server(tmp_path, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+        with urllib.request.urlopen(server.url) as response:
+            assert b"<title>home</title>" in response.read()
+        with urllib.request.urlopen(server.url + "wasm.en.pagefind") as response:
+            assert response.headers["Content-Type"] == "application/octet-stream"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serving_a_folder_that_is_not_a_site_is_refused(tmp_path):
+    with pytest.raises(InputError, match="not a built site"):
+        make_server(tmp_path, port=0)
+
+
+def test_serve_is_listed_in_the_help():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "serve" in result.output and "127.0.0.1" in result.output
