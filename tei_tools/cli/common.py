@@ -72,7 +72,7 @@ def plan_jobs(
     e.g. a report) may be an input or a file in ``also_read`` (registers, a
     stylesheet), however it is spelt: that is refused before anything is read.
     """
-    from tei_tools.errors import InputError, UsageError
+    from tei_tools.errors import InputError
     from tei_tools.folders import walk_files
     from tei_tools.xml import input_identities, refuse_writing_over_input
 

@@ -118,12 +118,6 @@ def build(
     same site stops at once with :class:`~tei_tools.errors.BusyError`.
     """
     from tei_tools.corpus.search import choose_search
-    from tei_tools.corpus.site_files import (
-        finish_search,
-        pagefind_state,
-        update_pagers,
-        write_collection_pages,
-    )
 
     started = time.perf_counter()
     collection = read_collection(corpus_dir)
@@ -157,6 +151,12 @@ def _build_locked(
 ) -> None:
     """The build proper, once the site is locked and cleared of leftovers."""
     from tei_tools.corpus.executors import make_executor
+    from tei_tools.corpus.site_files import (
+        finish_search,
+        pagefind_state,
+        update_pagers,
+        write_collection_pages,
+    )
 
     site, mode = result.site, result.search
     fingerprint = settings.fingerprint()
