@@ -359,17 +359,22 @@ def _case_fits(found: str, written: str) -> bool:
 
 
 def _longest_without_overlap(candidates):
-    """The longest candidates first, each kept only where nothing kept overlaps it."""
-    kept_starts: list[int] = []
+    """The longest candidates first, each kept only where nothing kept overlaps it.
+
+    The characters already taken are marked in one bytearray, so each test
+    costs the candidate's length: inserting into a sorted list (as before) moved
+    every later entry and made one long paragraph with many names quadratic.
+    """
+    if not candidates:
+        return []
+    taken = bytearray(max(end for _, end, _ in candidates))
     kept: list[tuple[int, int, _Form]] = []
     for start, end, form in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        at = bisect.bisect_left(kept_starts, start)
-        if at < len(kept) and kept[at][0] < end:
+        if taken.find(1, start, end) >= 0:
             continue
-        if at > 0 and kept[at - 1][1] > start:
-            continue
-        kept_starts.insert(at, start)
-        kept.insert(at, (start, end, form))
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, form))
+    kept.sort(key=lambda c: c[0])
     return kept
 
 
