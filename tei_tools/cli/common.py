@@ -98,8 +98,8 @@ def plan_jobs(
 
 
 def _pair_outputs(
-    sources: list[Path | str], output: str | None, out_dir: Path | None, suffix: str
-) -> list[tuple[Path | str, str]]:
+    sources: list[Path | str | TeiToolsError], output: str | None, out_dir: Path | None, suffix: str
+) -> list[tuple[Path | str | TeiToolsError, str]]:
     from tei_tools.errors import UsageError
 
     if output and out_dir:
