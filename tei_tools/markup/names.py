@@ -146,7 +146,9 @@ class NameMatcher:
         for key, same in by_key.items():
             # One written form may name several entries (a body that changed, a name two
             # registers share): all are kept and the document's date chooses.
-            self.automaton.add_word(key, (len(key), tuple(same)))
+            # A single form without dates needs no choosing: stored as the choice itself.
+            plain = len(same) == 1 and not (same[0].valid_from or same[0].valid_to)
+            self.automaton.add_word(key, (len(key), same[0] if plain else tuple(same)))
         if len(self.automaton):
             self.automaton.make_automaton()
         # Titles get their own small automaton: a regex tried at every position of
@@ -190,7 +192,7 @@ class NameMatcher:
             end = to_original(end_folded) + 1
             if not _bounded(text, start, end):
                 continue
-            form = self._choose(forms, text, start, on)
+            form = forms if isinstance(forms, _Form) else self._choose(forms, text, start, on)
             if form is not None and _case_fits(text[start:end], form.written):
                 candidates.append((start, end, form))
         chosen = _longest_without_overlap(candidates)
