@@ -430,11 +430,16 @@ class SiteWriter:
         self.written += 1
 
     def _may_replace(self, name: str, target: Path) -> bool:
-        """Whether ``target`` is absent, still the file a build wrote, or ``force`` is on."""
+        """Whether ``target`` is absent, still the file a build wrote, or ``force`` is on.
+
+        "A build" is this one too: a page written earlier in the same build (a
+        document page whose previous/next links are filled in afterwards) is ours.
+        """
         if not os.path.lexists(target) or self.force:
             return True
-        if target.is_file() and not target.is_symlink() and name in self.previous:
-            if content_digest(target.read_bytes()) == self.previous[name]:
+        ours = self.files.get(name) or self.previous.get(name)
+        if target.is_file() and not target.is_symlink() and ours is not None:
+            if content_digest(target.read_bytes()) == ours:
                 return True
             reason = "was changed since tei-tools wrote it"
         else:
