@@ -29,9 +29,10 @@ def make_text(size: int) -> str:
         blocks = source.read_text(encoding="utf-8").split("\n\n")
         paragraphs += [b.strip() for b in blocks if len(b.strip()) > 200]
     head = "A LONG DOCUMENT ON SOVIET FOREIGN POLICY\n\n\n30 November 1917\nTrotsky, iii, 2, p. 183\n\n"
-    body, i = [], 0
-    while len(head) + sum(len(p) + 8 for p in body) < size:
+    body, i, length = [], 0, len(head)
+    while length < size:  # a running total: summing the body each time was quadratic
         body.append("\u00a0 \u00a0 " + paragraphs[i % len(paragraphs)])
+        length += len(body[-1]) + 2
         i += 1
     return (
         head

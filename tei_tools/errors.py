@@ -157,3 +157,11 @@ class UsageError(TeiToolsError):
     """The command was called in a way that cannot work (exit status 2)."""
 
     exit_code = 2
+
+
+class OutputConflictError(TeiToolsError):
+    """An output would replace or delete a file tei-tools did not write (``--force`` takes it over)."""
+
+
+class BusyError(TeiToolsError):
+    """Another tei-tools process holds the lock on the output (a second build into one site)."""

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
-from tei_tools.errors import HostileXMLError, InputError, LimitExceededError, NotWellFormedError
+from tei_tools.errors import (
+    HostileXMLError,
+    InputError,
+    LimitExceededError,
+    NotWellFormedError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from tei_tools.local_dtd import LocalDTDResolver
@@ -345,27 +354,104 @@ def _clean_libxml_message(message: str) -> str:
     return re.sub(r",?\s*(?:use|try) XML_PARSE_\w+(?: option)?", "", message).strip()
 
 
+#: Every temporary file tei-tools makes next to an output ends with this, so that
+#: a build can recognise (and remove) what a killed run left behind.
+TEMP_SUFFIX = ".tei-tools-tmp"
+
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: str | os.PathLike[str]) -> FileIdentity | None:
+    """``(st_dev, st_ino)`` of a regular file, or None when there is none (or it is a device).
+
+    Two names with one identity are one file, however they are spelt: a
+    symlink, ``./a.xml``, or a hard link.
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def input_identities(paths: Iterable[str | os.PathLike[str]]) -> dict[FileIdentity, str]:
+    """The identities of the files a command reads (``-`` and devices are skipped)."""
+    found: dict[FileIdentity, str] = {}
+    for path in paths:
+        if str(path) == "-":
+            continue
+        identity = file_identity(path)
+        if identity is not None:
+            found.setdefault(identity, str(path))
+    return found
+
+
+def refuse_writing_over_input(
+    target: str | os.PathLike[str], inputs: dict[FileIdentity, str]
+) -> None:
+    """Refuse an output that is one of the inputs: inputs are never modified.
+
+    ``-`` (stdout) and devices such as ``/dev/null`` are always allowed.
+
+    >>> refuse_writing_over_input("-", {})
+    """
+    if str(target) == "-":
+        return
+    identity = file_identity(target)
+    if identity is not None and identity in inputs:
+        same = inputs[identity]
+        spelt = "" if os.path.normpath(same) == os.path.normpath(str(target)) else f" ({same})"
+        raise UsageError(
+            f"refusing to write over the input{spelt}; inputs are never modified: choose "
+            "another output",
+            file=str(target),
+        )
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Readers of ``path`` see either the old file or the whole new one, never a
     truncated mixture, even if the process dies mid-write.
     """
-    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_output(path) as handle:
+        handle.write(payload)
+
+
+def write_tree_atomic(path: str | os.PathLike[str], tree: etree._ElementTree) -> None:
+    """Serialise ``tree`` as :func:`serialize` does, straight into ``path``, atomically.
+
+    libxml2 writes into the file as it goes: no copy of the whole document as
+    one ``bytes`` object, which for a 50 MB conversion is a few times the input.
+    """
+    with atomic_output(path) as handle:
+        tree.write(handle, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary handle whose content replaces ``path`` whole when the block ends without error.
+
+    The temporary file sits next to ``path`` (a rename is atomic only within one
+    file system) and ends in :data:`TEMP_SUFFIX`.  A device or pipe
+    (``-o /dev/null``, a FIFO) is written directly: renaming over it would
+    replace the device itself.
+    """
+    target = Path(path)
     if target.exists() and not target.is_file():
-        # A device or pipe (``-o /dev/null``, a FIFO): renaming over it would replace
-        # the device itself, so write into it instead.
         if target.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(target))
         with target.open("wb") as handle:
-            handle.write(payload)
+            yield handle
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

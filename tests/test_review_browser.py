@@ -117,6 +117,8 @@ def test_keyboard_alone_moves_between_findings_decides_and_undoes(tmp_path, page
         expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(1)
         page.keyboard.press("u")
         expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(2)
+        # Undo may reload the page; the mark is selected (and focused) once it is ready.
+        expect(page.locator(".mark.selected")).to_be_focused()
         page.keyboard.press("t")
         expect(page.locator("#new-type")).to_be_focused()
         page.keyboard.press("Escape")

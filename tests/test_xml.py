@@ -56,3 +56,14 @@ def test_writing_to_a_fifo_keeps_the_fifo(tmp_path):
 def test_bad_xml_is_refused_with_its_reason(data, error, message):
     with pytest.raises(error, match=message):
         parse_xml_bytes(data, source="x.xml")
+
+
+def test_tree_written_to_a_file_has_the_bytes_serialize_gives(tmp_path):
+    from lxml import etree
+
+    from tei_tools.xml import serialize, write_tree_atomic
+
+    tree = etree.ElementTree(etree.fromstring("<a><b>x</b><c>ä <d/> y</c></a>"))
+    write_tree_atomic(tmp_path / "out.xml", tree)
+    assert (tmp_path / "out.xml").read_bytes() == serialize(tree)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xml"]

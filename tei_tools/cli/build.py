@@ -46,6 +46,11 @@ from tei_tools.errors import format_problem
     default=None,
     help="A PDF of each document [default: when the 'pdf' extra is installed]; slow for big collections.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files in the site folder that tei-tools did not write (else: exit 1, left alone).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 def build(
     corpus: Path,
@@ -55,6 +60,7 @@ def build(
     scheduler: str | None,
     search: str,
     pdf: bool | None,
+    force: bool,
     quiet: bool,
 ) -> int:
     """Build CORPUS (source/*.txt and/or tei/*.xml) into a static edition site.
@@ -63,7 +69,9 @@ def build(
     page, a chronology, indexes of persons, organisations and places, a
     bibliography, a validation report and full-text search.  Rebuilds redo
     only what changed.  The exit status is 1 when any document is invalid or
-    unreadable; every other document is still built.
+    unreadable, or a file in the site folder was not written by tei-tools (it
+    is left alone; --force replaces it); every other document is still built.
+    Only one build at a time may write a site folder.
     """
     from tei_tools.corpus.build import build as build_site
 
@@ -76,6 +84,7 @@ def build(
         scheduler=scheduler,
         search=search,
         pdf=pdf,
+        force=force,
         quiet=True,
     )
     if sys.stderr.isatty() and not quiet:
@@ -85,14 +94,23 @@ def build(
     for document in result.failed:
         for problem in document.problems[:5]:
             click.echo(_problem_line(problem), err=True)
+    for conflict in result.conflicts:
+        click.echo(f"tei-tools: error: {conflict}", err=True)
     counts = result.counts()
     tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     click.echo(
         f"tei-tools: built {len(result.documents)} document(s) into {site} ({tally}); "
         f"{result.built} rebuilt, {result.reused} unchanged, {result.written} file(s) written, "
-        f"search: {result.search}, {result.seconds:.1f}s",
+        f"search: {result.search}, {result.seconds:.1f}s"
+        + (f"; removed {result.leftovers} leftover temporary file(s)" if result.leftovers else ""),
         err=True,
     )
+    if result.conflicts:
+        click.echo(
+            f"tei-tools: {len(result.conflicts)} file(s) in {site} were not written by "
+            "tei-tools and were left alone; --force replaces them",
+            err=True,
+        )
     if result.failed:
         click.echo(
             f"tei-tools: {len(result.failed)} document(s) failed; see {site / 'validation.html'}",

@@ -22,6 +22,17 @@ def write_output(target: str, data: bytes | str) -> None:
         write_atomic(target, data)
 
 
+def write_tree_output(target: str, tree) -> None:
+    """Serialise a TEI tree into a file atomically, or to stdout for ``-``, without a copy in memory."""
+    from tei_tools.xml import write_tree_atomic
+
+    if target == "-":
+        tree.write(sys.stdout.buffer, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        sys.stdout.buffer.flush()
+    else:
+        write_tree_atomic(target, tree)
+
+
 def print_batch_summary(
     done: int, failed: list[tuple[str, str]], verb: str, *, status: int = 1
 ) -> int:
@@ -48,6 +59,8 @@ def plan_jobs(
     *,
     pattern: str,
     suffix: str,
+    also_read: tuple[str | Path | None, ...] = (),
+    also_written: tuple[str | None, ...] = (),
 ) -> list[tuple[Path | str | TeiToolsError, str]]:
     """Pair every input with where its output goes, or say why the options cannot work.
 
@@ -55,10 +68,13 @@ def plan_jobs(
     folder entry that cannot be read is paired as its error, so the batch
     reports it (and :func:`read_source` raises it) instead of skipping it.
     Without ``-o`` or ``--out-dir`` one input goes to stdout, like any filter,
-    and never next to (or over) the input.
+    and never next to (or over) the input.  No output (nor ``also_written``,
+    e.g. a report) may be an input or a file in ``also_read`` (registers, a
+    stylesheet), however it is spelt: that is refused before anything is read.
     """
-    from tei_tools.errors import InputError, UsageError
+    from tei_tools.errors import InputError
     from tei_tools.folders import walk_files
+    from tei_tools.xml import input_identities, refuse_writing_over_input
 
     sources: list[Path | str | TeiToolsError] = []
     for item in inputs:
@@ -73,6 +89,19 @@ def plan_jobs(
             raise InputError("no such file or folder", file=str(item))
         else:
             sources.append(item)
+    jobs = _pair_outputs(sources, output, out_dir, suffix)
+    readable = [s for s in sources if not isinstance(s, TeiToolsError)]
+    read = input_identities([*readable, *(path for path in also_read if path)])
+    for target in [*(target for _, target in jobs), *(path for path in also_written if path)]:
+        refuse_writing_over_input(target, read)
+    return jobs
+
+
+def _pair_outputs(
+    sources: list[Path | str | TeiToolsError], output: str | None, out_dir: Path | None, suffix: str
+) -> list[tuple[Path | str | TeiToolsError, str]]:
+    from tei_tools.errors import UsageError
+
     if output and out_dir:
         raise UsageError("give either -o/--output or --out-dir, not both")
     if output:

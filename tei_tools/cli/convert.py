@@ -12,6 +12,7 @@ from tei_tools.cli.common import (
     read_source,
     source_name,
     write_output,
+    write_tree_output,
 )
 
 
@@ -58,9 +59,16 @@ def convert(
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.reading.profiles import load_profile
     from tei_tools.review.registers import review_for_source
-    from tei_tools.xml import serialize
 
-    jobs = plan_jobs(inputs, output, out_dir, pattern="*.txt", suffix=".xml")
+    jobs = plan_jobs(
+        inputs,
+        output,
+        out_dir,
+        pattern="*.txt",
+        suffix=".xml",
+        also_read=(*registers, profile),
+        also_written=(report_path,),
+    )
     loaded_profile = load_profile(profile)
     registry = None
     if registers and not no_markup:
@@ -87,7 +95,7 @@ def convert(
                 markup=not no_markup,
                 decisions=review[1] if review else None,
             )
-            write_output(target, serialize(result.tree))
+            write_tree_output(target, result.tree)
             findings.extend(result.findings)
             for line in result.review.messages(name) if result.review else ():
                 click.echo(f"tei-tools: warning: {line}", err=True)

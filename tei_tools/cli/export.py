@@ -83,7 +83,14 @@ def export(
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.xml import parse_xml_bytes
 
-    jobs = plan_jobs(inputs, output, out_dir, pattern="*.xml", suffix=SUFFIXES[fmt])
+    jobs = plan_jobs(
+        inputs,
+        output,
+        out_dir,
+        pattern="*.xml",
+        suffix=SUFFIXES[fmt],
+        also_read=(*registers, css if fmt == "pdf" else None),
+    )
     if fmt == "pdf" and any(target == "-" for _, target in jobs) and sys.stdout.isatty():
         raise UsageError("refusing to write PDF to a terminal; use -o FILE")
     entries = None

@@ -17,12 +17,20 @@ Every file is written atomically and only when its bytes changed; files a
 previous build wrote that are no longer produced are removed, and nothing
 else in the site folder is ever touched.  The manifest is written last, so
 an interrupted build is simply redone where it left off.
+
+A build owns only what it wrote: the manifest records every file with the
+digest of the bytes written.  A file that is not in it, or whose bytes are no
+longer those, is never replaced or deleted; it is reported as a conflict
+(exit status 1) unless ``force`` takes it over.  One build at a time may write
+a site (:mod:`~tei_tools.corpus.lock`); temporary files end in
+``.tei-tools-tmp`` and whatever a killed build left of them is removed first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -31,8 +39,9 @@ from pathlib import Path
 from tei_tools.corpus.cache import DEFAULT_CACHE_DIR, BuildCache, content_digest, document_key
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
-from tei_tools.errors import TeiToolsError, UsageError
-from tei_tools.xml import read_input_bytes, write_atomic
+from tei_tools.corpus.lock import LOCK_FILE, exclusive_lock
+from tei_tools.errors import OutputConflictError, TeiToolsError, UsageError
+from tei_tools.xml import TEMP_SUFFIX, read_input_bytes, write_atomic
 
 log = logging.getLogger("tei_tools.corpus")
 
@@ -58,6 +67,10 @@ class BuildResult:
     search: str = "none"
     shadowed: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    #: files left alone because tei-tools did not write them (see ``force``)
+    conflicts: list[OutputConflictError] = field(default_factory=list)
+    #: temporary files of an earlier, interrupted build that were removed
+    leftovers: int = 0
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -65,8 +78,8 @@ class BuildResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when every document is valid, 1 when any is invalid or unreadable."""
-        return 1 if self.failed else 0
+        """0 when every document is valid and every output written; 1 otherwise."""
+        return 1 if self.failed or self.conflicts else 0
 
     def counts(self) -> dict[str, int]:
         tally = {"valid": 0, "invalid": 0, "unreadable": 0}
@@ -87,6 +100,7 @@ def build(
     search: str = "auto",
     pdf: bool | None = None,
     cache_dir: str | Path | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build ``corpus_dir`` into the static site ``site_dir``.
 
@@ -98,16 +112,12 @@ def build(
     cache lives in ``SITE/.tei-tools-cache`` unless ``cache_dir`` says
     otherwise.  ``quiet`` silences the per-document log records.  A bad
     document never stops the build: it is reported in the result and on the
-    validation page.
+    validation page.  Files in ``site_dir`` that no build wrote are never
+    replaced or deleted; they are listed in ``result.conflicts`` (exit status 1)
+    unless ``force`` lets the build take them over.  A second build into the
+    same site stops at once with :class:`~tei_tools.errors.BusyError`.
     """
-    from tei_tools.corpus.executors import make_executor
     from tei_tools.corpus.search import choose_search
-    from tei_tools.corpus.site_files import (
-        finish_search,
-        pagefind_state,
-        update_pagers,
-        write_collection_pages,
-    )
 
     started = time.perf_counter()
     collection = read_collection(corpus_dir)
@@ -115,11 +125,41 @@ def build(
     _refuse_site_inside_inputs(site, collection)
     mode = choose_search(search)
     settings = _effective_settings(collection, mode, pdf)
-    cache = BuildCache.load(Path(cache_dir) if cache_dir else site / DEFAULT_CACHE_DIR)
-    writer = SiteWriter(site, cache.files)
-    result = BuildResult(site, search=mode, shadowed=collection.shadowed)
-    fingerprint = settings.fingerprint()
+    with exclusive_lock(site / DEFAULT_CACHE_DIR / LOCK_FILE, what=str(site)):
+        leftovers = remove_temporaries(site)
+        cache = BuildCache.load(Path(cache_dir) if cache_dir else site / DEFAULT_CACHE_DIR)
+        writer = SiteWriter(site, cache.files, force=force)
+        result = BuildResult(site, search=mode, shadowed=collection.shadowed, leftovers=leftovers)
+        _build_locked(
+            collection, settings, cache, writer, result, jobs, executor, scheduler, quiet, progress
+        )
+    result.seconds = time.perf_counter() - started
+    return result
 
+
+def _build_locked(
+    collection: Collection,
+    settings: BuildSettings,
+    cache: BuildCache,
+    writer: SiteWriter,
+    result: BuildResult,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    quiet: bool,
+    progress: Progress | None,
+) -> None:
+    """The build proper, once the site is locked and cleared of leftovers."""
+    from tei_tools.corpus.executors import make_executor
+    from tei_tools.corpus.site_files import (
+        finish_search,
+        pagefind_state,
+        update_pagers,
+        write_collection_pages,
+    )
+
+    site, mode = result.site, result.search
+    fingerprint = settings.fingerprint()
     results: dict[str, DocumentResult] = {}
     tasks: list[DocumentTask] = []
     for document in collection.documents:
@@ -173,13 +213,37 @@ def build(
     update_pagers(writer, result.documents, set(new_documents), cache.folder)
     result.removed = writer.remove_stale()
     if result.pages_rebuilt:
-        finish_search(site, mode, search_state, pages_key)
+        finish_search(writer, mode, search_state, pages_key)
     cache.files = writer.files
     cache.pages_key = pages_key
     cache.save()
     result.written = writer.written
-    result.seconds = time.perf_counter() - started
-    return result
+    result.conflicts = writer.conflicts
+
+
+def remove_temporaries(site: Path) -> int:
+    """Remove the temporary files and folders an interrupted run left in ``site``.
+
+    They are recognised by their name (``*.tei-tools-tmp``, see
+    :func:`tei_tools.xml.write_atomic`), so nothing else is touched; symbolic
+    links are not followed.  Called under the site's lock, so no other build
+    is writing them.
+    """
+    import shutil
+
+    removed = 0
+    if not site.is_dir():
+        return 0
+    for folder, subfolders, files in os.walk(site):
+        for name in [n for n in subfolders if n.endswith(TEMP_SUFFIX)]:
+            shutil.rmtree(os.path.join(folder, name))
+            subfolders.remove(name)
+            removed += 1
+        for name in files:
+            if name.endswith(TEMP_SUFFIX):
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+    return removed
 
 
 def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[DocumentResult]:
@@ -237,12 +301,26 @@ def _effective_settings(collection: Collection, mode: str, pdf: bool | None) -> 
 
 
 def _refuse_site_inside_inputs(site: Path, collection: Collection) -> None:
+    """Refuse a site folder that is, contains or is inside ``source/`` or ``tei/``.
+
+    The site gets ``tei/`` and ``text/`` folders of its own, so a site that is
+    the collection folder itself (or any folder above it) would write over the
+    hand-edited TEI.  ``-o CORPUS/site`` is fine.
+    """
     resolved = site.resolve()
     for folder in (collection.folder / "source", collection.folder / "tei"):
         folder = folder.resolve()
         if resolved == folder or folder in resolved.parents:
+            where = "is" if resolved == folder else "is inside"
             raise UsageError(
-                f"the site must not be written inside the collection's {folder.name}/ folder",
+                f"the site folder {where} the collection's {folder.name}/ folder; "
+                "choose another, e.g. -o CORPUS/site",
+                file=str(site),
+            )
+        if resolved in folder.parents:
+            raise UsageError(
+                f"the site folder contains the collection's {folder.name}/ folder, whose files "
+                "the site's own would replace; choose another, e.g. -o CORPUS/site",
                 file=str(site),
             )
 
@@ -304,6 +382,7 @@ def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> 
 #: The collection pages every build writes (besides the search files).
 COLLECTION_PAGES = (
     "site.css",
+    "favicon.svg",
     "site.js",
     "cards.js",
     "index.html",
@@ -317,28 +396,89 @@ COLLECTION_PAGES = (
 )
 
 
-class SiteWriter:
-    """Writes site files atomically, only when their bytes changed, and removes stale ones."""
+#: The manifest's digest for a folder a build made as a whole (Pagefind's index).
+FOLDER_DIGEST = "folder"
 
-    def __init__(self, site: Path, previous: dict[str, str]) -> None:
+
+class SiteWriter:
+    """Writes site files atomically, only when their bytes changed, and removes stale ones.
+
+    It replaces or deletes only files of the previous build's manifest whose
+    bytes are still what was written; any other file is a conflict, left
+    alone and reported (``force`` takes such files over).
+    """
+
+    def __init__(self, site: Path, previous: dict[str, str], *, force: bool = False) -> None:
         self.site = site
         self.previous = previous
+        self.force = force
         self.files: dict[str, str] = {}
         self.written = 0
+        self.conflicts: list[OutputConflictError] = []
+        self.refused: set[str] = set()
 
     def write(self, name: str, data: bytes) -> None:
         digest = content_digest(data)
-        self.files[name] = digest
         target = self.site / name
         if self.previous.get(name) == digest and target.is_file():
+            self.files[name] = digest
+            return
+        if not self._may_replace(name, target):
             return
         write_atomic(target, data)
+        self.files[name] = digest
         self.written += 1
+
+    def _may_replace(self, name: str, target: Path) -> bool:
+        """Whether ``target`` is absent, still the file a build wrote, or ``force`` is on.
+
+        "A build" is this one too: a page written earlier in the same build (a
+        document page whose previous/next links are filled in afterwards) is ours.
+        """
+        if not os.path.lexists(target) or self.force:
+            return True
+        ours = self.files.get(name) or self.previous.get(name)
+        if target.is_file() and not target.is_symlink() and ours is not None:
+            if content_digest(target.read_bytes()) == ours:
+                return True
+            reason = "was changed since tei-tools wrote it"
+        else:
+            reason = "was not written by tei-tools"
+        self.refused.add(name)
+        self.conflicts.append(
+            OutputConflictError(
+                f"left alone: the file {reason} (--force replaces it)", file=str(target)
+            )
+        )
+        return False
 
     def keep(self, name: str) -> None:
         """Carry a file of the previous build over unchanged."""
         if name in self.previous:
             self.files[name] = self.previous[name]
+
+    def owns_folder(self, name: str) -> bool:
+        if self.previous.get(name + "/") == FOLDER_DIGEST:
+            return True
+        # Manifests written before folders were recorded: a Pagefind index beside
+        # a search page of ours is the one an earlier build installed.
+        return (
+            "search.html" in self.previous and (self.site / name / "pagefind-entry.json").is_file()
+        )
+
+    def claim_folder(self, name: str) -> bool:
+        """Whether the folder ``name`` may be replaced as a whole (recording it as ours)."""
+        target = self.site / name
+        if self.owns_folder(name) or self.force or not os.path.lexists(target):
+            self.files[name + "/"] = FOLDER_DIGEST
+            return True
+        self.conflicts.append(
+            OutputConflictError(
+                "left alone: the folder was not written by tei-tools (--force replaces it)",
+                file=str(target),
+            )
+        )
+        return False
 
     def _page_names(self, mode: str) -> list[str]:
         from tei_tools.corpus.search import PAGEFIND_DIR, builtin_files
@@ -357,15 +497,21 @@ class SiteWriter:
         )
 
     def keep_pages(self, mode: str) -> None:
+        from tei_tools.corpus.search import PAGEFIND_DIR
+
         for name in self._page_names(mode):
             self.keep(name)
+        if mode == "pagefind":
+            self.keep(PAGEFIND_DIR + "/")
 
     def remove_stale(self) -> int:
         """Remove files the previous build wrote and this one did not; nothing else."""
         removed = 0
-        for name in sorted(set(self.previous) - set(self.files)):
+        for name in sorted(set(self.previous) - set(self.files) - self.refused):
+            if self.previous[name] == FOLDER_DIGEST:
+                continue  # a folder is removed by its own step (_finish_search)
             target = self.site / name
-            if target.is_file():
+            if target.is_file() and self._may_replace(name, target):
                 target.unlink()
                 removed += 1
         return removed

@@ -85,10 +85,14 @@ class BuildCache:
         )
 
     def hit(self, stem: str, key: str, site: Path) -> dict | None:
-        """The cached record of a document whose key matches and whose files all exist."""
+        """The cached record of a document whose key matches and whose files all exist, as written."""
         cached = self.documents.get(stem)
         if cached is None or cached.get("key") != key:
             return None
-        if not all((site / name).is_file() for name in cached.get("files", ())):
+        # A file the last build could not write (a conflict) is not in ``files``:
+        # the document is built again, so that ``--force`` can write it.
+        if not all(
+            name in self.files and (site / name).is_file() for name in cached.get("files", ())
+        ):
             return None
         return cached

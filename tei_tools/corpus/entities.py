@@ -37,6 +37,8 @@ class EntityInfo:
     role: str = ""
     wikidata: str | None = None  # a URL, already through site_href
     viaf: str | None = None
+    #: Authorities the register names whose URL the URL policy refused (shown inert).
+    refused: tuple[str, ...] = ()
     modern: str = ""  # a place's present-day name, when it differs
 
 
@@ -54,6 +56,14 @@ def entity_info(entry) -> EntityInfo:
         role=role_of(entry.note),
         wikidata=wikidata_url(entry.wikidata),
         viaf=viaf_url(entry.viaf),
+        refused=tuple(
+            label
+            for label, value, url in (
+                ("Wikidata", entry.wikidata, wikidata_url(entry.wikidata)),
+                ("VIAF", entry.viaf, viaf_url(entry.viaf)),
+            )
+            if value and url is None
+        ),
         modern=modern,
     )
 

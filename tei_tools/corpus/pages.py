@@ -30,6 +30,19 @@ from tei_tools.errors import format_problem
 from tei_tools.export.dates import format_iso_date
 from tei_tools.export.urls import make_urls_safe
 
+#: The site's icon: a plain "T" on the site's ink colour.
+FAVICON = "favicon.svg"
+
+
+def favicon_svg() -> bytes:
+    return (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+        b'<rect width="16" height="16" rx="3" fill="#2b2b2b"/>'
+        b'<text x="8" y="12.5" font-size="12" text-anchor="middle" fill="#fff" '
+        b'font-family="serif">T</text></svg>\n'
+    )
+
+
 #: Register prefix -> (index page, heading).
 INDEX_PAGES = {
     "per": ("persons.html", "Persons"),
@@ -133,7 +146,9 @@ def layout(
         E.META(name="generator", content="tei-tools"),
         E.TITLE(f"{title} · {site_title}" if title != site_title else title),
         E.LINK(rel="stylesheet", href=f"{up}site.css"),
-        E.LINK(rel="icon", href="data:,"),  # no favicon request that would end in a 404
+        # A small icon of the site's own (a data: URL would not pass the URL policy), so
+        # that browsers do not ask for /favicon.ico and log a 404.
+        E.LINK(rel="icon", href=f"{up}{FAVICON}", type="image/svg+xml"),
         E.SCRIPT(src=f"{up}{SITE_SCRIPT}", defer="defer"),
         *head_extra,
     )
@@ -475,6 +490,9 @@ def _entry_details(term: etree._Element, info, known: bool) -> None:
     for label, url in (("Wikidata", info.wikidata), ("VIAF", info.viaf)):
         if url:
             term.append(E.A(E.CLASS("authority"), label, href=url))
+        elif label in info.refused:
+            # The register's value is not a URL the policy lets live: its label stays visible.
+            term.append(E.SPAN(E.CLASS("authority inert-link"), label))
 
 
 def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title: str) -> bytes:

@@ -22,8 +22,10 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from importlib import resources
 from importlib.util import find_spec
@@ -132,33 +134,77 @@ def builtin_script() -> bytes:
     return resources.files("tei_tools.corpus").joinpath(BUILTIN_SCRIPT).read_bytes()
 
 
-def run_pagefind(site: Path) -> None:
-    """Index the site's document pages with Pagefind, swapping the new index in whole."""
-    fresh = site / f".{PAGEFIND_DIR}.new"
-    shutil.rmtree(fresh, ignore_errors=True)
+#: Seconds Pagefind may take before the build gives up on it (a big site takes seconds).
+PAGEFIND_TIMEOUT = 600.0
+
+
+def run_pagefind(site: Path, *, timeout: float = PAGEFIND_TIMEOUT) -> None:
+    """Index the site's document pages with Pagefind, swapping the new index in whole.
+
+    Pagefind runs in a private temporary folder (its working directory and
+    ``TMPDIR``) and writes into a fresh folder of its own inside the site
+    (named ``*.tei-tools-tmp``, so a killed build's leftover is recognised),
+    which then replaces ``pagefind/`` by renames.  Two runs therefore never
+    share a folder, and a Pagefind that hangs is killed, with its children,
+    after ``timeout`` seconds.
+    """
+    from tei_tools.xml import TEMP_SUFFIX
+
+    fresh = Path(tempfile.mkdtemp(prefix=f".{PAGEFIND_DIR}.", suffix=TEMP_SUFFIX, dir=site))
+    try:
+        with tempfile.TemporaryDirectory(prefix="tei-tools-pagefind-") as scratch:
+            _run_pagefind_process(site, fresh, scratch, timeout)
+        target = site / PAGEFIND_DIR
+        old = Path(tempfile.mkdtemp(prefix=f".{PAGEFIND_DIR}.old.", suffix=TEMP_SUFFIX, dir=site))
+        if target.exists():
+            os.replace(target, old / PAGEFIND_DIR)
+        os.replace(fresh, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _run_pagefind_process(site: Path, output: Path, scratch: str, timeout: float) -> None:
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site),
+        str(site.resolve()),
         "--output-path",
-        str(fresh),
+        str(output.resolve()),
         "--silent",
     ]
-    done = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1", "TMPDIR": scratch}
+    # A session of its own, so that a timeout kills Pagefind's binary as well
+    # as the Python wrapper that starts it.
+    process = subprocess.Popen(
+        command,
+        cwd=scratch,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
-    if done.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        message = (done.stderr or done.stdout).strip().splitlines()
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_session(process)
         raise TeiToolsError(
-            f"Pagefind failed: {message[-1] if message else done.returncode}", file=str(site)
+            f"Pagefind did not finish within {timeout:g} s and was stopped", file=str(site)
+        ) from None
+    if process.returncode != 0:
+        message = (stderr or stdout).strip().splitlines()
+        raise TeiToolsError(
+            f"Pagefind failed: {message[-1] if message else process.returncode}", file=str(site)
         )
-    target = site / PAGEFIND_DIR
-    old = site / f".{PAGEFIND_DIR}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+def _kill_session(process: subprocess.Popen) -> None:
+    """Kill the process group this build started for Pagefind, and reap it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):
+        process.kill()
+    process.communicate()

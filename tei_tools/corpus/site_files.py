@@ -126,6 +126,7 @@ def write_collection_pages(
         return True
 
     writer.write("site.css", pages.site_css())
+    writer.write(pages.FAVICON, pages.favicon_svg())
     script = resources.files("tei_tools.corpus").joinpath(pages.SITE_SCRIPT).read_bytes()
     writer.write(pages.SITE_SCRIPT, script)
     if due("home", "index.html"):
@@ -184,14 +185,22 @@ def pagefind_state(site: Path, mode: str, built: int, total: int, pages_key: str
     return "stale"
 
 
-def finish_search(site: Path, mode: str, state: str, pages_key: str) -> None:
-    """Run Pagefind when due and stamp its index; drop a Pagefind index the mode no longer uses."""
+def finish_search(writer, mode: str, state: str, pages_key: str) -> None:
+    """Run Pagefind when due and stamp its index; drop a Pagefind index the mode no longer uses.
+
+    Only a ``pagefind/`` folder an earlier build installed is replaced or
+    removed; a folder of the user's is left alone and reported as a conflict.
+    """
     import shutil
 
     from tei_tools.corpus.search import PAGEFIND_DIR, run_pagefind
 
+    site = writer.site
     if mode != "pagefind":
-        shutil.rmtree(site / PAGEFIND_DIR, ignore_errors=True)
+        if writer.owns_folder(PAGEFIND_DIR):
+            shutil.rmtree(site / PAGEFIND_DIR, ignore_errors=True)
+        return
+    if not writer.claim_folder(PAGEFIND_DIR):
         return
     if state == "run":
         run_pagefind(site)

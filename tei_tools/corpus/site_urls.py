@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from tei_tools.export.urls import authority_url
 from tei_tools.export.urls import safe_url as _policy
 
 
@@ -26,14 +27,10 @@ def site_href(value: str | None, *, depth: int = 0) -> str | None:
 
 
 def wikidata_url(value: str | None) -> str | None:
-    """The Wikidata page of an item id (``Q33391``) or URL, through :func:`site_href`."""
-    if not value:
-        return None
-    return site_href(value if "://" in value else f"https://www.wikidata.org/wiki/{value}")
+    """The Wikidata page of an item id (``Q33391``) or URL, through the one URL policy."""
+    return authority_url("wikidata", value)
 
 
 def viaf_url(value: str | None) -> str | None:
-    """The VIAF page of a record number or URL, through :func:`site_href`."""
-    if not value:
-        return None
-    return site_href(value if "://" in value else f"https://viaf.org/viaf/{value}")
+    """The VIAF page of a record number or URL, through the one URL policy."""
+    return authority_url("viaf", value)

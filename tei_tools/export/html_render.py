@@ -9,6 +9,7 @@ created together, so there is no later search over all notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import TypeAlias
@@ -111,7 +112,9 @@ def is_element(node: etree._Element | None) -> bool:
     return node is not None and isinstance(node.tag, str)
 
 
+@functools.lru_cache(maxsize=4096)
 def class_token(value: str) -> str:
+    """A CSS class fragment from a TEI name or value; remembered, as a document repeats few."""
     return _CLASS_UNSAFE.sub("-", value).strip("-")
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from lxml import etree
 
@@ -58,8 +60,57 @@ def export_pdf(
         sheets.append(weasyprint.CSS(string=css))
     # WeasyPrint logs every CSS property it ignores; that is noise for a user.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=page, base_url=".")
-    data = document.write_pdf(stylesheets=sheets)
+    # No base URL: a relative link stays relative in the PDF (a viewer resolves it
+    # beside the PDF, as a browser does beside the HTML).  Resolving it against the
+    # working directory made the bytes depend on where, and on which machine, the
+    # PDF was made (file:///home/.../r/persons.xml), e.g. on a Dask worker.
+    document = weasyprint.HTML(string=page, base_url=None)
+    with fixed_font_timestamps():
+        data = document.write_pdf(stylesheets=sheets)
     if out_path is not None:
         write_atomic(out_path, data)
     return data
+
+
+#: The font timestamp written when the caller did not set ``SOURCE_DATE_EPOCH``
+#: (1 January 2000): any fixed value makes the bytes reproducible.
+FONT_TIMESTAMP = "946684800"
+
+_timestamp_lock = threading.Lock()
+_timestamp_users = 0
+
+
+@contextmanager
+def fixed_font_timestamps() -> Iterator[None]:
+    """Make WeasyPrint's embedded fonts carry a fixed timestamp while a PDF is written.
+
+    When WeasyPrint rewrites a font with fontTools (a variable font made
+    static, an emoji font, or every subset on systems without HarfBuzz-subset),
+    fontTools stamps the font's ``head.modified`` with the current time, so
+    two renderings a second apart differ by a few bytes: the "1 job vs 2 jobs"
+    PDF flake of a slow first run.  fontTools honours the reproducible-builds
+    variable ``SOURCE_DATE_EPOCH``; it is set for the duration of the
+    rendering (a caller's own value wins) and removed again afterwards, with a
+    count so that concurrent threads do not remove it under each other.
+
+    >>> with fixed_font_timestamps():
+    ...     bool(os.environ["SOURCE_DATE_EPOCH"])
+    True
+    """
+    global _timestamp_users
+    with _timestamp_lock:
+        if _timestamp_users == 0 and "SOURCE_DATE_EPOCH" in os.environ:
+            owned = False
+        else:
+            owned = True
+            if _timestamp_users == 0:
+                os.environ["SOURCE_DATE_EPOCH"] = FONT_TIMESTAMP
+            _timestamp_users += 1
+    try:
+        yield
+    finally:
+        if owned:
+            with _timestamp_lock:
+                _timestamp_users -= 1
+                if _timestamp_users == 0:
+                    os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -146,7 +146,9 @@ class NameMatcher:
         for key, same in by_key.items():
             # One written form may name several entries (a body that changed, a name two
             # registers share): all are kept and the document's date chooses.
-            self.automaton.add_word(key, (len(key), tuple(same)))
+            # A single form without dates needs no choosing: stored as the choice itself.
+            plain = len(same) == 1 and not (same[0].valid_from or same[0].valid_to)
+            self.automaton.add_word(key, (len(key), same[0] if plain else tuple(same)))
         if len(self.automaton):
             self.automaton.make_automaton()
         # Titles get their own small automaton: a regex tried at every position of
@@ -190,7 +192,7 @@ class NameMatcher:
             end = to_original(end_folded) + 1
             if not _bounded(text, start, end):
                 continue
-            form = self._choose(forms, text, start, on)
+            form = forms if isinstance(forms, _Form) else self._choose(forms, text, start, on)
             if form is not None and _case_fits(text[start:end], form.written):
                 candidates.append((start, end, form))
         chosen = _longest_without_overlap(candidates)
@@ -359,17 +361,22 @@ def _case_fits(found: str, written: str) -> bool:
 
 
 def _longest_without_overlap(candidates):
-    """The longest candidates first, each kept only where nothing kept overlaps it."""
-    kept_starts: list[int] = []
+    """The longest candidates first, each kept only where nothing kept overlaps it.
+
+    The characters already taken are marked in one bytearray, so each test
+    costs the candidate's length: inserting into a sorted list (as before) moved
+    every later entry and made one long paragraph with many names quadratic.
+    """
+    if not candidates:
+        return []
+    taken = bytearray(max(end for _, end, _ in candidates))
     kept: list[tuple[int, int, _Form]] = []
     for start, end, form in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        at = bisect.bisect_left(kept_starts, start)
-        if at < len(kept) and kept[at][0] < end:
+        if taken.find(1, start, end) >= 0:
             continue
-        if at > 0 and kept[at - 1][1] > start:
-            continue
-        kept_starts.insert(at, start)
-        kept.insert(at, (start, end, form))
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, form))
+    kept.sort(key=lambda c: c[0])
     return kept
 
 

@@ -73,30 +73,42 @@ def drop_overlaps(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def append_text(parent: etree._Element, text: str) -> None:
-    """Append text after the last child of ``parent`` (or as its text)."""
+def append_text(parent: etree._Element, text: str, last: etree._Element | None = None) -> None:
+    """Append text after ``last``, the last child of ``parent`` (or as its text when None).
+
+    The caller passes the last child it made: ``len(parent)`` walks every child
+    in lxml, which made a paragraph with thousands of names quadratic.
+    """
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def last_child(parent: etree._Element) -> etree._Element | None:
+    """The last child of ``parent`` in constant time (lxml's ``len()`` counts them all)."""
+    for child in reversed(parent):
+        return child
+    return None
 
 
 def fill_inline(parent: etree._Element, text: str, spans: list[Span], offset: int = 0) -> None:
     """Append ``text`` to ``parent``, wrapping each span in its element.
 
     ``offset`` is the position of ``text`` within the string the spans index.
+    Linear in the number of spans: the last child is tracked, never searched for.
     """
     position = offset
+    last = last_child(parent)
     for span in drop_overlaps(
         [s for s in spans if offset <= s.start and s.end <= offset + len(text)]
     ):
-        append_text(parent, text[position - offset : span.start - offset])
-        child = tei_child(parent, span.tag, span.attrs)
+        append_text(parent, text[position - offset : span.start - offset], last)
+        last = tei_child(parent, span.tag, span.attrs)
         fill_inline(
-            child, text[span.start - offset : span.end - offset], list(span.children), span.start
+            last, text[span.start - offset : span.end - offset], list(span.children), span.start
         )
         position = span.end
-    append_text(parent, text[position - offset :])
+    append_text(parent, text[position - offset :], last)
