@@ -457,7 +457,9 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
         )
         report.problems.extend(_guarded(item, "date", lambda: _date_problems(item, settings)))
     report.problems = sort_problems(
-        fill_columns(merge_one_fault(report.problems), item.path, data=item.data)
+        one_schema_error_per_place(
+            fill_columns(merge_one_fault(report.problems), item.path, data=item.data)
+        )
     )
     report.seconds += time.perf_counter() - started
 
@@ -487,6 +489,32 @@ def _guarded(item: _Loaded, check: str, run) -> list[Problem]:
             f"the {check} check failed ({type(exc).__name__}: {exc}); this is a bug in tei-tools"
         )
         return [Problem(name, line, None, ERROR, message, rule="internal")]
+
+
+def one_schema_error_per_place(problems: list[Problem]) -> list[Problem]:
+    """One schema error per place: the element's complaint over the text's.
+
+    After the first error libxml2's log depends on the grammar compiled for
+    the batch, and at one place it may add "text not allowed here" beside
+    "element ... not allowed here".  Jing reports one error per place; so do we,
+    and the verdict and the messages stay the same whatever the batch.
+    """
+    kept: dict[tuple[int | None, int | None], Problem] = {}
+    chosen: set[int] = set()
+    for problem in problems:
+        if problem.rule != "rng" or problem.attribute is not None or problem.line is None:
+            chosen.add(id(problem))
+            continue
+        place = (problem.line, problem.column)
+        current = kept.get(place)
+        if current is None or (_text_complaint(current) and not _text_complaint(problem)):
+            kept[place] = problem
+    chosen.update(map(id, kept.values()))
+    return [p for p in problems if id(p) in chosen]
+
+
+def _text_complaint(problem: Problem) -> bool:
+    return problem.message.startswith("text not allowed")
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
