@@ -629,7 +629,7 @@ def _type_from_context(
         return PERSON, "initials before a surname"
     if len(words) >= 3 and any(PATRONYMIC.search(w) for w in words[1:-1]):
         return PERSON, "a patronymic"
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - 60) : start]
     after = text[end : end + 40]
     if before.endswith("(") and after.startswith(")") and OFFICES.search(before):
         return PERSON, "in brackets after an office"

@@ -159,9 +159,15 @@ class Enricher:
         """
         if match.ref is None or match.tag != "orgName" or match.start < 3:
             return match
-        if not text[match.start - 2].isalpha():
+        # The word before, found with string methods: most bodies follow "the", and a
+        # regular expression per name would cost more than the check it makes.
+        space = match.start - 1
+        if not text[space].isspace():
             return match
-        before = _WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
+        previous = text.rfind(" ", 0, space) + 1
+        if not text[previous : previous + 1].isupper():
+            return match
+        before = _WORD_BEFORE.search(text, previous, match.start)
         entry = self.registry.lookup(match.ref)
         if before is None or entry is None:
             return match
