@@ -15,6 +15,7 @@ tei-tools) so that every layer can use it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -32,6 +33,9 @@ KINDS = (
     "unknown-source",  # a source citation whose short title no register knows
     "dropped-line",  # page chrome removed by an explicit profile rule
 )
+
+#: White space other than single spaces (a block's text is already tidy; a source's may not be).
+_UNTIDY_SPACE = re.compile(r"\s\s|[^\S ]")
 
 #: Characters of context kept on either side of a finding's text.
 CONTEXT_CHARS = 60
@@ -79,10 +83,14 @@ class Finding:
 
 def context_around(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """The source text around ``text[start:end]``, on one line, for a reader of the report."""
-    before = " ".join(text[max(0, start - width) : start].split())
-    after = " ".join(text[end : end + width].split())
-    middle = " ".join(text[start:end].split())
-    return f"{before} [{middle}] {after}".strip()
+    before, middle, after = (
+        text[max(0, start - width) : start],
+        text[start:end],
+        text[end : end + width],
+    )
+    if _UNTIDY_SPACE.search(before) or _UNTIDY_SPACE.search(middle) or _UNTIDY_SPACE.search(after):
+        before, middle, after = (" ".join(part.split()) for part in (before, middle, after))
+    return f"{before.strip()} [{middle}] {after.strip()}".strip()
 
 
 def report_dict(

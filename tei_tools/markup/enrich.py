@@ -427,6 +427,7 @@ def _suggested_type(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def register_entry_for(name: str, tag: str | None) -> str:
     """A register entry for ``name`` an editor can paste into a register file."""
     element, name_tag = {
