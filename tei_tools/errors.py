@@ -9,6 +9,7 @@ may show a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -32,6 +33,18 @@ def format_problem(
     'a.xml:3:7: error: element "x" not allowed here'
     """
     return f"{format_place(file, line, column)}: {severity}: {message}"
+
+
+def format_problem_record(problem: Mapping[str, object]) -> str:
+    """:func:`format_problem` for a problem stored as a mapping (a build's cached record)."""
+    line, column = problem.get("line"), problem.get("column")
+    return format_problem(
+        str(problem.get("file") or ""),
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        problem.get("severity"),
+        problem.get("message"),
+    )
 
 
 @dataclass(frozen=True)

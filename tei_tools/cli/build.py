@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tei_tools.errors import format_problem
+from tei_tools.errors import format_problem_record
 
 
 @click.command()
@@ -93,7 +93,7 @@ def build(
         result = run(progress=_line_printer(quiet))
     for document in result.failed:
         for problem in document.problems[:5]:
-            click.echo(_problem_line(problem), err=True)
+            click.echo(format_problem_record(problem), err=True)
     for conflict in result.conflicts:
         click.echo(f"tei-tools: error: {conflict}", err=True)
     counts = result.counts()
@@ -148,14 +148,3 @@ def _build_with_bar(run):
                 bar.console.print(f"{document.path}: {document.status}")
 
         return run(progress=advance)
-
-
-def _problem_line(problem: dict) -> str:
-    line, column = problem.get("line"), problem.get("column")
-    return format_problem(
-        str(problem.get("file") or ""),
-        line if isinstance(line, int) else None,
-        column if isinstance(column, int) else None,
-        problem.get("severity"),
-        problem.get("message"),
-    )

@@ -10,6 +10,40 @@ import click
 from tei_tools.errors import TeiToolsError
 
 
+def local_file_options(*, xinclude: bool):
+    """``--allow-local-dtd`` and ``--base-dir``, the same on every command that reads TEI.
+
+    The base folder bounds what a document may pull in from disk: XIncludes
+    (where the command resolves them) and, with ``--allow-local-dtd``, its DTD
+    and parameter-entity files.
+    """
+    bounded = (
+        "XIncludes and (with --allow-local-dtd) DTD files"
+        if xinclude
+        else ("DTD files (with --allow-local-dtd)")
+    )
+
+    def decorate(command):
+        command = click.option(
+            "--base-dir",
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help=f"Folder that {bounded} must lie in [default: each document's own folder].",
+        )(command)
+        return _allow_local_dtd(command)
+
+    return decorate
+
+
+def _allow_local_dtd(command):
+    return click.option(
+        "--allow-local-dtd",
+        is_flag=True,
+        help="Let documents load their external DTD and parameter-entity files "
+        '(<!ENTITY % e SYSTEM "../schema/e.dtd">), from inside --base-dir only; '
+        "never from the network.",
+    )(command)
+
+
 def write_output(target: str, data: bytes | str) -> None:
     """Write to a file atomically, or to stdout when ``target`` is ``-``."""
     from tei_tools.xml import write_atomic

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tei_tools.cli.common import (
+    local_file_options,
     plan_jobs,
     print_batch_summary,
     read_source,
@@ -47,18 +48,7 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     is_flag=True,
     help="Do not index names against the registers; link them through prefixDef only.",
 )
-@click.option(
-    "--allow-local-dtd",
-    is_flag=True,
-    help="Let documents load their external DTD and parameter-entity files, "
-    "from inside --base-dir only; never from the network.",
-)
-@click.option(
-    "--base-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder that DTD files must lie in with --allow-local-dtd "
-    "[default: each document's own folder].",
-)
+@local_file_options(xinclude=False)
 @click.option(
     "--view",
     type=click.Choice(["reading", "diplomatic"]),

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tei_tools.cli.common import local_file_options
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -53,18 +55,7 @@ import click
     show_default=True,
     help="Problems shown per file in text output (0 for all); the rest are counted.",
 )
-@click.option(
-    "--allow-local-dtd",
-    is_flag=True,
-    help="Let documents load their external DTD and parameter-entity files "
-    '(<!ENTITY % e SYSTEM "../schema/e.dtd">), from inside --base-dir only; never from the network.',
-)
-@click.option(
-    "--base-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder that XIncludes and (with --allow-local-dtd) DTD files must lie in "
-    "[default: each document's own folder].",
-)
+@local_file_options(xinclude=True)
 @click.option("-o", "--output", default="-", help="Write the report to a file instead of stdout.")
 def validate(
     paths: tuple[Path, ...],

@@ -26,7 +26,7 @@ from tei_tools.corpus.results import (
     DocumentResult,
     DocumentSummary,
 )
-from tei_tools.errors import format_problem
+from tei_tools.errors import format_problem_record
 from tei_tools.export.dates import format_iso_date
 from tei_tools.export.urls import make_urls_safe
 
@@ -550,7 +550,7 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
                 E.TD(str(len(result.problems))),
             )
         )
-        problems = E.UL(*(E.LI(E.CODE(_problem_line(p))) for p in result.problems))
+        problems = E.UL(*(E.LI(E.CODE(format_problem_record(p))) for p in result.problems))
         section = E.SECTION(E.H3(name, id=ident), E.P(f"{result.path}: {result.status}"))
         if len(problems):
             section.append(problems)
@@ -571,17 +571,6 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
         *details,
     ]
     return layout("Validation report", content, site_title=site_title, current="validation.html")
-
-
-def _problem_line(problem: Mapping[str, object]) -> str:
-    line, column = problem.get("line"), problem.get("column")
-    return format_problem(
-        str(problem.get("file") or ""),
-        line if isinstance(line, int) else None,
-        column if isinstance(column, int) else None,
-        problem.get("severity"),
-        problem.get("message"),
-    )
 
 
 def search_page(
