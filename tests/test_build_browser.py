@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -11,6 +9,7 @@ import pytest
 from conftest import REPO
 
 from tei_tools.corpus import build, check_links
+from tei_tools.corpus.serve import make_server
 
 pytestmark = pytest.mark.browser
 
@@ -28,18 +27,13 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(site):
+    """The site over HTTP through ``tei-tools serve``'s own server (any free port)."""
     folder, _ = site
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = make_server(folder, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield server.url
     server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

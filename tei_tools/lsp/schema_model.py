@@ -193,23 +193,28 @@ def _documentation(node: etree._Element) -> str:
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
 
 
-def _element_name(pattern: etree._Element) -> str | None:
+def _pattern_name(pattern: etree._Element) -> str | None:
+    """An element's or attribute's name: its ``@name``, or its first child ``<name>``."""
     name = pattern.get("name")
     if name is None:
         first = next((c for c in pattern if _kind(c)), None)
         if first is None or _kind(first) != "name":
             return None
         name = (first.text or "").strip()
+    return name
+
+
+def _element_name(pattern: etree._Element) -> str | None:
+    name = _pattern_name(pattern)
+    if name is None:
+        return None
     return name.rsplit(":", 1)[-1] or None
 
 
 def _attribute_model(pattern: etree._Element, required: bool) -> AttributeModel | None:
-    name = pattern.get("name")
+    name = _pattern_name(pattern)
     if name is None:
-        first = next((c for c in pattern if _kind(c)), None)
-        if first is None or _kind(first) != "name":
-            return None
-        name = (first.text or "").strip()
+        return None
     ns = pattern.get("ns", "")
     if ":" not in name and ns == XML_NS:
         name = f"xml:{name}"
