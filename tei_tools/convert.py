@@ -17,7 +17,7 @@ from lxml import etree
 from tei_tools.errors import InputError
 from tei_tools.findings import Finding
 from tei_tools.reading.layout import read_document
-from tei_tools.reading.profiles import Profile, load_profile
+from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
 from tei_tools.tei.header import build_header, header_title
@@ -42,7 +42,7 @@ class Conversion:
 def convert(
     text: str,
     *,
-    profile: Profile | str | os.PathLike[str] = "degras",
+    profile: Profile | str | os.PathLike[str] = "generic",
     source_name: str = "<input>",
     registry: Registry | None = None,
     markup: bool = True,
@@ -118,7 +118,7 @@ def dropped_line_finding(
 def convert_text(
     text: str,
     *,
-    profile: Profile | str | os.PathLike[str] = "degras",
+    profile: Profile | str | os.PathLike[str] = "generic",
     source_name: str = "<input>",
     registry: Registry | None = None,
     markup: bool = True,
@@ -139,7 +139,7 @@ def convert_bytes(
     *,
     encoding: str = "utf-8",
     source_name: str = "<input>",
-    profile: Profile | str | os.PathLike[str] = "degras",
+    profile: Profile | str | os.PathLike[str] = "generic",
     registry: Registry | None = None,
     markup: bool = True,
     decisions: DecisionFile | None = None,
@@ -160,12 +160,20 @@ def convert_file(
     path: str | os.PathLike[str],
     *,
     encoding: str = "utf-8",
-    profile: Profile | str | os.PathLike[str] = "degras",
+    profile: Profile | str | os.PathLike[str] | None = None,
     registry: Registry | None = None,
     markup: bool = True,
     decisions: DecisionFile | None = None,
 ) -> Conversion:
-    """Read and convert one file; the file itself is only ever read."""
+    """Read and convert one file; the file itself is only ever read.
+
+    Without ``profile``, a file in a collection (``tei-tools.toml`` in its
+    folder or the one above) is read with the collection's profile and
+    settings, any other with ``generic``.  A given profile replaces the
+    collection's layout, not its header facts.
+    """
+    given = profile if isinstance(profile, Profile) or profile is None else load_profile(profile)
+    profile = profile_for_file(path, given) or given or load_profile("generic")
     data = read_input_bytes(path)
     return convert_bytes(
         data,

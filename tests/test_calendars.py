@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 
+from tei_tools.calendars import gregorian_month_length
 from tei_tools.export.dates import gregorian_to_julian_iso, julian_to_gregorian_iso
-from tei_tools.markup.calendars import gregorian_month_length
 from tei_tools.validate.dates import iso_bounds, julian_to_gregorian
 
 

@@ -140,7 +140,10 @@ def test_review_report_lists_dropped_chrome(tmp_path):
         encoding="utf-8",
     )
     report = tmp_path / "report.json"
-    result = run("convert", str(source), "-o", str(tmp_path / "o.xml"), "--report", str(report))
+    result = run(
+        "convert", str(source), "-o", str(tmp_path / "o.xml"), "--report", str(report),
+        "--profile", "degras",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     import json
 

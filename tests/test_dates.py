@@ -11,7 +11,7 @@ from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tei_tools.markup.calendars import is_real_date, julian_to_gregorian
+from tei_tools.calendars import is_real_date, julian_to_gregorian
 from tei_tools.markup.dates import find_dates, parse_date
 
 JANUARY_1918 = dt.date(1918, 1, 3)
@@ -338,7 +338,7 @@ def test_find_dates_never_crashes_and_spans_are_disjoint_and_inside(text, year):
 @settings(max_examples=200, deadline=None)
 @given(day=st.dates(min_value=dt.date(1700, 3, 1), max_value=dt.date(2050, 12, 31)))
 def test_any_new_style_date_written_with_its_old_style_day_is_consistent(day):
-    from tei_tools.markup.calendars import gregorian_to_julian
+    from tei_tools.calendars import gregorian_to_julian
 
     months = "January February March April May June July August September October November December"
     name = months.split()

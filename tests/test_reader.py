@@ -37,7 +37,7 @@ def test_seed_layout_gives_title_date_source_paragraphs_and_footer():
 
 
 def test_navigation_line_is_dropped_and_recorded_with_its_line():
-    doc = read_document(SEED_LIKE, load_profile())
+    doc = read_document(SEED_LIKE, load_profile("degras"))
     assert doc.dropped == [(17, "[Subject] [Author] [Date]", "marxists.org navigation line")]
 
 

@@ -18,7 +18,7 @@ SEED = REPO / "corpus" / "source" / "1917-11-30_reply-from-trotsky-to-british-em
 
 @pytest.fixture(scope="module")
 def seed():
-    return convert_file(SEED).tree
+    return convert_file(SEED, profile="degras").tree
 
 
 def test_header_dates_creation_to_30_november_1917(seed):

@@ -28,6 +28,7 @@ def collection(tmp_path: Path) -> Path:
     }
     for stem, data in docs.items():
         (folder / "tei" / f"{stem}.xml").write_bytes(data)
+    (folder / "tei-tools.toml").write_text('dual_dates_before = "1918-02-14"\n', encoding="utf-8")
     return folder
 
 

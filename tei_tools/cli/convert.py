@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from tei_tools.cli.common import (
     write_tree_output,
 )
 
+if TYPE_CHECKING:
+    from tei_tools.reading.profiles import Profile
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
@@ -26,9 +30,9 @@ from tei_tools.cli.common import (
 )
 @click.option(
     "--profile",
-    default="degras",
-    show_default=True,
-    help="Collection layout: 'degras', 'generic', or a PATH.toml of your own.",
+    default=None,
+    help="Collection layout: 'generic', 'degras', 'frus', or a PATH.toml of your own. "
+    "Default: the profile of the collection the file is in (its tei-tools.toml), else 'generic'.",
 )
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input text.")
 @click.option(
@@ -48,7 +52,7 @@ def convert(
     inputs: tuple[Path, ...],
     output: str | None,
     out_dir: Path | None,
-    profile: str,
+    profile: str | None,
     encoding: str,
     registers: tuple[Path, ...],
     no_markup: bool,
@@ -66,10 +70,10 @@ def convert(
         out_dir,
         pattern="*.txt",
         suffix=".xml",
-        also_read=(*registers, profile),
+        also_read=(*registers, *([profile] if profile else [])),
         also_written=(report_path,),
     )
-    loaded_profile = load_profile(profile)
+    given_profile = load_profile(profile) if profile else None
     registry = None
     if registers and not no_markup:
         from tei_tools.markup.registers import load_registry
@@ -90,7 +94,7 @@ def convert(
                 data,
                 encoding=encoding,
                 source_name=name,
-                profile=loaded_profile,
+                profile=profile_of(source, given_profile),
                 registry=review[0] if review else registry,
                 markup=not no_markup,
                 decisions=review[1] if review else None,
@@ -114,3 +118,11 @@ def convert(
     if len(jobs) > 1:
         return print_batch_summary(len(jobs) - len(failed), failed, "converted", status=status)
     return 0
+
+
+def profile_of(source: object, given: Profile | None) -> Profile:
+    """The profile a file is converted with: its collection's, with ``--profile`` over the layout."""
+    from tei_tools.reading.profiles import load_profile, profile_for_file
+
+    found = profile_for_file(source, given) if isinstance(source, Path) else None
+    return found or given or load_profile("generic")

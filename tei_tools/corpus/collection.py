@@ -5,14 +5,20 @@ with the collection's profile) and/or ``tei/*.xml`` (TEI taken as it is).  When
 both hold the same stem, the TEI file is the committed conversion of the source,
 so the source wins and the document is built once.
 
-``tei-tools.toml`` in the collection folder is optional::
+``tei-tools.toml`` in the collection folder is optional (``tei-tools init``
+writes a commented one; README "Your own collection" lists every key)::
 
-    profile = "degras"              # a built-in name, or a path relative to the folder
+    title = "Letters of a Charleston merchant"   # the site's title and every seriesStmt
+    profile = "generic"             # a built-in layout name, or a path relative to the folder
     # or an inline profile: [profile] with the keys of a profile file
     encoding = "utf-8"              # of source/*.txt
     registers = ["registers/extra-persons.xml"]   # added to the built-in registers
-    title = "Documents on Soviet Foreign Policy"  # the site's title
-    dual_dates_before = "1918-02-14"  # dates before this are also shown Old Style ("" = off)
+    dual_dates_before = "1752-09-14"  # dates before this are also shown Old Style ("" = off)
+    [calendar]
+    convention = "great-britain"    # how a date written once is read
+
+Without the file, documents are read with the ``generic`` profile and their
+headers name no collection.
 
 Every ``registers/*.xml`` of the collection (the entries its editors created
 in ``tei-tools review``) is read after the listed registers, and the editors'
@@ -24,26 +30,26 @@ The settings are data, read once, so a collection never needs code of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-import sys
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from tei_tools.calendars import Convention, convention, julian_to_gregorian
 from tei_tools.errors import InputError, ProfileError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from tei_tools.reading.collection_info import (
+    CollectionInfo,
+    Editor,
+    SourceWork,
+    read_collection_info,
+)
 
 SETTINGS_FILE = "tei-tools.toml"
 
-#: Russia changed from the Julian to the Gregorian calendar on 14 February 1918
-#: (N.S.); earlier dates of the bundled collection are shown in both styles.
-DEFAULT_DUAL_DATES_BEFORE = "1918-02-14"
-
-KNOWN_KEYS = frozenset({"profile", "encoding", "registers", "title", "dual_dates_before"})
+#: Without a setting, no date is shown in both styles: the collection's calendar
+#: convention, when it names a change, gives the day from which dates are New Style.
+DEFAULT_DUAL_DATES_BEFORE = ""
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,11 @@ class BuildSettings:
     an inline ``[profile]`` as JSON (a string, so that the settings stay hashable).
     """
 
-    profile: str = "degras"
+    profile: str = "generic"
     profile_table: str = ""
+    #: The collection's header facts (:class:`~tei_tools.reading.collection_info.CollectionInfo`)
+    #: as JSON, so that the settings stay hashable.
+    collection_info: str = ""
     encoding: str = "utf-8"
     registers: tuple[str, ...] = ()
     title: str = ""
@@ -162,17 +171,12 @@ def read_settings(root: Path) -> BuildSettings:
         return BuildSettings(registers=collection_registers(root))
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"not valid TOML: {exc}", file=source) from None
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise ProfileError(
-            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(KNOWN_KEYS))}",
-            file=source,
-        )
-    profile = data.get("profile", "degras")
-    profile_name, profile_table = "degras", ""
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"not UTF-8 text: {exc.reason}", file=source) from None
+    info, data = read_collection_info(text, source)
+    profile = data.get("profile", "generic")
+    profile_name, profile_table = "generic", ""
     if isinstance(profile, dict):
         profile_name = str(profile.get("name") or root.name)
         profile_table = json.dumps(profile, sort_keys=True, default=str)
@@ -181,8 +185,10 @@ def read_settings(root: Path) -> BuildSettings:
     else:
         raise ProfileError("profile must be a name, a path or a [profile] table", file=source)
     registers = data.get("registers", [])
-    if not isinstance(registers, list) or not all(isinstance(r, str) for r in registers):
-        raise ProfileError("registers must be a list of file paths", file=source)
+    dual = data.get("dual_dates_before")
+    if dual is None and info.calendar:
+        reform = convention(info.calendar)
+        dual = reform_day(reform) if reform.last_julian else ""
     return BuildSettings(
         profile=profile_name,
         profile_table=profile_table,
@@ -193,7 +199,28 @@ def read_settings(root: Path) -> BuildSettings:
             )
         ),
         title=str(data.get("title", "")),
-        dual_dates_before=str(data.get("dual_dates_before", DEFAULT_DUAL_DATES_BEFORE)),
+        dual_dates_before=str(dual if dual is not None else DEFAULT_DUAL_DATES_BEFORE),
+        collection_info=json.dumps(asdict(info), sort_keys=True),
+    )
+
+
+def reform_day(reform: Convention) -> str:
+    """The first New Style day of a convention, ISO (dates before it are shown in both styles)."""
+    assert reform.last_julian is not None
+    return (julian_to_gregorian(reform.last_julian) + dt.timedelta(days=1)).isoformat()
+
+
+def collection_info_of(settings: BuildSettings) -> CollectionInfo:
+    """The header facts the settings carry (empty without a settings file)."""
+    if not settings.collection_info:
+        return CollectionInfo()
+    data = json.loads(settings.collection_info)
+    return CollectionInfo(
+        **{
+            **data,
+            "editors": tuple(Editor(**e) for e in data["editors"]),
+            "source": SourceWork(**data["source"]),
+        }
     )
 
 

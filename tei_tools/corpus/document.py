@@ -192,11 +192,14 @@ def _validate(task: DocumentTask, tei_bytes: bytes):
 @functools.lru_cache(maxsize=4)
 def profile_for(settings: BuildSettings):
     """The collection profile the build settings name (loaded once per settings)."""
+    from tei_tools.corpus.collection import collection_info_of
     from tei_tools.reading.profiles import load_profile, profile_from_mapping
 
     if settings.profile_table:
-        return profile_from_mapping(json.loads(settings.profile_table), source="tei-tools.toml")
-    return load_profile(settings.profile)
+        profile = profile_from_mapping(json.loads(settings.profile_table), source="tei-tools.toml")
+    else:
+        profile = load_profile(settings.profile)
+    return collection_info_of(settings).apply_to(profile)
 
 
 @functools.lru_cache(maxsize=4)

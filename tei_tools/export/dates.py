@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei_tools.markup import calendars
+from tei_tools import calendars
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

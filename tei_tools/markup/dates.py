@@ -49,8 +49,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from tei_tools.markup.calendars import (
+from tei_tools.calendars import (
     Calendar,
+    Convention,
+    convention,
     is_real_date,
     month_length,
     to_gregorian,
@@ -80,6 +82,15 @@ ABBREVIATIONS = {
     "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
     "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
+#: Contractions of the seventeenth to nineteenth centuries ("Decr 12th", "7ber 5"),
+#: written with or without a point: the forms of Cappelli-style abbreviation lists
+#: that English letter-writers used (the numeral months count from March: 7ber is September).
+CONTRACTIONS = {
+    "Jany": 1, "Janry": 1, "Janr": 1, "Feby": 2, "Febry": 2, "Febr": 2, "Apl": 4, "Aprl": 4,
+    "Augt": 8, "Augst": 8, "Septr": 9, "Sepr": 9, "Octr": 10, "Octobr": 10, "Novr": 11,
+    "Novemr": 11, "Decr": 12, "Decemr": 12, "7ber": 9, "7bre": 9, "8ber": 10, "8bre": 10,
+    "9ber": 11, "9bre": 11, "Xber": 12, "Xbre": 12, "10ber": 12,
+}  # fmt: skip
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
@@ -91,6 +102,8 @@ def _month_forms() -> dict[str, int]:
         forms[name] = forms[name.upper()] = number
     for abbreviation, number in ABBREVIATIONS.items():
         forms[abbreviation + "."] = forms[abbreviation.upper() + "."] = number
+    for contraction, number in CONTRACTIONS.items():
+        forms[contraction] = forms[contraction + "."] = number
     return forms
 
 
@@ -107,7 +120,7 @@ MONTH_FORMS = _month_forms()
 MONTH_WORD = _alternation(MONTH_FORMS)
 MONTH = rf"(?<![A-Za-z]){MONTH_WORD}(?![A-Za-z])"
 ROMAN = r"(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
-DAY = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+DAY = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)?(?![\w])"
 YEAR_DIGITS = r"[12]\d{3}(?![\w])"
 YEAR = r"(?<![\w.])" + YEAR_DIGITS
 SEP = r"(?P<sep>\s*[-–—]\s*|,?\s+(?:to|till|until|and)\s+)"
@@ -135,10 +148,10 @@ def _cue(words: list[str]) -> str:
 
 def _half(p: str) -> str:
     """One written day and month (either order), optional year; groups prefixed ``p``."""
-    day_month = rf"(?P<{p}d>{DAY})(?:\s+of)?\s+(?P<{p}m>{MONTH})"
+    day_month = rf"(?P<{p}d>{DAY})(?:\s+day)?(?:\s+of)?\s+(?P<{p}m>{MONTH})"
     month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
     # A year may be the editor's, in brackets: "5 April [1918]".
-    year = rf"(?:,?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"
+    year = rf"(?:[,.]?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"
     return rf"(?P<{p}>(?:{day_month}|{month_day}){year}?)"
 
 
@@ -289,19 +302,52 @@ def _match(text: str, w: Written, attrs: dict[str, str], problem: str | None) ->
     return DateMatch(w.start, w.end, attrs, text[w.start : w.end], problem)
 
 
-def single_date(text: str, w: Written, calendar: Calendar, anchor: dt.date | None) -> DateMatch:
+#: How a date written once is read: a calendar, or a collection's convention that
+#: picks the calendar (and the year's numbering) from the date itself.
+Reading = Calendar | Convention
+
+
+def settle(w: Written, reading: Reading, anchor: dt.date | None) -> Calendar:
+    """The calendar of a date written once; fills its year and renumbers an Old Style year.
+
+    An explicit O.S./N.S. marker wins over the convention.  Under a convention
+    whose Old Style year began on 25 March, "10 March 1649" is renumbered to
+    1650 (the year as counted from 1 January); a year taken from the document's
+    date is already counted so.
+    """
+    if not isinstance(reading, Convention):
+        calendar = w.calendar or reading
+        _fill_year(w, anchor, calendar)
+        return calendar
+    if w.year is None:
+        near = (anchor.year, anchor.month, anchor.day) if anchor is not None else None
+        calendar = w.calendar or (reading.calendar_for(near) if near else "gregorian")
+        _fill_year(w, anchor, calendar)
+        return calendar
+    written = (w.year, w.month or 12, w.day or 28)
+    calendar = w.calendar or reading.calendar_for(written)
+    start_month = reading.year_start[0]
+    if calendar == "julian" and w.month is not None and (w.day or w.month != start_month):
+        # A month without its day in the month the year began ("March 1649") may be of
+        # either year: it keeps the year as written.
+        w.year = reading.modern_year((w.year, w.month, w.day or 1))[0]
+    return calendar
+
+
+def single_date(text: str, w: Written, calendar: Reading, anchor: dt.date | None) -> DateMatch:
     """One date written in one calendar (an explicit O.S./N.S. marker wins)."""
-    calendar = w.calendar or calendar
-    _fill_year(w, anchor, calendar)
+    calendar = settle(w, calendar, anchor)
     problem = _impossible(w, calendar)
     attrs = {} if problem else point_attributes(w, calendar)
     return _match(text, w, attrs, problem)
 
 
 def date_range(
-    text: str, a: Written, b: Written, calendar: Calendar, anchor: dt.date | None
+    text: str, a: Written, b: Written, reading: Reading, anchor: dt.date | None
 ) -> DateMatch:
     """A range; the start borrows the month and year it does not write from the end."""
+    probe = Written(b.start, b.end, b.year or a.year, b.month, b.day)
+    calendar = settle(probe, reading, anchor) if isinstance(reading, Convention) else reading
     inherited = a.year is None
     if a.month is None and b.month is not None and a.day is not None:
         a.month = b.month
@@ -389,7 +435,7 @@ def _dual_matches(
 # --- the forms ----------------------------------------------------------------------------
 
 Found = list[DateMatch] | None
-Handler = Callable[[str, re.Match[str], Calendar, dt.date | None], Found]
+Handler = Callable[[str, re.Match[str], Reading, dt.date | None], Found]
 
 
 def _style(m: re.Match[str]) -> Calendar | None:
@@ -401,13 +447,13 @@ def _style(m: re.Match[str]) -> Calendar | None:
     return None
 
 
-def _single(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _single(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     w = _written(m, "a")
     w.calendar = _style(m)
     return [single_date(text, w, calendar, anchor)]
 
 
-def _numeric(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _numeric(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     token = m.group("num")
     if token.isalpha() and token.upper() not in ROMAN_MONTHS:
         return None
@@ -418,7 +464,7 @@ def _numeric(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | 
     return [single_date(text, w, calendar, anchor)]
 
 
-def _month_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _month_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     w = Written(m.start("date"), m.end("date"), month=MONTH_FORMS[m.group("am")])
     w.year = int(m.group("ay")) if m.groupdict().get("ay") else None
     return [single_date(text, w, calendar, anchor)]
@@ -427,7 +473,7 @@ def _month_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
 _FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 
 
-def _bare_years(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _bare_years(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """Years after a cue, one date each: "in 1916 and 1917" marks both years."""
     following = _FOLLOWING_WORD.match(text, m.end())
     if following and following.group(1) not in FUNCTION_WORDS:
@@ -444,7 +490,7 @@ def _bare_years(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
 _YEAR_TOKEN = re.compile(r"\d{4}")
 
 
-def _day_list(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _day_list(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """Several days of one month: each day is a date; the last one carries the month."""
     days = list(_DAY_TOKEN.finditer(text, m.start("days"), m.end("days")))
     numbers = [_number(day.group()) for day in days]
@@ -460,7 +506,7 @@ def _day_list(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date |
     return found
 
 
-_DAY_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?")
+_DAY_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|d)?")
 
 
 def _separator(m: re.Match[str]) -> str:
@@ -468,7 +514,7 @@ def _separator(m: re.Match[str]) -> str:
     return m.group("sep").strip(" \t\n,")
 
 
-def _range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _range(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     groups = m.groupdict()
     cue = (groups.get("cue") or "").strip().lower()
     if (_separator(m) == "and") != (cue == "between"):
@@ -481,7 +527,7 @@ def _range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | No
     return [date_range(text, a, b, calendar, anchor)]
 
 
-def _year_range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _year_range(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     first, last = int(m.group("ay")), m.group("by")
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
     cue = m.group("cue").strip().lower()
@@ -492,7 +538,7 @@ def _year_range(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date
     return [date_range(text, a, b, calendar, anchor)]
 
 
-def _dual(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _dual(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     a, b = _written(m, "a"), _written(m, "b")
     shared = m.groupdict().get("y")
     if shared and b.year is None:
@@ -500,7 +546,7 @@ def _dual(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | Non
     return dual_date(text, a, b, anchor)
 
 
-def _dual_days(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _dual_days(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """``13/26 October 1917`` or ``13 (26) October``: one month and year for two days."""
     bracketed = m.group("close") is not None
     # The Old Style half is the lone day; the New Style half runs on to the month and year,
@@ -515,7 +561,7 @@ def _dual_days(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date 
 
 
 def _dual_days_month_first(
-    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+    text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
 ) -> Found:
     """``October 13/26, 1917``: the halves are ``October 13`` and ``26, 1917``.
 
@@ -566,7 +612,7 @@ def _plausible_pair(old: Written, new: Written, anchor: dt.date | None) -> bool:
     return _same_day(old_copy, new_copy)
 
 
-def _instant(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _instant(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """ "The 12th instant" (this month), "ultimo" (last month), "proximo" (next month)."""
     if anchor is None:
         return None
@@ -579,9 +625,7 @@ def _instant(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | 
     return [single_date(text, w, calendar, None)]
 
 
-def _month_the_day(
-    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
-) -> Found:
+def _month_the_day(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """ "August the 5th 1918"."""
     year = int(m.group("y")) if m.group("y") else None
     w = Written(m.start(), m.end(), year, MONTH_FORMS[m.group("m")], _number(m.group("d")))
@@ -589,7 +633,7 @@ def _month_the_day(
 
 
 def _month_day_list(
-    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
+    text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
 ) -> Found:
     """ "January 12th and 17th, 1919": two dates; the first carries the month, the last the year."""
     days = list(_DAY_TOKEN.finditer(text, m.start("days"), m.end("days")))
@@ -608,7 +652,7 @@ def _month_day_list(
     return found
 
 
-def _iso_date(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _iso_date(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """An ISO 8601 day written in the text ("1918-04-25"): Gregorian by definition."""
     w = Written(m.start(), m.end(), int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if not 1 <= (w.month or 0) <= 12:
@@ -616,9 +660,7 @@ def _iso_date(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date |
     return [single_date(text, w, "gregorian", anchor)]
 
 
-def _uncertain_day(
-    text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None
-) -> Found:
+def _uncertain_day(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """ "[25?] April 1918": the editor's doubtful day, asserted with low certainty."""
     year = int(m.group("y")) if m.group("y") else None
     w = Written(m.start(), m.end(), year, MONTH_FORMS[m.group("m")], _number(m.group("d")))
@@ -628,7 +670,7 @@ def _uncertain_day(
     return [replace(found, attrs={**found.attrs, "cert": "low"})]
 
 
-def _dual_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _dual_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """ "11 February 1731/2": Old Style, the year then beginning on 25 March.
 
     The date belongs to the year written second in the modern reckoning (1732),
@@ -647,7 +689,7 @@ def _dual_year(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date 
     return [_match(text, w, attrs, problem)]
 
 
-def _dual_ranges(text: str, m: re.Match[str], calendar: Calendar, anchor: dt.date | None) -> Found:
+def _dual_ranges(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """ "10-14 [23-27] December": an Old Style range and its New Style reading."""
     month = MONTH_FORMS[m.group("m")]
     year = int(m.group("y")) if m.group("y") else None
@@ -707,9 +749,17 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
         _uncertain_day,
     ),
     (
-        "dual-year",  # 11 February 1731/2
+        "dual-year",  # 11 February 1731/2; 11th Feb. 1731-2
         re.compile(
-            rf"(?P<d>{DAY})\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR_DIGITS})/(?P<y2>\d{{1,2}})(?!\d)"
+            rf"(?P<d>{DAY})(?:\s+day)?(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR_DIGITS})"
+            rf"[/-](?P<y2>\d{{1,2}})(?!\d)"
+        ),
+        _dual_year,
+    ),
+    (
+        "dual-year-month-first",  # February 11, 1731/2; Feb. 3d, 1709-10
+        re.compile(
+            rf"(?P<m>{MONTH})\s+(?P<d>{DAY})[,.]?\s+(?P<y>{YEAR_DIGITS})[/-](?P<y2>\d{{1,2}})(?!\d)"
         ),
         _dual_year,
     ),
@@ -737,7 +787,7 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "dual-days",  # 13/26 October 1917; 13 (26) October
         re.compile(
-            rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+(?:st|nd|rd|th)?\s*[\])]))\s*(?P<bd>{DAY})"
+            rf"(?P<ad>{DAY})\s*(?:/|[\[(](?=\s*\d+(?:st|nd|rd|th|d)?\s*[\])]))\s*(?P<bd>{DAY})"
             rf"(?P<close>\s*[\])])?"
             rf"(?:\s+of)?\s+(?P<m>{MONTH}){_YEAR_TAIL}"
         ),
@@ -844,7 +894,7 @@ _Candidate = tuple[int, int, list[DateMatch], Callable[[dt.date | None], Found]]
 
 
 def _expressions(
-    text: str, document_date: dt.date | None, default_calendar: str
+    text: str, document_date: dt.date | None, default_calendar: str | Convention
 ) -> list[Expression]:
     """Every date expression, left to right, none overlapping another.
 
@@ -874,7 +924,7 @@ def _expressions(
 
 
 def _reader(
-    handler: Handler, text: str, m: re.Match[str], calendar: Calendar
+    handler: Handler, text: str, m: re.Match[str], calendar: Reading
 ) -> Callable[[dt.date | None], Found]:
     def read_again(anchor: dt.date | None) -> Found:
         return handler(text, m, calendar, anchor)
@@ -939,11 +989,14 @@ def _next_space(text: str, position: int) -> int:
 _SPACE = re.compile(r"\s")
 
 
-def _calendar(name: str) -> Calendar:
-    name = name.lstrip("#").lower()
-    if name not in ("gregorian", "julian"):
-        raise ValueError(f"unknown calendar {name!r}: expected 'gregorian' or 'julian'")
-    return name  # type: ignore[return-value]
+def _calendar(name: str | Convention) -> Reading:
+    """A plain calendar for 'gregorian'/'julian', else the named convention."""
+    found = convention(name)
+    if found.julian_always:
+        return "julian"
+    if found.last_julian is None:
+        return "gregorian"
+    return found
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -966,7 +1019,7 @@ def find_dates(
     text: str,
     *,
     document_date: dt.date | None = None,
-    default_calendar: str = "gregorian",
+    default_calendar: str | Convention = "gregorian",
 ) -> list[DateMatch]:
     """All dates in ``text``, left to right, non-overlapping; both halves of a dual date.
 
@@ -984,7 +1037,7 @@ def parse_date(
     text: str,
     *,
     document_date: dt.date | None = None,
-    default_calendar: str = "gregorian",
+    default_calendar: str | Convention = "gregorian",
 ) -> DateMatch | None:
     """The one date a string such as a dateline holds, or ``None``.
 

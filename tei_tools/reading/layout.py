@@ -69,7 +69,9 @@ _SALUTE_LINE = re.compile(
 #: A closing formula before the signature: "With communist greetings,", "Yours faithfully,".
 _VALEDICTION_LINE = re.compile(
     r"^(?:With\b.{0,50}\b(?:greetings?|regards|respect|esteem|salutations?)"
-    r"|Yours\b.{0,30}|(?:Very\s+)?(?:Respectfully|Sincerely|Faithfully|Truly|Cordially|"
+    r"|Yours\b.{0,30}|Your\s+(?:most|very|ever|affectionate|loving|obedient|humble|faithful|"
+    r"sincere|dutiful|obliged|assured|devoted|Excellency's|Lordship's|obt)\b.{0,60}"
+    r"|I\s+remain\b.{0,70}|(?:And\s+)?(?:I\s+am|Am),?\s.{0,70}|(?:Very\s+)?(?:Respectfully|Sincerely|Faithfully|Truly|Cordially|"
     r"Fraternally|Comradely)(?:\s+yours)?|I\s+(?:have|am)\b.{0,60}|Accept\b.{0,60}"
     r"|Believe\s+me\b.{0,40}|(?:Long\s+live|Greetings)\b.{0,60})[,.!]?$",
     re.IGNORECASE,
@@ -110,11 +112,13 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
     preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
+    postscript = take_postscript(blocks) if profile.letter_parts else []
     signatures = take_signatures(blocks) if profile.signatures else []
     doc.blocks.extend(head)
     doc.blocks.extend(preamble)
     doc.blocks.extend(block for raw in blocks for block in paragraphs_of(raw))
     doc.blocks.extend(signatures)
+    doc.blocks.extend(postscript)
     doc.blocks.extend(footer)
     return doc
 
@@ -163,12 +167,44 @@ def take_title(blocks: list[RawBlock], profile: Profile) -> list[Block]:
         return [Block("head", normalise_space(first.lines[0]), first.line)]
     if profile.preamble:
         first = split_preamble_from_title(blocks)
+    if profile.title_mode == "auto":
+        return _title_by_form(blocks, first)
     if profile.title_mode == "upper-case-first-block" and not (
         is_upper_case(first.text) and not is_date_line(first.text)
     ):
         return []
     blocks.pop(0)
     return [Block("head", first.text, first.line)]
+
+
+def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
+    """A title recognised by its form, for documents of any layout.
+
+    A block in capitals is a title; so is a short first line that is no date,
+    salutation, source line or sentence ("Henry Laurens to Richard Oswald").
+    A letter that opens with its dateline or salutation has no title.
+    """
+    line = first.lines[0]
+    if is_date_line(line) or classify_preamble_line(line) or is_valediction(line):
+        return []
+    if is_upper_case(first.text) and len(first.text) <= 400:
+        blocks.pop(0)
+        return [Block("head", first.text, first.line)]
+    text = normalise_space(line)
+    if (
+        len(text) > 150
+        or text.endswith((",", ";", ":"))
+        or (text.endswith(".") and len(text.split()) > 12)
+    ):
+        return []
+    if len(blocks) == 1 and len(first.lines) == 1:
+        return []  # a one-line document is its own text
+    rest = first.lines[1:]
+    if rest:
+        blocks[0] = RawBlock(first.line + 1, rest)
+    else:
+        blocks.pop(0)
+    return [Block("head", text, first.line)]
 
 
 def split_preamble_from_title(blocks: list[RawBlock]) -> RawBlock:
@@ -285,6 +321,28 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     return signatures
 
 
+#: A postscript's opening: "P.S.", "PS.", "P. S.", "Postscript", "N.B." at a block's start.
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|P\.\s?P\.\s?S\.|Postscript\b|N\.\s?B\.)")
+
+
+def take_postscript(blocks: list[RawBlock]) -> list[Block]:
+    """Remove a postscript after the signature: the last blocks, from one opening "P.S.".
+
+    Looked for among the last three blocks only, and never the first: a
+    document is not all postscript.
+    """
+    for index in range(len(blocks) - 1, max(len(blocks) - 4, 0), -1):
+        if _POSTSCRIPT.match(blocks[index].text):
+            taken = blocks[index:]
+            del blocks[index:]
+            return [
+                block
+                for raw in taken
+                for block in (Block("postscript", b.text, b.line) for b in paragraphs_of(raw))
+            ]
+    return []
+
+
 def is_valediction(line: str) -> bool:
     """A closing formula: short, and worded as letters close."""
     text = normalise_space(line)
@@ -298,12 +356,23 @@ def is_signature_line(line: str) -> bool:
         return True
     words = text.split()
     return (
-        0 < len(words) <= 8
-        and len(text) <= 70
-        and text[0].isupper()
-        and not text.endswith((".", "!", "?", ":", ";", ","))
-        and (not _NUMBERED.match(text) or starts_with_initials(text))
-    ) or (is_upper_case(text) and len(words) <= 6 and text.endswith("."))
+        (
+            0 < len(words) <= 8
+            and len(text) <= 70
+            and text[0].isupper()
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+            and (not _NUMBERED.match(text) or starts_with_initials(text))
+        )
+        or (is_upper_case(text) and len(words) <= 6 and text.endswith("."))
+        or _SIGNED_NAME.match(text) is not None
+    )
+
+
+#: A name signed with a full stop ("Henry Laurens.", "G. Washington.", "Jno. Hancock.").
+_SIGNED_NAME = re.compile(
+    r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}"
+    r"(?:(?:[A-Z][\w'’-]+|de|van|von|la|du)\s){0,3}[A-Z][\w'’-]+\.$"
+)
 
 
 #: Initials before a name ("V. Ulyanov (Lenin)", "I. Sverdlov"): not a list number.

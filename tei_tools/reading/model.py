@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal[
-    "head", "dateline", "source", "salute", "p", "item", "valediction", "signed", "trailer"
+    "head",
+    "dateline",
+    "source",
+    "salute",
+    "p",
+    "item",
+    "valediction",
+    "signed",
+    "postscript",
+    "trailer",
 ]
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from tei_tools.calendars import convention_names
 from tei_tools.errors import ProfileError
+from tei_tools.reading.collection_info import Editor, SourceWork
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,8 +24,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 BUILTIN = ("degras", "generic", "frus")
-TITLE_MODES = ("upper-case-first-block", "first-block", "first-line", "none")
-CALENDARS = ("gregorian", "julian")
+TITLE_MODES = ("auto", "upper-case-first-block", "first-block", "first-line", "none")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,15 @@ class Profile:
     title_mode: str = "upper-case-first-block"
     preamble: bool = True
     signatures: bool = True
+    #: Letters: address, salutation, closing formula, signature and postscript as such.
+    letter_parts: bool = True
     drop: tuple[DropRule, ...] = field(default_factory=tuple)
+    # What the collection's settings add (tei-tools.toml); a profile alone names none.
+    publisher: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    editors: tuple[Editor, ...] = ()
+    source: SourceWork = field(default_factory=SourceWork)
 
     def drop_reason(self, line: str) -> str | None:
         """The reason this line is page chrome, or None when it is content."""
@@ -58,11 +67,11 @@ class Profile:
         return None
 
 
-def load_profile(name_or_path: str | os.PathLike[str] = "degras") -> Profile:
+def load_profile(name_or_path: str | os.PathLike[str] = "generic") -> Profile:
     """Load a built-in profile by name, or a user's profile from a TOML file.
 
     >>> load_profile("generic").title_mode
-    'first-line'
+    'auto'
     """
     if isinstance(name_or_path, Profile):
         return name_or_path
@@ -97,8 +106,11 @@ def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
     collection = _table(data, "collection", source)
     layout = _table(data, "layout", source)
     calendar = data.get("calendar", "gregorian")
-    if calendar not in CALENDARS:
-        raise ProfileError(f"calendar must be one of {CALENDARS}, not {calendar!r}", file=source)
+    if calendar not in convention_names():
+        raise ProfileError(
+            f"calendar must be one of {', '.join(convention_names())}, not {calendar!r}",
+            file=source,
+        )
     title_mode = layout.get("title", "upper-case-first-block")
     if title_mode not in TITLE_MODES:
         raise ProfileError(
@@ -115,6 +127,7 @@ def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
         title_mode=title_mode,
         preamble=bool(layout.get("preamble", True)),
         signatures=bool(layout.get("signatures", True)),
+        letter_parts=bool(layout.get("letter_parts", True)),
         drop=tuple(_drop_rule(rule, source) for rule in layout.get("drop", [])),
     )
 
@@ -134,3 +147,51 @@ def _drop_rule(rule: object, source: str) -> DropRule:
     except re.error as exc:
         raise ProfileError(f"bad drop pattern {rule['pattern']!r}: {exc}", file=source) from None
     return DropRule(pattern, str(rule.get("reason", "page chrome")))
+
+
+#: The settings file of a collection folder.
+SETTINGS_FILE = "tei-tools.toml"
+
+
+def collection_settings_file(path: str | os.PathLike[str]) -> Path | None:
+    """The ``tei-tools.toml`` of the collection a document lies in, if it has one.
+
+    A document belongs to a collection when its folder, or the folder above it
+    (``ROOT/source/X.txt``), holds the settings file.
+    """
+    folder = Path(path).resolve().parent
+    for root in (folder, folder.parent):
+        candidate = root / SETTINGS_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def collection_profile(settings_path: Path, layout: Profile | None = None) -> Profile:
+    """The profile a collection's settings give: its layout with the collection's facts.
+
+    ``layout`` (a ``--profile`` given by the user) replaces the layout the
+    settings name; the collection's title, editors and calendar still apply.
+    """
+    from tei_tools.reading.collection_info import read_collection_info
+
+    try:
+        text = settings_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"not UTF-8 text: {exc.reason}", file=str(settings_path)) from None
+    info, data = read_collection_info(text, str(settings_path))
+    if layout is None:
+        named = data.get("profile", "generic")
+        if isinstance(named, dict):
+            layout = profile_from_mapping(named, source=str(settings_path))
+        elif named in BUILTIN:
+            layout = load_profile(named)
+        else:
+            layout = load_profile(settings_path.parent / named)
+    return info.apply_to(layout)
+
+
+def profile_for_file(path: str | os.PathLike[str], layout: Profile | None = None) -> Profile | None:
+    """The profile of the collection ``path`` lies in, or None outside any collection."""
+    settings = collection_settings_file(path)
+    return collection_profile(settings, layout) if settings else None

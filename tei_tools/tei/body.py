@@ -33,6 +33,7 @@ def build_text(
     div = etree.SubElement(body, tei("div").tag, type="document")
     opener: etree._Element | None = None
     closer: etree._Element | None = None
+    postscript: etree._Element | None = None
     current_list: etree._Element | None = None
     for block in doc.blocks:
         if block.kind != "item":
@@ -54,6 +55,10 @@ def build_text(
                 closer = etree.SubElement(div, tei("closer").tag)
             tag = "signed" if block.kind == "signed" else "salute"
             closer.append(inline_element(tag, block, annotate))
+        elif block.kind == "postscript":
+            if postscript is None:
+                postscript = etree.SubElement(div, tei("postscript").tag)
+            postscript.append(inline_element("p", block, annotate))
         elif block.kind == "trailer":
             div.append(inline_element("trailer", block, annotate, {"type": "collection"}))
         else:

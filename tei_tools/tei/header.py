@@ -11,6 +11,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from tei_tools import __version__
+from tei_tools.calendars import convention
 from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.tei.inline import tei
@@ -41,13 +42,13 @@ def build_header(
     """
     header = tei("teiHeader")
     file_desc = etree.SubElement(header, tei("fileDesc").tag)
-    file_desc.append(title_statement(doc, title))
-    file_desc.append(publication_statement())
+    file_desc.append(title_statement(doc, title, profile))
+    file_desc.append(publication_statement(profile))
     if profile.collection_title:
         file_desc.append(series_statement(profile))
     file_desc.append(source_description(doc, profile, source_bibls))
     header.append(encoding_description())
-    header.append(profile_description(doc, creation_date))
+    header.append(profile_description(doc, creation_date, profile.calendar))
     return header
 
 
@@ -63,7 +64,9 @@ def header_title(doc: Document, text: etree._Element, registry=None) -> str | No
     return normalise_title(doc.title, text, registry)
 
 
-def title_statement(doc: Document, title: str | None = None) -> etree._Element:
+def title_statement(
+    doc: Document, title: str | None = None, profile: Profile | None = None
+) -> etree._Element:
     stmt = tei("titleStmt")
     stmt.append(
         tei(
@@ -71,6 +74,10 @@ def title_statement(doc: Document, title: str | None = None) -> etree._Element:
             text=title or doc.title or f"Untitled document ({PurePath(doc.source_name).name})",
         )
     )
+    for editor in profile.editors if profile else ():
+        resp = etree.SubElement(stmt, tei("respStmt").tag)
+        resp.append(tei("resp", text=editor.role))
+        resp.append(tei("persName", text=editor.name))
     resp = etree.SubElement(stmt, tei("respStmt").tag)
     resp.append(
         tei("resp", text="TEI encoding, generated automatically from a plain-text transcription")
@@ -79,8 +86,19 @@ def title_statement(doc: Document, title: str | None = None) -> etree._Element:
     return stmt
 
 
-def publication_statement() -> etree._Element:
+def publication_statement(profile: Profile | None = None) -> etree._Element:
     stmt = tei("publicationStmt")
+    if profile is not None and profile.publisher:
+        stmt.append(tei("publisher", text=profile.publisher))
+        if profile.licence:
+            availability = etree.SubElement(stmt, tei("availability").tag)
+            attrs = {"target": profile.licence_url} if profile.licence_url else {}
+            availability.append(tei("licence", attrs, profile.licence))
+        return stmt
+    if profile is not None and profile.licence:
+        availability = etree.SubElement(stmt, tei("availability").tag)
+        attrs = {"target": profile.licence_url} if profile.licence_url else {}
+        availability.append(tei("licence", attrs, profile.licence))
     stmt.append(
         tei(
             "p",
@@ -110,6 +128,17 @@ def source_description(
         bibl.append(tei("title", {"level": "m"}, profile.collection_title))
         if profile.collection_editor:
             bibl.append(tei("editor", text=profile.collection_editor))
+    work = profile.source
+    if work.title:
+        bibl = etree.SubElement(desc, tei("bibl").tag, type="source-work")
+        bibl.append(tei("title", text=work.title))
+        for tag, value in (("editor", work.editor), ("publisher", work.publisher)):
+            if value:
+                bibl.append(tei(tag, text=value))
+        if work.date:
+            bibl.append(tei("date", text=work.date))
+        if work.note:
+            bibl.append(tei("note", text=work.note))
     desc.extend(source_bibls)
     if not len(desc):
         desc.append(tei("p", text="Plain-text transcription; no printed source is named."))
@@ -135,7 +164,7 @@ def encoding_description() -> etree._Element:
 
 
 def profile_description(
-    doc: Document, creation_date: tuple[dict[str, str], str] | None
+    doc: Document, creation_date: tuple[dict[str, str], str] | None, calendar: str = "gregorian"
 ) -> etree._Element:
     desc = tei("profileDesc")
     if creation_date is not None:
@@ -145,11 +174,11 @@ def profile_description(
     lang_usage = etree.SubElement(desc, tei("langUsage").tag)
     lang_usage.append(tei("language", {"ident": doc.language}, doc.language))
     calendars = etree.SubElement(desc, tei("calendarDesc").tag)
-    calendars.append(
-        _calendar(
-            "julian", "Julian calendar (Old Style), used in Russia until 1 (14) February 1918."
-        )
-    )
+    reading = convention(calendar)
+    julian = "Julian calendar (Old Style): dates marked O.S. and the Old Style half of dual dates."
+    if reading.julian_always or reading.last_julian is not None:
+        julian = f"Julian calendar (Old Style). {reading.describe()}"
+    calendars.append(_calendar("julian", julian))
     calendars.append(_calendar("gregorian", "Gregorian calendar (New Style)."))
     return desc
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tei_tools.markup import calendars
-from tei_tools.markup.calendars import gregorian_month_length
+from tei_tools import calendars
+from tei_tools.calendars import gregorian_month_length
 from tei_tools.validate.problems import WARNING, Problem, element_path
 
 _ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")

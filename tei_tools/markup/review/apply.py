@@ -186,7 +186,7 @@ def set_date(mark: etree._Element, value: str, calendar: str) -> None:
     ``@when`` is always Gregorian; a Julian day keeps its Old Style reading in
     ``@when-custom`` with ``@datingMethod``, as the converter writes it.
     """
-    from tei_tools.markup.calendars import to_gregorian
+    from tei_tools.calendars import to_gregorian
 
     if localname(mark) != "date":
         raise NotApplicable("only a date has a value")
@@ -207,7 +207,7 @@ def set_date(mark: etree._Element, value: str, calendar: str) -> None:
 
 def check_date_value(value: str, calendar: str) -> None:
     """Refuse what is not an ISO date (``1918``, ``1918-03``, ``1918-03-05``) of that calendar."""
-    from tei_tools.markup.calendars import CALENDARS, is_real_date
+    from tei_tools.calendars import CALENDARS, is_real_date
 
     if calendar not in CALENDARS:
         raise NotApplicable(f"unknown calendar {calendar!r} (gregorian or julian)")
