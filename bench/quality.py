@@ -1,6 +1,6 @@
 """Markup quality on the shared gold: precision, recall and F1 per type, per collection.
 
-    python bench/quality.py [--profile NAME] [--errors]
+    python bench/quality.py [--profile NAME] [--errors] [--set TITLE-PART]
 
 Not a speed benchmark: the table the unseen-documents issue asks for, on the
 material we have (the seed, corpus-dev, corpus-dev-frus).  FRUS gold is
@@ -18,6 +18,7 @@ from tei_tools.convert import convert
 from tei_tools.markup.evaluate import Scores, score
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+COLLECTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "collections"
 
 
 def scores_for(folder: Path, profile: str, *, complete_only: bool) -> tuple[Scores, list]:
@@ -45,15 +46,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile", default=None)
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--set", help="only the runs whose title contains this (e.g. 'tune')")
     args = parser.parse_args()
     runs = [
-        ("seed", "seeds", "degras", False),
-        ("corpus-dev", "corpus-dev", "degras", False),
-        ("frus (complete regions)", "corpus-dev-frus", "frus", True),
-        ("frus (listed spans, recall)", "corpus-dev-frus", "frus", False),
+        ("seed", SHARED / "seeds", "degras", False),
+        ("corpus-dev", SHARED / "corpus-dev", "degras", False),
+        ("frus (complete regions)", SHARED / "corpus-dev-frus", "frus", True),
+        ("frus (listed spans, recall)", SHARED / "corpus-dev-frus", "frus", False),
+        # Other collections and centuries (tests/data/collections): rules are tuned on
+        # "tune" only; "report" is held out and read only as these totals.
+        ("other collections: tune", COLLECTIONS / "tune", "generic", False),
+        ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
     ]
+    if args.set:
+        runs = [run for run in runs if args.set in run[0]]
     for title, folder, profile, complete_only in runs:
-        total, _ = scores_for(SHARED / folder, args.profile or profile, complete_only=complete_only)
+        if not folder.is_dir():
+            print(f"{title}: {folder} not found, skipped\n")
+            continue
+        total, _ = scores_for(folder, args.profile or profile, complete_only=complete_only)
+        if "held out" in title and args.errors:
+            print(total.table(title))
+            print("    (errors of the held-out set are not listed)\n")
+            continue
         print(total.table(title))
         if args.errors:
             for error in total.errors:

