@@ -34,7 +34,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from tei_tools.markup.vocabulary import gazetteer_place, is_given_name, not_names, surname_rank
+from tei_tools.markup.vocabulary import (
+    gazetteer_place,
+    is_given_name,
+    not_names,
+    surname_rank,
+    word_frequency,
+)
 
 #: How a candidate was typed, for the review report.
 PERSON, ORG, PLACE = "persName", "orgName", "placeName"
@@ -48,6 +54,9 @@ ORG_HEADS = frozenset(
     Directory Commissariat Secretariat Cabinet Parliament Diet Headquarters Delegation Board
     Society Association Federation Synod Tribunal Admiralty Sejm Reichstag Soviet
     Union League Company Trust Cooperative Co-operative Syndicate Agency
+    Court College University Academy Hospital Institution Institute Exchange House
+    Convention Legislature Chamber Corporation Guild Regiment Brigade Treasury Exchequer
+    Commons Lords Burgesses Representatives Sessions Chancery Inquisition Propaganda
     """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
@@ -68,13 +77,22 @@ PLURAL_ORG_HEADS = frozenset(
     ]
 )
 #: Head words that make a name of a body on their own after "the" ("the Rada").
-SELF_NAMING_HEADS = frozenset({"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory"})
+SELF_NAMING_HEADS = frozenset(
+    {"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory", "Treasury", "Exchequer",
+     "Senate", "Legislature"}
+)  # fmt: skip
+#: Bodies named by their head word alone, with or without "the" ("in Parliament").
+BARE_NAMING_HEADS = frozenset({"Parliament", "Congress"})
+#: Heads that name a body only with what it is of ("House of Commons", "Court of Directors").
+OF_ONLY_HEADS = frozenset({"House", "Court", "Chamber", "Commons", "Lords"})
 
 #: Geographical head words written as part of a place's name ("the Moon Islands").
 PLACE_HEADS = frozenset(
     """
     Islands Island Isles Peninsula River Sea Gulf Bay Strait Straits Mountains Mountain Lake
     Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
+    Forest Pass Moor Heath Marsh Fen Fens Hills Downs Forth Firth Sound Channel Harbour Harbor
+    Street Square Lane Fort Castle Abbey Palace
     """.split()  # noqa: SIM905
 )
 #: Lower-case words after a place ("the Dvina front", "Archangel province").
@@ -182,7 +200,9 @@ NOT_NAMES = frozenset(
     """.split()  # noqa: SIM905
 )
 #: Single words that are never a name by themselves (a body's head word needs more).
-_NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - SELF_NAMING_HEADS
+_NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - (
+    SELF_NAMING_HEADS | BARE_NAMING_HEADS
+)
 #: Particles inside a person's name ("Ludwig von Mises", "Charles de Gaulle").
 PARTICLES = frozenset("von van de der den du la le di da del dos ter zu af".split())  # noqa: SIM905
 #: Endings of Russian patronymics: a word with one makes a three-word person's name.
@@ -230,21 +250,8 @@ class Candidate:
     tag: str | None  # None: a possible name whose type the context does not tell
     reason: str
     marked: bool  # whether the converter marks it (False: only reported)
-
-
-@functools.lru_cache(maxsize=1)
-def _zipf():
-    """wordfreq's English frequencies, loaded once (they take half a second)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # an install without wordfreq: treat every word as rare
-        return None
-    return functools.lru_cache(maxsize=65536)(lambda word: zipf_frequency(word, "en"))
-
-
-def word_frequency(word: str) -> float:
-    lookup = _zipf()
-    return lookup(word.lower().strip("'’.")) if lookup else 0.0
+    #: Names inside this one (start, end, tag): the place a body is "of".
+    inner: tuple[tuple[int, int, str], ...] = ()
 
 
 def find_candidates(
@@ -280,7 +287,7 @@ def _candidates_in(
     found: list[Candidate] = []
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
-    return _type_by_neighbours(text, found, taken)
+    return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
 
 
 def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) -> str | None:
@@ -402,7 +409,7 @@ def _candidates_in_run(
         return [place]
     if len(words) > 1 and _sentence_start(text, words[0][0]):
         first = text[words[0][0] : words[0][1]]
-        if word_frequency(first) >= COMMON_MID_SENTENCE:
+        if word_frequency(first) >= COMMON_MID_SENTENCE and not is_given_name(first):
             words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
     core = _core(text, words)
     if not core:
@@ -417,7 +424,7 @@ def _candidates_in_run(
     if text[a:b].endswith(("'s", "’s")) and b - a > 3:
         b -= 2
     name = text[a:b]
-    if not _name_like(text, a, name) or _adjective(text, b, name):
+    if not _name_like(text, a, name) or _adjective(text, b, name) or _NUMBER_WORD.match(name):
         return []
     if " " not in name and (name in not_names() or _after_ship_word(text, a)):
         return []  # "Dear Brother"; "by the Friendship", "the sloop Betsey": not persons
@@ -458,17 +465,90 @@ def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
         tail = _OF_WHAT.match(text, end)
         if tail and qualifiers:
             end = tail.end()
-        if not qualifiers and not (head in SELF_NAMING_HEADS and _after_the(text, start)):
+        if (
+            head in OF_ONLY_HEADS
+            and not tail
+            and head not in ("Commons", "Lords")
+            and (not qualifiers or qualifiers[-1] in _LEADING_WORDS)
+        ):
+            return None
+        if (
+            not qualifiers
+            and not (head in SELF_NAMING_HEADS and _after_the(text, start))
+            and head not in BARE_NAMING_HEADS
+        ):
             if not tail:
                 return None
             end = tail.end()
         end = _trim(text, start, end)[1]
-        return Candidate(start, end, text[start:end], ORG, "a body's head word", True)
+        inner = _place_of(text, tail, end) if tail and tail.end() <= end else ()
+        return Candidate(start, end, text[start:end], ORG, "a body's head word", True, inner)
     return None
 
 
+def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int, str], ...]:
+    """The place a body is of or at ("Assembly of South Carolina"), when the gazetteer has it."""
+    what = re.match(r"\s+(?:of|for|at)\s+(?:the\s+)?", text[tail.start() : end])
+    if what is None:
+        return ()
+    start = tail.start() + what.end()
+    place = text[start:end]
+    if gazetteer_place(place) is not None:
+        return ((start, end, PLACE),)
+    return ()
+
+
+_COMPASS = frozenset(
+    {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
+)
+#: A body named around a place the registers know: "East India Company", "Council of Virginia".
+_HEAD_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){0,2})\s+(?P<head>[A-Z][\w'’-]*)")
+_HEAD_BEFORE = re.compile(
+    r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,3}(?P<head>[A-Z][\w'’-]*))\s+(?:of|for|at)\s+(?:the\s+)?$"
+)
+_LEFT_WORDS = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}$")
+
+
+def bodies_around_places(text: str, taken: Sequence[tuple[int, int, str]]) -> list[Candidate]:
+    """Bodies whose name holds a place already found: the place stays marked inside."""
+    found = []
+    for start, end, tag in taken:
+        if tag != PLACE:
+            continue
+        after = _HEAD_AFTER.match(text[end : end + 60])
+        if after and after.group("head") in ORG_HEADS - OF_ONLY_HEADS:
+            left = _LEFT_WORDS.search(text[max(0, start - 30) : start])
+            body_start = start
+            if left:
+                words = left.group().split()
+                while words and (words[0] in _LEADING_WORDS or words[0] in NOT_NAMES - _COMPASS):
+                    words.pop(0)
+                body_start = start - len(" ".join(words)) - 1 if words else start
+            body_end = end + after.end()
+            found.append(_body(text, body_start, body_end, (start, end)))
+            continue
+        before = _HEAD_BEFORE.search(text[max(0, start - 60) : start])
+        if before and before.group("head") in ORG_HEADS:
+            words = before.group("body").split()
+            while words and words[0] in _LEADING_WORDS:
+                words.pop(0)
+            if not words:
+                continue
+            body_text = " ".join(words)
+            body_start = start - len(before.group()) + before.group().index(body_text)
+            found.append(_body(text, body_start, end, (start, end)))
+    return found
+
+
+def _body(text: str, start: int, end: int, place: tuple[int, int]) -> Candidate:
+    return Candidate(
+        start, end, text[start:end], ORG, "a body's head word around a place", True,
+        ((place[0], place[1], PLACE),),
+    )  # fmt: skip
+
+
 _OF_WHAT = re.compile(
-    r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
+    r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
     r"[A-Z][\w'’-]*"
 )
 #: Words that open a run of capitals without belonging to the name ("The Rumanian Embassy").
@@ -561,9 +641,19 @@ def _after_the(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].lower() == "the "
 
 
+#: Geographical words named "of" a place: "the Isle of Ely", "the Bay of Biscay".
+_HEAD_FIRST = frozenset({"Isle", "Isles", "Bay", "Gulf", "Cape", "Strait", "Straits", "Lake"})
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+
+
 def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | None:
     """ "Moon Islands", "Crimean Peninsula", "Lake Ladoga"; "Dvina front"."""
     names = [text[s:e].strip(".,;:") for s, e in words]
+    if len(names) == 1 and names[0] in _HEAD_FIRST:
+        tail = _OF_PLACE.match(text, words[0][1])
+        if tail:
+            end = _trim(text, words[0][0], tail.end())[1]
+            return Candidate(words[0][0], end, text[words[0][0] : end], PLACE, "Isle of ...", True)
     if len(names) >= 2 and (names[-1] in PLACE_HEADS or names[0] in ("Lake", "Cape", "Mount")):
         start = words[1][0] if names[0] == "The" else words[0][0]
         end = _trim(text, start, words[-1][1])[1]
@@ -667,6 +757,11 @@ def _type_from_context(
     return None, "capitalised and rare as a word"
 
 
+_NUMBER_WORD = re.compile(
+    r"^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Hundred|"
+    r"Thousand)(?:[- ]|$)",
+    re.IGNORECASE,
+)
 #: Words after which a capitalised name is a ship's ("by the Friendship", "the sloop Betsey").
 _SHIP_BEFORE = re.compile(
     r"\b(?:(?:by|in|on|per|aboard|board)\s+the|ship|sloop|brig|brigantine|schooner|snow|"
@@ -704,6 +799,8 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     place = gazetteer_place(name)
     if place is None:
         return None, "capitalised and rare as a word"
+    if text.strip(" .,;:") == name:
+        return PLACE, "a line that is only a place in the gazetteer (GeoNames)"
     if place.kind != "city" or place.population >= _CITY_ON_ITS_OWN:
         rank = surname_rank(name) if " " not in name else None
         if place.kind != "city" or rank is None or rank > 200:

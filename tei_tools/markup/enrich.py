@@ -193,7 +193,10 @@ class Enricher:
             )
             return None
         self._report_name("unlinked-name", candidate, block, candidate.tag, {})
-        return Span(candidate.start, candidate.end, candidate.tag, {"cert": "low"})
+        children = tuple(
+            Span(start, end, tag, {"cert": "low"}) for start, end, tag in candidate.inner
+        )
+        return Span(candidate.start, candidate.end, candidate.tag, {"cert": "low"}, children)
 
     def _by_surname(self, candidate: Candidate, block: Block) -> Span | None:
         """A surname (with initials) that the document or the registers tie to one person."""
@@ -382,7 +385,18 @@ def _longest_wins(spans: list[Span], new: Span) -> list[Span]:
     crossing = [s for s in spans if s not in inside and s.start < new.end and new.start < s.end]
     if crossing:
         return spans
+    if new.tag == "orgName":
+        # A body named after a place keeps the place marked inside it: "East India Company".
+        places = tuple(s for s in inside if s.tag == "placeName")
+        kept = tuple(c for c in new.children if not any(_overlap(c, p) for p in places))
+        if places:
+            new = Span(new.start, new.end, new.tag, new.attrs, tuple(sorted(
+                (*kept, *places), key=lambda s: s.start)))  # fmt: skip
     return [s for s in spans if s not in inside] + [new]
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _nearly(written: str, found: str) -> bool:

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from tei_tools.markup.vocabulary import not_names, word_frequency
+
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
 
@@ -45,11 +47,23 @@ TITLES = (
     "President", "Premier", "Chancellor", "Secretary", "Senator", "Commissar", "Comrade",
     "Citizen", "Professor", "Doctor", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
     "Signor", "Mister", "Ensign",
+    "Governor", "Lieutenant-Governor", "Governor-General", "Commodore", "Earl", "Duke",
+    "Duchess", "Marquess", "Marchioness", "Bishop", "Archbishop", "Cardinal", "Reverend",
+    "Alderman", "Judge", "Justice", "Dame", "Mistress", "Sergeant", "Serjeant", "Corporal",
+    "Deacon", "Elder", "Father", "Chevalier", "Abbé", "Don", "Doña", "Dom", "Elector",
+    "Electress", "Landgrave", "Margrave", "Palatine", "Doge", "Stadtholder",
+)  # fmt: skip
+#: Peerages and sees named "of" a place: "the Earl of Chatham", "Bishop of London".
+PEERAGES = (
+    "Duke", "Duchess", "Marquess", "Marquis", "Marchioness", "Earl", "Countess", "Viscount",
+    "Viscountess", "Baron", "Baroness", "Lord", "Lady", "Bishop", "Archbishop", "Prince",
+    "Princess", "Elector", "Electress", "Landgrave", "Margrave",
 )  # fmt: skip
 #: Abbreviated titles, written with or without their full stop.
 ABBREVIATED_TITLES = (
     "Mr", "Mrs", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Col", "Adm", "Capt",
     "Lieut", "Lt", "Maj", "Sen", "Hon", "Rev", "M",
+    "Gov", "Genl", "Gen'l", "Revd", "Bp", "Sr", "Serjt", "Sergt", "Lt.-Col", "Lieut.-Col",
 )  # fmt: skip
 
 #: Capitalised words that follow a title without being a name ("General Staff").
@@ -180,10 +194,14 @@ class NameMatcher:
             match = _TITLED_NAME.match(text, start)
             if match is not None and _initial_not_title(text, start, match.group(1)):
                 continue  # "Earl M. Johnston": M. is an initial after a given name
-            if match is not None and _looks_like_a_name(match.group(1), match.group(2)):
-                role = (start, start + len(match.group(1).rstrip()))
-                found.append(NameMatch(start, match.end(), "persName", None, role, match.group()))
-        return found
+            if match is not None:
+                end = _name_end(text, match.start(2), match.end(2))
+                name = text[match.start(2) : end]
+                if end > match.start(2) and _looks_like_a_name(match.group(1), name):
+                    role = (start, start + len(match.group(1).rstrip()))
+                    found.append(NameMatch(start, end, "persName", None, role, text[start:end]))
+        found.extend(_peerages(text, found))
+        return sorted(found, key=lambda m: m.start)
 
     def _known(self, text: str, folded: str, to_original, on: dt.date | None) -> list[NameMatch]:
         candidates = []
@@ -448,6 +466,47 @@ def _looks_like_a_name(titles: str, name: str) -> bool:
         and all(word[:1].isupper() for word in words)
         and not any(word.lower().strip("'’.") in _NOT_NAME_WORDS for word in words)
     )
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a titled name ends: before a possessive, and before words that are no name.
+
+    "Mr. Penn's" ends before "'s"; "Mr. Foxcroft Sent" and "Benjamin Franklin
+    Esqr" end before the common word (a capital after a name is not always one).
+    """
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while len(words) > 1:
+        word = text[words[-1][0] : words[-1][1]].rstrip(".:,")
+        if word in not_names() or word in _AFTER_NAMES or word_frequency(word) >= 5.0:
+            words.pop()
+            continue
+        break
+    end = words[-1][1] if words else start
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            return end - len(suffix)
+    return end
+
+
+#: Words written after a name that are not part of it.
+_AFTER_NAMES = frozenset({"Esq", "Esqr", "Esqre", "Esquire", "Junr", "Senr", "Jr", "Sr"})
+
+_PEERAGE = re.compile(
+    rf"(?<![\w.-])(?P<title>{'|'.join(PEERAGES)})[ ]+of[ ]+"
+    r"(?P<place>[A-Z][\w'’-]+(?:[ ]+(?:and[ ]+)?[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _peerages(text: str, taken: list[NameMatch]) -> list[NameMatch]:
+    """ "The Earl of Chatham", "Marquess of Salisbury": a person named by a title and a place."""
+    found = []
+    for m in _PEERAGE.finditer(text):
+        start, end = m.start(), _name_end(text, m.start("place"), m.end("place"))
+        if any(t.start < end and start < t.end for t in taken):
+            continue
+        role = (start, m.end("title"))
+        found.append(NameMatch(start, end, "persName", None, role, text[start:end]))
+    return found
 
 
 def _merge(known: list[NameMatch], unknown: list[NameMatch]) -> list[NameMatch]:

@@ -81,3 +81,19 @@ def gazetteer_place(name: str) -> GazetteerPlace | None:
 def not_names() -> frozenset[str]:
     """Capitalised words that are not a name on their own (forms of address, old nouns)."""
     return frozenset(_lines("not-names-en.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _zipf():
+    """wordfreq's English frequencies, loaded once (they take half a second)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # an install without wordfreq: treat every word as rare
+        return None
+    return functools.lru_cache(maxsize=65536)(lambda word: zipf_frequency(word, "en"))
+
+
+def word_frequency(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 3 rare, 6 very common)."""
+    lookup = _zipf()
+    return lookup(word.lower().strip("'’.")) if lookup else 0.0

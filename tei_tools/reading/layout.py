@@ -177,6 +177,10 @@ def take_title(blocks: list[RawBlock], profile: Profile) -> list[Block]:
     return [Block("head", first.text, first.line)]
 
 
+#: A source line cites a page or a volume ("Trotsky, iii, 2, p. 183"); a title does not.
+_CITES_A_PAGE = re.compile(r"\b[pP]{1,2}\.\s*\d|,\s*[ivxlcdm]+\s*(?:,|$)|\b(?:vol|no)\.\s*\d", re.I)
+
+
 def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
     """A title recognised by its form, for documents of any layout.
 
@@ -185,7 +189,10 @@ def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
     A letter that opens with its dateline or salutation has no title.
     """
     line = first.lines[0]
-    if is_date_line(line) or classify_preamble_line(line) or is_valediction(line):
+    kind = classify_preamble_line(line)
+    if kind == "source" and not _CITES_A_PAGE.search(line):
+        kind = None  # "Oliver Cromwell to William Lenthall, Speaker ... (June 14, 1645)"
+    if is_date_line(line) or kind or is_valediction(line):
         return []
     if is_upper_case(first.text) and len(first.text) <= 400:
         blocks.pop(0)
