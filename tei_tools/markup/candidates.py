@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from tei_tools.markup.vocabulary import (
     gazetteer_place,
+    given_name_contractions,
     is_given_name,
     not_names,
     surname_rank,
@@ -225,10 +226,20 @@ def is_demonym(word: str) -> bool:
     return bare in _DEMONYM_WORDS or bool(_DEMONYM_ENDINGS.search(bare))
 
 
-_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+#: Contracted given names keep their point or colon inside a name: "Wm. West", "Jereah: Warder".
+_CONTRACTED = "|".join(
+    sorted((re.escape(c) for c in given_name_contractions()), key=len, reverse=True)
+)
+_WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 # The first capital comes first in the pattern, and the look-behind after it, so that
 # the regular-expression engine can skip to capitals instead of trying every position.
-_FIRST_WORD = r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)(?:\.|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+_CONTRACTED_RESTS = "|".join(
+    sorted((re.escape(c[1:]) for c in given_name_contractions()), key=len, reverse=True)
+)
+_FIRST_WORD = (
+    r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)"
+    rf"(?:\.|(?:{_CONTRACTED_RESTS})[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+)
 #: A run of capitalised words, initials and particles (never a particle first or last).
 _CAPITALISED = re.compile(
     rf"{_FIRST_WORD}(?:(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)?){_WORD})*"
@@ -420,6 +431,8 @@ def _candidates_in_run(
     # A trailing full stop belongs to the name only when it ends an initial.
     if text[b - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[a:b]):
         b -= 1
+    while " " in text[a:b] and text[a:b].rsplit(" ", 1)[1].rstrip(".") in _AFTER_NAME_WORDS:
+        b = a + text[a:b].rindex(" ")
     # A possessive stays outside the name: "Mr. Penn's" marks "Mr. Penn".
     if text[a:b].endswith(("'s", "’s")) and b - a > 3:
         b -= 2
@@ -757,6 +770,8 @@ def _type_from_context(
     return None, "capitalised and rare as a word"
 
 
+#: Words written after a name that are not part of it ("Benjamin Franklin Esqr.").
+_AFTER_NAME_WORDS = frozenset({"Esq", "Esqr", "Esqre", "Esquire", "Junr", "Senr", "Jr", "Sr"})
 _NUMBER_WORD = re.compile(
     r"^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Hundred|"
     r"Thousand)(?:[- ]|$)",
@@ -801,6 +816,12 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
         return None, "capitalised and rare as a word"
     if text.strip(" .,;:") == name:
         return PLACE, "a line that is only a place in the gazetteer (GeoNames)"
+    if (
+        " " not in name
+        and is_given_name(name)
+        and not _PLACE_PREPOSITION.search(text[max(0, start - 40) : start])
+    ):
+        return None, "a town named like a given name, with no word of place"
     if place.kind != "city" or place.population >= _CITY_ON_ITS_OWN:
         rank = surname_rank(name) if " " not in name else None
         if place.kind != "city" or rank is None or rank > 200:

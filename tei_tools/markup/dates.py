@@ -543,7 +543,20 @@ def _dual(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
     shared = m.groupdict().get("y")
     if shared and b.year is None:
         b.year = int(shared)
-    return dual_date(text, a, b, anchor)
+    return _one_if_slashed(text, m, dual_date(text, a, b, anchor))
+
+
+def _one_if_slashed(text: str, m: re.Match[str], halves: Found) -> Found:
+    """A dual date joined by a slash ("1/11 May", "October 26/November 8") is one date.
+
+    Written with brackets ("26 October [8 November]") each half stands on its
+    own and is marked so; a slash writes one date in both styles, marked once,
+    with the Gregorian day in ``@when`` and the Julian one in ``@when-custom``.
+    """
+    written = text[m.start() : m.end()]
+    if not halves or len(halves) != 2 or "/" not in written or re.search(r"[\[(]", written):
+        return halves
+    return [_merge_dual(text, m.start(), m.end(), halves)]
 
 
 def _dual_days(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
@@ -595,7 +608,7 @@ def _days_pair(
         if old_first and not _plausible_pair(old, new, anchor):
             continue
         a, b = (old, new) if old_first else (new, old)
-        return dual_date(text, a, b, anchor)
+        return _one_if_slashed(text, m, dual_date(text, a, b, anchor))
     return None
 
 

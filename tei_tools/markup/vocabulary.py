@@ -35,6 +35,12 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.cache
+def given_name_contractions() -> tuple[str, ...]:
+    """The period's contractions of given names ("Wm", "Jno", "Danl"), without their point."""
+    return tuple(line.split("\t")[0] for line in _lines("given-name-contractions.txt"))
+
+
 def is_given_name(word: str) -> bool:
     """A given name as written: "John", "JOHN", "Wm.", "Jereah:", "Benj"."""
     bare = word.rstrip(".:")

@@ -61,10 +61,21 @@ _SOURCE_LINE = re.compile(
 )
 # "Moscow, " / "Brest-Litovsk, " before a dateline's date.
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3},\s+(?=\S)")
+#: A place before a date without the comma: "Philadelphia November 10th. 1768,".
+_BARE_PLACE_PREFIX = re.compile(
+    rf"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}}\s+(?=(?:{_MONTH})\b|\d)", re.I
+)
 _SALUTE_LINE = re.compile(
     r"^(?:(?:to|TO|To)\s+\S"
     r"|(?:(?:My\s+)?Dear|Comrades?|Citizens?|Sirs?|Gentlemen|Madam|Monsieur|Messieurs|"
-    r"(?:Your\s+)?Excellency|Mr\.?|Mrs\.?|Herr|Genossen?)\b[^.!?]{0,60}[,:!]$)"
+    r"(?:Your\s+)?Excellency|Mr\.?|Mrs\.?|Herr|Genossen?)\b[^.!?]{0,60}[,:!]$"
+    # Letters of the seventeenth to nineteenth centuries: "Honoured Sir,", "Esteemed Friend,",
+    # "My Lord," "Loving Brother," "Worthy Sir" (quotation marks around it kept as written).
+    r"|[“\"]?(?:(?:My|Dear|Honou?red|Esteemed|Respected|Worthy|Loving|Kind|Beloved|Most|Right|"
+    r"Very|Good|Reverend|Noble)\s+)+(?:Sirs?|Madam|Friends?|Brother|Sister|Father|Mother|Cousin|"
+    r"Son|Daughter|Lords?|Lady|Gentlemen|Uncle|Aunt|Wife|Husband|Child|Children)\b"
+    r"[^.!?]{0,30}[,:!.]?[”\"]?[,:!—–-]*$"
+    r"|[“\"]?(?:Gentlemen|Sirs?|Madam|My\s+Lord)[,:!.][”\"]?[—–-]*$)"
 )
 #: A closing formula before the signature: "With communist greetings,", "Yours faithfully,".
 _VALEDICTION_LINE = re.compile(
@@ -112,13 +123,16 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
     preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
+    endorsements = take_endorsements(blocks) if profile.letter_parts else []
     postscript = take_postscript(blocks) if profile.letter_parts else []
     signatures = take_signatures(blocks) if profile.signatures else []
     doc.blocks.extend(head)
     doc.blocks.extend(preamble)
-    doc.blocks.extend(block for raw in blocks for block in paragraphs_of(raw))
+    body = [block for raw in blocks for block in paragraphs_of(raw)]
+    doc.blocks.extend(mark_speakers_and_entries(body) if profile.letter_parts else body)
     doc.blocks.extend(signatures)
     doc.blocks.extend(postscript)
+    doc.blocks.extend(endorsements)
     doc.blocks.extend(footer)
     return doc
 
@@ -238,7 +252,8 @@ def is_upper_case(text: str) -> bool:
 
 def is_date_line(line: str) -> bool:
     """A line that is a date or a date range, possibly after a place ("Moscow, 5 March 1918")."""
-    line = _PLACE_PREFIX.sub("", line.strip()).rstrip(".")
+    line = _PLACE_PREFIX.sub("", line.strip()).rstrip(".,")
+    line = _BARE_PLACE_PREFIX.sub("", line)
     return len(line) <= 80 and bool(_DATE_LINE.match(line)) and bool(_HAS_DATE_ANCHOR.search(line))
 
 
@@ -332,6 +347,73 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?S\.|PS\b|P\.\s?P\.\s?S\.|Postscript\b|N\.\s?B\.)")
 
 
+#: What a letter's outside says, written after the text: "Addressed: To ...", "Endorsed: ...".
+_ENDORSEMENT = re.compile(
+    r"^\[?(?P<word>Addressed|Address|Superscribed|Superscription|Endorsed|Endorsement|"
+    r"Docketed|Docket|Enclosure|Enclosed|Inclosure|Inclosed)\b\]?\s*[:.—–-]",
+    re.IGNORECASE,
+)
+_NOTE_TYPES = {
+    "addressed": "address", "address": "address", "superscribed": "address",
+    "superscription": "address", "endorsed": "endorsement", "endorsement": "endorsement",
+    "docketed": "docket", "docket": "docket", "enclosure": "enclosure", "enclosed": "enclosure",
+    "inclosure": "enclosure", "inclosed": "enclosure",
+}  # fmt: skip
+
+
+def take_endorsements(blocks: list[RawBlock]) -> list[Block]:
+    """Remove the trailing blocks that describe the letter's outside (address, endorsement)."""
+    taken: list[Block] = []
+    while len(blocks) > 1:
+        match = _ENDORSEMENT.match(blocks[-1].text)
+        if match is None:
+            break
+        raw = blocks.pop()
+        kind = _NOTE_TYPES[match.group("word").lower()]
+        taken.insert(0, Block("endorsement", raw.text, raw.line, note_type=kind))
+    return taken
+
+
+#: Words that open what a speaker said, on the line after the speaker's name (Hansard).
+_SPEECH_OPENING = re.compile(
+    r"^(?:said|rose|moved|replied|observed|begged|presented|wished|thought|asked|"
+    r"explained|remarked|stated|contended|answered|concurred|spoke|declared|complained)\b"
+)
+#: A calendar entry's date, alone on its line: "May 1.", "Dec. 1.", "1 May."
+_ENTRY_DATE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}(?:st|nd|rd|th|d)?\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:\s*/\s*\d{1,2})?\.?$"
+)
+
+
+def mark_speakers_and_entries(body: list[Block]) -> list[Block]:
+    """Speakers of a debate and the dates that open calendar entries, by their form.
+
+    A speaker is a short line of capitalised words with the speech on the next
+    block, opening with its verb in lower case ("The Marquess of Salisbury" /
+    "said, that ...").  An entry date is a day and month alone on a line,
+    written so at least twice: each opens an entry of a calendar of papers.
+    """
+    result = list(body)
+    for index, block in enumerate(body[:-1]):
+        following = body[index + 1]
+        if (
+            block.kind == "p"
+            and len(block.text.split()) <= 10
+            and block.text[:1].isupper()
+            and not block.text.endswith((".", ",", ";", ":", "?", "!"))
+            and following.kind == "p"
+            and (_SPEECH_OPENING.match(following.text) or following.text[:1].islower())
+        ):
+            result[index] = Block("speaker", block.text, block.line)
+    dates = [i for i, b in enumerate(result) if b.kind == "p" and _ENTRY_DATE.match(b.text)]
+    dates = [i for i in dates if is_date_line(result[i].text)]
+    if len(dates) >= 2:
+        for i in dates:
+            result[i] = Block("entry", result[i].text, result[i].line)
+    return result
+
+
 def take_postscript(blocks: list[RawBlock]) -> list[Block]:
     """Remove a postscript after the signature: the last blocks, from one opening "P.S.".
 
@@ -367,8 +449,9 @@ def is_signature_line(line: str) -> bool:
             0 < len(words) <= 8
             and len(text) <= 70
             and text[0].isupper()
-            and not text.endswith((".", "!", "?", ":", ";", ","))
+            and not text.endswith((".", "!", "?", ":", ";", ",", "]"))
             and (not _NUMBERED.match(text) or starts_with_initials(text))
+            and sum(w[:1].isupper() or not w[:1].isalpha() for w in words) * 2 >= len(words)
         )
         or (is_upper_case(text) and len(words) <= 6 and text.endswith("."))
         or _SIGNED_NAME.match(text) is not None
@@ -399,12 +482,26 @@ def paragraphs_of(raw: RawBlock) -> list[Block]:
     starts = [i for i, line in enumerate(raw.lines) if _INDENT.match(line)]
     if len(starts) <= 1 or starts[0] != 0:
         starts = [0]
+    if len(raw.lines) >= 2 and all(_is_name_line(line) for line in raw.lines):
+        # A list of names, one per line (the signatures of a memorial): not soft wraps.
+        starts = list(range(len(raw.lines)))
     bounds = [*starts, len(raw.lines)]
     blocks = []
     for begin, end in zip(bounds, bounds[1:]):
         text = normalise_space(" ".join(raw.lines[begin:end]))
         blocks.append(paragraph_block(text, raw.line + begin))
     return blocks
+
+
+def _is_name_line(line: str) -> bool:
+    text = normalise_space(line)
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and all(word[:1].isupper() for word in words)
+        and not text.endswith((",", ";", ":"))
+        and len(text) <= 50
+    )
 
 
 def paragraph_block(text: str, line: int) -> Block:

@@ -21,6 +21,9 @@ BlockKind = Literal[
     "valediction",
     "signed",
     "postscript",
+    "endorsement",
+    "speaker",
+    "entry",
     "trailer",
 ]
 
@@ -35,6 +38,8 @@ class Block:
     #: For numbered items: the number ("1") and the marker as written ("1 .").
     number: str | None = None
     marker: str | None = None
+    #: For an endorsement: what it is ("address", "endorsement", "docket", "enclosure").
+    note_type: str | None = None
 
 
 @dataclass

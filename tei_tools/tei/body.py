@@ -35,10 +35,28 @@ def build_text(
     closer: etree._Element | None = None
     postscript: etree._Element | None = None
     current_list: etree._Element | None = None
+    #: Where paragraphs go: the document's div, a calendar entry's div, or a speech.
+    entry: etree._Element | None = None
+    speech: etree._Element | None = None
     for block in doc.blocks:
         if block.kind != "item":
             current_list = None
-        if block.kind == "head":
+        if block.kind not in ("p", "item"):
+            speech = None
+        if block.kind in ("valediction", "signed", "postscript", "endorsement", "trailer"):
+            entry = None
+        container = speech if speech is not None else entry if entry is not None else div
+        if block.kind == "entry":
+            entry = etree.SubElement(div, tei("div").tag, type="entry")
+            entry.append(inline_element("head", block, annotate))
+        elif block.kind == "speaker":
+            speech = etree.SubElement(entry if entry is not None else div, tei("sp").tag)
+            speech.append(inline_element("speaker", block, annotate))
+        elif block.kind == "endorsement":
+            note = tei("note", {"type": block.note_type or "endorsement"})
+            note.append(inline_element("p", block, annotate))
+            div.append(note)
+        elif block.kind == "head":
             div.append(inline_element("head", block, annotate))
         elif block.kind in ("dateline", "salute") and not _has_content(div):
             if opener is None:
@@ -48,7 +66,7 @@ def build_text(
             div.append(source_element(block) if source_element else source_bibl(block, annotate))
         elif block.kind == "item":
             if current_list is None:
-                current_list = etree.SubElement(div, tei("list").tag, type="ordered")
+                current_list = etree.SubElement(container, tei("list").tag, type="ordered")
             current_list.append(list_item(block, annotate))
         elif block.kind in ("signed", "valediction"):
             if closer is None:
@@ -62,8 +80,10 @@ def build_text(
         elif block.kind == "trailer":
             div.append(inline_element("trailer", block, annotate, {"type": "collection"}))
         else:
-            # Paragraphs, and preamble lines that arrive after the text began.
-            div.append(inline_element("p", block, annotate, _rend(block)))
+            # Paragraphs, and preamble lines that arrive after the text began.  A speech
+            # holds the paragraph after its speaker; the debate's narrative goes on outside.
+            container.append(inline_element("p", block, annotate, _rend(block)))
+            speech = None
     if not _has_content(div):
         # TEI requires some content in a div; an empty document is still a document.
         div.append(tei("p"))
@@ -75,7 +95,9 @@ def _rend(block: Block) -> dict[str, str] | None:
 
 
 def _has_content(div: etree._Element) -> bool:
-    content = {tei(name).tag for name in ("p", "list", "bibl", "closer", "trailer")}
+    content = {
+        tei(name).tag for name in ("p", "list", "bibl", "closer", "trailer", "sp", "div", "note")
+    }
     return any(child.tag in content for child in div)
 
 
