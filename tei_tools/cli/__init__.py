@@ -18,6 +18,7 @@ from tei_tools import __version__
 
 # command name -> "module:function"; kept as strings so nothing is imported for --help.
 COMMANDS = {
+    "init": ("tei_tools.cli.init:init", "Start a new collection folder with its settings."),
     "convert": ("tei_tools.cli.convert:convert", "Convert plain-text documents into TEI P5."),
     "validate": ("tei_tools.cli.validate:validate", "Validate TEI documents against a schema."),
     "export": ("tei_tools.cli.export:export", "Export TEI to HTML, plain text or PDF."),

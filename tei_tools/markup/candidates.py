@@ -271,6 +271,7 @@ def find_candidates(
     *,
     in_signature: bool = False,
     in_salute: bool = False,
+    in_dateline: bool = False,
     is_surname: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Name candidates in ``text`` outside the ``taken`` spans (start, end, tag).
@@ -286,7 +287,19 @@ def find_candidates(
             return []
         found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
         return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
-    return _candidates_in(text, taken, in_signature or in_salute, is_surname)
+    found = _candidates_in(text, taken, in_signature or in_salute, is_surname)
+    return [_dateline_place(text, c) for c in found] if in_dateline else found
+
+
+def _dateline_place(text: str, candidate: Candidate) -> Candidate:
+    """The name a dateline opens with, before a comma: where the letter was written."""
+    if (
+        candidate.tag in (None, PLACE)
+        and not text[: candidate.start].strip()
+        and re.match(r"^[.,]?\s", text[candidate.end :])
+    ):
+        return replace(candidate, tag=PLACE, reason="opens a dateline", marked=True)
+    return candidate
 
 
 def _candidates_in(
@@ -441,6 +454,8 @@ def _candidates_in_run(
         return []
     if " " not in name and (name in not_names() or _after_ship_word(text, a)):
         return []  # "Dear Brother"; "by the Friendship", "the sloop Betsey": not persons
+    if all(word.strip(".,:;") in not_names() or word in NOT_NAMES for word in name.split()):
+        return []  # "Esteemed Friend", "Honoured Sir": a form of address
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
     if tag is None:
         tag, reason = _type_from_vocabulary(text, a, b, name)
@@ -679,11 +694,26 @@ def _core(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     kept = list(words)
     while kept and _not_name_word(text[kept[0][0] : kept[0][1]]):
         kept.pop(0)
-    while kept and _not_name_word(text[kept[-1][0] : kept[-1][1]]):
+    while (
+        kept
+        and _not_name_word(text[kept[-1][0] : kept[-1][1]])
+        and not _after_given_name(text, kept)
+    ):
         kept.pop()
-    if any(_not_name_word(text[s:e]) for s, e in kept):
+    if any(
+        _not_name_word(text[s:e]) and not _after_given_name(text, kept[: i + 1])
+        for i, (s, e) in enumerate(kept)
+    ):
         return []  # "Secretary of State Lansing" and the like: leave to the titles
     return kept
+
+
+def _after_given_name(text: str, words: list[tuple[int, int]]) -> bool:
+    """The last word follows a given name: a surname, whatever it means as a word ("Wm. West")."""
+    if len(words) < 2:
+        return False
+    last = text[words[-1][0] : words[-1][1]].strip(".,;:")
+    return last[:1].isupper() and is_given_name(text[words[-2][0] : words[-2][1]])
 
 
 def _not_name_word(word: str) -> bool:
@@ -814,6 +844,11 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     place = gazetteer_place(name)
     if place is None:
         return None, "capitalised and rare as a word"
+    before_words = text[max(0, start - 40) : start]
+    if place.kind == "city-word":
+        if _NEAR_PREPOSITION.search(before_words) and not _sentence_start(text, start):
+            return PLACE, "in the gazetteer (GeoNames), after a preposition"
+        return None, "a town named like a common word, with no word of place"
     if text.strip(" .,;:") == name:
         return PLACE, "a line that is only a place in the gazetteer (GeoNames)"
     if (
@@ -837,6 +872,8 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     return None, "a small town's name in the gazetteer"
 
 
+#: Prepositions of being somewhere ("at Cork"), not of purpose ("for Sale", "to Hire").
+_NEAR_PREPOSITION = re.compile(r"\b(?:in|at|from|near|via|towards?)\s+$", re.I)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|to|from|for|of|near|via|by|towards?)\s+$", re.I)
 
 

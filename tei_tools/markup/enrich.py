@@ -98,6 +98,7 @@ class Enricher:
             in_signature=block.kind == "signed"
             or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
             in_salute=block.kind == "salute",
+            in_dateline=block.kind == "dateline",
             is_surname=self._is_surname,
         )
 

@@ -22,7 +22,7 @@ def _lines(name: str) -> list[str]:
 class GazetteerPlace:
     """What the gazetteer knows of a place name: its kind, country and size."""
 
-    kind: str  # "country" | "state" | "city"
+    kind: str  # "country" | "state" | "city" | "city-word" (named like a common word)
     country: str
     population: int
 
@@ -71,7 +71,7 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
 
 
 def _rank(place: GazetteerPlace) -> tuple[int, int]:
-    return (place.kind != "city", place.population)
+    return (place.kind not in ("city", "city-word"), place.population)
 
 
 def gazetteer_place(name: str) -> GazetteerPlace | None:

@@ -171,7 +171,9 @@ _KIND_NAMES: dict[type, str] = {str: "a string", list: "a list", dict: "a table"
 
 def _line_of(text: str, key: str) -> int | None:
     """The line a key is set on (``key =`` or ``[key]``), for the message."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*\]\]?)", re.M)
+    pattern = re.compile(
+        rf"^[ \t]*(?:{re.escape(key)}[ \t]*=|\[\[?[ \t]*{re.escape(key)}[ \t]*\]\]?)", re.M
+    )
     found = pattern.search(text)
     return text.count("\n", 0, found.start()) + 1 if found else None
 

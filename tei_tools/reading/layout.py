@@ -63,7 +63,9 @@ _SOURCE_LINE = re.compile(
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3},\s+(?=\S)")
 #: A place before a date without the comma: "Philadelphia November 10th. 1768,".
 _BARE_PLACE_PREFIX = re.compile(
-    rf"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}}\s+(?=(?:{_MONTH})\b|\d)", re.I
+    rf"^(?!(?:{_MONTH}|on|the|from|to|of)\b)[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}}\s+"
+    rf"(?=(?:{_MONTH})\b|\d)",
+    re.I,
 )
 _SALUTE_LINE = re.compile(
     r"^(?:(?:to|TO|To)\s+\S"
@@ -127,9 +129,12 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     postscript = take_postscript(blocks) if profile.letter_parts else []
     signatures = take_signatures(blocks) if profile.signatures else []
     doc.blocks.extend(head)
-    doc.blocks.extend(preamble)
     body = [block for raw in blocks for block in paragraphs_of(raw)]
-    doc.blocks.extend(mark_speakers_and_entries(body) if profile.letter_parts else body)
+    if profile.letter_parts:
+        preamble, body = _first_entry_back(preamble, body)
+        body = mark_speakers_and_entries(body)
+    doc.blocks.extend(preamble)
+    doc.blocks.extend(body)
     doc.blocks.extend(signatures)
     doc.blocks.extend(postscript)
     doc.blocks.extend(endorsements)
@@ -384,6 +389,17 @@ _ENTRY_DATE = re.compile(
     r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th|d)?|\d{1,2}(?:st|nd|rd|th|d)?\s+[A-Z][a-z]{2,8}\.?)"
     r"(?:\s*/\s*\d{1,2})?\.?$"
 )
+
+
+def _first_entry_back(preamble: list[Block], body: list[Block]) -> tuple[list[Block], list[Block]]:
+    """A calendar's first entry date, read as the dateline, goes back to the entries."""
+    if not any(b.kind == "p" and _ENTRY_DATE.match(b.text) for b in body):
+        return preamble, body
+    for index, block in enumerate(preamble):
+        if block.kind == "dateline" and _ENTRY_DATE.match(block.text):
+            moved = [Block("p", b.text, b.line) for b in preamble[index:]]
+            return preamble[:index], moved + body
+    return preamble, body
 
 
 def mark_speakers_and_entries(body: list[Block]) -> list[Block]:

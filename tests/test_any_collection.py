@@ -1,0 +1,299 @@
+"""Any collection: an editor's own documents of any period, read by the generic profile.
+
+The letters here are written for these tests, in the manner of English letters
+of the seventeenth to nineteenth centuries; none is copied from a document of
+the development sets.  The measured figures come from ``bench/quality.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_tools.calendars import convention
+from tei_tools.convert import convert, convert_file
+from tei_tools.corpus.collection import read_settings
+from tei_tools.corpus.init import init_collection
+from tei_tools.errors import ProfileError, UsageError
+from tei_tools.export.text import export_text
+from tei_tools.markup.dates import find_dates
+from tei_tools.xml import TEI_NS
+
+NS = {"t": TEI_NS}
+COLLECTIONS = Path(__file__).parent / "data" / "collections"
+
+LETTER = """Josiah Hartwell to Samuel Pennock
+
+Bristol, 14th March, 1763.
+
+To Mr. Samuel Pennock, Merchant in Boston.
+
+Honoured Sir,
+
+I wrote you the 2d instant by the Endeavour, Captain Marsh. Mr. Tolland's ship the Prudent
+Mary is arrived from Cork, and brings word that the House of Commons has passed the bill.
+The Assembly of Massachusetts meets in April, and Governor Bernard is expected from
+Philadelphia. The Earl of Halifax wrote that the East India Company and the Board of Trade
+differ. Thomas Whitcombe and Wm. Ransley send their respects.
+
+I am, Sir, your most obedient humble servant,
+
+Josiah Hartwell.
+
+P.S. Pray remember me to Mr. Greaves at Boston.
+
+Addressed: To Mr. Samuel Pennock / Merchant / Boston
+"""
+
+
+@pytest.fixture(scope="module")
+def letter() -> etree._ElementTree:
+    return convert(LETTER, source_name="letter.txt").tree
+
+
+def texts(tree: etree._ElementTree, path: str) -> list[str]:
+    return ["".join(e.itertext()) for e in tree.xpath(path, namespaces=NS)]
+
+
+# --- layout -------------------------------------------------------------------------------
+
+
+def test_letter_parts_are_recognised_without_a_profile(letter):
+    div = letter.find(f".//{{{TEI_NS}}}div")
+    assert [etree.QName(c).localname for c in div] == [
+        "head", "opener", "p", "closer", "postscript", "note",
+    ]  # fmt: skip
+    assert texts(letter, "//t:opener/t:dateline") == ["Bristol, 14th March, 1763."]
+    assert texts(letter, "//t:opener/t:salute")[-1] == "Honoured Sir,"
+    assert texts(letter, "//t:closer/t:signed") == ["Josiah Hartwell."]
+    assert letter.xpath("//t:note/@type", namespaces=NS) == ["address"]
+
+
+def test_signature_keeps_the_whole_name(letter):
+    assert texts(letter, "//t:closer/t:signed/t:persName") == ["Josiah Hartwell"]
+
+
+def test_debate_speakers_and_calendar_entries_are_recognised():
+    debate = "Debate on the Bill\n\nThe Earl of Ashby\n\nsaid, that he would not oppose it.\n"
+    tree = convert(debate).tree
+    assert texts(tree, "//t:sp/t:speaker") == ["The Earl of Ashby"]
+    assert texts(tree, "//t:sp/t:p") == ["said, that he would not oppose it."]
+    entries = "Entries of May 1692\n\nMay 1.\n\nWarrant to pay.\n\nMay 2.\n\nPass for two men.\n"
+    tree = convert(entries, profile="generic").tree
+    assert tree.xpath("count(//t:div[@type='entry'])", namespaces=NS) == 2
+
+
+def test_unrecognised_text_stays_a_paragraph_word_for_word():
+    text = "Some notes\n\nlower-case prose, with no parts a letter has.\n"
+    tree = convert(text).tree
+    assert texts(tree, "//t:body//t:p") == ["lower-case prose, with no parts a letter has."]
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def marked(tree: etree._ElementTree, tag: str) -> list[str]:
+    return texts(tree, f"//t:body//t:{tag}")
+
+
+def test_forms_of_address_and_ships_are_not_persons(letter):
+    persons = marked(letter, "persName")
+    assert not {"Honoured Sir", "Sir", "Endeavour", "Prudent Mary", "Merchant"} & set(persons)
+
+
+def test_titles_peerages_and_given_names_make_whole_persons(letter):
+    persons = marked(letter, "persName")
+    for name in ("Governor Bernard", "Earl of Halifax", "Thomas Whitcombe", "Wm. Ransley"):
+        assert name in persons
+
+
+def test_a_possessive_stays_outside_the_name(letter):
+    assert "Mr. Tolland" in marked(letter, "persName")
+    assert not any(name.endswith(("'s", "’s")) for name in marked(letter, "persName"))
+
+
+def test_bodies_are_found_with_the_place_inside(letter):
+    bodies = marked(letter, "orgName")
+    assert {"House of Commons", "Assembly of Massachusetts", "East India Company"} <= set(bodies)
+    assert "Board of Trade" in bodies
+    inner = texts(letter, "//t:orgName/t:placeName")
+    assert "Massachusetts" in inner and "India" in inner
+
+
+def test_gazetteer_towns_are_places(letter):
+    places = marked(letter, "placeName")
+    assert {"Cork", "Philadelphia", "Boston"} <= set(places)
+
+
+def test_a_common_surname_that_is_a_town_needs_a_word_of_place():
+    tree = convert("A note\n\nLincoln signed the order. The troops went to Lincoln.\n").tree
+    assert marked(tree, "placeName") == ["Lincoln"]
+
+
+def test_no_name_found_by_the_vocabularies_links_to_a_register(letter):
+    for element in letter.xpath("//t:body//t:*[@cert='low']", namespaces=NS):
+        assert element.get("ref") is None
+
+
+# --- calendars ----------------------------------------------------------------------------
+
+
+def test_english_old_style_year_begins_on_lady_day():
+    [found] = find_dates("March 10, 1649", default_calendar="great-britain")
+    assert found.attrs["when"] == "1650-03-20"
+    assert found.attrs["when-custom"] == "1650-03-10"
+    [after] = find_dates("March 30, 1650", default_calendar="great-britain")
+    assert after.attrs["when"] == "1650-04-09"
+
+
+def test_dates_after_the_reform_are_gregorian():
+    [found] = find_dates("14 September 1752", default_calendar="great-britain")
+    assert found.attrs == {"when": "1752-09-14"}
+
+
+def test_an_explicit_style_beats_the_convention():
+    [found] = find_dates("on 10 March 1649 N.S.", default_calendar="great-britain")
+    assert found.attrs["when"] == "1649-03-10"
+
+
+def test_dual_years_with_hyphen_or_slash_and_month_first():
+    for text in ("February 3, 1709/10", "Feb. 3d, 1709-10", "3 Feb. 1709/10"):
+        [found] = find_dates(text)
+        assert found.attrs["when"] == "1710-02-14", text
+
+
+def test_archaic_month_contractions_are_read():
+    assert [m.attrs["when"] for m in find_dates("Decr 12th 1777 and 8ber 5, 1740")] == [
+        "1777-12-12",
+        "1740-10-05",
+    ]
+
+
+def test_every_reform_in_the_table_has_a_source_and_a_one_day_step():
+    from tei_tools.calendars import julian_to_gregorian, reforms
+
+    for name, reform in reforms().items():
+        assert reform.source, name
+        assert reform.last_julian is not None
+        # The day after the last Julian day is the first Gregorian one: no day lost or doubled.
+        assert julian_to_gregorian(reform.last_julian).toordinal() > 0
+
+
+def test_russian_convention_reads_1917_dates_old_style():
+    [found] = find_dates("26 October 1917", default_calendar=convention("russia"))
+    assert found.attrs["when"] == "1917-11-08"
+
+
+# --- collection settings ------------------------------------------------------------------
+
+
+def test_init_makes_a_collection_with_commented_settings(tmp_path):
+    made = init_collection(tmp_path / "letters", title='Letters "of" a merchant')
+    root = tmp_path / "letters"
+    assert (root / "source").is_dir() and (root / "tei").is_dir()
+    settings = read_settings(root)
+    assert settings.profile == "generic"
+    assert json.loads(settings.collection_info)["title"] == 'Letters "of" a merchant'
+    assert root / "tei-tools.toml" in made.created
+    with pytest.raises(UsageError, match="exists already"):
+        init_collection(root)
+
+
+def test_init_cli_prints_the_next_step(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tei_tools", "init", str(tmp_path / "c"), "--calendar", "russia"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "tei-tools build" in result.stdout
+    assert 'convention = "russia"' in (tmp_path / "c" / "tei-tools.toml").read_text()
+
+
+def test_unknown_setting_is_one_line_with_file_and_line(tmp_path):
+    (tmp_path / "tei-tools.toml").write_text('title = "A"\n\ncolour = "red"\n')
+    with pytest.raises(ProfileError) as raised:
+        read_settings(tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path / 'tei-tools.toml'}:3:")
+    assert "colour" in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_bad_calendar_convention_names_the_known_ones(tmp_path):
+    (tmp_path / "tei-tools.toml").write_text('[calendar]\nconvention = "mars"\n')
+    with pytest.raises(ProfileError, match="great-britain") as raised:
+        read_settings(tmp_path)
+    assert raised.value.line == 2
+
+
+def test_wrongly_typed_setting_is_refused(tmp_path):
+    (tmp_path / "tei-tools.toml").write_text("title = 3\n")
+    with pytest.raises(ProfileError, match="must be a string"):
+        read_settings(tmp_path)
+
+
+def collection_with(tmp_path: Path, settings: str) -> Path:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "tei-tools.toml").write_text(settings, encoding="utf-8")
+    source = tmp_path / "source" / "letter.txt"
+    source.write_text(LETTER, encoding="utf-8")
+    return source
+
+
+def test_header_comes_from_the_collection_settings(tmp_path):
+    source = collection_with(
+        tmp_path,
+        'title = "Hartwell Letters"\npublisher = "A Society"\nlicence = "CC BY 4.0"\n'
+        '[[editors]]\nname = "A. Editor"\nrole = "transcription"\n'
+        '[source]\ntitle = "Letter-book of Josiah Hartwell"\n'
+        '[calendar]\nconvention = "great-britain"\n',
+    )
+    tree = convert_file(source).tree
+    header = etree.tostring(tree.find(f"{{{TEI_NS}}}teiHeader"), encoding=str)
+    assert "Hartwell Letters" in header and "A Society" in header and "CC BY 4.0" in header
+    assert "A. Editor" in header and "Letter-book of Josiah Hartwell" in header
+    assert "Calendar (New Style) Act" in header
+    assert "Degras" not in etree.tostring(tree, encoding=str)
+
+
+def test_a_document_outside_any_collection_claims_no_collection():
+    tree = convert(LETTER).tree
+    assert tree.find(f".//{{{TEI_NS}}}seriesStmt") is None
+    assert "Degras" not in etree.tostring(tree, encoding=str)
+
+
+def test_given_profile_replaces_the_layout_not_the_collection(tmp_path):
+    source = collection_with(tmp_path, 'title = "Hartwell Letters"\nprofile = "generic"\n')
+    tree = convert_file(source, profile="degras").tree
+    assert tree.xpath("string(//t:seriesStmt/t:title)", namespaces=NS) == "Hartwell Letters"
+
+
+def test_bundled_corpus_keeps_its_collection_through_its_settings():
+    corpus = Path(__file__).parents[1] / "corpus" / "source"
+    source = sorted(corpus.glob("*.txt"))[0]
+    tree = convert_file(source).tree
+    assert "Documents on Soviet Foreign Policy" in tree.xpath(
+        "string(//t:seriesStmt/t:title)", namespaces=NS
+    )
+
+
+# --- the development sets: valid, and nothing lost ------------------------------------------
+
+
+def development_texts() -> list[Path]:
+    return sorted(COLLECTIONS.glob("*/*.txt"))
+
+
+@pytest.mark.parametrize("source", development_texts(), ids=lambda p: p.stem)
+def test_other_collections_convert_to_valid_tei_keeping_every_word(source, tei_all, project_schema):
+    import re
+
+    text = source.read_text(encoding="utf-8")
+    tree = convert(text, source_name=source.name).tree
+    assert tei_all.validate(tree), tei_all.error_log.last_error
+    assert project_schema.validate(tree), project_schema.error_log.last_error
+    assert re.findall(r"\w+", export_text(tree)) == re.findall(r"\w+", text)
