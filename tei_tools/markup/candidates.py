@@ -457,6 +457,8 @@ def _candidates_in_run(
     if all(word.strip(".,:;") in not_names() or word in NOT_NAMES for word in name.split()):
         return []  # "Esteemed Friend", "Honoured Sir": a form of address
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
+    if tag == PERSON and not in_signature and " " not in name and _people(name):
+        return []  # "with the Japanese", "by Czechs": a people, not a person
     if tag is None:
         tag, reason = _type_from_vocabulary(text, a, b, name)
     elif tag == PLACE and reason == "after a word of place" and not _place_word(name):
@@ -807,6 +809,12 @@ _NUMBER_WORD = re.compile(
     r"Thousand)(?:[- ]|$)",
     re.IGNORECASE,
 )
+def _people(word: str) -> bool:
+    """A people or its members: "Japanese", "Czechs", "Americans", "Bolsheviks"."""
+    bare = word.strip(".,;:'’")
+    return is_demonym(bare) or (bare.endswith("s") and is_demonym(bare[:-1]))
+
+
 #: Words after which a capitalised name is a ship's ("by the Friendship", "the sloop Betsey").
 _SHIP_BEFORE = re.compile(
     r"\b(?:(?:by|in|on|per|aboard|board)\s+the|ship|sloop|brig|brigantine|schooner|snow|"

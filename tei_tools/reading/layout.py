@@ -10,6 +10,7 @@ nothing is lost silently.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -166,12 +167,30 @@ def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
 
 def take_footer(blocks: list[RawBlock], profile: Profile) -> list[Block]:
     """Remove trailing blocks that name the collection; they become trailers."""
-    names = {normalise_space(name).casefold() for name in profile.footer}
+    names = [normalise_space(name).casefold() for name in profile.footer]
     footer: list[Block] = []
-    while blocks and blocks[-1].text.casefold() in names:
+    while len(blocks) > 1 and _names_the_collection(blocks[-1].text, names):
         raw = blocks.pop()
         footer.insert(0, Block("trailer", raw.text, raw.line))
     return footer
+
+
+def _names_the_collection(text: str, names: list[str]) -> bool:
+    """A footer line naming the collection, as written or garbled by the transcription.
+
+    Web copies run the name into navigation words or the editor's name
+    ("Documents on Soviet Foreign Policy Edited by Jane Degras"), drop a word,
+    or misspell one; a short line holding the name, or nearly it, is the footer.
+    """
+    line = normalise_space(text).casefold()
+    if not names or len(line) > 160:
+        return False
+    for name in names:
+        if line == name or (name in line and len(line) <= len(name) + 80):
+            return True
+        if difflib.SequenceMatcher(None, line, name).ratio() >= 0.85:
+            return True
+    return False
 
 
 def take_title(blocks: list[RawBlock], profile: Profile) -> list[Block]:
