@@ -297,3 +297,30 @@ def test_other_collections_convert_to_valid_tei_keeping_every_word(source, tei_a
     assert tei_all.validate(tree), tei_all.error_log.last_error
     assert project_schema.validate(tree), project_schema.error_log.last_error
     assert re.findall(r"\w+", export_text(tree)) == re.findall(r"\w+", text)
+
+
+# --- places over time ---------------------------------------------------------------------
+
+
+def test_a_renamed_place_is_shown_by_the_name_of_its_time():
+    from tei_tools.corpus.entities import entity_info
+    from tei_tools.markup.registers import load_registry
+
+    registry = load_registry()
+    oslo = registry.lookup("pla:christiania")
+    assert (entity_info(oslo, on="1905-06-07").name, entity_info(oslo, on="1905-06-07").modern) == (
+        "Christiania",
+        "Oslo",
+    )
+    assert entity_info(oslo, on="1930-01-01").name == "Oslo"
+    konigsberg = registry.lookup("pla:koenigsberg")
+    assert entity_info(konigsberg, on="1920-01-01").name == "Königsberg"
+    assert entity_info(konigsberg, on="1950-01-01").name == "Kaliningrad"
+
+
+def test_a_renamed_place_links_whichever_name_the_document_uses():
+    for text, year in (("Christiania", 1905), ("Oslo", 1930), ("Königsberg", 1900)):
+        tree = convert(f"A letter\n\n1 May {year}\n\nWe arrived at {text} today.\n").tree
+        [place] = tree.xpath("//t:body//t:placeName[@ref]", namespaces=NS)
+        assert place.text == text
+        assert place.get("ref") in ("pla:christiania", "pla:koenigsberg")

@@ -38,8 +38,9 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
     cards = {}
     for ref in sorted(naming):
         entry = registry.entries.get(ref) if registry is not None else None
-        info = entity_info(entry) if entry is not None else unknown_info(ref)
         documents = naming[ref]
+        first = next((s.when for s in documents if s.when), None)
+        info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
         card: dict[str, object] = {
             "n": info.name,
             "i": site_href(index_href(ref)),

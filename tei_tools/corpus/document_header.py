@@ -46,7 +46,9 @@ def document_header(
         infos = []
         for ref in refs:
             entry = registry.entries.get(ref)
-            infos.append(entity_info(entry) if entry is not None else unknown_info(ref))
+            infos.append(
+                entity_info(entry, on=summary.when) if entry is not None else unknown_info(ref)
+            )
         for info in sorted(infos, key=lambda i: i.sort_name.casefold()):
             link = E.A(info.name, href=site_href("../" + index_href(info.ref), depth=1) or "#")
             link.set("data-ref", info.ref)

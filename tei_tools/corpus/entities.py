@@ -42,11 +42,17 @@ class EntityInfo:
     modern: str = ""  # a place's present-day name, when it differs
 
 
-def entity_info(entry) -> EntityInfo:
-    """The display form of a register entry (see the module docstring)."""
-    name = full_name(entry.label, entry.names) if entry.prefix == "per" else entry.label
-    sort_name = inverted_name(entry.label, name) if entry.prefix == "per" else entry.label
-    modern = entry.modern if entry.modern and entry.modern != entry.label else ""
+def entity_info(entry, on: str | None = None) -> EntityInfo:
+    """The display form of a register entry (see the module docstring).
+
+    ``on`` (an ISO date: the document's, or the earliest naming the entry) picks
+    a place's name of that time ("Königsberg" in 1900, "Kaliningrad" after 1946),
+    with the present-day name beside it when that differs.
+    """
+    label = entry.name_on(on) if entry.prefix == "pla" else entry.label
+    name = full_name(entry.label, entry.names) if entry.prefix == "per" else label
+    sort_name = inverted_name(entry.label, name) if entry.prefix == "per" else label
+    modern = entry.modern if entry.modern and entry.modern != label else ""
     return EntityInfo(
         ref=entry.ref,
         name=name,

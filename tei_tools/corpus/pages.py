@@ -419,7 +419,9 @@ def register_index_page(
     entries = []
     for ref in mentions:
         entry = registry.entries.get(ref)
-        info = entity_info(entry) if entry is not None else unknown_info(ref)
+        # A place is listed under its name at the first document naming it.
+        first = next((s.when for s, _ in mentions[ref] if s.when), None)
+        info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
         entries.append((info.sort_name.casefold(), ref, info, entry is not None))
     entries.sort()
     letters: dict[str, list] = {}

@@ -58,6 +58,7 @@ ORG_HEADS = frozenset(
     Court College University Academy Hospital Institution Institute Exchange House
     Convention Legislature Chamber Corporation Guild Regiment Brigade Treasury Exchequer
     Commons Lords Burgesses Representatives Sessions Chancery Inquisition Propaganda
+    Legion Battalion Guards Dragoons Hussars Fusiliers Militia
     """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
@@ -80,7 +81,7 @@ PLURAL_ORG_HEADS = frozenset(
 #: Head words that make a name of a body on their own after "the" ("the Rada").
 SELF_NAMING_HEADS = frozenset(
     {"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory", "Treasury", "Exchequer",
-     "Senate", "Legislature"}
+     "Senate", "Legislature", "Cabinet"}
 )  # fmt: skip
 #: Bodies named by their head word alone, with or without "the" ("in Parliament").
 BARE_NAMING_HEADS = frozenset({"Parliament", "Congress"})
@@ -93,7 +94,7 @@ PLACE_HEADS = frozenset(
     Islands Island Isles Peninsula River Sea Gulf Bay Strait Straits Mountains Mountain Lake
     Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
     Forest Pass Moor Heath Marsh Fen Fens Hills Downs Forth Firth Sound Channel Harbour Harbor
-    Street Square Lane Fort Castle Abbey Palace
+    Street Square Lane Fort Castle Abbey Palace Empire
     """.split()  # noqa: SIM905
 )
 #: Lower-case words after a place ("the Dvina front", "Archangel province").
@@ -407,7 +408,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
 _INITIAL = re.compile(r"[A-Z]\.")
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
-LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}$")
+LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\.?$")
 
 
 def _candidates_in_run(
@@ -459,6 +460,8 @@ def _candidates_in_run(
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
     if tag == PERSON and not in_signature and " " not in name and _people(name):
         return []  # "with the Japanese", "by Czechs": a people, not a person
+    if tag == PERSON and reason in _WEAK_PERSON_REASONS and _a_known_place(name):
+        tag, reason = PLACE, "in the gazetteer (GeoNames), a town no surname shares"
     if tag is None:
         tag, reason = _type_from_vocabulary(text, a, b, name)
     elif tag == PLACE and reason == "after a word of place" and not _place_word(name):
@@ -672,7 +675,10 @@ def _after_the(text: str, start: int) -> bool:
 
 
 #: Geographical words named "of" a place: "the Isle of Ely", "the Bay of Biscay".
-_HEAD_FIRST = frozenset({"Isle", "Isles", "Bay", "Gulf", "Cape", "Strait", "Straits", "Lake"})
+_HEAD_FIRST = frozenset(
+    {"Isle", "Isles", "Bay", "Gulf", "Cape", "Strait", "Straits", "Lake", "County", "Countie",
+     "Shire"}
+)  # fmt: skip
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
@@ -809,6 +815,21 @@ _NUMBER_WORD = re.compile(
     r"Thousand)(?:[- ]|$)",
     re.IGNORECASE,
 )
+#: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
+_WEAK_PERSON_REASONS = frozenset(
+    {"before a verb of speech", "after a verb of sending or telling", "followed by an office"}
+)
+
+
+def _a_known_place(name: str) -> bool:
+    """A gazetteer place whose name is no common given name or surname."""
+    place = gazetteer_place(name)
+    if place is None or place.kind == "city-word" or is_given_name(name.split()[0]):
+        return False
+    rank = surname_rank(name) if " " not in name else None
+    return rank is None or rank > _SURNAME_RANK_NEEDS_CONTEXT
+
+
 def _people(word: str) -> bool:
     """A people or its members: "Japanese", "Czechs", "Americans", "Bolsheviks"."""
     bare = word.strip(".,;:'’")

@@ -148,7 +148,7 @@ def _cue(words: list[str]) -> str:
 
 def _half(p: str) -> str:
     """One written day and month (either order), optional year; groups prefixed ``p``."""
-    day_month = rf"(?P<{p}d>{DAY})(?:\s+day)?(?:\s+of)?\s+(?P<{p}m>{MONTH})"
+    day_month = rf"(?P<{p}d>{DAY})\.?(?:\s+day)?(?:\s+of)?\s+(?P<{p}m>{MONTH})"
     month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
     # A year may be the editor's, in brackets: "5 April [1918]".
     year = rf"(?:[,.]?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"
@@ -543,20 +543,7 @@ def _dual(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
     shared = m.groupdict().get("y")
     if shared and b.year is None:
         b.year = int(shared)
-    return _one_if_slashed(text, m, dual_date(text, a, b, anchor))
-
-
-def _one_if_slashed(text: str, m: re.Match[str], halves: Found) -> Found:
-    """A dual date joined by a slash ("1/11 May", "October 26/November 8") is one date.
-
-    Written with brackets ("26 October [8 November]") each half stands on its
-    own and is marked so; a slash writes one date in both styles, marked once,
-    with the Gregorian day in ``@when`` and the Julian one in ``@when-custom``.
-    """
-    written = text[m.start() : m.end()]
-    if not halves or len(halves) != 2 or "/" not in written or re.search(r"[\[(]", written):
-        return halves
-    return [_merge_dual(text, m.start(), m.end(), halves)]
+    return dual_date(text, a, b, anchor)
 
 
 def _dual_days(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
@@ -608,7 +595,7 @@ def _days_pair(
         if old_first and not _plausible_pair(old, new, anchor):
             continue
         a, b = (old, new) if old_first else (new, old)
-        return _one_if_slashed(text, m, dual_date(text, a, b, anchor))
+        return dual_date(text, a, b, anchor)
     return None
 
 

@@ -26,6 +26,7 @@ from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_c
 from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
 from tei_tools.markup.names import NameMatch, find_names, fold
 from tei_tools.markup.registers import load_registry
+from tei_tools.markup.vocabulary import gazetteer_place
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.positions import SourceLocator
 from tei_tools.reading.profiles import Profile
@@ -96,7 +97,11 @@ class Enricher:
             block.text,
             [(m.start, m.end, m.tag) for m in known],
             in_signature=block.kind == "signed"
-            or (block.kind == "p" and LONE_NAME.match(block.text) is not None),
+            or (
+                block.kind == "p"
+                and LONE_NAME.match(block.text) is not None
+                and gazetteer_place(block.text.rstrip(".")) is None
+            ),
             in_salute=block.kind == "salute",
             in_dateline=block.kind == "dateline",
             is_surname=self._is_surname,

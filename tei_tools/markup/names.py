@@ -64,6 +64,7 @@ ABBREVIATED_TITLES = (
     "Mr", "Mrs", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Col", "Adm", "Capt",
     "Lieut", "Lt", "Maj", "Sen", "Hon", "Rev", "M",
     "Gov", "Genl", "Gen'l", "Revd", "Bp", "Sr", "Serjt", "Sergt", "Lt.-Col", "Lieut.-Col",
+    "Doctr", "Docr", "Mris",
 )  # fmt: skip
 
 #: Capitalised words that follow a title without being a name ("General Staff").
@@ -85,7 +86,13 @@ NOT_NAMES = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 
-_NOT_NAME_WORDS = NOT_NAMES | {t.lower() for t in TITLES + ABBREVIATED_TITLES}
+_NOT_NAME_WORDS = (
+    NOT_NAMES
+    | {t.lower() for t in TITLES + ABBREVIATED_TITLES}
+    | {"your", "my", "our", "his", "her", "its", "their", "yours", "sir", "madam", "lord"}
+)
+#: Short titles written in lower case before a name in early modern records.
+_LOWER_CASE_TITLES = frozenset({"mr", "mrs", "mris", "dr", "sr"})
 
 _TITLE_ALTERNATIVES = "|".join(
     [re.escape(t) for t in sorted(TITLES, key=len, reverse=True)]
@@ -433,9 +440,15 @@ def _title_inside(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _is_title_case(titles: str, name: str) -> bool:
-    """Titles are capitalised, or in capitals when the name is ("COLONEL ROBINS")."""
+    """Titles are capitalised, or in capitals when the name is ("COLONEL ROBINS").
+
+    Early modern clerks wrote the short titles in lower case before a
+    capitalised name ("mr Wroth", "mrs Hart"): those count too.
+    """
     words = titles.split()
     if all(word[:1].isupper() and not word[1:].isupper() for word in words):
+        return True
+    if all(word.rstrip(".") in _LOWER_CASE_TITLES for word in words) and name[:1].isupper():
         return True
     return all(word.isupper() for word in words) and name.isupper()
 

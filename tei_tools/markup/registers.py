@@ -78,6 +78,25 @@ class Entry:
 
     note: str | None = None  # the register's note: a role, and what the data was checked against
     modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
+    #: Names in use only for a time (name, from, to), from the name's own ``@from``/``@to``
+    #: or ``@notBefore``/``@notAfter``: "Christiania" to 1924, "Oslo" from 1925.
+    dated_names: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def name_on(self, day: dt.date | str | None) -> str:
+        """The entry's name at a date: the dated name then in use, else its label.
+
+        A place renamed since is shown by the name its documents knew it by.
+        """
+        if day is None:
+            return self.label
+        iso = day if isinstance(day, str) else day.isoformat()
+        iso = _lower_bound(iso[:10])
+        for name, start, end in self.dated_names:
+            if (start is None or _lower_bound(start) <= iso) and (
+                end is None or iso <= _upper_bound(end)
+            ):
+                return name
+        return self.label
 
     @property
     def ref(self) -> str:
@@ -238,10 +257,19 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         wikidata=_idno(element, "wikidata"),
         viaf=_idno(element, "VIAF"),
         surnames=_surnames(children) if kind == "person" else (),
-        valid_from=_dating(element, children, "from", "notBefore"),
-        valid_to=_dating(element, children, "to", "notAfter"),
+        # A body's dates may sit on its name; a place's dated names are its names of a time.
+        valid_from=_dating(element, children if kind != "place" else [], "from", "notBefore"),
+        valid_to=_dating(element, children if kind != "place" else [], "to", "notAfter"),
         note=_clean(note) if note is not None else None,
         modern=_clean(modern) if modern is not None else None,
+        dated_names=tuple(
+            (_clean(c), c.get("from") or c.get("notBefore"), c.get("to") or c.get("notAfter"))
+            for c in children
+            if c is not element
+            and c.get("type") != "surname"
+            and (c.get("from") or c.get("to") or c.get("notBefore") or c.get("notAfter"))
+            and kind == "place"
+        ),
     )
 
 

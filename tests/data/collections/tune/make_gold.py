@@ -114,8 +114,35 @@ class Gold:
         """iso is the date as written (Old Style year begun on 1 January); julian=True converts it."""
         if julian:
             kw.update(when=julian_to_gregorian(iso), calendar="julian", julian_iso=iso)
-        elif dual:  # "May 1/11": one span, when = the Gregorian half
-            kw.update(when=dual, julian_iso=iso)
+        elif dual:
+            # "May 1/11": each half is a date, as in the shared FRUS gold ("both halves of a
+            # dual date are listed"): "May 1" Old Style, "11" its New Style day.
+            old, _, new = s.partition("/")
+            for a in self.occ(s):
+                self.spans.append(
+                    {
+                        "type": "date",
+                        "start": a,
+                        "end": a + len(old),
+                        "text": old,
+                        "when": dual,
+                        "calendar": "julian",
+                        "julian_iso": iso,
+                        **kw,
+                    }
+                )
+                b = a + len(old) + 1
+                self.spans.append(
+                    {
+                        "type": "date",
+                        "start": b,
+                        "end": b + len(new),
+                        "text": new,
+                        "when": dual,
+                        **kw,
+                    }
+                )
+            return
         else:
             kw.update(when=iso)
         self.add("date", s, **kw)

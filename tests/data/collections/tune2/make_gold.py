@@ -165,3 +165,333 @@ def done(g):
         TOTAL[k] = TOTAL.get(k, 0) + v
 
 
+# ---------------------------------------------------------------- Pepys's diary (17th century, Old Style)
+
+g = Gold("pepys_1660-10-03_lords-day-at-westminster.txt")
+g.pers("Samuel Pepys")
+g.date("23 September 1660", "1660-09-23", julian=True)  # England, Old Style: Gregorian 3 October
+g.add(
+    "date",
+    "Sunday 23 September 1660",
+    optional=True,
+    when=julian_to_gregorian("1660-09-23"),
+    calendar="julian",
+    julian_iso="1660-09-23",
+)  # the heading with its weekday
+g.pers("Sir W. Batten", "W. Batten")
+g.pers("Mr. Mills", "Mills")
+g.town("Westminster")
+g.town("Whitehall", n=3)
+g.optional("Whitehall chapel", ("placeName",))
+g.pers("Mr. Pierce", "Pierce", n=3)
+g.pers("Duke of Gloucester")
+g.optional("Gloucester", ("placeName",))
+g.pers("Mr. Child", "Child")
+g.optional("Abbey", ("placeName", "orgName"))  # Westminster Abbey, twice
+g.optional("the Abbey", ("placeName", "orgName"))
+g.pers("Mr. Baxter", "Baxter")
+g.pers("Mr. Rowe", "Rowe", n=2)
+g.pers("Mr. Symons", "Symons")  # "Mr. Symons’s pew": the possessive is outside
+g.optional("God", ("persName",))
+g.optional("my Lord", ("persName",))  # Montagu, by his title only
+g.optional("Lord", ("persName",), keep=lambda a: g.text.startswith("Lord, but", a))
+g.pers("Diana")
+g.optional("the King", ("persName",))
+g.optional("King", ("persName",))
+g.optional("the Princess", ("persName",))
+g.optional("Princess", ("persName",))
+g.town("Margate")
+g.pers("Duke of York")
+g.optional("York", ("placeName",))
+done(g)
+
+g = Gold("pepys_1665-01-11_new-years-day-accounts.txt")
+g.pers("Samuel Pepys")
+g.date("January 1664-1665", "1665-01", optional=True, calendar="julian")  # month in the title
+g.date(
+    "JANUARY 1664-1665", "1665-01", optional=True, calendar="julian"
+)  # month heading, Old Style year 1664/5
+g.date(
+    "January 1st", "1665-01-01", julian=True
+)  # the year from the heading, counted from 1 January
+done(g)
+
+# ---------------------------------------------------------------- Virginia Company court book (17th century, Old Style)
+
+g = Gold("virginia-company_1621-08-03_court-of-24-july.txt")
+g.org("Virginia Company of London")
+g.place("Virginia", n=3)  # in the body's name and twice in the minutes
+g.town("London")
+g.date("24 July 1621", "1621-07-24", julian=True)  # the title
+g.date("24 Iulij 1621", "1621-07-24", julian=True)
+g.optional("Court", ("orgName",))
+g.optional("the Court", ("orgName",))
+g.optional("Company", ("orgName",), keep=lambda a: not g.text.startswith("Company of London", a))
+g.optional("the Company", ("orgName",))
+g.pers("Sr Iohn Dauers", "Iohn Dauers")
+g.pers("mr Nicho: Ferrar", "Nicho: Ferrar")
+g.pers("mr Wyddowes", "Wyddowes")
+g.optional("mr Deputie", ("persName",))  # the Deputy (John Ferrar), by his office
+g.optional("Deputie", ("persName",))
+g.pers("mr Shepparde", "Shepparde")
+g.pers("mrBaynam", "Baynam")  # printed without a space
+g.pers("mr Wroth", "Wroth")
+g.pers("Capt Bargraue", "Bargraue")
+g.pers("mr Couell", "Couell")
+g.pers("mr Gibbs", "Gibbs")
+g.pers("Capt Martin", "Martin")
+g.pers("mr Edwardℯ", "Edwardℯ")
+g.pers("mr Wrote", "Wrote")
+g.pers("Mr Wrote", "Wrote")
+g.pers("mr Barbor", "Barbor")
+g.pers("mr Harte", "Harte")
+g.pers("mr George Sandys", "George Sandys")
+g.pers("mr Blande", "Blande")
+g.pers("mr Moorewood", "Moorewood")
+g.pers("Doctor Gulstone", "Gulstone")
+g.pers("mr Bull", "Bull")
+g.pers("mr Taylor", "Taylor")
+g.pers("Doctor Winstone", "Winstone")
+g.pers("mr Swinhoe", "Swinhoe")
+g.pers("mr Georg Smith", "Georg Smith")
+g.pers("Doctor Anthony", "Anthony", keep=lambda a: g.text.startswith("Doctor Anthony.", a))
+g.pers("mr Casewell", "Casewell")
+g.pers("mr Martin", "Martin")
+g.pers("mr Keightley", "Keightley")
+g.pers("mr Darnelly", "Darnelly")
+g.town("Countie of Norfolke")
+g.optional("Norfolke", ("placeName",))
+g.pers("mr Doctor Ieggon", "Ieggon")
+g.optional("Bp: of Norwich", ("persName",))  # an office in apposition
+g.optional("Bp:", ("persName",))
+g.optional("Norwich", ("placeName",))
+g.optional("Secretary for the Company", ("persName",))
+g.optional("Secretary", ("persName",))
+g.org("Prerogative Office")
+g.pers("mr Anthony Wythers", "Anthony Wythers")
+g.town("Low Countries")
+done(g)
+
+# ---------------------------------------------------------------- Adams family correspondence (18th century)
+
+g = Gold("adams_1776-08-14_abigail-to-john.txt")
+g.pers("Abigail Adams")
+g.pers("John Adams")
+g.town("Boston")
+g.date("August 14 1776", "1776-08-14")
+g.pers("Mr. Smith", "Smith")
+g.town("Philadelphia")
+g.optional("New Government", ("orgName",))
+g.optional("House", ("orgName",))  # the Massachusetts House and Council
+g.optional("Counsel", ("orgName",))
+g.add("orgName", "provincial Congress", loose=True, core="Congress")
+g.optional("Declaration of Independance", ("orgName",))  # a document: not marked, accepted
+g.optional("The Dr.", ("persName",))
+g.place("united States of America", n=2)
+g.optional("States of America", ("placeName", "orgName"))
+g.pers(
+    "Dr. Chancys", "Chancys"
+)  # "Dr. Chancys Chauncy’s": the edition's reading and its correction
+g.optional("Chauncy", ("persName",))
+g.optional("Dr. Chancys Chauncy", ("persName",))
+g.optional("God", ("persName",))
+g.pers("Portia")  # Abigail Adams's signature name
+done(g)
+
+# ---------------------------------------------------------------- Jefferson Papers (18th century)
+
+g = Gold("jefferson_1789-07-29_to-madison.txt")
+g.pers("Thomas Jefferson")
+g.pers("James Madison", n=2)
+g.date("29 July 1789", "1789-07-29")
+g.town("Paris")
+g.date("July 29. 1789", "1789-07-29")
+g.date("22d", "1789-07-22", optional=True)  # "I wrote you on the 22d." (this month)
+g.date("23d. of May", "1789-05-23")
+g.optional("president", ("persName",))  # Washington, by his office
+g.org("senate")
+g.pers("Doctr. Franklin", "Franklin")
+g.pers("Foulon")
+g.pers("Bertier")
+g.pers("Th: Jefferson")
+done(g)
+
+# ---------------------------------------------------------------- Letters of Queen Victoria (19th century)
+
+g = Gold("victoria_1839-05-09_melbourne-and-palmerston.txt")
+g.pers("Queen Victoria", "Victoria", n=4)
+g.pers("Viscount Melbourne", "Melbourne", n=2)
+g.pers("Viscount Palmerston", "Palmerston", n=4)
+g.town("BUCKINGHAM PALACE")
+g.town("STANHOPE STREET")
+g.date("9th May 1839", "1839-05-09", n=2)
+g.optional("The Queen", ("persName",))
+g.optional("the Queen", ("persName",))
+g.optional("Queen", ("persName",), keep=lambda a: not g.text.startswith("Queen Victoria", a))
+g.pers("Lord Melbourne", "Melbourne", n=4)
+g.pers("Peel")
+g.pers("Lord Liverpool", "Liverpool")
+g.optional("your Majesty", ("persName",))
+g.optional("Majesty", ("persName",))
+g.optional("Crown", ("orgName",))
+done(g)
+
+g = Gold("victoria_1839-05-11_after-the-ball.txt")
+g.pers("Queen Victoria", "Victoria", n=2)
+g.pers("Viscount Melbourne", "Melbourne", n=2)
+g.town("BUCKINGHAM PALACE")
+g.date("11th May 1839", "1839-05-11")
+g.optional("The Queen", ("persName",))
+g.optional("the Queen", ("persName",))
+g.pers("Lord Melbourne", "Melbourne")
+g.pers("Lady Cowper", "Cowper")
+g.optional("Lord and Lady Minto", ("persName",))  # two people; "Lord" alone is only optional
+g.optional("Lord", ("persName",), keep=lambda a: g.text.startswith("Lord and", a))
+g.pers("Lady Minto", "Minto")
+g.pers("Duchess of Somerset")
+g.optional("Somerset", ("placeName",))
+g.pers("Lord Anglesey", "Anglesey")
+g.pers("Duchess of Gloucester")
+g.optional("Gloucester", ("placeName",))
+g.optional("Judge Advocate", ("persName",))
+g.org("Cabinet")
+g.optional("Grand Duke", ("persName",))  # the Tsarevich, by his title only
+done(g)
+
+# ---------------------------------------------------------------- Wellington's dispatches (19th century)
+
+g = Gold("wellington_1814-05-01_to-clinton.txt")
+g.pers("Duke of Wellington")
+g.optional("Wellington", ("placeName",), keep=lambda a: g.text[a - 8 : a] == "Duke of ")
+g.pers("Lieut. General W. Clinton", "W. Clinton", n=2)
+g.town("Cahors")
+g.date("1st May, 1814", "1814-05-01")
+g.date("4th", "1814-03-04", optional=True)  # "my orders of the 4th and the 8th of March"
+g.date("8th of March", "1814-03-08")
+g.town("Gibraltar")
+g.place("Sicily")
+g.town("Zaragoza")
+g.town("Tudela", n=2)
+g.optional("Commissariat", ("orgName",))
+g.optional("Commissariat of this army", ("orgName",))
+g.pers("Lieut. Gen. W. Clinton", "W. Clinton")
+g.pers("WELLINGTON")
+g.pers("Hill")
+g.pers("Sir Robert Kennedy", "Robert Kennedy")
+g.optional("10th", ("orgName",))  # "the 10th and 67th regiments": elliptic regiment names
+g.optional("67th regiments", ("orgName",))
+g.town("Narbonne")
+g.town("Catalonia")
+g.town("Tarragona")
+g.town("Roncesvalles")
+g.pers("General W. Clinton", "W. Clinton")
+g.optional("W.", ("persName",), keep=lambda a: g.text.startswith("W.'", a))  # initial as signature
+done(g)
+
+g = Gold("wellington_1814-06-26_to-dalhousie.txt")
+g.pers("Duke of Wellington")
+g.optional("Wellington", ("placeName",), keep=lambda a: g.text[a - 8 : a] == "Duke of ")
+g.pers("Earl of Dalhousie", n=3)
+g.optional("Dalhousie", ("placeName",))
+g.optional("Lieut. General the Earl of Dalhousie", ("persName",))
+g.town("London", n=2)
+g.date("26th June, 1814", "1814-06-26")
+g.pers("Sir Lowry Cole", "Lowry Cole")
+g.optional("General Court Martial", ("orgName",))
+g.town("Tarragona")
+g.org("95th regiment")
+g.org("King's German Legion", n=2)
+g.place("England")
+g.place("Ireland")
+g.town("Bayonne")
+g.town("Bordeaux")
+g.pers("Colonel Arentschildt", "Arentschildt")
+g.pers("Pakenham")
+g.date("26th of January", "1814-01-26")  # "from the 26th of January last"
+g.pers("WELLINGTON")
+done(g)
+
+# ---------------------------------------------------------------- Dewey's telegrams, Spanish-American war (19th century)
+
+g = Gold("dewey_1898-05-07_manila-and-cavite-telegrams.txt")
+g.pers("Commodore Dewey", "Dewey")
+g.optional("Secretary of the Navy", ("persName",))
+g.optional("SECRETARY OF THE NAVY", ("persName",))
+g.town("Manila", n=4)
+g.town("Cavite", n=5)
+g.town("HONGKONG", n=2)
+g.town("Hongkong")
+g.date("May 7, 1898", "1898-05-07", n=2)
+g.date("May 1", "1898-05-01")
+g.date("May 4", "1898-05-04")
+g.town("Washington", n=2)
+for s in (
+    "Reina Christina",
+    "Reina Cristina",
+    "Don Antonio de Biloa",
+    "Don Juan de Austria",
+    "General Lezo",
+    "Marquis del Duaro",
+    "Velasco",
+):
+    g.optional(s, ("persName",))  # ships' names: not marked, accepted
+for s in ("Castilla", "Isla de Luzon", "Isla de Cuba", "Isla de Mandano", "Luzon", "Cuba"):
+    g.optional(s, ("placeName",))
+g.optional("Department", ("orgName",))
+g.town("San Francisco")
+g.optional("American consul", ("persName",))
+g.pers("DEWEY", n=2)
+g.town("Philippine Islands")
+done(g)
+
+# ---------------------------------------------------------------- British and Foreign State Papers, China 1900 (20th century)
+
+g = Gold("bfsp_1900-07-06_salisbury-to-macdonald.txt")
+g.pers("Marquess of Salisbury", n=2)
+g.optional("Salisbury", ("placeName",))
+g.pers("Sir C. MacDonald", "C. MacDonald", n=3)
+g.org("Foreign Office")
+g.optional("Foreign Office", ("placeName",))  # used as the dateline
+g.date("July 6, 1900", "1900-07-06")
+g.optional("Chinese Minister", ("persName",))
+g.optional("The Minister", ("persName",))
+g.pers("Li Hung-chang")
+g.optional("Legations", ("orgName",))
+g.optional("Legations at Peking", ("orgName",))
+g.town("Peking")
+g.optional("Treaty Powers", ("orgName",))
+g.place("China")
+g.place("Russia", n=2)
+g.place("Chinese Empire")
+g.pers("SALISBURY")
+done(g)
+
+g = Gold("bfsp_1900-09-02_macdonald-reports-from-peking.txt")
+g.pers("Sir C. MacDonald", "C. MacDonald", n=3)
+g.pers("Sir C. Mac Donald", "C. Mac Donald")
+g.pers("Marquess of Salisbury", n=4)
+g.optional("Salisbury", ("placeName",))
+g.date("September 1900", "1900-09", optional=True)  # the title's month
+g.date("September 10", "1900-09-10", n=3)
+g.town("Peking", n=6)
+g.date("September 2, 1900", "1900-09-02")
+g.date("September 3, 1900", "1900-09-03")
+g.date("September 4, 1900", "1900-09-04")
+for s in (
+    "Russian General",
+    "German General",
+    "Japanese General",
+    "Russian Minister",
+    "the Emperor",
+    "Emperor",
+):
+    g.optional(s, ("persName",))
+g.pers("PRINCE CHING", "CHING")
+g.pers("Prince Ching", "Ching")
+g.optional("Tartar city", ("placeName",))
+g.optional("Bengal", ("placeName",))  # "Bengal and Japanese cavalry"
+g.optional("Japanese quarter", ("placeName",))
+g.town("Tien-tsin")
+done(g)
+
+print("total (non-optional):", TOTAL)
