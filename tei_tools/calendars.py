@@ -119,6 +119,7 @@ class Convention:
     name: str
     label: str = ""
     last_julian: YMD | None = None  # None with julian_always False: always Gregorian
+    first_gregorian: YMD | None = None  # the day after it, New Style, as the table gives it
     julian_always: bool = False
     year_start: tuple[int, int] = (1, 1)
     year_start_until: int | None = None
@@ -182,6 +183,7 @@ def reforms() -> dict[str, Convention]:
             key,
             label=entry.get("label", key),
             last_julian=_ymd(entry["last_julian"]),
+            first_gregorian=_ymd(entry["first_gregorian"]),
             year_start=tuple(int(part) for part in start.split("-")) if start else (1, 1),  # type: ignore[arg-type]
             year_start_until=entry.get("year_start_until"),
             source=entry.get("source", ""),
