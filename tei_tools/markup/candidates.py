@@ -434,7 +434,11 @@ def _candidates_in_run(
         return [place]
     if len(words) > 1 and _sentence_start(text, words[0][0]):
         first = text[words[0][0] : words[0][1]]
-        if word_frequency(first) >= COMMON_MID_SENTENCE and not is_given_name(first):
+        if (
+            word_frequency(first) >= COMMON_MID_SENTENCE
+            and not is_given_name(first)
+            and gazetteer_place(first.rstrip(".,")) is None
+        ):
             words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
     core = _core(text, words)
     if not core:
@@ -700,8 +704,11 @@ def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | Non
 def _core(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words of a run without the function words, offices and adjectives around it."""
     kept = list(words)
-    while kept and _not_name_word(text[kept[0][0] : kept[0][1]]):
-        kept.pop(0)
+    while kept and (
+        _not_name_word(text[kept[0][0] : kept[0][1]])
+        or (len(kept) > 1 and text[kept[0][0] : kept[0][1]].strip(".,:;") in not_names())
+    ):
+        kept.pop(0)  # "our Friend Thomas Wharton", "Cousin Mecom": the address is no name
     while (
         kept
         and _not_name_word(text[kept[-1][0] : kept[-1][1]])

@@ -27,6 +27,7 @@ from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_da
 from tei_tools.markup.names import NameMatch, find_names, fold
 from tei_tools.markup.registers import load_registry
 from tei_tools.markup.vocabulary import gazetteer_place
+from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.positions import SourceLocator
 from tei_tools.reading.profiles import Profile
@@ -92,16 +93,18 @@ class Enricher:
                 spans = _longest_wins(spans, span)
         return spans
 
-    def _find_candidates(self, block: Block, known: list[NameMatch]) -> list[Candidate]:
+    def _find_candidates(
+        self, block: Block, known: list[NameMatch], after: Block | None = None
+    ) -> list[Candidate]:
+        # A line that is only a name signs the document, unless it is a place's name
+        # (the "Whitehall." of a calendar entry) with no closing formula before it.
+        lone = block.kind == "p" and LONE_NAME.match(block.text) is not None
+        if lone and gazetteer_place(block.text.rstrip(".").title()) is not None:
+            lone = after is not None and is_valediction(after.text)
         return find_candidates(
             block.text,
             [(m.start, m.end, m.tag) for m in known],
-            in_signature=block.kind == "signed"
-            or (
-                block.kind == "p"
-                and LONE_NAME.match(block.text) is not None
-                and gazetteer_place(block.text.rstrip(".")) is None
-            ),
+            in_signature=block.kind == "signed" or lone,
             in_salute=block.kind == "salute",
             in_dateline=block.kind == "dateline",
             is_surname=self._is_surname,
@@ -137,9 +140,11 @@ class Enricher:
         # Names no register has, once per block; a name typed by its context in one place
         # is of that type wherever the document writes it ("Tredwell returning ..." and
         # later "Tredwell telegraphs").
+        previous: Block | None = None
         for block in self.doc.blocks:
+            after, previous = previous, block
             if id(block) in self._names:
-                candidates = self._find_candidates(block, self._names[id(block)])
+                candidates = self._find_candidates(block, self._names[id(block)], after)
                 self._candidates[id(block)] = candidates
                 for candidate in candidates:
                     if candidate.tag is not None:
