@@ -329,3 +329,16 @@ def test_a_renamed_place_links_whichever_name_the_document_uses():
         [place] = tree.xpath("//t:body//t:placeName[@ref]", namespaces=NS)
         assert place.text == text
         assert place.get("ref") in ("pla:christiania", "pla:koenigsberg")
+
+
+def test_a_document_without_a_date_is_ordered_by_its_file_name(tmp_path):
+    from tei_tools.corpus.build import build
+
+    root = tmp_path / "letters"
+    init_collection(root, title="Letters")
+    (root / "source" / "1764-03-10_note.txt").write_text(
+        "A note\n\nno date is written in this one.\n", encoding="utf-8"
+    )
+    build(root, tmp_path / "site", jobs=1, search="none")
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Undated" not in home and "1764" in home

@@ -11,6 +11,8 @@ reading any document again.  Workers never write into the site.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import json
 import os
@@ -338,6 +340,7 @@ def _read_date(root: etree._Element, summary: DocumentSummary, settings: BuildSe
     if date is None:
         date = root.find(f".//{_T}dateline//{_T}date")
     if date is None:
+        _date_from_stem(summary)
         return
     reading = read_date(date)
     when = reading.gregorian or reading.datetime or date.get("notBefore") or date.get("from")
@@ -353,6 +356,30 @@ def _read_date(root: etree._Element, summary: DocumentSummary, settings: BuildSe
     if julian:
         label += f" N.S. ({format_iso_date(julian)} O.S.)"
     summary.date_label = label
+
+
+#: A file named by its date, as collections often are: "1764-03-10_laurens-to-oswald".
+_STEM_DATE = re.compile(r"^(\d{4}-\d\d-\d\d|\d{4}-\d\d|\d{4})(?=[_\-. ]|$)")
+
+
+def _date_from_stem(summary: DocumentSummary) -> None:
+    """Without a date in the document, the one its file name begins with orders it.
+
+    The label says where the date comes from; the TEI is not changed.
+    """
+    from tei_tools.export.dates import format_iso_date
+
+    found = _STEM_DATE.match(summary.stem)
+    if found is None:
+        return
+    value = found.group(1)
+    try:
+        dt.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return  # "1764-13-40_x": not a date
+    label = format_iso_date(value)
+    summary.when = value
+    summary.date_label = f"{label} (from the file name)"
 
 
 def _citations(root: etree._Element) -> list[dict[str, str]]:

@@ -22,7 +22,7 @@ def _lines(name: str) -> list[str]:
 class GazetteerPlace:
     """What the gazetteer knows of a place name: its kind, country and size."""
 
-    kind: str  # "country" | "state" | "city" | "city-word" (named like a common word)
+    kind: str  # "country" | "state" | "region" | "city" | "city-word" (named like a common word)
     country: str
     population: int
 
@@ -67,6 +67,9 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
         # A country or state outranks a town of the same name; else the larger town.
         if known is None or _rank(place) > _rank(known):
             places[name] = place
+    for line in _lines("places-historical.tsv"):
+        name, kind, *_ = line.split("\t")
+        places.setdefault(name, GazetteerPlace("state" if kind == "state" else "region", "", 0))
     return places
 
 
