@@ -12,7 +12,6 @@ reading any document again.  Workers never write into the site.
 from __future__ import annotations
 
 import datetime as dt
-
 import functools
 import json
 import os
