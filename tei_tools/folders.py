@@ -102,3 +102,18 @@ def _reason(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
     return (exc.strerror or str(exc)).lower()
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit``: never a device, a pipe or a folder.
+
+    Raises :class:`OSError` (the caller words it) for anything else.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(2, "not a regular file", str(p))
+    with p.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(27, f"larger than {limit:,} bytes", str(p))
+    return data

@@ -28,9 +28,12 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from tei_tools.errors import HostileXMLError, InputError
+from tei_tools.folders import read_regular_file
 
 #: The option that allows local entity files, named in every refusal.
 OPTION = "--allow-local-dtd"
+#: The largest DTD or entity file read with the option.
+MAX_DTD_BYTES = 1024 * 1024
 
 _EXTERNAL_DECL = re.compile(
     rb"""<!ENTITY\s+(%\s+)?([^\s"'%>]+)\s+(?:SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s*(?:"([^"]*)"|'([^']*)')(\s+NDATA\b)?"""
@@ -134,7 +137,7 @@ class LocalDTDResolver(etree.Resolver):
                 file=self.source,
             )
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_DTD_BYTES)
         except OSError as exc:
             raise InputError(
                 f"cannot read {self.allowed[path]!r}: {exc.strerror or exc}", file=self.source

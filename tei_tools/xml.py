@@ -40,29 +40,57 @@ NSMAP = {"tei": TEI_NS}
 MAX_ENTITY_TEXT = 10_000
 
 
+class RefuseExternal(etree.Resolver):
+    """Answers every external identifier with nothing, so libxml2 opens no file.
+
+    ``load_dtd=False`` and ``resolve_entities=False`` are not enough: libxml2
+    still opens a DOCTYPE's external subset and an internal subset's
+    parameter entities (``<!ENTITY % p SYSTEM "/dev/zero"> %p;``) through its
+    default loader, which reads files and devices, hangs on a pipe and tells
+    by its message whether a file exists.  With this resolver in place the
+    loader asks it instead, and it answers with an empty string for every
+    name; the document's own checks then refuse what it declared, with one
+    message whether or not the file exists.  (Written here because lxml has
+    no built-in "deny all" resolver.)
+    """
+
+    def resolve(self, system_url, public_id, context):
+        return self.resolve_string("", context)
+
+
 def make_parser(
-    *, remove_blank_text: bool = False, resolver: etree.Resolver | None = None
+    *,
+    remove_blank_text: bool = False,
+    resolver: etree.Resolver | None = None,
+    schema: bool = False,
 ) -> etree.XMLParser:
-    """A parser that reads only the bytes it is given.
+    """The one parser configuration for every read of XML: only the bytes it is given.
 
     ``resolve_entities=False`` keeps entity references as nodes instead of
-    expanding them; ``load_dtd=False`` and ``no_network=True`` make sure no
-    external subset or parameter entity is ever read.  With a ``resolver``
-    (a :class:`tei_tools.local_dtd.LocalDTDResolver`) the DTD files it
-    allows are loaded and their entities expanded; it refuses all others.
+    expanding them; ``no_network=True`` and :class:`RefuseExternal` make sure
+    no external subset, parameter entity or other file is ever opened.  With a
+    ``resolver`` (a :class:`tei_tools.local_dtd.LocalDTDResolver`) the DTD
+    files it allows are loaded and their entities expanded; it refuses all
+    others.  ``schema``: a schema file (large trees allowed, comments dropped).
+    Parse bytes with it (``etree.fromstring(data, parser, base_url=...)``):
+    given a file name, it would refuse to open the file itself.
     """
     parser = etree.XMLParser(
         resolve_entities=resolver is not None,
         load_dtd=resolver is not None,
         no_network=True,
         dtd_validation=False,
-        huge_tree=False,
+        huge_tree=schema,
+        remove_comments=schema,
         remove_blank_text=remove_blank_text,
         collect_ids=False,
     )
-    if resolver is not None:
-        parser.resolvers.add(resolver)
+    parser.resolvers.add(resolver if resolver is not None else RefuseExternal())
     return parser
+
+
+#: The largest schema file read (tei_all.rng is about 3 MB).
+MAX_SCHEMA_BYTES = 64 * 1024 * 1024
 
 
 def parse_xml_file(
@@ -85,11 +113,16 @@ def parse_xml_file(
 
 
 def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a whole input file, turning OS errors into one-line input errors."""
+    """Read a whole input file, turning OS errors into one-line input errors.
+
+    A pipe or device given by name is refused, never read: it may never end.
+    """
     name = str(path)
     p = Path(path)
     if p.is_dir():
         raise InputError("is a directory, not a file", file=name)
+    if p.exists() and not p.is_file():
+        raise InputError("not a regular file (a pipe, socket or device)", file=name)
     try:
         return p.read_bytes()
     except FileNotFoundError:

@@ -96,6 +96,8 @@ def build(
             click.echo(format_problem_record(problem), err=True)
     for conflict in result.conflicts:
         click.echo(f"tei-tools: error: {conflict}", err=True)
+    for entry in result.unreadable:
+        click.echo(f"tei-tools: error: {entry}", err=True)
     counts = result.counts()
     tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     click.echo(

@@ -91,5 +91,11 @@ def validate(
     )
     if not report.files:
         raise UsageError("no XML files found in the paths given")
+    from tei_tools.xml import input_identities, refuse_writing_over_input
+
+    # The one input-is-output check of every command: any spelling of a file read
+    # (./x.xml, a symbolic or hard link) is refused as the report's target.
+    read = [f.file for f in report.files] + [*registers] + ([schema] if schema else [])
+    refuse_writing_over_input(output, input_identities(read))
     write_output(output, render(report, fmt, max_per_file=max_errors))
     return report.exit_code

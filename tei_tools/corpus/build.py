@@ -40,7 +40,7 @@ from tei_tools.corpus.cache import DEFAULT_CACHE_DIR, BuildCache, content_digest
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
 from tei_tools.corpus.lock import LOCK_FILE, exclusive_lock
-from tei_tools.errors import OutputConflictError, TeiToolsError, UsageError
+from tei_tools.errors import OutputConflictError, TeiToolsError, UnreadableEntryError, UsageError
 from tei_tools.xml import TEMP_SUFFIX, read_input_bytes, write_atomic
 
 log = logging.getLogger("tei_tools.corpus")
@@ -71,6 +71,8 @@ class BuildResult:
     conflicts: list[OutputConflictError] = field(default_factory=list)
     #: temporary files of an earlier, interrupted build that were removed
     leftovers: int = 0
+    #: entries of source/ and tei/ that could not be read (reported, never skipped)
+    unreadable: list[UnreadableEntryError] = field(default_factory=list)
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -78,7 +80,12 @@ class BuildResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when every document is valid and every output written; 1 otherwise."""
+        """0 when every document is valid and every output written; 1 otherwise.
+
+        2 when an entry of the collection could not be read at all, as for convert.
+        """
+        if self.unreadable:
+            return 2
         return 1 if self.failed or self.conflicts else 0
 
     def counts(self) -> dict[str, int]:
@@ -129,7 +136,13 @@ def build(
         leftovers = remove_temporaries(site)
         cache = BuildCache.load(Path(cache_dir) if cache_dir else site / DEFAULT_CACHE_DIR)
         writer = SiteWriter(site, cache.files, force=force)
-        result = BuildResult(site, search=mode, shadowed=collection.shadowed, leftovers=leftovers)
+        result = BuildResult(
+            site,
+            search=mode,
+            shadowed=collection.shadowed,
+            leftovers=leftovers,
+            unreadable=list(collection.unreadable),
+        )
         _build_locked(
             collection, settings, cache, writer, result, jobs, executor, scheduler, quiet, progress
         )

@@ -37,7 +37,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tei_tools.calendars import Convention, convention, julian_to_gregorian
-from tei_tools.errors import InputError, ProfileError
+from tei_tools.errors import InputError, ProfileError, UnreadableEntryError
+from tei_tools.folders import walk_files
 from tei_tools.reading.collection_info import (
     CollectionInfo,
     Editor,
@@ -100,6 +101,9 @@ class Collection:
     documents: list[DocumentInput] = field(default_factory=list)
     #: tei/ files not built because a source/ file of the same stem is.
     shadowed: list[Path] = field(default_factory=list)
+    #: Entries of source/ and tei/ that cannot be read (a link loop, a dangling link, a pipe):
+    #: reported by the build, never skipped in silence.
+    unreadable: list[UnreadableEntryError] = field(default_factory=list)
 
 
 def read_collection(folder: str | Path) -> Collection:
@@ -112,9 +116,19 @@ def read_collection(folder: str | Path) -> Collection:
     if not root.is_dir():
         raise InputError("not a collection folder (expected a directory)", file=str(root))
     settings = read_settings(root)
-    sources = {p.stem: p for p in sorted((root / "source").glob("*.txt")) if p.is_file()}
-    teis = {p.stem: p for p in sorted((root / "tei").glob("*.xml")) if p.is_file()}
-    if not sources and not teis:
+    unreadable: list[UnreadableEntryError] = []
+    found: dict[str, dict[str, Path]] = {}
+    for sub, pattern in (("source", "*.txt"), ("tei", "*.xml")):
+        found[sub] = {}
+        if not (root / sub).is_dir():
+            continue
+        for entry in walk_files(root / sub, pattern, recursive=False):
+            if isinstance(entry, UnreadableEntryError):
+                unreadable.append(entry)
+            else:
+                found[sub][entry.stem] = entry
+    sources, teis = found["source"], found["tei"]
+    if not sources and not teis and not unreadable:
         raise InputError(
             "no documents: expected source/*.txt and/or tei/*.xml in the collection", file=str(root)
         )
@@ -124,7 +138,7 @@ def read_collection(folder: str | Path) -> Collection:
     ]
     documents.sort(key=lambda d: d.stem)
     shadowed = [path for stem, path in teis.items() if stem in sources]
-    return Collection(root, settings, documents, shadowed)
+    return Collection(root, settings, documents, shadowed, unreadable)
 
 
 def collection_registers(root: Path) -> tuple[str, ...]:

@@ -85,15 +85,11 @@ class SchemaModel:
 def build_model(path: Path, data: bytes | None = None) -> SchemaModel:
     """Read a RELAX NG file (``include``s flattened) into a :class:`SchemaModel`."""
     from tei_tools.errors import SchemaError
+    from tei_tools.folders import read_regular_file
+    from tei_tools.xml import MAX_SCHEMA_BYTES, make_parser
 
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        remove_comments=True,
-        huge_tree=True,
-    )
-    data = path.read_bytes() if data is None else data
+    parser = make_parser(schema=True)
+    data = read_regular_file(path, MAX_SCHEMA_BYTES) if data is None else data
     try:
         root = etree.fromstring(data, parser, base_url=str(path.resolve()))
     except etree.XMLSyntaxError as exc:

@@ -94,6 +94,8 @@ def _read_profile_text(name: str) -> tuple[str, str]:
             file=name,
         )
     try:
+        if path.exists() and not path.is_file():
+            raise ProfileError("not a regular file (a pipe, socket or device)", file=name)
         return path.read_text(encoding="utf-8"), name
     except FileNotFoundError:
         raise ProfileError("profile file not found", file=name) from None

@@ -37,7 +37,10 @@ def fill_columns(
         return problems
     if data is None:
         try:
-            data = path.read_bytes()
+            from tei_tools.folders import read_regular_file
+            from tei_tools.xml import MAX_SCHEMA_BYTES
+
+            data = read_regular_file(path, MAX_SCHEMA_BYTES)
         except OSError:
             return problems
     ends = start_tag_ends(data, lines)

@@ -92,6 +92,8 @@ class CorpusScope:
 
 def is_corpus_root(path: Path) -> bool:
     """Whether the file's root element is a ``teiCorpus`` (judged from its first bytes)."""
+    if not path.is_file():
+        return False  # a pipe or device is never opened: reading it may not end
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -124,6 +126,8 @@ def _read_corpus(path: Path) -> Corpus | None:
 
 def _is_document(path: Path) -> bool:
     """Whether a file's root element is ``TEI`` or ``teiCorpus`` (judged from its first bytes)."""
+    if not path.is_file():
+        return False  # a pipe or device is never opened: reading it may not end
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)

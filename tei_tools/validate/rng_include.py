@@ -37,7 +37,11 @@ def flatten_includes(
             continue
         path = (base.parent / href).resolve()
         try:
-            included = etree.parse(str(path), parser).getroot()
+            from tei_tools.folders import read_regular_file
+            from tei_tools.xml import MAX_SCHEMA_BYTES
+
+            data = read_regular_file(path, MAX_SCHEMA_BYTES)
+            included = etree.fromstring(data, parser, base_url=str(path))
         except (OSError, etree.XMLSyntaxError):
             continue  # compiling the original grammar will report the missing file
         included = flatten_includes(included, path, parser)

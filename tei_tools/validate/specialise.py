@@ -241,7 +241,10 @@ def read_schema(schema_path: Path) -> bytes:
         key = (str(schema_path.resolve()), stat.st_size, stat.st_mtime_ns)
         data = _schema_bytes.get(key)
         if data is None:
-            data = _schema_bytes[key] = schema_path.read_bytes()
+            from tei_tools.folders import read_regular_file
+            from tei_tools.xml import MAX_SCHEMA_BYTES
+
+            data = _schema_bytes[key] = read_regular_file(schema_path, MAX_SCHEMA_BYTES)
         return data
     except OSError as exc:
         raise SchemaError(
@@ -262,8 +265,12 @@ def _load_specialised(
     # full grammar (reading tei_all is the larger part of a warm one-file run).
     if vocabulary is not None and cached.is_file():
         try:
-            return etree.parse(str(cached), _schema_parser())
-        except etree.XMLSyntaxError:
+            from tei_tools.folders import read_regular_file
+            from tei_tools.xml import MAX_SCHEMA_BYTES
+
+            kept = read_regular_file(cached, MAX_SCHEMA_BYTES)
+            return etree.ElementTree(etree.fromstring(kept, _schema_parser(), base_url=str(cached)))
+        except (OSError, etree.XMLSyntaxError):
             cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
     full = parse_grammar(schema_path, data, digest)
     if vocabulary is None or not can_specialise(full.getroot()):
@@ -282,13 +289,9 @@ def _store(path: Path, payload: bytes) -> None:
 
 
 def _schema_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        remove_comments=True,
-        huge_tree=True,
-    )
+    from tei_tools.xml import make_parser
+
+    return make_parser(schema=True)
 
 
 def parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._ElementTree:

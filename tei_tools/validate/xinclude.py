@@ -102,7 +102,11 @@ def _load(include, document, scope: IncludeScope, problems, depth, chain):
 
     if parse == "text":
         try:
-            return [target.read_text(encoding=include.get("encoding", "utf-8"))], ""
+            from tei_tools.folders import read_regular_file
+            from tei_tools.xml import MAX_SCHEMA_BYTES
+
+            raw = read_regular_file(target, MAX_SCHEMA_BYTES)
+            return [raw.decode(include.get("encoding", "utf-8"))], ""
         except (OSError, UnicodeDecodeError, LookupError) as exc:  # LookupError: unknown encoding
             return None, f"{href!r} cannot be read as text: {exc}"
     try:

@@ -1,0 +1,128 @@
+"""Robust: no file read that the user did not allow, no hang, no output over an input.
+
+A hang is a test with a time-out: each probe runs the command in a subprocess
+that must finish within seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tei_tools.errors import TeiToolsError
+from tei_tools.xml import parse_xml_bytes
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+
+TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>\n'
+
+
+def run(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tei_tools", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def document(tmp_path: Path, doctype: str, name: str = "doc.xml") -> Path:
+    path = tmp_path / name
+    path.write_text(f'<?xml version="1.0"?>\n{doctype}\n{TEI}', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_a_parameter_entity_naming_a_pipe_is_refused_without_opening_it(tmp_path, fifo, command):
+    doc = document(tmp_path, f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{fifo}"> %p;]>')
+    args = [command, str(doc)] if command == "validate" else ["export", "text", str(doc)]
+    result = run(*args, timeout=20)
+    assert result.returncode != 0
+    assert "refused" in (result.stdout + result.stderr)
+
+
+def test_an_external_subset_naming_a_pipe_does_not_hang(tmp_path, fifo):
+    doc = document(tmp_path, f'<!DOCTYPE TEI SYSTEM "{fifo}">')
+    result = run("validate", str(doc), timeout=20)
+    assert result.returncode in (1, 2)
+
+
+def test_a_refusal_reads_the_same_whether_the_file_exists_or_not(tmp_path):
+    present = tmp_path / "secret.txt"
+    present.write_text("root:x:0:0\n", encoding="utf-8")
+    messages = []
+    for target in (present, tmp_path / "absent.txt"):
+        data = f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{target}"> %p;]>\n{TEI}'.encode()
+        with pytest.raises(TeiToolsError) as refused:
+            parse_xml_bytes(data, source="doc.xml")
+        messages.append(refused.value.message.replace(str(target), "FILE"))
+    assert messages[0] == messages[1]
+    assert "root:x" not in messages[0]
+
+
+def test_a_pipe_given_as_an_input_is_refused(fifo):
+    for args in (["validate", str(fifo)], ["export", "text", str(fifo)], ["convert", str(fifo)]):
+        result = run(*args, timeout=20)
+        assert result.returncode != 0, args
+        assert "not a regular file" in result.stderr + result.stdout, args
+
+
+def test_local_dtd_reads_only_regular_files_of_at_most_one_megabyte(tmp_path, fifo):
+    big = tmp_path / "big.dtd"
+    big.write_bytes(b"<!-- " + b"x" * (1024 * 1024) + b" -->")
+    for target in (big.name, fifo.name):
+        doc = document(tmp_path, f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{target}"> %p;]>')
+        result = run("validate", "--allow-local-dtd", str(doc), timeout=20)
+        assert result.returncode == 2, (target, result.stdout, result.stderr)
+
+
+# --- outputs never over inputs ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "hard", "symbolic"])
+def test_validate_refuses_a_report_over_its_input(tmp_path, spelling):
+    doc = document(tmp_path, "")
+    original = doc.read_bytes()
+    target = {
+        "same": doc,
+        "dot": tmp_path / "." / doc.name,
+        "hard": tmp_path / "hard.xml",
+        "symbolic": tmp_path / "soft.xml",
+    }[spelling]
+    if spelling == "hard":
+        os.link(doc, target)
+    if spelling == "symbolic":
+        target.symlink_to(doc)
+    result = run("validate", str(doc), "--format", "json", "-o", str(target))
+    assert result.returncode == 2
+    assert "refusing to write over the input" in result.stderr
+    assert doc.read_bytes() == original
+
+
+# --- build reports what it cannot read ----------------------------------------------------
+
+
+def test_build_reports_every_unreadable_entry_and_builds_the_rest(tmp_path, fifo):
+    corpus = tmp_path / "corpus"
+    (corpus / "source").mkdir(parents=True)
+    (corpus / "source" / "good.txt").write_text("A note\n\nSome text.\n", encoding="utf-8")
+    os.mkfifo(corpus / "source" / "pipe.txt")
+    (corpus / "source" / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (corpus / "source" / "loop.txt").symlink_to(corpus / "source" / "loop.txt")
+    result = run("build", str(corpus), "-o", str(tmp_path / "site"), "--search", "none", timeout=60)
+    assert result.returncode == 2
+    for name, reason in (
+        ("pipe.txt", "not a regular file"),
+        ("dangling.txt", "dangling symbolic link"),
+        ("loop.txt", "symbolic link loop"),
+    ):
+        assert any(name in line and reason in line for line in result.stderr.splitlines()), name
+    assert (tmp_path / "site" / "documents" / "good.html").is_file()
