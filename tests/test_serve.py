@@ -38,3 +38,46 @@ def test_serving_a_folder_that_is_not_a_site_is_refused(tmp_path):
 def test_serve_is_listed_in_the_help():
     result = CliRunner().invoke(cli, ["--help"])
     assert "serve" in result.output and "127.0.0.1" in result.output
+
+
+@pytest.fixture
+def served(tmp_path):
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>home</title>", encoding="utf-8")
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "a.html").write_text("<p>a</p>", encoding="utf-8")
+    (tmp_path / ".tei-tools-cache").mkdir()
+    (tmp_path / ".tei-tools-cache" / "manifest.json").write_text("{}", encoding="utf-8")
+    server = make_server(tmp_path, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def status(port: int, path: str, host: str = "127.0.0.1") -> int:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host)
+    connection.endheaders()
+    return connection.getresponse().status
+
+
+def test_preview_lists_no_folder_and_hides_the_build_cache(served):
+    assert status(served, "/documents/a.html") == 200
+    assert status(served, "/documents/") == 404
+    assert status(served, "/.tei-tools-cache/manifest.json") == 404
+    assert status(served, "/.tei-tools-cache/") == 404
+
+
+def test_preview_answers_a_bad_path_with_400_and_keeps_serving(served):
+    assert status(served, "/%00") == 400
+    assert status(served, "/%ff%fe") == 400
+    assert status(served, "/") == 200
+
+
+def test_preview_refuses_a_foreign_host_name(served):
+    assert status(served, "/", host="attacker.example") == 403
+    assert status(served, "/", host="localhost:8000") == 200

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from tei_tools.errors import InputError
 
 #: Loopback only: the preview is never reachable from another machine.
 HOST = "127.0.0.1"
+#: The names a request may give in its Host header (as the review app accepts).
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
 
 class PreviewServer(http.server.ThreadingHTTPServer):
@@ -47,6 +51,48 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:
         pass
+
+    def do_GET(self) -> None:
+        if self._refused():
+            return
+        super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if self._refused():
+            return
+        super().do_HEAD()
+
+    def _refused(self) -> bool:
+        """Answer the requests a preview must not serve; True when one was answered.
+
+        A ``Host`` other than the loopback names is refused (a page of another
+        site that rebinds its name to 127.0.0.1 cannot read the preview), a
+        path that cannot name a file is a 400, and hidden entries (the build's
+        ``.tei-tools-cache/`` with its manifest and lock) are not found.
+        """
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]")
+        if host not in LOCAL_HOSTS:
+            self.send_error(HTTPStatus.FORBIDDEN, "preview answers only 127.0.0.1 and localhost")
+            return True
+        path = unquote(urlsplit(self.path).path, errors="strict")
+        if "\x00" in path or "\\" in path or any(ord(c) < 32 for c in path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "not a path of the site")
+            return True
+        if any(part.startswith(".") for part in path.split("/") if part):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return True
+        return False
+
+    def list_directory(self, path):  # type: ignore[no-untyped-def]
+        """No folder listings: a folder without index.html is not found."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except UnicodeDecodeError:
+            self.send_error(HTTPStatus.BAD_REQUEST, "not a path of the site")
 
 
 def make_server(site: str | Path, *, port: int = 8000) -> PreviewServer:
