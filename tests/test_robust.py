@@ -126,3 +126,75 @@ def test_build_reports_every_unreadable_entry_and_builds_the_rest(tmp_path, fifo
     ):
         assert any(name in line and reason in line for line in result.stderr.splitlines()), name
     assert (tmp_path / "site" / "documents" / "good.html").is_file()
+
+
+# --- the language server's framing ----------------------------------------------------------
+
+
+def lsp_message(payload: dict, length: int | None = None) -> bytes:
+    import json
+
+    body = json.dumps(payload).encode()
+    return f"Content-Length: {len(body) if length is None else length}\r\n\r\n".encode() + body
+
+
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {"processId": None, "rootUri": None, "capabilities": {}},
+}
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        b"Content-Type: application/json\r\n\r\n",  # no Content-Length
+        b"Content-Length: abc\r\n\r\n",
+        b"Content-Length: -5\r\n\r\n",
+        b"Content-Length: 10\r\n\r\n",  # too short: the body is not JSON
+        b"Content-Length: 100000\r\n\r\n",  # too long: the body never completes
+        b"",  # no header at all
+    ],
+    ids=["missing", "not-a-number", "negative", "too-short", "too-long", "no-header"],
+)
+def test_language_server_exits_on_bad_framing_instead_of_hanging(framing):
+    pytest.importorskip("pygls", reason="the lsp extra (pygls) is not installed")
+    import json
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei_tools", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(framing + json.dumps(INITIALIZE).encode())
+    process.stdin.flush()  # and keep stdin open: a deaf server would wait for ever
+    try:
+        assert process.wait(timeout=40) == 1
+    finally:
+        process.kill()
+        process.communicate()
+
+
+def test_language_server_exits_with_zero_after_shutdown_and_exit():
+    pytest.importorskip("pygls", reason="the lsp extra (pygls) is not installed")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei_tools", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(
+        lsp_message(INITIALIZE)
+        + lsp_message({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        + lsp_message({"jsonrpc": "2.0", "method": "exit"})
+    )
+    process.stdin.flush()
+    try:
+        assert process.wait(timeout=40) == 0
+    finally:
+        process.kill()
+        process.communicate()

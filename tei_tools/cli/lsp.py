@@ -17,7 +17,7 @@ import click
     default=None,
     help="Write the server's log here (stdout carries the protocol).",
 )
-def lsp(stdio: bool, log_file: str | None) -> None:
+def lsp(stdio: bool, log_file: str | None) -> int:
     """Run the TEI language server for an editor (needs: pip install 'tei-tools[lsp]')."""
     import logging
 
@@ -31,4 +31,4 @@ def lsp(stdio: bool, log_file: str | None) -> None:
         logging.basicConfig(filename=log_file, level=logging.INFO)
     from tei_tools.lsp import serve
 
-    serve()
+    return serve()

@@ -83,7 +83,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             return True
         return False
 
-    def list_directory(self, path):  # type: ignore[no-untyped-def]
+    def list_directory(self, path):
         """No folder listings: a folder without index.html is not found."""
         self.send_error(HTTPStatus.NOT_FOUND)
         return None

@@ -17,8 +17,11 @@ The modules, from the bottom: :mod:`~tei_tools.lsp.text` (UTF-16 positions),
 from __future__ import annotations
 
 
-def serve() -> None:
-    """Run the language server on stdio (pygls is imported only now: it is an extra)."""
+def serve() -> int:
+    """Run the language server on stdio (pygls is imported only now: it is an extra).
+
+    Returns the exit status (see :func:`tei_tools.lsp.server.serve`).
+    """
     from tei_tools.lsp.server import serve as run
 
-    run()
+    return run()

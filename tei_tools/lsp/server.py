@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -433,6 +434,35 @@ def create_server() -> TeiLanguageServer:
     return server
 
 
-def serve() -> None:
-    """Run the server on standard input and output until the client says exit."""
-    create_server().start_io()
+def serve() -> int:
+    """Run the server on standard input and output until the client says exit.
+
+    The exit status is pygls's for ``exit`` (0 after ``shutdown``, else 1), 0
+    at the end of input, and 1 after a framing error (see :mod:`.framing`).
+    """
+    import asyncio
+    import threading
+
+    from pygls.io_ import StdoutWriter
+
+    from tei_tools.lsp.framing import serve_messages
+
+    server = create_server()
+    server._stop_event = stop = threading.Event()
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        error = asyncio.run(
+            serve_messages(
+                sys.stdin.buffer,
+                server.protocol.handle_message,
+                server.protocol.structure_message,
+                stop,
+            )
+        )
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    except BrokenPipeError:
+        return 1
+    finally:
+        server.shutdown()
+    return 1 if error else 0
