@@ -198,3 +198,29 @@ def test_language_server_exits_with_zero_after_shutdown_and_exit():
     finally:
         process.kill()
         process.communicate()
+
+
+# --- prefixDef patterns: one time budget per document -----------------------------------------
+
+
+def test_a_catastrophic_prefix_pattern_costs_one_timeout_per_document(tmp_path):
+    import time
+
+    from tei_tools.validate import validate
+
+    pointers = " ".join(f'<ptr target="bad:{"a" * 28}!"/>' for _ in range(2000))
+    doc = tmp_path / "redos.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t'
+        "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        '</sourceDesc></fileDesc><encodingDesc><listPrefixDef><prefixDef ident="bad" '
+        'matchPattern="(a|aa)+" replacementPattern="#$1"/></listPrefixDef></encodingDesc>'
+        f"</teiHeader><text><body><p>{pointers}</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    report = validate([doc])
+    assert time.perf_counter() - started < 20  # was 104 s: a 0.05 s timeout per pointer
+    messages = [p.message for f in report.files for p in f.problems if p.rule == "pointer"]
+    assert sum("took more than" in m for m in messages) == 1
+    assert any("1999 more pointer(s)" in m for m in messages)

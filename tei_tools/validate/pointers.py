@@ -18,7 +18,13 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from tei_tools.validate.corpus_scope import CorpusScope
-from tei_tools.validate.prefixdef import PrefixPatternError, PrefixRule, read_prefix_rule
+from tei_tools.validate.prefixdef import (
+    MatchBudget,
+    PrefixBudgetSpent,
+    PrefixPatternError,
+    PrefixRule,
+    read_prefix_rule,
+)
 from tei_tools.validate.problems import WARNING, Problem, element_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -246,6 +252,8 @@ def check_pointers(
         yield _finding(file, error.node, severity, error.message)
     targets = targets or PointerTargets()
     suggest = _Suggester(ids)
+    budget = MatchBudget()
+    unchecked: dict[str, int] = {}  # prefix -> pointers left unchecked once its time was spent
     for node, key, value in _pointer_attributes(root):
         if key in ("from", "to", "sortKey", "where") and (
             etree.QName(node).localname in _DATE_ELEMENTS or not value.startswith("#")
@@ -253,7 +261,11 @@ def check_pointers(
             continue
         for token in value.split():
             try:
-                target = resolve_pointer(token, prefixes)
+                target = resolve_pointer(token, prefixes, budget)
+            except PrefixBudgetSpent:
+                prefix = token.partition(":")[0]
+                unchecked[prefix] = unchecked.get(prefix, 0) + 1
+                continue
             except PrefixPatternError as error:
                 yield _finding(file, node, severity, f'@{key}="{token}": {error.message}')
                 continue
@@ -283,6 +295,15 @@ def check_pointers(
                 suggestion=suggestion,
                 attribute=key,
             )
+    for prefix, count in unchecked.items():
+        node = prefixes[prefix][0].node if prefixes.get(prefix) else None
+        yield _finding(
+            file,
+            node,
+            WARNING,
+            f'{count} more pointer(s) with the prefix "{prefix}:" were not checked: the '
+            f"document's time for matching prefixDef patterns ({budget.seconds:g} s) is spent",
+        )
 
 
 _ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
@@ -351,7 +372,9 @@ def prefix_definitions(root: etree._Element) -> tuple[dict[str, list[PrefixRule]
     return found, broken
 
 
-def resolve_pointer(token: str, prefixes: dict[str, list[PrefixRule]]) -> str | None:
+def resolve_pointer(
+    token: str, prefixes: dict[str, list[PrefixRule]], budget: MatchBudget | None = None
+) -> str | None:
     """Expand a private-URI pointer through ``prefixDef``; plain URIs come back unchanged.
 
         None when the prefix is declared but no rule matches (nothing to check).
@@ -370,7 +393,7 @@ def resolve_pointer(token: str, prefixes: dict[str, list[PrefixRule]]) -> str | 
     if not sep or prefix not in prefixes:
         return token
     for rule in prefixes[prefix]:
-        expanded = rule.expand(rest)
+        expanded = rule.expand(rest, budget)
         if expanded is not None:
             return expanded
     return None

@@ -16,7 +16,8 @@ name its groups as ``$1`` .. ``$9``.  Documents are written by anyone, so:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import regex
 from lxml import etree
@@ -27,6 +28,25 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 #: Seconds one pointer may spend in one matchPattern.
 MATCH_SECONDS = 0.05
+#: Seconds all the pointers of one document may spend in matchPatterns together.
+DOCUMENT_SECONDS = 0.5
+
+
+@dataclass
+class MatchBudget:
+    """The time one document's pointers may spend matching, shared by all its prefixDefs.
+
+    A pattern that ran out of time once is not tried again in the document:
+    2,000 pointers against a catastrophic pattern cost one timeout, not 2,000.
+    """
+
+    seconds: float = DOCUMENT_SECONDS
+    spent: float = 0.0
+    slow: set[int] = field(default_factory=set)  # id() of the prefixDef nodes that timed out
+
+    def left(self) -> float:
+        return self.seconds - self.spent
+
 
 _GROUP_REFERENCE = re.compile(r"\$(\d)")
 
@@ -39,6 +59,10 @@ class PrefixPatternError(TeiToolsError):
         self.node = node
 
 
+class PrefixBudgetSpent(PrefixPatternError):
+    """A pointer left unchecked because its document's matching time is spent."""
+
+
 @dataclass(frozen=True)
 class PrefixRule:
     """One usable ``prefixDef``: its compiled pattern and replacement."""
@@ -48,7 +72,7 @@ class PrefixRule:
     replacement: str
     node: etree._Element
 
-    def expand(self, rest: str) -> str | None:
+    def expand(self, rest: str, budget: MatchBudget | None = None) -> str | None:
         """The pointer after the prefix, rewritten; None when the pattern does not match it.
 
         >>> rule = read_prefix_rule(etree.fromstring(
@@ -56,14 +80,29 @@ class PrefixRule:
         >>> rule.expand("goethe"), rule.expand("Goethe")
         ('#goethe', None)
         """
+        limit = MATCH_SECONDS
+        if budget is not None:
+            if id(self.node) in budget.slow or budget.left() <= 0:
+                raise PrefixBudgetSpent(
+                    f'prefixDef "{self.ident}": the time for its matchPattern in this document '
+                    "is spent; the pointer is not checked",
+                    self.node,
+                )
+            limit = min(limit, budget.left())
+        started = time.perf_counter()
         try:
-            match = self.pattern.fullmatch(rest, timeout=MATCH_SECONDS)
+            match = self.pattern.fullmatch(rest, timeout=limit)
         except TimeoutError:
+            if budget is not None:
+                budget.slow.add(id(self.node))
             raise PrefixPatternError(
                 f'matchPattern "{self.node.get("matchPattern")}" of prefixDef "{self.ident}" '
-                f'took more than {MATCH_SECONDS:g} s on "{rest[:80]}"; the pointer is not checked',
+                f'took more than {limit:g} s on "{rest[:80]}"; the pointer is not checked',
                 self.node,
             ) from None
+        finally:
+            if budget is not None:
+                budget.spent += time.perf_counter() - started
         if match is None:
             return None
         groups = (match.group(0), *match.groups())
