@@ -251,3 +251,63 @@ def test_review_command_serves_on_localhost_with_a_token_in_the_url(corpus):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+# --- robust: bad files and bad requests -----------------------------------------------------
+
+
+def test_a_corrupted_decisions_file_is_reported_for_its_document_alone(corpus):
+    from tei_tools.markup.review.decisions import decisions_path
+
+    broken = decisions_path(corpus, "1917-12-05_note")
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_bytes(b"this is [not toml\x00")
+    session = ReviewSession(corpus, editor="Jane Doe")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        client = TestClient(create_app(session, TOKEN), base_url=BASE)
+    client.get(f"/?token={TOKEN}")
+    queue = client.get("/")
+    assert queue.status_code == 200
+    assert "1917-12-05_note" in queue.text
+    assert client.get(f"/api/doc/{TELEGRAM}").status_code == 200
+    assert client.get("/api/doc/1917-12-05_note").status_code == 422
+    assert client.get("/doc/1917-12-05_note").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"start": "\xff\xfe"}', b'{"start": 1e999}', b"[1, 2]"],
+    ids=["deep-nesting", "not-utf-8", "huge-number", "not-an-object"],
+)
+def test_a_malformed_body_is_a_4xx_with_a_message(client, body):
+    headers = {TOKEN_HEADER: TOKEN, "origin": BASE, "content-type": "application/json"}
+    response = client.post(f"/api/doc/{TELEGRAM}/decide", content=body, headers=headers)
+    assert 400 <= response.status_code < 500
+    assert response.json()["error"]
+
+
+def test_an_unknown_document_is_a_404(client):
+    assert client.get("/api/doc/no-such-document").status_code == 404
+    response = write(client, "/api/doc/no-such-document/decide", {"start": 0, "end": 1})
+    assert response.status_code == 404
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(client):
+    from tei_tools.review.app import MAX_BODY
+
+    headers = {TOKEN_HEADER: TOKEN, "origin": BASE, "content-type": "application/json"}
+    body = b'{"text": "' + b"x" * (MAX_BODY + 10) + b'"}'
+    response = client.post(f"/api/doc/{TELEGRAM}/decide", content=body, headers=headers)
+    assert response.status_code == 413
+
+
+def test_a_save_killed_mid_way_leaves_no_temporary_file_after_restart(corpus):
+    from tei_tools.markup.review.decisions import REVIEW_DIR
+
+    folder = corpus / REVIEW_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    leftover = folder / "1917-12-03_telegram.toml.x1y2.tei-tools-tmp"
+    leftover.write_text("half a save", encoding="utf-8")
+    ReviewSession(corpus, editor="Jane Doe")
+    assert not leftover.exists()

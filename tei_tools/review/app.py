@@ -62,6 +62,16 @@ SECURITY_HEADERS = {
     "cache-control": "no-store",
 }
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
+#: The largest request body read: a decision is a few hundred bytes.
+MAX_BODY = 1024 * 1024
+
+
+class BadRequest(Exception):
+    """A request the application cannot read: answered 4xx with its message."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message, self.status = message, status
 
 
 def new_token() -> str:
@@ -96,6 +106,9 @@ class Guard(BaseHTTPMiddleware):
             refusal = self._refuse_write(request)
             if refusal is not None:
                 return JSONResponse({"error": refusal}, 403)
+            length = request.headers.get("content-length", "")
+            if length and (not length.isdigit() or int(length) > MAX_BODY):
+                return JSONResponse({"error": f"refused: a body over {MAX_BODY} bytes"}, 413)
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -120,7 +133,12 @@ def create_app(session: ReviewSession, token: str) -> Starlette:
     )
 
     def page(template: str, **context: Any) -> HTMLResponse:
-        context.update(token=token, editor=session.editor, corpus=session.root.resolve().name)
+        context.update(
+            token=token,
+            editor=session.editor,
+            corpus=session.root.resolve().name,
+            unreadable=session.unreadable,
+        )
         return HTMLResponse(templates.get_template(template).render(**context))
 
     def queue_page(request: Request) -> Response:
@@ -145,7 +163,10 @@ def create_app(session: ReviewSession, token: str) -> Starlette:
         stem = request.path_params["stem"]
         if stem not in session.sources:
             return PlainTextResponse("no such document", 404)
-        state = session.document(stem)
+        try:
+            state = session.document(stem)
+        except TeiToolsError as error:
+            return PlainTextResponse(f"this document cannot be reviewed: {error}", 422)
         reviewed, total = state.progress
         return page(
             "document.html",
@@ -174,7 +195,13 @@ def create_app(session: ReviewSession, token: str) -> Starlette:
         return JSONResponse({"hits": [hit.as_dict() for hit in hits]})
 
     def document_state(request: Request) -> Response:
-        state = session.document(request.path_params["stem"])
+        stem = request.path_params["stem"]
+        if stem not in session.sources:
+            return JSONResponse({"error": f"no document {stem!r}"}, 404)
+        try:
+            state = session.document(stem)
+        except TeiToolsError as error:
+            return JSONResponse({"error": str(error)}, 422)
         reviewed, total = state.progress
         return JSONResponse(
             {
@@ -255,7 +282,16 @@ def create_app(session: ReviewSession, token: str) -> Starlette:
         Route("/api/doc/{stem}/entry", create_entry, methods=["POST"]),
         Route("/api/doc/{stem}/undo", undo, methods=["POST"]),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token)])
+
+    async def bad_request(request: Request, error: Exception) -> Response:
+        assert isinstance(error, BadRequest)
+        return JSONResponse({"error": error.message}, error.status)
+
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, token=token)],
+        exception_handlers={BadRequest: bad_request},
+    )
 
 
 async def _act(
@@ -296,17 +332,29 @@ def answer_action(session: ReviewSession, stem: str, body: dict, action, redraw:
 
 
 async def _json(request: Request) -> dict:
+    """The request's JSON object, read up to :data:`MAX_BODY` bytes; BadRequest otherwise."""
+    data = b""
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_BODY:
+            raise BadRequest(f"refused: a body over {MAX_BODY} bytes", 413)
     try:
-        body = json.loads(await request.body() or b"{}")
-    except json.JSONDecodeError:
-        return {}
-    return body if isinstance(body, dict) else {}
+        body = json.loads((data or b"{}").decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("the body is not UTF-8") from None
+    except RecursionError:
+        raise BadRequest("the body's JSON is nested too deeply") from None
+    except ValueError as exc:
+        raise BadRequest(f"the body is not JSON: {exc}") from None
+    if not isinstance(body, dict):
+        raise BadRequest("the body must be a JSON object")
+    return body
 
 
 def _int(value: Any) -> int:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 1e999 is infinity
         return -1
 
 

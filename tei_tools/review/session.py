@@ -26,6 +26,7 @@ from lxml import etree
 from tei_tools.convert import Conversion, convert
 from tei_tools.corpus.collection import read_collection
 from tei_tools.corpus.document import profile_for
+from tei_tools.errors import TeiToolsError
 from tei_tools.findings import Finding
 from tei_tools.markup.review.anchors import (
     Anchor,
@@ -153,7 +154,18 @@ class ReviewSession:
         self.sources = {d.stem: d.path for d in self.collection.documents if d.kind == "source"}
         self._lock = threading.RLock()
         self._documents: dict[str, DocumentState] = {}
+        #: Documents that cannot be reviewed (a decisions file that cannot be read), and why.
+        self.unreadable: dict[str, str] = {}
+        self._remove_leftovers()
         self._load_registers()
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files of a save that was killed mid-way (``*.tei-tools-tmp``)."""
+        from tei_tools.corpus.build import remove_temporaries
+        from tei_tools.markup.review.decisions import REGISTERS_DIR, REVIEW_DIR
+
+        for folder in (self.root / REVIEW_DIR, self.root / REGISTERS_DIR):
+            remove_temporaries(folder)
 
     # ------------------------------------------------------------------ reading
 
@@ -204,7 +216,14 @@ class ReviewSession:
                 render_document(state, self.registry)
 
     def all_documents(self) -> list[DocumentState]:
-        return [self.document(stem) for stem in self.sources]
+        """Every document that can be reviewed; the others are noted in :attr:`unreadable`."""
+        states = []
+        for stem in self.sources:
+            try:
+                states.append(self.document(stem))
+            except TeiToolsError as error:
+                self.unreadable[stem] = str(error)
+        return states
 
     def queue(self, *, kind: str = "", document: str = "", name: str = "") -> list[dict]:
         """Findings grouped by kind and text, most frequent first, with the filters applied."""
@@ -236,6 +255,17 @@ class ReviewSession:
                         "reviewed": item.reviewed,
                     }
                 )
+        for stem, why in sorted(self.unreadable.items()):
+            if document and stem != document:
+                continue
+            place = {"document": stem, "start": -1, "end": -1, "line": None, "message": why}
+            groups[("unreadable", stem)] = {
+                "kind": "unreadable",
+                "text": why,
+                "count": 1,
+                "reviewed": 0,
+                "places": [{**place, "reviewed": False}],
+            }
         return sorted(groups.values(), key=lambda g: (-g["count"], g["kind"], g["text"]))
 
     def progress(self) -> dict:
