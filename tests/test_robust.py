@@ -224,3 +224,57 @@ def test_a_catastrophic_prefix_pattern_costs_one_timeout_per_document(tmp_path):
     messages = [p.message for f in report.files for p in f.problems if p.rule == "pointer"]
     assert sum("took more than" in m for m in messages) == 1
     assert any("1999 more pointer(s)" in m for m in messages)
+
+
+# --- a killed build -------------------------------------------------------------------------
+
+
+def site_bytes(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and ".tei-tools-cache" not in p.parts
+    }
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_no_worker_and_the_next_build_finishes_the_site(tmp_path):
+    import signal
+    import time
+
+    source = tmp_path / "corpus" / "source"
+    source.mkdir(parents=True)
+    for i in range(80):
+        source.joinpath(f"1765-{1 + i % 12:02d}-{1 + i % 28:02d}_letter-{i:03d}.txt").write_text(
+            f"Letter {i}\n\nPhiladelphia, 3 March 1765.\n\nDear Brother,\n\nNews of Boston, {i}.\n",
+            encoding="utf-8",
+        )
+
+    def build(site: Path) -> subprocess.Popen[bytes]:
+        command = ["build", str(tmp_path / "corpus"), "-o", str(site), "-j", "2"]
+        return subprocess.Popen(
+            [sys.executable, "-m", "tei_tools", *command, "--search", "builtin"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+
+    clean = build(tmp_path / "clean")
+    assert clean.wait(timeout=300) == 0
+    killed = build(tmp_path / "site")
+    documents = tmp_path / "site" / "documents"
+    deadline = time.monotonic() + 120
+    while len(list(documents.glob("*.html"))) < 15 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(killed.pid, 0)  # still running: the kill below interrupts it
+    os.kill(killed.pid, signal.SIGKILL)
+    killed.wait()
+    time.sleep(3)  # the workers notice within a second
+    with pytest.raises(ProcessLookupError):
+        os.killpg(killed.pid, 0)  # no process of the killed build's group is left
+    again = build(tmp_path / "site")
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert b"took over the lock" in err
+    assert b"not written by tei-tools" not in err
+    assert site_bytes(tmp_path / "site") == site_bytes(tmp_path / "clean")

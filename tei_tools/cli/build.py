@@ -94,6 +94,8 @@ def build(
     for document in result.failed:
         for problem in document.problems[:5]:
             click.echo(format_problem_record(problem), err=True)
+    for note in result.notes:
+        click.echo(f"tei-tools: note: {note}", err=True)
     for conflict in result.conflicts:
         click.echo(f"tei-tools: error: {conflict}", err=True)
     for entry in result.unreadable:

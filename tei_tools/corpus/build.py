@@ -36,7 +36,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tei_tools.corpus.cache import DEFAULT_CACHE_DIR, BuildCache, content_digest, document_key
+from tei_tools.corpus.cache import (
+    DEFAULT_CACHE_DIR,
+    BuildCache,
+    Journal,
+    content_digest,
+    document_key,
+)
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
 from tei_tools.corpus.lock import LOCK_FILE, exclusive_lock
@@ -73,6 +79,8 @@ class BuildResult:
     leftovers: int = 0
     #: entries of source/ and tei/ that could not be read (reported, never skipped)
     unreadable: list[UnreadableEntryError] = field(default_factory=list)
+    #: what the build wants the user to know, one line each (a lock taken over)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -132,10 +140,10 @@ def build(
     _refuse_site_inside_inputs(site, collection)
     mode = choose_search(search)
     settings = _effective_settings(collection, mode, pdf)
-    with exclusive_lock(site / DEFAULT_CACHE_DIR / LOCK_FILE, what=str(site)):
+    with exclusive_lock(site / DEFAULT_CACHE_DIR / LOCK_FILE, what=str(site)) as left_by:
         leftovers = remove_temporaries(site)
         cache = BuildCache.load(Path(cache_dir) if cache_dir else site / DEFAULT_CACHE_DIR)
-        writer = SiteWriter(site, cache.files, force=force)
+        writer = SiteWriter(site, cache.files, force=force, journal=cache.journal)
         result = BuildResult(
             site,
             search=mode,
@@ -143,6 +151,11 @@ def build(
             leftovers=leftovers,
             unreadable=list(collection.unreadable),
         )
+        if left_by is not None:
+            result.notes.append(
+                f"took over the lock of build {left_by}, which ended without finishing; "
+                f"the files it wrote are kept and the site is completed"
+            )
         _build_locked(
             collection, settings, cache, writer, result, jobs, executor, scheduler, quiet, progress
         )
@@ -421,10 +434,19 @@ class SiteWriter:
     alone and reported (``force`` takes such files over).
     """
 
-    def __init__(self, site: Path, previous: dict[str, str], *, force: bool = False) -> None:
+    def __init__(
+        self,
+        site: Path,
+        previous: dict[str, str],
+        *,
+        force: bool = False,
+        journal: Journal | None = None,
+    ) -> None:
         self.site = site
         self.previous = previous
         self.force = force
+        #: Files an interrupted build wrote after its last manifest (see :class:`Journal`).
+        self.journal = journal
         self.files: dict[str, str] = {}
         self.written = 0
         self.conflicts: list[OutputConflictError] = []
@@ -438,6 +460,8 @@ class SiteWriter:
             return
         if not self._may_replace(name, target):
             return
+        if self.journal is not None:
+            self.journal.record(name, digest)  # before the file: a crash leaves it known
         write_atomic(target, data)
         self.files[name] = digest
         self.written += 1
@@ -450,9 +474,12 @@ class SiteWriter:
         """
         if not os.path.lexists(target) or self.force:
             return True
-        ours = self.files.get(name) or self.previous.get(name)
-        if target.is_file() and not target.is_symlink() and ours is not None:
-            if content_digest(target.read_bytes()) == ours:
+        ours = {self.files.get(name), self.previous.get(name)}
+        if self.journal is not None:
+            ours.add(self.journal.earlier.get(name))
+        ours.discard(None)
+        if target.is_file() and not target.is_symlink() and ours:
+            if content_digest(target.read_bytes()) in ours:
                 return True
             reason = "was changed since tei-tools wrote it"
         else:

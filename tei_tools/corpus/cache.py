@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,50 @@ def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
+JOURNAL = "written.journal"
+
+
+class Journal:
+    """The files a build writes, recorded one line at a time as it writes them.
+
+    The manifest is saved when a build ends; a build killed before that would
+    leave its files unknown to the next, which would refuse them as "not
+    written by tei-tools".  Each line (path, tab, digest) is written with one
+    ``write`` before the file itself, so it survives the process being killed;
+    the next build reads the lines as files of its own, and a build that saves
+    its manifest removes the journal.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / JOURNAL
+        #: What an interrupted build recorded: site-relative path -> digest.
+        self.earlier: dict[str, str] = {}
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        for line in text.splitlines():
+            name, sep, digest = line.partition("\t")
+            if sep and digest:
+                self.earlier[name] = digest
+        self._handle: int | None = None
+
+    def record(self, name: str, digest: str) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.write(self._handle, f"{name}\t{digest}\n".encode())
+
+    def close(self, *, done: bool) -> None:
+        """Stop recording; ``done``: the manifest now holds every file, so forget the lines."""
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+        if done:
+            self.path.unlink(missing_ok=True)
+            self.earlier = {}
+
+
 @dataclass
 class BuildCache:
     """The manifest of the previous build, and the one being written."""
@@ -56,6 +101,11 @@ class BuildCache:
     files: dict[str, str] = field(default_factory=dict)
     #: digest of everything the collection pages are built from
     pages_key: str = ""
+    journal: Journal | None = None
+
+    def __post_init__(self) -> None:
+        if self.journal is None:
+            self.journal = Journal(self.folder)
 
     @classmethod
     def load(cls, folder: Path) -> BuildCache:
@@ -72,7 +122,7 @@ class BuildCache:
         )
 
     def save(self) -> None:
-        """Write the manifest atomically (a crash leaves the previous one)."""
+        """Write the manifest atomically (a crash leaves the previous one), then drop the journal."""
         payload = {
             "format": CACHE_FORMAT,
             "version": __version__,
@@ -83,6 +133,8 @@ class BuildCache:
         write_atomic(
             self.folder / MANIFEST, json.dumps(payload, sort_keys=True, separators=(",", ":"))
         )
+        if self.journal is not None:
+            self.journal.close(done=True)
 
     def hit(self, stem: str, key: str, site: Path) -> dict | None:
         """The cached record of a document whose key matches and whose files all exist, as written."""

@@ -44,9 +44,15 @@ class ProcessExecutor:
     """A ``concurrent.futures`` process pool with ``jobs`` workers."""
 
     def __init__(self, jobs: int) -> None:
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
-        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        from tei_tools.corpus.lock import HELD
+        from tei_tools.processes import start_worker
+
+        self.pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=start_worker, initargs=(os.getpid(), tuple(HELD))
+        )
 
     def map_unordered(self, function, batches):
         from concurrent.futures import as_completed

@@ -23,13 +23,20 @@ from tei_tools.errors import BusyError
 
 LOCK_FILE = "build.lock"
 
+#: Descriptors of the locks this process holds: a forked worker closes its copies
+#: (see :func:`tei_tools.processes.start_worker`), so that a worker outliving a
+#: killed build can never keep the site locked.
+HELD: set[int] = set()
+
 
 @contextmanager
-def exclusive_lock(path: Path, *, what: str) -> Iterator[None]:
+def exclusive_lock(path: Path, *, what: str) -> Iterator[str | None]:
     """Hold an exclusive lock on ``path`` (created if needed), or stop at once.
 
     Raises :class:`~tei_tools.errors.BusyError` naming ``what`` and the
-    process that holds the lock; never waits.
+    process that holds the lock; never waits.  Yields the process id a
+    build that ended without releasing it left in the file (a killed build),
+    or None: the lock was taken over, and the caller may say so.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -41,12 +48,15 @@ def exclusive_lock(path: Path, *, what: str) -> Iterator[None]:
                 "(a lock left by a process that has ended is taken over by itself)",
                 file=what,
             )
+        left = _read_holder(handle).strip(" ()").removeprefix("process ") or None
         os.ftruncate(handle, 0)
         os.lseek(handle, 0, os.SEEK_SET)
         os.write(handle, f"{os.getpid()}\n".encode())
+        HELD.add(handle)
         try:
-            yield
+            yield left
         finally:
+            HELD.discard(handle)
             os.ftruncate(handle, 0)
             _unlock(handle)
     finally:
