@@ -342,3 +342,16 @@ def test_a_document_without_a_date_is_ordered_by_its_file_name(tmp_path):
     build(root, tmp_path / "site", jobs=1, search="none")
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Undated" not in home and "1764" in home
+
+
+def test_notes_after_a_notes_heading_go_to_the_back_one_per_number():
+    text = (
+        "A despatch\n\nWashington, May 7, 1898.\n\nThe squadron arrived.\n\n"
+        "John Long\n\nNotes:\n1. Not printed.\n2. See the telegram of\nMay 1.\n"
+    )
+    tree = convert(text).tree
+    assert texts(tree, "//t:back/t:div[@type='notes']/t:head") == ["Notes:"]
+    assert tree.xpath("//t:back//t:note/@n", namespaces=NS) == ["1", "2"]
+    assert texts(tree, "//t:back//t:note")[1] == "2. See the telegram of May 1."
+    # Dates are marked in the notes as in the text: "May 1" of the document's year.
+    assert tree.xpath("//t:back//t:date/@when", namespaces=NS) == ["1898-05-01"]

@@ -592,11 +592,15 @@ def _days_pair(
             old_year = year - 1 if year is not None and month == 1 else year
         old = Written(*(old_span if old_first else new_span), old_year, old_month, old_day)
         new = Written(*(new_span if old_first else old_span), year, month, new_day)
-        if old_first and not _plausible_pair(old, new, anchor):
+        if not _plausible_pair(old, new, anchor):
             continue
         a, b = (old, new) if old_first else (new, old)
         return dual_date(text, a, b, anchor)
-    return None
+    # Neither reading gives the century's gap ("10/21 March 1691" is 10 days apart in
+    # 1691, not 11): both days stay in the month written, the pair is reported.
+    old = Written(*old_span, year, month, first_day)
+    new = Written(*new_span, year, month, second_day)
+    return dual_date(text, old, new, anchor)
 
 
 def _plausible_pair(old: Written, new: Written, anchor: dt.date | None) -> bool:

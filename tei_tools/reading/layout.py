@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.profiles import Profile
@@ -126,6 +126,7 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
     preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
+    notes = take_notes(blocks) if profile.letter_parts else []
     endorsements = take_endorsements(blocks) if profile.letter_parts else []
     postscript = take_postscript(blocks) if profile.letter_parts else []
     signatures = take_signatures(blocks) if profile.signatures else []
@@ -139,6 +140,7 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     doc.blocks.extend(signatures)
     doc.blocks.extend(postscript)
     doc.blocks.extend(endorsements)
+    doc.blocks.extend(notes)
     doc.blocks.extend(footer)
     return doc
 
@@ -385,6 +387,55 @@ _NOTE_TYPES = {
     "docketed": "docket", "docket": "docket", "enclosure": "enclosure", "enclosed": "enclosure",
     "inclosure": "enclosure", "inclosed": "enclosure",
 }  # fmt: skip
+
+
+#: The heading of the notes at the foot of a document: "Notes:", "FOOTNOTES".
+_NOTES_HEADING = re.compile(r"^\s*(?:Notes?|Footnotes?|NOTES?|FOOTNOTES?)\s*:?\s*$")
+#: A note's number at the start of its line: "1.", "[2]", "(3)", "4)", "*".
+_NOTE_MARKER = re.compile(
+    r"^\s*(?P<marker>\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\((?P<c>\d{1,3})\)|\*+|†|‡)\s+"
+)
+
+
+def take_notes(blocks: list[RawBlock]) -> list[Block]:
+    """Remove the notes after a "Notes:" heading at the foot: one block per numbered note.
+
+    Lines that do not open with a number continue the note before them; a
+    heading with nothing numbered after it is left in the text as it stands.
+    """
+    for index in range(len(blocks) - 1, 0, -1):
+        if not _NOTES_HEADING.match(blocks[index].lines[0]):
+            continue
+        lines = [
+            (raw.line + offset, line)
+            for raw in blocks[index:]
+            for offset, line in enumerate(raw.lines)
+        ]
+        heading_line, heading = lines[0]
+        notes: list[Block] = []
+        for number, line in lines[1:]:
+            match = _NOTE_MARKER.match(line)
+            if match is not None:
+                n = match.group("a") or match.group("b") or match.group("c")
+                notes.append(
+                    Block(
+                        "note",
+                        normalise_space(line[match.end() :]),
+                        number,
+                        number=n,
+                        marker=match.group("marker"),
+                    )
+                )
+            elif notes:
+                last = notes[-1]
+                notes[-1] = replace(last, text=normalise_space(f"{last.text} {line}"))
+            else:
+                break  # text before the first number: not a list of notes
+        else:
+            if notes:
+                del blocks[index:]
+                return [Block("notes", normalise_space(heading), heading_line), *notes]
+    return []
 
 
 def take_endorsements(blocks: list[RawBlock]) -> list[Block]:

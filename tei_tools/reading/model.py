@@ -22,6 +22,8 @@ BlockKind = Literal[
     "signed",
     "postscript",
     "endorsement",
+    "notes",
+    "note",
     "speaker",
     "entry",
     "trailer",

@@ -34,6 +34,7 @@ def build_text(
     opener: etree._Element | None = None
     closer: etree._Element | None = None
     postscript: etree._Element | None = None
+    notes: etree._Element | None = None
     current_list: etree._Element | None = None
     #: Where paragraphs go: the document's div, a calendar entry's div, or a speech.
     entry: etree._Element | None = None
@@ -43,7 +44,15 @@ def build_text(
             current_list = None
         if block.kind not in ("p", "item"):
             speech = None
-        if block.kind in ("valediction", "signed", "postscript", "endorsement", "trailer"):
+        if block.kind in (
+            "valediction",
+            "signed",
+            "postscript",
+            "endorsement",
+            "notes",
+            "note",
+            "trailer",
+        ):
             entry = None
         container = speech if speech is not None else entry if entry is not None else div
         if block.kind == "entry":
@@ -52,6 +61,19 @@ def build_text(
         elif block.kind == "speaker":
             speech = etree.SubElement(entry if entry is not None else div, tei("sp").tag)
             speech.append(inline_element("speaker", block, annotate))
+        elif block.kind == "notes":
+            # Notes gathered at the foot of the source: the back matter of the text,
+            # each note where the source has it, under the source's own heading.
+            back = etree.SubElement(text, tei("back").tag)
+            notes = etree.SubElement(back, tei("div").tag, type="notes")
+            notes.append(inline_element("head", block, annotate))
+        elif block.kind == "note":
+            holder = notes if notes is not None else div
+            note = tei("note", {"type": "footnote", "n": block.number or ""})
+            note.append(tei("label", text=block.marker))
+            note[-1].tail = " "
+            fill_inline(note, block.text, annotate(block))
+            holder.append(note)
         elif block.kind == "endorsement":
             note = tei("note", {"type": block.note_type or "endorsement"})
             note.append(inline_element("p", block, annotate))
