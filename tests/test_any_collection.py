@@ -355,3 +355,11 @@ def test_notes_after_a_notes_heading_go_to_the_back_one_per_number():
     assert texts(tree, "//t:back//t:note")[1] == "2. See the telegram of May 1."
     # Dates are marked in the notes as in the text: "May 1" of the document's year.
     assert tree.xpath("//t:back//t:date/@when", namespaces=NS) == ["1898-05-01"]
+
+
+def test_a_surname_alone_is_the_person_the_document_named_in_full():
+    tree = convert(
+        "A report\n\nThe troops of Nathaniel Quarrington crossed at dawn. "
+        "Later Quarrington wrote that the river rose.\n"
+    ).tree
+    assert marked(tree, "persName") == ["Nathaniel Quarrington", "Quarrington"]

@@ -151,6 +151,19 @@ class Enricher:
                         self._typed.setdefault(
                             candidate.text, (candidate.tag, "so typed elsewhere in the document")
                         )
+        # A person the document names in full ("Josiah Hartwell", "Governor Bernard") is a
+        # person where it gives the surname alone ("Hartwell wrote").
+        surnames: dict[str, tuple[str, str]] = {}
+        full = [c.text for cs in self._candidates.values() for c in cs if c.tag == "persName"]
+        full += [m.text[(m.role[1] - m.start) if m.role else 0 :] for ms in self._names.values()
+                 for m in ms if m.tag == "persName" and m.ref is None]  # fmt: skip
+        for name in full:
+            words = [w for w in name.split() if not w.endswith((".", ":"))]
+            if len(words) >= 1 and len(name.split()) >= 2 and words[-1][:1].isupper():
+                surname = words[-1].rstrip(",;")
+                surnames.setdefault(surname, ("persName", "the surname of a person named in full"))
+        for surname, typed in surnames.items():
+            self._typed.setdefault(surname, typed)
 
     def _is_surname(self, word: str) -> bool:
         known = self._surname_cache.get(word)
