@@ -127,10 +127,17 @@ def _without_enclosing(problems: list[Problem], first: Problem | None = None) ->
     kept = [
         p
         for p in problems
-        if not p.path or not any(other.startswith(p.path + "/") for other in paths)
+        if not p.path
+        or _own_attribute_fault(p)
+        or not any(other.startswith(p.path + "/") for other in paths)
     ]
     context = [first, *kept] if first is not None else kept
     return [p for p in kept if not _blamed_for_a_later_sibling(p, context)]
+
+
+def _own_attribute_fault(problem: Problem) -> bool:
+    """A problem with an element's own attribute (its value, or its presence)."""
+    return problem.attribute is not None or problem.message.startswith('attribute "')
 
 
 def _blamed_for_a_later_sibling(problem: Problem, problems: list[Problem]) -> bool:
@@ -417,7 +424,13 @@ def _drop_ancestor_cascades(
             if ancestor in with_errors_inside:
                 break
             with_errors_inside.add(ancestor)
-    kept = [(t, p) for t, p in located if t is None or t not in with_errors_inside]
+    # A fault in an element's own attributes is no cascade of a fault inside it:
+    # a bad xml:lang on <TEI> is reported beside stray text in <body>, as Jing does.
+    kept = [
+        (t, p)
+        for t, p in located
+        if t is None or t not in with_errors_inside or _own_attribute_fault(p)
+    ]
     kept = kept or located
     if not kept:
         return []
