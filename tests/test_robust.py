@@ -278,3 +278,50 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_finishes_the_site(tm
     assert b"took over the lock" in err
     assert b"not written by tei-tools" not in err
     assert site_bytes(tmp_path / "site") == site_bytes(tmp_path / "clean")
+
+
+# --- validate says what it did not use ------------------------------------------------------
+
+MINIMAL = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>'
+    "</titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc>"
+    "</fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+)
+
+
+def test_an_xml_model_that_cannot_be_used_is_a_warning_naming_the_fallback(tmp_path):
+    from tei_tools.validate import validate
+
+    doc = tmp_path / "model.xml"
+    doc.write_text(
+        '<?xml version="1.0"?>\n'
+        '<?xml-model href="https://example.org/lite.rng" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<?xml-model href="missing.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        + MINIMAL,
+        encoding="utf-8",
+    )
+    [report] = validate([doc]).files
+    notes = [(p.line, p.message) for p in report.problems if p.rule == "schema"]
+    assert [line for line, _ in notes] == [2, 3]
+    assert "on the network" in notes[0][1] and "tei_all.rng instead" in notes[0][1]
+    assert "was not found" in notes[1][1]
+    assert report.status == "valid"  # warnings: the verdict is tei_all's
+
+
+def test_a_pointer_into_a_missing_register_entry_names_the_options(tmp_path):
+    from tei_tools.validate import validate
+
+    doc = tmp_path / "p.xml"
+    doc.write_text(
+        MINIMAL.replace("<p>x</p>", '<p><persName ref="persons.xml#nobody">N</persName></p>'),
+        encoding="utf-8",
+    )
+    (tmp_path / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p xml:id="somebody"/></body></text>'
+        "</TEI>",
+        encoding="utf-8",
+    )
+    [report] = validate([doc]).files
+    [pointer] = [p for p in report.problems if p.rule == "pointer"]
+    assert "--register" in pointer.message and "--lenient" in pointer.message

@@ -424,7 +424,11 @@ def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
     from tei_tools.errors import MissingExtraError, SchemaError
-    from tei_tools.validate.schema_select import SchemaChoice, choose_schemas, language_of
+    from tei_tools.validate.schema_select import (
+        SchemaChoice,
+        choose_schemas_noting,
+        language_of,
+    )
 
     started = time.perf_counter()
     report, tree = item.report, item.tree
@@ -432,7 +436,10 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
     if settings.schema is not None:
         chosen = [SchemaChoice(settings.schema, language_of(settings.schema), "--schema")]
     else:
-        chosen = choose_schemas(tree, item.path)
+        chosen, notes = choose_schemas_noting(tree, item.path)
+        report.problems.extend(
+            Problem(name, line, None, WARNING, note, rule="schema") for line, note in notes
+        )
     report.schema = ", ".join(str(c.path) for c in chosen)
     for choice in chosen:
         try:

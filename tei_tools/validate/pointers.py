@@ -283,6 +283,8 @@ def check_pointers(
                 why = targets.missing(target, document)
                 if why is None:
                     continue
+                # A pointer into another file: say what changes the finding.
+                why += POINTER_WAY_OUT
                 suggestion = None
             yield Problem(
                 file,
@@ -305,6 +307,12 @@ def check_pointers(
             f"document's time for matching prefixDef patterns ({budget.seconds:g} s) is spent",
         )
 
+
+#: How to act on a pointer into a project's authority files that cannot be followed.
+POINTER_WAY_OUT = (
+    " (--register FILE reads a register; --lenient makes pointer findings warnings, "
+    "--no-extra-checks skips them)"
+)
 
 _ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
 

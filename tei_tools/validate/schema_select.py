@@ -67,13 +67,70 @@ def language_of(path: Path) -> str:
 
 def choose_schemas(tree: etree._ElementTree, document: Path | None) -> list[SchemaChoice]:
     """The schemas to apply to a document that was given no ``--schema``."""
-    found = [c for c in (_resolve_model(pi, document) for pi in xml_model_pis(tree)) if c]
+    return choose_schemas_noting(tree, document)[0]
+
+
+def choose_schemas_noting(
+    tree: etree._ElementTree, document: Path | None
+) -> tuple[list[SchemaChoice], list[tuple[int | None, str]]]:
+    """The schemas to apply, and a note (line, text) for each ``xml-model`` not used.
+
+    Nothing is dropped in silence: a model that names the network, a file that
+    is not there, a schema language tei-tools does not read, or rules embedded
+    in an ODD says which, and what the document was validated against instead.
+    """
+    resolved = [(pi, _resolve_model(pi, document)) for pi in xml_model_pis(tree)]
+    found = [c for _, c in resolved if c]
     grammars = [c for c in found if c.language in ("rng", "xsd")]
     if grammars:
-        return found
-    if _written_by_tei_tools(tree) and project_schema_path().is_file():
-        return [SchemaChoice(project_schema_path(), "rng", "written by tei-tools"), *found]
-    return [SchemaChoice(tei_all_path(), "rng", "default: tei_all"), *found]
+        chosen = found
+    elif _written_by_tei_tools(tree) and project_schema_path().is_file():
+        chosen = [SchemaChoice(project_schema_path(), "rng", "written by tei-tools"), *found]
+    else:
+        chosen = [SchemaChoice(tei_all_path(), "rng", "default: tei_all"), *found]
+    instead = ", ".join(c.path.name for c in chosen if c.language in ("rng", "xsd"))
+    notes = [
+        (_line(pi), f"{why}; validated against {instead} instead")
+        for pi, choice in resolved
+        if choice is None and (why := _unused_model(pi, document))
+    ]
+    return chosen, notes
+
+
+def _line(pi: dict[str, str]) -> int | None:
+    line = pi.get(_LINE)
+    return int(line) if line and line.isdigit() else None
+
+
+def _unused_model(model: dict[str, str], document: Path | None) -> str | None:
+    """Why an ``xml-model`` gave no schema (None when it names no schema at all)."""
+    href = model.get("href")
+    if not href:
+        return None
+    kind = model.get("schematypens", "")
+    if kind and kind not in SCHEMATRON_TYPES | XSD_TYPES | RNG_TYPES:
+        return f'the xml-model schema "{href}" is of a kind tei-tools does not read ({kind})'
+    if (
+        kind in SCHEMATRON_TYPES
+        and href.lower().endswith((".rng", ".odd"))
+        and _local_copy(href, document)
+    ):
+        return (
+            f'the Schematron rules embedded in "{href}" are run only with --schema '
+            f"{_local_copy(href, document)}"
+        )
+    if urlparse(href).scheme in ("http", "https", "ftp"):
+        return (
+            f'the xml-model schema "{href}" is on the network and tei-tools never fetches; '
+            f"put a copy in {local_schema_dir()} to use it"
+        )
+    if not kind and not href.lower().endswith(".rng"):
+        return None
+    return f'the xml-model schema "{href}" was not found'
+
+
+#: The key under which :func:`xml_model_pis` keeps a model's line.
+_LINE = " line"
 
 
 def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
@@ -88,7 +145,10 @@ def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
     for pi in reversed(pis):
         # lxml parses the pseudo-attributes; their values may hold character and entity
         # references, as an attribute's may (W3C "Associating Schemas with XML documents").
-        models.append({key: html.unescape(value) for key, value in pi.attrib.items()})
+        model = {key: html.unescape(value) for key, value in pi.attrib.items()}
+        if pi.sourceline:
+            model[_LINE] = str(pi.sourceline)
+        models.append(model)
     return models
 
 
