@@ -325,3 +325,12 @@ def test_a_pointer_into_a_missing_register_entry_names_the_options(tmp_path):
     [report] = validate([doc]).files
     [pointer] = [p for p in report.problems if p.rule == "pointer"]
     assert "--register" in pointer.message and "--lenient" in pointer.message
+
+
+def test_a_tei_root_without_the_namespace_says_to_add_it(tmp_path):
+    from tei_tools.validate import validate
+
+    doc = tmp_path / "nons.xml"
+    doc.write_text("<TEI><teiHeader/><text><body><p>x</p></body></text></TEI>", encoding="utf-8")
+    [report] = validate([doc]).files
+    assert 'add xmlns="http://www.tei-c.org/ns/1.0"' in report.problems[0].message

@@ -546,6 +546,11 @@ def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
     known = index.knows_element(name) and foreign == _tei_ns(parent)
     where = "here" if known else "anywhere"
     text = f'element "{_display_name(node)}" not allowed {where}'
+    if parent is None and not foreign and name in ("TEI", "teiCorpus"):
+        # The commonest cause by far: the TEI namespace was left out.
+        text += (
+            '; add xmlns="http://www.tei-c.org/ns/1.0" to it (TEI elements are in that namespace)'
+        )
     suggestion = None
     if not index.knows_element(name) or not known:
         suggestion = index.suggest_element(name, _qname(parent) if parent is not None else None)
