@@ -334,3 +334,13 @@ def test_a_tei_root_without_the_namespace_says_to_add_it(tmp_path):
     doc.write_text("<TEI><teiHeader/><text><body><p>x</p></body></text></TEI>", encoding="utf-8")
     [report] = validate([doc]).files
     assert 'add xmlns="http://www.tei-c.org/ns/1.0"' in report.problems[0].message
+
+
+def test_a_bad_value_in_a_closed_list_names_the_allowed_values(tmp_path):
+    from tei_tools.validate import validate
+
+    doc = tmp_path / "part.xml"
+    doc.write_text(MINIMAL.replace("<p>x</p>", '<p part="Q">x</p>'), encoding="utf-8")
+    [report] = validate([doc]).files
+    [problem] = [p for p in report.problems if p.rule == "rng"]
+    assert problem.message.endswith('allowed: "F", "I", "M", "N", "Y"')

@@ -588,10 +588,14 @@ def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Proble
             and _seen_before(node, value)
         ):
             return problem(f'ID "{value}" has already been defined', node)
-        return replace(
-            problem(f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid', node),
-            attribute=shown,
-        )
+        values = index.allowed_values(_qname(node), shown)
+        text = f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid'
+        if values:
+            listed = ", ".join(f'"{v}"' for v in values[:12])
+            text += f"; allowed: {listed}" + (
+                f" and {len(values) - 12} more" if len(values) > 12 else ""
+            )
+        return replace(problem(text, node), attribute=shown)
     suggestion = index.suggest_attribute(attr_local, _qname(node))
     return problem(
         f'attribute "{shown}" not allowed on element "{_local(node)}"', node, allowed, suggestion

@@ -35,6 +35,25 @@ class SchemaIndex:
     _suggestions: dict[tuple[str, Name | None], str | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    #: The grammar, kept to look up an attribute's closed list of values on demand.
+    _grammar: etree._Element | None = field(default=None, repr=False, compare=False)
+    _values: dict[tuple[Name, str], tuple[str, ...] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def allowed_values(self, element: Name, attribute: str) -> tuple[str, ...] | None:
+        """The values an attribute of ``element`` may take when its list is closed, else None.
+
+        Looked up in the grammar when a message needs it (an invalid value), and
+        remembered: building it for every attribute of tei_all would cost every run.
+        """
+        key = (element, attribute)
+        if key not in self._values:
+            self._values[key] = (
+                _closed_values(self._grammar, element, attribute) if self._grammar is not None
+                else None
+            )  # fmt: skip
+        return self._values[key]
 
     def allowed_children(self, name: Name) -> list[str]:
         return sorted(self.children.get(name, ()), key=str.lower)
@@ -144,7 +163,7 @@ def build_index(grammar: etree._Element) -> SchemaIndex:
     """Walk every named element pattern once; defines are summarised once each."""
     defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
     memo: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-    index = SchemaIndex()
+    index = SchemaIndex(_grammar=grammar)
 
     def summarise(node: etree._Element, optional: bool, stack: set[str]) -> tuple[set, set, set]:
         kids: set[str] = set()
@@ -271,3 +290,52 @@ def _display(pattern: etree._Element) -> str:
         prefix = next((p for p, uri in pattern.nsmap.items() if uri == ns and p), None)
         return f"{prefix}:{local}" if prefix else f"{{{ns}}}{local}"
     return local
+
+
+def _closed_values(
+    grammar: etree._Element, element: Name, attribute: str
+) -> tuple[str, ...] | None:
+    """The ``value``s an attribute pattern allows, when it allows nothing else."""
+    defines = {d.get("name"): d for d in grammar.iter(_R + "define")}
+    found: set[str] = set()
+    open_list = False
+
+    def attributes_of(node: etree._Element, stack: set[str]):
+        for child in node:
+            kind = _local(child)
+            if kind == "attribute":
+                if _display(child) == attribute:
+                    yield child
+            elif kind == "ref":
+                name = child.get("name")
+                if name in defines and name not in stack:
+                    yield from attributes_of(defines[name], stack | {name})
+            elif kind != "element":
+                yield from attributes_of(child, stack)
+
+    def values_of(node: etree._Element, stack: set[str]) -> None:
+        nonlocal open_list
+        for child in node:
+            kind = _local(child)
+            if kind == "value":
+                found.add((child.text or "").strip())
+            elif kind in ("data", "text", "anyName", "nsName", "empty"):
+                open_list = True
+            elif kind == "ref":
+                name = child.get("name")
+                if name in defines and name not in stack:
+                    values_of(defines[name], stack | {name})
+            elif kind not in ("name", "documentation") and isinstance(child.tag, str):
+                values_of(child, stack)
+
+    patterns = [
+        a
+        for e in grammar.iter(_R + "element")
+        if _fixed_name(e) == element
+        for a in attributes_of(e, set())
+    ]
+    for pattern in patterns:
+        values_of(pattern, set())
+    if open_list or not found:
+        return None
+    return tuple(sorted(found))
