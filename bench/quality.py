@@ -82,6 +82,7 @@ def main() -> None:
         # "tune" only; "report" is held out and read only as these totals.
         ("other collections: tune", COLLECTIONS / "tune", "generic", False),
         ("other collections: tune2", COLLECTIONS / "tune2", "generic", False),
+        ("other collections: tune3", COLLECTIONS / "tune3", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
     ]
     if args.set:

@@ -58,7 +58,8 @@ ORG_HEADS = frozenset(
     Court College University Academy Hospital Institution Institute Exchange House
     Convention Legislature Chamber Corporation Guild Regiment Brigade Treasury Exchequer
     Commons Lords Burgesses Representatives Sessions Chancery Inquisition Propaganda
-    Legion Battalion Guards Dragoons Hussars Fusiliers Militia
+    Legion Battalion Guards Dragoons Hussars Fusiliers Militia Army Navy Division Squadron
+    Flotilla
     """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
@@ -247,6 +248,9 @@ _CAPITALISED = re.compile(
 )
 _SPLIT_WORDS = re.compile(r"\S+")
 
+#: Below this Zipf frequency a capitalised surname of the census list is no common noun
+#: of the period's capitalised prose ("Sherman", not "Book" or "Snow").
+SURNAME_NOT_A_WORD = 3.6
 #: Zipf frequency at or above which a capitalised word is more likely a word than a name.
 COMMON_MID_SENTENCE = 4.6
 COMMON_AT_SENTENCE_START = 2.9
@@ -283,7 +287,10 @@ def find_candidates(
     if _mostly_capitals(text):
         # A title in capitals: every word looks like a name.  Read it as an editor would
         # have written it (common words in lower case), then keep the original letters.
-        shadow = sentence_case(text, is_surname)
+        # A signature or an address in capitals ("U. S. GRANT, Lieutenant-General.") is
+        # names and ranks: every word keeps its capital.
+        signed = in_signature or in_salute
+        shadow = name_case(text) if signed else sentence_case(text, is_surname)
         if shadow is None:
             return []
         found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
@@ -313,6 +320,12 @@ def _candidates_in(
     for start, end in _free_runs(text, taken):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
     return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
+
+
+def name_case(text: str) -> str | None:
+    """A line in capitals with each word capitalised ("JNO. A. RAWLINS" → "Jno. A. Rawlins")."""
+    shadow = re.sub(r"[^\W\d_][\w'’]*", lambda m: _capitalise(m.group().lower()), text)
+    return shadow if len(shadow) == len(text) else None
 
 
 def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) -> str | None:
@@ -408,7 +421,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
 _INITIAL = re.compile(r"[A-Z]\.")
 _OF_AFTER = re.compile(r"\s+(?:of|for)\s")
-LONE_NAME = re.compile(r"^(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\.?$")
+LONE_NAME = re.compile(
+    r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$"
+)
 
 
 def _candidates_in_run(
@@ -436,6 +451,7 @@ def _candidates_in_run(
         first = text[words[0][0] : words[0][1]]
         if (
             word_frequency(first) >= COMMON_MID_SENTENCE
+            and not _INITIAL.fullmatch(first)
             and not is_given_name(first)
             and gazetteer_place(first.rstrip(".,")) is None
         ):
@@ -585,7 +601,8 @@ def _body(text: str, start: int, end: int, place: tuple[int, int]) -> Candidate:
 
 
 _OF_WHAT = re.compile(
-    r"\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
+    r"\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+|,\s+(?=and\b))(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
     r"[A-Z][\w'’-]*"
 )
 #: Words that open a run of capitals without belonging to the name ("The Rumanian Embassy").
@@ -627,6 +644,8 @@ _LEADING_WORDS = frozenset(
         "Since",
         "Having",
         "Dear",
+        "Commanding",
+        "Commander",
     ]
 )
 #: Words after a capitalised word that show it is a noun, not an adjective ("Japan has").
@@ -879,6 +898,14 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
         return PERSON, "a given name before a surname"
     place = gazetteer_place(name)
     if place is None:
+        if (
+            " " not in name
+            and surname_rank(name) is not None
+            and word_frequency(name) < SURNAME_NOT_A_WORD
+            and not is_demonym(name)
+            and not _sentence_start(text, start)
+        ):
+            return PERSON, "a surname (US Census list), capitalised mid-sentence"
         return None, "capitalised and rare as a word"
     before_words = text[max(0, start - 40) : start]
     if place.kind == "city-word":

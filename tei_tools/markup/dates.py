@@ -756,14 +756,14 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
         "dual-year",  # 11 February 1731/2; 11th Feb. 1731-2
         re.compile(
             rf"(?P<d>{DAY})(?:\s+day)?(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR_DIGITS})"
-            rf"[/-](?P<y2>\d{{1,2}})(?!\d)"
+            rf"\[?[/-](?P<y2>\d{{1,2}})\]?(?!\d)"
         ),
         _dual_year,
     ),
     (
-        "dual-year-month-first",  # February 11, 1731/2; Feb. 3d, 1709-10
+        "dual-year-month-first",  # February 11, 1731/2; Feb. 3d, 1709-10; Jany. 27. 1747[/48]
         re.compile(
-            rf"(?P<m>{MONTH})\s+(?P<d>{DAY})[,.]?\s+(?P<y>{YEAR_DIGITS})[/-](?P<y2>\d{{1,2}})(?!\d)"
+            rf"(?P<m>{MONTH})\s+(?P<d>{DAY})[,.]?\s+(?P<y>{YEAR_DIGITS})\[?[/-](?P<y2>\d{{1,2}})\]?(?!\d)"
         ),
         _dual_year,
     ),

@@ -51,7 +51,8 @@ TITLES = (
     "Duchess", "Marquess", "Marchioness", "Bishop", "Archbishop", "Cardinal", "Reverend",
     "Alderman", "Judge", "Justice", "Dame", "Mistress", "Sergeant", "Serjeant", "Corporal",
     "Deacon", "Elder", "Father", "Chevalier", "Abbé", "Don", "Doña", "Dom", "Elector",
-    "Electress", "Landgrave", "Margrave", "Palatine", "Doge", "Stadtholder",
+    "Electress", "Landgrave", "Margrave", "Palatine", "Doge", "Stadtholder", "Honorable",
+    "Honourable", "Right Honourable", "Right Honorable",
 )  # fmt: skip
 #: Peerages and sees named "of" a place: "the Earl of Chatham", "Bishop of London".
 PEERAGES = (

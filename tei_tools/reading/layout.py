@@ -499,6 +499,11 @@ def mark_speakers_and_entries(body: list[Block]) -> list[Block]:
     if len(dates) >= 2:
         for i in dates:
             result[i] = Block("entry", result[i].text, result[i].line)
+    # The dateline of a second telegram or letter in one document ("RICHMOND, April 22,
+    # 1865-7 p. m."): a dateline where it stands.
+    for i, block in enumerate(result):
+        if block.kind == "p" and len(block.text) <= 100 and is_date_line(block.text):
+            result[i] = Block("dateline", block.text, block.line)
     return result
 
 
@@ -549,7 +554,7 @@ def is_signature_line(line: str) -> bool:
 #: A name signed with a full stop ("Henry Laurens.", "G. Washington.", "Jno. Hancock.").
 _SIGNED_NAME = re.compile(
     r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}"
-    r"(?:(?:[A-Z][\w'’-]+|de|van|von|la|du)\s){0,3}[A-Z][\w'’-]+\.$"
+    r"(?:(?:[A-Z][\w'’-]+|de|van|von|la|du)\s){0,3}[A-Z][\w'’-]+[.,]$"
 )
 
 
