@@ -39,6 +39,7 @@ from tei_tools.markup.vocabulary import (
     given_name_contractions,
     is_given_name,
     not_names,
+    state_abbreviations,
     surname_rank,
     word_frequency,
 )
@@ -289,11 +290,13 @@ def find_candidates(
         # have written it (common words in lower case), then keep the original letters.
         # A signature or an address in capitals ("U. S. GRANT, Lieutenant-General.") is
         # names and ranks: every word keeps its capital.
-        signed = in_signature or in_salute
+        signed = in_signature or in_salute or in_dateline
         shadow = name_case(text) if signed else sentence_case(text, is_surname)
         if shadow is None:
             return []
         found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
+        if in_dateline:
+            found = [_dateline_place(shadow, c) for c in found]
         return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
     found = _candidates_in(text, taken, in_signature or in_salute, is_surname)
     return [_dateline_place(text, c) for c in found] if in_dateline else found
@@ -317,9 +320,35 @@ def _candidates_in(
     is_surname: Callable[[str], bool] | None,
 ) -> list[Candidate]:
     found: list[Candidate] = []
-    for start, end in _free_runs(text, taken):
+    states = _state_abbreviations_in(text)
+    for start, end in _free_runs(text, [*taken, *((s.start, s.end, PLACE) for s in states)]):
         found.extend(_candidates_in_run(text, start, end, signature, is_surname))
+    found.extend(s for s in states if not any(s.start < e and b < s.end for b, e, _ in taken))
     return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
+
+
+@functools.lru_cache(maxsize=1)
+def _state_pattern() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in state_abbreviations())
+    # After a place and its comma ("Richmond, Va."), in capitals too ("CITY POINT, VA.").
+    return re.compile(rf"(?<=[A-Za-z.], )(?i:{forms})(?![\w])")
+
+
+def _state_abbreviations_in(text: str) -> list[Candidate]:
+    """US states written short after a place's name: "Richmond, Va.", "Washington, D. C."."""
+    if ", " not in text:
+        return []
+    return [
+        Candidate(
+            m.start(), m.end(), m.group(), PLACE, "a state's abbreviation after a place", True
+        )
+        for m in _state_pattern().finditer(text)
+        if _PLACE_BEFORE_COMMA.search(text, 0, m.start())
+    ]
+
+
+#: A capitalised word (a place's name) right before the comma: "Richmond, ".
+_PLACE_BEFORE_COMMA = re.compile(r"[A-Z][\w'’.-]*, $")
 
 
 def name_case(text: str) -> str | None:

@@ -106,3 +106,9 @@ def word_frequency(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale: 3 rare, 6 very common)."""
     lookup = _zipf()
     return lookup(word.lower().strip("'’.")) if lookup else 0.0
+
+
+@functools.cache
+def state_abbreviations() -> tuple[str, ...]:
+    """The period's abbreviations of US states ("Va.", "D. C."), longest first."""
+    return tuple(sorted(_lines("us-state-abbreviations.txt"), key=len, reverse=True))

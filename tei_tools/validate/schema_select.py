@@ -79,8 +79,10 @@ def choose_schemas_noting(
     is not there, a schema language tei-tools does not read, or rules embedded
     in an ODD says which, and what the document was validated against instead.
     """
-    resolved = [(pi, _resolve_model(pi, document)) for pi in xml_model_pis(tree)]
-    found = [c for _, c in resolved if c]
+    resolved = [
+        (pi, line, _resolve_model(pi, document)) for pi, line in _xml_models_with_lines(tree)
+    ]
+    found = [c for _, _, c in resolved if c]
     grammars = [c for c in found if c.language in ("rng", "xsd")]
     if grammars:
         chosen = found
@@ -90,16 +92,11 @@ def choose_schemas_noting(
         chosen = [SchemaChoice(tei_all_path(), "rng", "default: tei_all"), *found]
     instead = ", ".join(c.path.name for c in chosen if c.language in ("rng", "xsd"))
     notes = [
-        (_line(pi), f"{why}; validated against {instead} instead")
-        for pi, choice in resolved
+        (line, f"{why}; validated against {instead} instead")
+        for pi, line, choice in resolved
         if choice is None and (why := _unused_model(pi, document))
     ]
     return chosen, notes
-
-
-def _line(pi: dict[str, str]) -> int | None:
-    line = pi.get(_LINE)
-    return int(line) if line and line.isdigit() else None
 
 
 def _unused_model(model: dict[str, str], document: Path | None) -> str | None:
@@ -129,12 +126,12 @@ def _unused_model(model: dict[str, str], document: Path | None) -> str | None:
     return f'the xml-model schema "{href}" was not found'
 
 
-#: The key under which :func:`xml_model_pis` keeps a model's line.
-_LINE = " line"
-
-
 def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
     """The pseudo-attributes of each ``<?xml-model?>`` before the root element."""
+    return [model for model, _ in _xml_models_with_lines(tree)]
+
+
+def _xml_models_with_lines(tree: etree._ElementTree) -> list[tuple[dict[str, str], int | None]]:
     models = []
     node = tree.getroot().getprevious()
     pis = []
@@ -146,9 +143,7 @@ def xml_model_pis(tree: etree._ElementTree) -> list[dict[str, str]]:
         # lxml parses the pseudo-attributes; their values may hold character and entity
         # references, as an attribute's may (W3C "Associating Schemas with XML documents").
         model = {key: html.unescape(value) for key, value in pi.attrib.items()}
-        if pi.sourceline:
-            model[_LINE] = str(pi.sourceline)
-        models.append(model)
+        models.append((model, pi.sourceline))
     return models
 
 
