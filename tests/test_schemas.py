@@ -27,6 +27,7 @@ GENERIC_TEXTS = {
     "numbered": "LIST\n\n  1. One.\n\n  2. Two.\n\nSigned\n",
     "place-dateline": "NOTE TO BERLIN\nMoscow, 5 March 1918\nIzvestia, 6 March 1918\n\n  Text.\n\nG. Chicherin\n",
     "dual-dateline": "NOTE\n\n26 October [8 November] 1917\n\n  Text.\n",
+    "old-style-range-dateline": "A JOURNEY\n\nBoston, 10 to 12 May 1714\n\nWent towards Kittery.\n",
 }
 
 

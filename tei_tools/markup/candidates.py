@@ -252,6 +252,8 @@ _SPLIT_WORDS = re.compile(r"\S+")
 #: Below this Zipf frequency a capitalised surname of the census list is no common noun
 #: of the period's capitalised prose ("Sherman", not "Book" or "Snow").
 SURNAME_NOT_A_WORD = 3.6
+#: The same for a given name alone ("Cassandra", "Henry"; not "Will", "Grant" or "May").
+GIVEN_NAME_NOT_A_WORD = 4.9
 #: Zipf frequency at or above which a capitalised word is more likely a word than a name.
 COMMON_MID_SENTENCE = 4.6
 COMMON_AT_SENTENCE_START = 2.9
@@ -926,6 +928,14 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     ):
         return PERSON, "a given name before a surname"
     place = gazetteer_place(name)
+    if (
+        " " not in name
+        and is_given_name(name)
+        and not _sentence_start(text, start)
+        and word_frequency(name) < GIVEN_NAME_NOT_A_WORD
+        and (place is None or (place.kind == "city" and place.population < _CITY_ON_ITS_OWN))
+    ):
+        return PERSON, "a given name (US Census list), capitalised mid-sentence"
     if place is None:
         if (
             " " not in name

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from tei_tools.markup.vocabulary import not_names, word_frequency
+from tei_tools.markup.vocabulary import is_given_name, not_names, word_frequency
 
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
@@ -220,6 +220,8 @@ class NameMatcher:
                 continue
             form = forms if isinstance(forms, _Form) else self._choose(forms, text, start, on)
             if form is not None and _case_fits(text[start:end], form.written):
+                if form.tag == "persName" and _given_name_of_another(text, start, end):
+                    continue  # "Sir Francis Walsingham" is not the register's Francis
                 candidates.append((start, end, form))
         chosen = _longest_without_overlap(candidates)
         matches = []
@@ -468,7 +470,10 @@ def _initial_not_title(text: str, start: int, titles: str) -> bool:
     """A one-letter "title" (M. for Monsieur) right after a capitalised word is an initial."""
     if not re.fullmatch(r"[A-Z]\.?\s*", titles):
         return False
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    window = text[max(0, start - 30) : start]
+    if re.search(r"(?<![\w.])[A-Z]\.\s+$", window):
+        return True  # "E. M. Stanton": one initial after another
+    before = re.search(r"([A-Z][A-Za-z]+)\s+$", window)
     return before is not None and before.group(1).lower() not in _NOT_NAME_WORDS
 
 
@@ -480,6 +485,22 @@ def _looks_like_a_name(titles: str, name: str) -> bool:
         and all(word[:1].isupper() for word in words)
         and not any(word.lower().strip("'’.") in _NOT_NAME_WORDS for word in words)
     )
+
+
+_NEXT_NAME = re.compile(r"[ ]+([A-Z][a-z][\w'’-]*)")
+
+
+def _given_name_of_another(text: str, start: int, end: int) -> bool:
+    """A one-word register surname that is written as the given name of a longer name.
+
+    "Francis" is an ambassador's surname in the registers, but in "Sir Francis
+    Walsingham" the capitalised word after it shows it is someone's given name.
+    """
+    word = text[start:end]
+    if " " in word or not is_given_name(word):
+        return False
+    following = _NEXT_NAME.match(text, end)
+    return following is not None and following.group(1).lower() not in _NOT_NAME_WORDS
 
 
 def _name_end(text: str, start: int, end: int) -> int:

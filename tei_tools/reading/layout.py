@@ -295,8 +295,15 @@ def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None
     if is_date_line(text) and not (after_date and _PLACE_PREFIX.match(text)):
         return "dateline"
     if (_SOURCE_LINE.match(text) and not text.endswith((".", ":", ";"))) or _ends_with_page(text):
-        if not after_date and not _CITES_A_PAGE.search(text) and _HAS_DATE_ANCHOR.search(text):
-            return "dateline"  # "HONGKONG, May 7, 1898. (Manila, May 1.)": a place and a date
+        if (
+            not after_date
+            and not _CITES_A_PAGE.search(text)
+            and _HAS_DATE_ANCHOR.search(text)
+            and _PLACE_PREFIX.match(text)
+        ):
+            # "HONGKONG, May 7, 1898. (Manila, May 1.)": a place and a date; but "Diary of
+            # Samuel Sewall, 10 to 12 May 1714" names no place before its comma: a title.
+            return "dateline"
         return "source"
     if _SALUTE_LINE.match(text) and len(text) <= 120:
         return "salute"
