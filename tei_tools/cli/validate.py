@@ -44,6 +44,14 @@ from tei_tools.cli.common import local_file_options
     "per:x may name, besides the shipped registers. Repeatable.",
 )
 @click.option(
+    "--corpus-root",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The teiCorpus file whose ids (its header and the files it XIncludes) every "
+    "document's bare #id pointers may name [default: for each document, the teiCorpus "
+    "beside it or one folder up that XIncludes it].",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
@@ -64,6 +72,7 @@ def validate(
     no_extra_checks: bool,
     strict: bool | None,
     registers: tuple[Path, ...],
+    corpus_root: Path | None,
     jobs: int | None,
     max_errors: int,
     allow_local_dtd: bool,
@@ -88,14 +97,19 @@ def validate(
         workers=jobs,
         base_dir=base_dir,
         allow_local_dtd=allow_local_dtd,
+        corpus_root=corpus_root,
     )
     if not report.files:
-        raise UsageError("no XML files found in the paths given")
+        raise UsageError(
+            "no XML files found in the paths given (a corpus root's header fragments "
+            "are checked when the root is validated)"
+        )
     from tei_tools.xml import input_identities, refuse_writing_over_input
 
     # The one input-is-output check of every command: any spelling of a file read
     # (./x.xml, a symbolic or hard link) is refused as the report's target.
     read = [f.file for f in report.files] + [*registers] + ([schema] if schema else [])
+    read += [corpus_root] if corpus_root else []
     refuse_writing_over_input(output, input_identities(read))
     write_output(output, render(report, fmt, max_per_file=max_errors))
     return report.exit_code

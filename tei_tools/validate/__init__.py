@@ -41,6 +41,7 @@ from tei_tools.validate.problems import (
 if TYPE_CHECKING:
     from lxml import etree
 
+    from tei_tools.validate.corpus_scope import CorpusScope
     from tei_tools.validate.pointers import PointerTargets
     from tei_tools.validate.specialise import Vocabulary
 
@@ -82,6 +83,9 @@ class Settings:
     base_dir: Path | None = None
     #: Load a document's external DTD subset and parameter-entity files (inside ``base_dir``).
     allow_local_dtd: bool = False
+    #: The ``teiCorpus`` whose ids every document's bare ``#id`` pointers may name; None: each
+    #: document's root is the ``teiCorpus`` beside it (or one folder up) that XIncludes it.
+    corpus_root: Path | None = None
 
     @property
     def extra_severity(self) -> str:
@@ -98,6 +102,7 @@ def validate(
     workers: int | None = None,
     base_dir: PathLike | None = None,
     allow_local_dtd: bool = False,
+    corpus_root: PathLike | None = None,
 ) -> Report:
     """Validate files and folders (``*.xml`` recursively) and report on each.
 
@@ -107,9 +112,12 @@ def validate(
     findings are errors unless a schema is named (``strict`` decides explicitly).
     XIncludes (and, with ``allow_local_dtd``, DTD and parameter-entity files)
     are read only inside ``base_dir``, by default each document's own folder.
+    A component's bare ``#id`` may name an id of its ``teiCorpus`` root:
+    ``corpus_root``, or else the corpus file beside it that XIncludes it
+    (see :mod:`tei_tools.validate.corpus_scope`).
     """
     settings = _settings(
-        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd
+        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd, corpus_root
     )
     return Report(list(_iter_reports(source, settings)))
 
@@ -124,10 +132,11 @@ def iter_problems(
     workers: int | None = None,
     base_dir: PathLike | None = None,
     allow_local_dtd: bool = False,
+    corpus_root: PathLike | None = None,
 ) -> Iterator[Problem]:
     """Yield every problem of every file, file by file (options as for :func:`validate`)."""
     settings = _settings(
-        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd
+        schema, extra_checks, strict, registers, workers, base_dir, allow_local_dtd, corpus_root
     )
     for report in _iter_reports(source, settings):
         yield from report.problems
@@ -142,6 +151,7 @@ def validate_file(
     registers: Iterable[PathLike] = (),
     base_dir: PathLike | None = None,
     allow_local_dtd: bool = False,
+    corpus_root: PathLike | None = None,
 ) -> FileReport:
     """Validate one file; every failure, even an unreadable file, ends up in the report.
 
@@ -149,10 +159,13 @@ def validate_file(
     """
     from tei_tools.validate.pointers import PointerTargets
 
-    settings = _settings(schema, extra_checks, strict, registers, 1, base_dir, allow_local_dtd)
+    settings = _settings(
+        schema, extra_checks, strict, registers, 1, base_dir, allow_local_dtd, corpus_root
+    )
+    corpus = _corpus_roots(settings)
     loaded = _load(Path(path), settings)
     if loaded.tree is not None:
-        _check_into(loaded, settings, None, PointerTargets(settings.registers))
+        _check_into(loaded, settings, None, PointerTargets(settings.registers, corpus))
     return loaded.report
 
 
@@ -184,7 +197,14 @@ def validate_bytes(
 
 
 def _settings(
-    schema, extra_checks, strict, registers, workers, base_dir=None, allow_local_dtd=False
+    schema,
+    extra_checks,
+    strict,
+    registers,
+    workers,
+    base_dir=None,
+    allow_local_dtd=False,
+    corpus_root=None,
 ) -> Settings:
     if strict is None:
         # A named schema is the judge (as in Jing); without one, tei-tools' full check is.
@@ -197,7 +217,23 @@ def _settings(
         workers,
         Path(base_dir) if base_dir is not None else None,
         allow_local_dtd,
+        Path(corpus_root) if corpus_root is not None else None,
     )
+
+
+def _corpus_roots(settings: Settings) -> CorpusScope:
+    """The corpus roots of one run, read as ``settings`` reads documents.
+
+    Raises :class:`~tei_tools.errors.UsageError` when ``settings.corpus_root``
+    is not a readable ``teiCorpus``: a root the user named is not a document's fault.
+    """
+    from tei_tools.validate.corpus_scope import CorpusScope
+
+    corpus = CorpusScope(
+        settings.corpus_root, base_dir=settings.base_dir, allow_local_dtd=settings.allow_local_dtd
+    )
+    corpus.check_named_root()
+    return corpus
 
 
 def iter_files(source: Source) -> Iterator[Path | UnreadableEntryError]:
@@ -226,14 +262,16 @@ CHUNK_BYTES = 48_000_000
 
 
 def _iter_reports(source: Source, settings: Settings) -> Iterator[FileReport]:
-    from tei_tools.validate.corpus_scope import CorpusScope
-
-    paths = list(iter_files(source))
-    # Corpus roots are read first, so that components in any chunk resolve against them.
-    readable = [p for p in paths if isinstance(p, Path)]
-    corpus = CorpusScope.from_files(readable) if settings.extra_checks else CorpusScope()
-    # A corpus header's fragments (its listPerson, taxonomies) are checked inside the root.
-    paths = [p for p in paths if not (isinstance(p, Path) and corpus.is_fragment(p))]
+    corpus = _corpus_roots(settings)
+    # A corpus header's fragments (its listPerson, taxonomies) are checked inside the root;
+    # whether a file is one is decided from the file and its neighbours on disk, never the batch.
+    paths = [p for p in iter_files(source) if not (isinstance(p, Path) and corpus.is_fragment(p))]
+    if settings.extra_checks:
+        # Each document's corpus root is found (and read) before any worker forks, so that the
+        # workers inherit it and every root is read once per run.
+        for path in paths:
+            if isinstance(path, Path):
+                corpus.corpus_of(path)
     chunk: list[Path] = []
     size = 0
     for path in paths:

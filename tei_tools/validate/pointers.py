@@ -129,8 +129,10 @@ class PointerTargets:
     ``registers/persons.xml#trotsky``.  When that file lies next to the
     document, its ``xml:id``s decide; otherwise, for the register files
     tei-tools ships, its registers do (plus any register files the user
-    adds).  Anything else outside the document is not ours to judge.  One
-    instance serves a whole batch, so each file and the registry are read once.
+    adds).  A bare ``#id`` the document lacks may be defined in its corpus
+    root (``corpus``).  Anything else outside the document is not ours to
+    judge.  One instance serves a whole batch, so each file and the registry
+    are read once.
     """
 
     def __init__(self, registers: tuple[Path, ...] = (), corpus: CorpusScope | None = None) -> None:
@@ -139,31 +141,17 @@ class PointerTargets:
         self._registry = None
         self._file_ids: dict[Path, frozenset[str] | None] = {}
 
-    def local_miss(self, fragment: str, document: Path | None) -> tuple[str | None, bool]:
-        """Why a bare ``#fragment`` the document lacks names nothing, and whether only maybe.
+    def local_miss(self, fragment: str, document: Path | None) -> str | None:
+        """Why a bare ``#fragment`` the document lacks names nothing, or None when it resolves.
 
-        (None, False) when its corpus root, validated in this run, defines it;
-        (why, True) when a corpus root lies nearby that this run did not read.
+        It resolves when the document's corpus root (see :mod:`corpus_scope`) defines it.
         """
-        plain = f'no element has xml:id="{fragment}"'
-        if document is None:
-            return plain, False
-        corpus = self.corpus.corpus_of(document)
-        if corpus is not None:
-            if fragment in corpus.ids:
-                return None, False
-            return (
-                f'neither this document nor its corpus root "{corpus.root.name}" has xml:id="{fragment}"',
-                False,
-            )
-        root = self.corpus.nearby_root(document)
-        if root is not None:
-            return (
-                f'this document has no xml:id="{fragment}"; it may be defined in its corpus '
-                f'root "{root.name}": validate that file or the folder to check it',
-                True,
-            )
-        return plain, False
+        corpus = self.corpus.corpus_of(document) if document is not None else None
+        if corpus is None:
+            return f'no element has xml:id="{fragment}"'
+        if fragment in corpus.ids:
+            return None
+        return f'neither this document nor its corpus root "{corpus.root.name}" has xml:id="{fragment}"'
 
     def missing(self, target: str, document: Path | None) -> str | None:
         """Why ``target`` (``file.xml#id``) names nothing, or None when it resolves or can't be judged."""
@@ -271,11 +259,10 @@ def check_pointers(
                 continue
             if target is None:
                 continue
-            maybe = False
             if target.startswith("#"):
                 if target[1:] in ids:
                     continue
-                why, maybe = targets.local_miss(target[1:], document)
+                why = targets.local_miss(target[1:], document)
                 if why is None:
                     continue
                 suggestion = suggest(target[1:])
@@ -290,7 +277,7 @@ def check_pointers(
                 file,
                 node.sourceline,
                 None,
-                WARNING if maybe else severity,
+                severity,
                 f'@{key}="{token}" points to "{target}", but {why}',
                 path=element_path(node),
                 rule="pointer",
@@ -385,15 +372,14 @@ def resolve_pointer(
 ) -> str | None:
     """Expand a private-URI pointer through ``prefixDef``; plain URIs come back unchanged.
 
-        None when the prefix is declared but no rule matches (nothing to check).
-        Raises :class:`PrefixPatternError` when a rule's pattern runs too long.
+    None when the prefix is declared but no rule matches (nothing to check).
+    Raises :class:`PrefixPatternError` when a rule's pattern runs too long.
 
-        >>> from tei_tools.validate.corpus_scope import CorpusScope
-    from tei_tools.validate.prefixdef import read_prefix_rule
-        >>> rule = read_prefix_rule(etree.fromstring(
-        ...     '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="#$1"/>'))
-        >>> resolve_pointer("psn:goethe", {"psn": [rule]})
-        '#goethe'
+    >>> from tei_tools.validate.prefixdef import read_prefix_rule
+    >>> rule = read_prefix_rule(etree.fromstring(
+    ...     '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="#$1"/>'))
+    >>> resolve_pointer("psn:goethe", {"psn": [rule]})
+    '#goethe'
     """
     if token.startswith("#"):
         return token
