@@ -10,7 +10,10 @@ Runs of the two tools alternate, so load from other processes on a shared
 machine hits both alike; the CPU seconds (user + system) are printed too,
 since they depend far less on that load.  The speed-ups are Jing's median over
 tei-tools' median (above 1: tei-tools is faster), for the cold run (a one-shot
-CI job, nothing cached) and the warm one.  ``--case batch`` runs only the
+CI job, nothing cached) and the warm one; the ratios are their inverse
+(tei-tools' time as a share of Jing's, from the same run: the issue 21 goals
+are 0.5 cold and 0.33 warm).  The load average is printed at the start and
+the end: on a shared machine, compare runs made under similar load.  ``--case batch`` runs only the
 73-document batch (the issue 13 goal: 3x Jing).
 """
 
@@ -88,6 +91,17 @@ def speed_up(jing: Samples, ours: Samples) -> str:
     return f"{jing.wall / ours.wall:.2f}x / {jing.cpu / ours.cpu:.2f}x"
 
 
+def ratio(jing: Samples, ours: Samples) -> str:
+    """tei-tools' median time as a share of Jing's, by wall and by CPU time."""
+    if not jing.walls or not ours.walls:
+        return "n/a"
+    return f"{ours.wall / jing.wall:.2f} / {ours.cpu / jing.cpu:.2f}"
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -116,12 +130,14 @@ def main() -> None:
         "2.8 MB valid doc": [str(SAMPLES / "sarit__susrutasamhita.xml")],
     }
     print(f"{args.runs} runs each; cells: median wall s / median CPU s (peak RSS MB)")
+    print(f"load average at start (1, 5, 15 min): {load()}; {os.cpu_count()} CPUs")
     print()
     print(
         "| case | Jing | tei-tools cold | warm | warm, 1 process "
-        "| speed-up cold (wall / CPU) | speed-up warm (wall / CPU) |"
+        "| speed-up cold (wall / CPU) | speed-up warm (wall / CPU) "
+        "| ratio to Jing cold (wall / CPU) | ratio warm (wall / CPU) |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, files in cases.items():
         if args.case not in name:
             continue
@@ -135,8 +151,11 @@ def main() -> None:
             single_s.add(*timed([*ours, "--jobs", "1", *files], env))
         print(
             f"| {name} | {jing_s.cell()} | {cold_s.cell()} | {warm_s.cell()} | {single_s.cell()} "
-            f"| {speed_up(jing_s, cold_s)} | {speed_up(jing_s, warm_s)} |"
+            f"| {speed_up(jing_s, cold_s)} | {speed_up(jing_s, warm_s)} "
+            f"| {ratio(jing_s, cold_s)} | {ratio(jing_s, warm_s)} |"
         )
+    print()
+    print(f"load average at the end: {load()}")
     shutil.rmtree(cache, ignore_errors=True)
 
 

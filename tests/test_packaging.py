@@ -28,6 +28,11 @@ def test_wheel_carries_schemas_types_data_and_licence(tmp_path):
         "tei_tools/py.typed",
         "tei_tools/reading/profiles/degras.toml",
         "tei_tools/data/registers/persons.xml",
+        # the bundled schemas prepared before install (tei_tools/validate/grammar_store.py)
+        "tei_tools/data/grammars/manifest.json",
+        "tei_tools/data/grammars/tei_all.prepared.rng",
+        "tei_tools/data/grammars/tei-tools.prepared.rng",
+        "tei_tools/data/grammars/xsd-patterns.json",
     ):
         assert needed in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)

@@ -40,6 +40,7 @@ class LazyGroup(click.Group):
         if entry is None:
             return None
         module_name, attr = entry[0].split(":")
+        import_lxml_without_rnc2rng()
         return getattr(importlib.import_module(module_name), attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -47,6 +48,23 @@ class LazyGroup(click.Group):
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def import_lxml_without_rnc2rng() -> None:
+    """Import lxml without letting it import rnc2rng, when that is installed.
+
+    lxml imports rnc2rng at its own import, only for ``RelaxNG.from_rnc_string``,
+    which tei-tools never calls (:mod:`tei_tools.validate.rnc` calls rnc2rng
+    itself, and imports it then); rnc2rng builds its parser tables when
+    imported, a good part of a one-file ``validate``'s start-up.
+    """
+    if "lxml.etree" in sys.modules or "rnc2rng" in sys.modules:
+        return
+    sys.modules["rnc2rng"] = None  # type: ignore[assignment]  # lxml's import fails, quietly
+    try:
+        import lxml.etree  # noqa: F401
+    finally:
+        del sys.modules["rnc2rng"]
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

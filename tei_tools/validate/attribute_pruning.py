@@ -20,7 +20,6 @@ attribute-free content, which libxml2 compiles.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from copy import deepcopy
 
 from lxml import etree
@@ -46,18 +45,24 @@ def prune_attributes_per_element(
     by_element: dict[Name, set[Name]] = {}
     for element_name, attribute_name in carried:
         by_element.setdefault(element_name, set()).add(attribute_name)
+    # One pruner per set of attributes carried: elements that carry the same
+    # attributes (most carry none, or only @xml:id) share the pruned attribute
+    # classes instead of inlining and pruning att.global and friends again.
+    pruners: dict[frozenset[Name], _ContentPruner] = {}
     for element in list(grammar.iter(_R + "element")):
         accepts = name_test(element)
-        present = set().union(*(attrs for name, attrs in by_element.items() if accepts(name)))
-        _prune_element(element, present, defines, element_free)
+        present = frozenset().union(*(attrs for name, attrs in by_element.items() if accepts(name)))
+        pruner = pruners.get(present)
+        if pruner is None:
+            pruner = pruners[present] = _ContentPruner(present, defines, element_free)
+        _prune_element(element, pruner)
     _drop_unreachable(grammar)
 
 
-def _prune_element(element, present: set[Name], defines, element_free) -> None:
+def _prune_element(element, pruner: _ContentPruner) -> None:
     children = [c for c in element if _local(c)]
     if element.get("name") is None and children:
         children = children[1:]  # the name class
-    pruner = _ContentPruner(present, defines, element_free)
     content = [pruner.prune(c) for c in children]
     for old in children:
         element.remove(old)
@@ -73,11 +78,17 @@ def _prune_element(element, present: set[Name], defines, element_free) -> None:
 
 
 class _ContentPruner:
-    def __init__(self, present: set[Name], defines, element_free) -> None:
+    """Prunes content for one set of attributes present; remembers each inlined define.
+
+    A remembered result is never changed afterwards (it holds no element
+    pattern, and :func:`_copy_if_placed` copies it wherever it is used again).
+    """
+
+    def __init__(self, present: frozenset[Name], defines, element_free) -> None:
         self.present = present
         self.defines = defines
         self.element_free = element_free
-        self.tests: dict[int, Callable[[Name], bool]] = {}
+        self.inlined: dict[str, etree._Element | None] = {}
 
     def prune(self, node: etree._Element) -> etree._Element | None:
         """A pruned copy of ``node`` (or ``node`` itself when nothing changes), or _NONE."""
@@ -87,9 +98,11 @@ class _ContentPruner:
         if kind == "ref":
             name = node.get("name")
             if name in self.defines and self._is_element_free(name):
-                define = self.defines[name]
-                inlined = self._pruned_group(define, like=define)
-                return _keeping_context(inlined, define)
+                if name not in self.inlined:
+                    define = self.defines[name]
+                    inlined = self._pruned_group(define, like=define)
+                    self.inlined[name] = _keeping_context(inlined, define)
+                return self.inlined[name]
             return node
         if kind in ("element", "text", "empty", "data", "value", "list"):
             return node

@@ -140,6 +140,11 @@ def compile_xsd_pattern(pattern: str, node: etree._Element) -> regex.Pattern:
     >>> compile_xsd_pattern(r"\\i\\c*", None).fullmatch("per.1") is not None
     True
     """
+    from tei_tools.validate.grammar_store import translated_pattern
+
+    translated = translated_pattern(pattern)  # the usual ones, translated before install
+    if translated is not None:
+        return regex.compile(translated)
     from elementpath.regex import RegexError, translate_pattern
 
     try:

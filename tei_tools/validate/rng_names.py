@@ -22,8 +22,25 @@ NameTest = Callable[[Name], bool]
 
 
 def local_name(node: etree._Element) -> str:
+    """A RELAX NG pattern's local name (``define``), or "" for anything else.
+
+    The pruners ask this of every node they pass, several times: a lookup of the
+    tag is a third of the cost of testing its prefix each time.
+    """
     tag = node.tag
-    return tag[len(RNG_PREFIX) :] if isinstance(tag, str) and tag.startswith(RNG_PREFIX) else ""
+    try:
+        return _LOCAL_NAMES[tag]
+    except KeyError:  # a new tag, or a comment's (a function, never remembered)
+        local = (
+            tag[len(RNG_PREFIX) :] if isinstance(tag, str) and tag.startswith(RNG_PREFIX) else ""
+        )
+        if isinstance(tag, str):
+            _LOCAL_NAMES[tag] = local
+        return local
+
+
+#: Tag -> local name: a pure function's answers, so it can never go stale.
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def inherited_ns(node: etree._Element) -> str:

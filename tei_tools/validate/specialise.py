@@ -295,12 +295,30 @@ def _schema_parser() -> etree.XMLParser:
 
 
 def parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._ElementTree:
-    """The schema without annotations (documentation, embedded Schematron)."""
-    from tei_tools.errors import SchemaError
+    """The schema without annotations (documentation, embedded Schematron), flattened and
+    context-free; for a bundled schema, read as prepared before install
+    (:mod:`tei_tools.validate.grammar_store`)."""
+    from tei_tools.validate.grammar_store import shipped_grammar
 
     tree = _grammars.get(digest)
     if tree is not None:
         return tree
+    shipped = shipped_grammar(schema_path, data, SPECIALISER_VERSION)
+    if shipped is not None:
+        base = str(schema_path.resolve())
+        root = etree.fromstring(shipped, _schema_parser(), base_url=base)
+    else:
+        root = prepare_grammar(schema_path, data)
+    tree = etree.ElementTree(root)
+    _grammars[digest] = tree
+    return tree
+
+
+def prepare_grammar(schema_path: Path, data: bytes) -> etree._Element:
+    """What :func:`parse_grammar` makes of a schema: includes applied, annotations
+    dropped, every pattern context-free (:func:`make_context_free`)."""
+    from tei_tools.errors import SchemaError
+
     try:
         root = etree.fromstring(data, _schema_parser(), base_url=str(schema_path.resolve()))
     except etree.XMLSyntaxError as exc:
@@ -314,9 +332,7 @@ def parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._Element
             if parent is not None:
                 parent.remove(node)
     make_context_free(root)
-    tree = etree.ElementTree(root)
-    _grammars[digest] = tree
-    return tree
+    return root
 
 
 # --------------------------------------------------------------------- pruning
@@ -406,7 +422,9 @@ def specialise(
 
 
 def _copy_tree(root: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(root), _schema_parser(), base_url=root.base)
+    # libxml2 copies the tree (and keeps its base URL) in half the time of a
+    # serialise-and-parse round trip.
+    return _deep_copy(root)
 
 
 _NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
@@ -427,11 +445,40 @@ class _Pruner:
         self.kept = self._root_elements()
 
     def run(self) -> None:
+        live = self._possibly_reachable()
         for holder in [*self.grammar.iter(_R + "start"), *self.defines.values()]:
-            if _local(holder) == "define" and self._define_not_allowed(holder.get("name")):
-                continue  # only stubs of it can be referenced now
+            if _local(holder) == "define":
+                name = holder.get("name")
+                if name not in live:
+                    continue  # dropped below whatever it became; rewriting it is wasted
+                if self._define_not_allowed(name):
+                    continue  # only stubs of it can be referenced now
             self._rewrite_content(holder, skip_name_class=False)
         self._drop_unreachable()
+
+    def _possibly_reachable(self) -> set[str]:
+        """Defines that may still be referenced once the grammar is rewritten.
+
+        Reachable from ``start`` without entering the content of an element
+        pattern that cannot match (it becomes a stub with empty content), so a
+        superset of what :meth:`_drop_unreachable` keeps: most of tei_all is the
+        content of elements a document does not use.
+        """
+        live: set[str] = set()
+        todo = [c for s in self.grammar.iter(_R + "start") for c in s]
+        while todo:
+            node = todo.pop()
+            kind = _local(node)
+            if kind == "element" and self.is_not_allowed(node):
+                continue
+            if kind == "ref":
+                name = node.get("name")
+                if name not in live and name in self.defines:
+                    live.add(name)
+                    todo.extend(self.defines[name])
+            else:
+                todo.extend(node)
+        return live
 
     def open_start(self) -> None:
         """Let ``start`` accept every named element definition whose name occurs in the document.
