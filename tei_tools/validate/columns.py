@@ -22,6 +22,7 @@ _MARKUP = re.compile(
     rb"""|<(?P<name>[^\s/>!?]+)(?:[^>"']|"[^"]*"|'[^']*')*>""",
     re.DOTALL,
 )
+_END_TAG = re.compile(r"</(?:[\w.-]+:)?([\w.-]+)\s*>")
 _QUOTED_NAME = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
 
 
@@ -44,7 +45,43 @@ def fill_columns(
         except OSError:
             return problems
     ends = start_tag_ends(data, lines)
-    return [_with_column(problem, ends) for problem in problems]
+    texts = _line_texts(data, {p.line for p in problems if p.line and _placed_in_line(p)})
+    return [_with_column(problem, ends, texts) for problem in problems]
+
+
+def _placed_in_line(problem: Problem) -> bool:
+    """Problems Jing places inside a line rather than at a start tag's end."""
+    return problem.code in ("element-incomplete", "text-not-allowed") and not problem.column
+
+
+def _line_texts(data: bytes, lines: set[int]) -> dict[int, str]:
+    """The text of each of ``lines`` (1-based), decoded."""
+    if not lines:
+        return {}
+    found: dict[int, str] = {}
+    for number, raw in enumerate(data.split(b"\n", max(lines))[: max(lines)], start=1):
+        if number in lines:
+            found[number] = raw.decode("utf-8", "replace")
+    return found
+
+
+def _in_line_column(problem: Problem, text: str) -> int | None:
+    """Where Jing points: after an incomplete element's end tag, or after the stray text."""
+    if problem.code == "element-incomplete" and problem.path:
+        local = problem.path.rsplit("/", 1)[-1].partition("[")[0]
+        for match in _END_TAG.finditer(text):
+            if match.group(1) == local:
+                return match.end() + 1
+        return None
+    if problem.code == "text-not-allowed" and problem.value:
+        word = problem.value.split()[0].rstrip("…")
+        start = text.find(word)
+        if start < 0:
+            return None
+        stop = text.find("<", start)
+        run = text[start:] if stop < 0 else text[start:stop]
+        return start + len(run.rstrip()) + 1
+    return None
 
 
 def start_tag_ends(data: bytes, lines: set[int] | None = None) -> dict[int, list[tuple[str, int]]]:
@@ -74,9 +111,13 @@ def start_tag_ends(data: bytes, lines: set[int] | None = None) -> dict[int, list
     return ends
 
 
-def _with_column(problem: Problem, ends: dict[int, list[tuple[str, int]]]) -> Problem:
+def _with_column(
+    problem: Problem, ends: dict[int, list[tuple[str, int]]], texts: dict[int, str]
+) -> Problem:
     if not problem.line or problem.column:
         return problem
+    if problem.line in texts and (column := _in_line_column(problem, texts[problem.line])):
+        return dataclasses.replace(problem, column=column)
     candidates = ends.get(problem.line)
     if not candidates:
         return problem

@@ -39,6 +39,10 @@ class Problem:
     rule: str = "rng"
     #: The attribute the problem is about, when it is about one (to merge one fault's reports).
     attribute: str | None = None
+    #: The kind of problem, a stable code listed in ``tei_tools/data/problem-kinds.toml``.
+    code: str | None = None
+    #: The value at fault (an attribute's value, an ID), when there is one.
+    value: str | None = None
 
     def __str__(self) -> str:
         return format_problem(self.file, self.line, self.column, self.severity, self.message)
@@ -54,6 +58,9 @@ class Problem:
             "expected": list(self.expected),
             "suggestion": self.suggestion,
             "rule": self.rule,
+            "code": self.code,
+            "attribute": self.attribute,
+            "value": self.value,
         }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.validate.problems import ERROR, Problem, element_path
+from tei_tools.validate.rng_faults import every_fault
 from tei_tools.validate.rng_names import XML_NS
 from tei_tools.validate.schema_index import SchemaIndex, build_index
 from tei_tools.validate.specialise import (
@@ -99,8 +100,44 @@ def validate_rng(
         problems = _with_all_unknown_attributes(problems, tree, index, file, carried)
         if first is not None:
             rest = [p for p in problems if (p.line, p.message) != (first.line, first.message)]
-            return [first, *_without_enclosing(rest, first)]
+            problems = [first, *_without_enclosing(rest, first)]
+        else:
+            problems = _without_enclosing(problems)
+        # The document's own grammar, not the batch's: where libxml2 stops depends on the
+        # grammar, and a verdict must not depend on the batch.
+        own = own_vocabulary or vocabulary
+        return _with_every_fault(problems, tree, schema_path, own, index, file)
     return _without_enclosing(problems)
+
+
+def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> list[Problem]:
+    """Every fault, each on its own element, found by the repairing pass.
+
+    The problems libxml2's first log gave (``problems``) are kept only where
+    the pass finds nothing (it cannot place a fault at the root, say) and for
+    what the pass does not look for (attributes a grammar lets through).
+    """
+    local = compiled_schema(schema_path, vocabulary, any_start=True)
+    if local is None:
+        return problems
+
+    def explain(subtree, log):
+        kept = [e for e in log if not _other_root_tried(e, subtree)]
+        return _located_from_log(_SubtreeView(subtree), kept, index, file)
+
+    found = every_fault(tree.getroot(), local, explain, lambda n: _qname(n) in index.children)
+    if not found:
+        return problems
+    listed = {_fault_key(p) for p in found}
+    kept = [p for p in problems if p.code in _ATTRIBUTE_CODES and _fault_key(p) not in listed]
+    return [*found, *kept]
+
+
+_ATTRIBUTE_CODES = frozenset(("attribute-not-allowed", "duplicate-id"))
+
+
+def _fault_key(problem: Problem) -> tuple:
+    return (problem.path, problem.code, problem.attribute)
 
 
 def _with_all_unknown_attributes(problems, tree, index, file, carried) -> list[Problem]:
@@ -260,7 +297,7 @@ def _other_root_tried(entry, root: etree._Element) -> bool:
 
 
 def _problem_maker(file: str):
-    def problem(text: str, at, expected=(), suggestion=None) -> Problem:
+    def problem(text: str, at, expected=(), suggestion=None, code=None) -> Problem:
         shown = _with_suggestion(_with_expected(text, expected), suggestion)
         return Problem(
             file,
@@ -272,6 +309,7 @@ def _problem_maker(file: str):
             tuple(expected),
             suggestion,
             "rng",
+            code=code,
         )
 
     return problem
@@ -318,6 +356,9 @@ def check_attribute_names(
                     expected,
                     suggestion,
                     "rng",
+                    attribute=shown,
+                    code="attribute-not-allowed",
+                    value=node.get(key),
                 )
 
 
@@ -359,6 +400,9 @@ def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
                 f'ID "{value}" has already been defined',
                 element_path(node),
                 rule="rng",
+                attribute="xml:id",
+                code="duplicate-id",
+                value=value,
             )
         seen.add(value)
     return None
@@ -394,6 +438,13 @@ def schema_index(schema_path: Path) -> SchemaIndex:
 def _problems_from_log(
     tree: etree._ElementTree, log: list, index: SchemaIndex, file: str
 ) -> list[Problem]:
+    return _drop_ancestor_cascades(_located_from_log(tree, log, index, file))
+
+
+def _located_from_log(
+    tree, log: list, index: SchemaIndex, file: str
+) -> list[tuple[etree._Element | None, Problem]]:
+    """Each libxml2 message as (the element it is about, a Problem); cascades and repeats left out."""
     located: list[tuple[etree._Element | None, Problem]] = []
     seen: set[tuple[int | None, str]] = set()
     spaces = None
@@ -409,7 +460,7 @@ def _problems_from_log(
             continue
         seen.add(key)
         located.append((target, problem))
-    return _drop_ancestor_cascades(located)
+    return located
 
 
 def _drop_ancestor_cascades(
@@ -474,7 +525,9 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
     line = entry.line or None
     target = node
 
-    def problem(text: str, at: etree._Element | None, expected=(), suggestion=None) -> Problem:
+    def problem(
+        text: str, at: etree._Element | None, expected=(), suggestion=None, code=None
+    ) -> Problem:
         where = at.sourceline if at is not None and at.sourceline else line
         shown = _with_suggestion(_with_expected(text, expected), suggestion)
         return Problem(
@@ -487,6 +540,7 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
             tuple(expected),
             suggestion,
             "rng",
+            code=code,
         )
 
     if match := _EXTRA.match(message) or _EXPECTING.match(message):
@@ -513,31 +567,75 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
         if missing:
             text += f'; missing required element "{missing}"'
         end = _end_line(node)
-        found = problem(text, node, expected if not missing else (missing,))
+        found = problem(
+            text, node, expected if not missing else (missing,), code="element-incomplete"
+        )
         return node, _replace_line(found, end)
     if _GOT_TEXT.match(message):
-        expected = index.allowed_children(_qname(node)) if node is not None else []
-        return node, problem("text not allowed here", node, expected)
+        return node, _text_not_allowed(node, index, problem)
     if match := _ATTR.match(message):
         return node, _bad_attribute(node, match.group(1), index, problem)
     if _ATTRS_FAILED.match(message) and node is not None:
         required = index.required_attributes.get(_qname(node), set())
         missing = sorted(a for a in required if _attribute_value(node, a) is None)
         if missing:
-            return node, problem(
-                f'element "{_local(node)}" missing required attribute "{missing[0]}"', node
+            return node, replace(
+                problem(
+                    f'element "{_local(node)}" missing required attribute "{missing[0]}"',
+                    node,
+                    code="attribute-missing",
+                ),
+                attribute=missing[0],
             )
         return node, problem(
             f'element "{_local(node)}" has an invalid attribute',
             node,
             index.allowed_attributes(_qname(node)),
+            code="attribute-invalid",
         )
-    return node, problem(message, node)
+    return node, problem(message, node, code="schema-other")
+
+
+def _text_not_allowed(node, index: SchemaIndex, problem) -> Problem:
+    """Text where an element allows none: at the text, as Jing puts it, naming what may stand there."""
+    if node is None:
+        return problem("text not allowed here", None, code="text-not-allowed")
+    expected = index.allowed_children(_qname(node))
+    text = f'text not allowed here in "{_local(node)}"'
+    if not expected:
+        text += f'; expected the end of "{_local(node)}"'
+    found = problem(text, node, expected, code="text-not-allowed")
+    return replace(found, line=_text_line(node) or found.line, value=_first_text(node))
+
+
+def _first_text(node: etree._Element) -> str | None:
+    """The first run of non-space text directly inside ``node``, shortened."""
+    for run in (node.text, *(child.tail for child in node)):
+        if run and run.strip():
+            words = " ".join(run.split())
+            return words if len(words) <= 40 else words[:39] + "…"
+    return None
+
+
+def _text_line(node: etree._Element) -> int | None:
+    """The line where the first non-space text directly inside ``node`` starts."""
+    if node.sourceline is None:
+        return None
+    if node.text and node.text.strip():
+        lead = node.text[: len(node.text) - len(node.text.lstrip())]
+        return node.sourceline + lead.count("\n")
+    for child in node:
+        tail = child.tail
+        if tail and tail.strip():
+            end = _end_line(child) if isinstance(child.tag, str) else child.sourceline
+            lead = tail[: len(tail) - len(tail.lstrip())]
+            return (end or node.sourceline) + lead.count("\n")
+    return None
 
 
 def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
     if node is None:
-        return problem("element not allowed here", None)
+        return problem("element not allowed here", None, code="element-not-allowed")
     name = _local(node)
     expected = (
         index.allowed_children(_qname(parent)) if parent is not None else sorted(index.root_names)
@@ -565,7 +663,11 @@ def _unexpected_element(node, parent, index: SchemaIndex, problem) -> Problem:
                 f'element "{name}" not allowed yet in "{_local(parent)}"; '
                 f'missing required element "{missing}"'
             )
-    return problem(text, node, expected, suggestion)
+    code = "element-not-allowed" if known else "element-unknown"
+    if parent is not None and known and " not allowed yet " in text:
+        code = "element-not-allowed-yet"
+    found = problem(text, node, expected, suggestion, code=code)
+    return replace(found, value=name)
 
 
 def _missing_before(node, parent, index: SchemaIndex) -> str | None:
@@ -577,7 +679,9 @@ def _missing_before(node, parent, index: SchemaIndex) -> str | None:
 
 def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Problem:
     if node is None:
-        return problem(f'attribute "{attr_local}" not allowed or invalid', None)
+        return problem(
+            f'attribute "{attr_local}" not allowed or invalid', None, code="attribute-invalid"
+        )
     allowed = index.allowed_attributes(_qname(node))
     shown, value = _find_attribute(node, attr_local)
     if shown in allowed:
@@ -587,7 +691,11 @@ def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Proble
             and _is_ncname(value)
             and _seen_before(node, value)
         ):
-            return problem(f'ID "{value}" has already been defined', node)
+            return replace(
+                problem(f'ID "{value}" has already been defined', node, code="duplicate-id"),
+                attribute="xml:id",
+                value=value,
+            )
         values = index.allowed_values(_qname(node), shown)
         text = f'value "{value}" of attribute "{shown}" on "{_local(node)}" is invalid'
         if values:
@@ -595,11 +703,18 @@ def _bad_attribute(node, attr_local: str, index: SchemaIndex, problem) -> Proble
             text += f"; allowed: {listed}" + (
                 f" and {len(values) - 12} more" if len(values) > 12 else ""
             )
-        return replace(problem(text, node), attribute=shown)
+        return replace(
+            problem(text, node, code="attribute-value-invalid"), attribute=shown, value=value
+        )
     suggestion = index.suggest_attribute(attr_local, _qname(node))
-    return problem(
-        f'attribute "{shown}" not allowed on element "{_local(node)}"', node, allowed, suggestion
+    found = problem(
+        f'attribute "{shown}" not allowed on element "{_local(node)}"',
+        node,
+        allowed,
+        suggestion,
+        code="attribute-not-allowed",
     )
+    return replace(found, attribute=shown, value=value)
 
 
 def _find_attribute(node: etree._Element, local: str) -> tuple[str, str | None]:

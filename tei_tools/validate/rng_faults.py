@@ -1,0 +1,166 @@
+"""Every fault of an invalid document, found by repairing a copy as each one is found.
+
+libxml2 stops or backtracks after the first fault of a subtree, and blames
+enclosing elements for it; Jing, which streams, recovers and goes on.  To list
+every fault as Jing does, each element is checked bottom-up on a working copy
+of the document, against the grammar whose start accepts any element: the
+children first, each repaired once its faults are recorded (a stray text
+removed, an unexpected element set aside, a bad attribute dropped), then the
+element itself, whose remaining complaints are then its own and no cascade
+of a fault inside it.  A fault that cannot be repaired (a missing required
+child) is recorded and its element is left as it is; complaints about
+elements inside it are not asked for again.
+
+The repair loop is bounded (:data:`MAX_CHECKS` validations of subtrees per
+document) so that a document with thousands of faults costs time in
+proportion to what is listed.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import replace
+
+from lxml import etree
+
+from tei_tools.validate.problems import Problem, element_path
+
+#: Validations of subtrees one document may take to list its faults.
+MAX_CHECKS = 4000
+#: Repair rounds for one element's own faults.
+MAX_ROUNDS = 8
+
+#: Codes whose fault a repair of the working copy removes.
+_REPAIRABLE = frozenset(
+    (
+        "text-not-allowed",
+        "element-not-allowed",
+        "element-unknown",
+        "attribute-not-allowed",
+        "attribute-value-invalid",
+        "duplicate-id",
+    )
+)
+
+Located = list[tuple[etree._Element | None, Problem]]
+
+
+def every_fault(
+    root: etree._Element,
+    schema: etree.RelaxNG,
+    explain: Callable[[etree._Element, list], Located],
+    is_known: Callable[[etree._Element], bool],
+) -> list[Problem]:
+    """The faults of ``root``'s document, each on its own element, in document order.
+
+    ``explain(subtree, log)`` turns libxml2's log from validating ``subtree``
+    into located problems; ``is_known(element)`` says whether the schema has
+    the element at all (an unknown one is its parent's fault, never descended).
+    """
+    work = copy.deepcopy(root)
+    origin = dict(zip(work.iter(), root.iter()))
+    finder = _Finder(schema, explain, is_known, origin)
+    finder.check(work)
+    return sorted(finder.found, key=lambda p: (p.line or 0, p.path or ""))
+
+
+class _Finder:
+    def __init__(self, schema, explain, is_known, origin) -> None:
+        self.schema = schema
+        self.explain = explain
+        self.is_known = is_known
+        self.origin = origin
+        self.found: list[Problem] = []
+        self.checks = 0
+        self.seen: set[tuple] = set()
+
+    def valid(self, node: etree._Element) -> bool:
+        self.checks += 1
+        return bool(self.schema.validate(node))
+
+    def check(self, node: etree._Element) -> bool:
+        """Record the faults of ``node``'s subtree and repair what can be; True if it is now valid."""
+        if self.checks >= MAX_CHECKS or self.valid(node):
+            return True
+        broken: set[etree._Element] = set()
+        for child in list(node):
+            if isinstance(child.tag, str) and self.is_known(child) and not self.check(child):
+                broken.add(child)
+        for _ in range(MAX_ROUNDS):
+            if self.checks >= MAX_CHECKS or self.valid(node):
+                return True
+            located = [
+                (target, problem)
+                for target, problem in self.explain(node, list(self.schema.error_log))
+                if not _inside_any(target, broken)
+            ]
+            if not located:
+                return False
+            repaired = False
+            for target, problem in located:
+                self.record(target, problem)
+                repaired = _repair(target, problem) or repaired
+            if not repaired or any(p.code == "element-not-allowed-yet" for _, p in located):
+                # What must come first is still missing: every later child would be
+                # "not allowed yet" for the same reason (Jing says it once).
+                return False
+        return False
+
+    def record(self, target: etree._Element | None, problem: Problem) -> None:
+        original = self.origin.get(target) if target is not None else None
+        if original is not None:
+            problem = replace(problem, path=element_path(original))
+        key = (problem.line, problem.code, problem.path, problem.attribute)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.found.append(problem)
+
+
+def _inside_any(target: etree._Element | None, broken: set[etree._Element]) -> bool:
+    """Whether ``target`` is a broken child or inside one (its complaints are already listed)."""
+    node = target
+    while node is not None:
+        if node in broken:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _repair(target: etree._Element | None, problem: Problem) -> bool:
+    """Remove the fault from the working copy; False when no removal can mend it."""
+    if target is None or problem.code not in _REPAIRABLE:
+        return False
+    if problem.code == "text-not-allowed":
+        changed = bool((target.text or "").strip()) or any(
+            (child.tail or "").strip() for child in target
+        )
+        target.text = None
+        for child in target:
+            child.tail = None
+        return changed
+    if problem.code in ("element-not-allowed", "element-unknown", "element-not-allowed-yet"):
+        parent = target.getparent()
+        if parent is None:
+            return False
+        # A comment in its place: RELAX NG ignores it, and the siblings keep their lines.
+        stand_in = etree.Comment("set aside")
+        stand_in.tail = target.tail
+        parent.replace(target, stand_in)
+        return True
+    key = _attribute_key(target, problem.attribute)
+    if key is None:
+        return False
+    del target.attrib[key]
+    return True
+
+
+def _attribute_key(node: etree._Element, shown: str | None) -> str | None:
+    """The lxml key of the attribute shown as ``shown`` ("xml:lang", "rend", "xsi:type")."""
+    if not shown:
+        return None
+    local = shown.split(":", 1)[-1]
+    for key in node.attrib:
+        if etree.QName(key).localname == local:
+            return key
+    return None

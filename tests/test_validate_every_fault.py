@@ -1,0 +1,125 @@
+"""Every fault is reported on its own element, where Jing puts it, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+TEI_ALL = REPO / "schemas" / "tei_all.rng"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+HEADER = """  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt>
+      <sourceDesc><p>S</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+"""
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    from tei_tools.validate.specialise import clear_cache
+
+    monkeypatch.setenv("TEI_TOOLS_CACHE_DIR", str(tmp_path / "cache"))
+    clear_cache(disk=False)
+    yield
+    clear_cache(disk=False)
+
+
+def problems_of(tmp_path: Path, text: str, *, schema: Path | None = TEI_ALL):
+    from tei_tools.validate import validate_file
+
+    path = tmp_path / "a.xml"
+    path.write_text(text, encoding="utf-8")
+    return validate_file(path, schema=schema, extra_checks=False).problems
+
+
+def placed(problems):
+    return [(p.line, p.column, p.code) for p in problems]
+
+
+FOUR_FAULTS = (
+    f'<TEI xmlns="{TEI}" xml:lang="not a lang">\n'
+    + HEADER
+    + """  <text>
+    <body>stray
+      <p>One <lb>x</lb> two</p>
+      <div><head>H</head><foo/></div>
+    </body>
+  </text>
+</TEI>
+"""
+)
+
+
+@pytest.mark.parametrize("schema", [TEI_ALL, None], ids=["tei_all", "default"])
+def test_a_fault_on_an_ancestor_is_reported_beside_the_faults_inside_it(tmp_path, schema):
+    # Jing on this document: 1:64 xml:lang, 10:16 text in body, 11:19 text in lb, 12:32 foo.
+    found = problems_of(tmp_path, FOUR_FAULTS, schema=schema)
+    assert placed(found) == [
+        (1, 64, "attribute-value-invalid"),
+        (10, 16, "text-not-allowed"),
+        (11, 19, "text-not-allowed"),
+        (12, 32, "element-unknown"),
+    ]
+    assert [p.path for p in found] == [
+        "/TEI",
+        "/TEI/text/body",
+        "/TEI/text/body/p/lb",
+        "/TEI/text/body/div/foo",
+    ]
+
+
+def test_text_in_an_element_that_holds_no_text_says_that_its_end_was_expected(tmp_path):
+    found = problems_of(tmp_path, FOUR_FAULTS)
+    in_lb = next(p for p in found if p.path and p.path.endswith("/lb"))
+    assert in_lb.message == 'text not allowed here in "lb"; expected the end of "lb"'
+    assert in_lb.value == "x"
+
+
+def test_an_unknown_element_leaves_its_parent_incomplete_at_the_end_tag(tmp_path):
+    # Jing: 10:17 element "para" not allowed anywhere; 10:32 element "body" incomplete.
+    text = (
+        f'<TEI xmlns="{TEI}">\n'
+        + HEADER
+        + "  <text>\n    <body><para>x</para></body>\n  </text>\n</TEI>\n"
+    )
+    found = problems_of(tmp_path, text)
+    assert placed(found) == [(10, 17, "element-unknown"), (10, 32, "element-incomplete")]
+    assert found[0].suggestion == "p"
+
+
+def test_a_missing_first_child_is_one_fault_not_one_per_later_sibling(tmp_path):
+    header = HEADER.replace("      <titleStmt><title>T</title></titleStmt>\n", "")
+    text = f'<TEI xmlns="{TEI}">\n' + header + "  <text><body><p>x</p></body></text>\n</TEI>\n"
+    found = problems_of(tmp_path, text)
+    assert [p.code for p in found] == ["element-not-allowed-yet"]
+    assert 'missing required element "titleStmt"' in found[0].message
+
+
+def test_faults_in_separate_subtrees_are_all_reported(tmp_path):
+    body = "".join(f'<p rend="r" foo="{i}">x</p>' for i in range(5))
+    text = (
+        f'<TEI xmlns="{TEI}">\n'
+        + HEADER
+        + f"  <text><body>{body}<lb>t</lb></body></text>\n</TEI>\n"
+    )
+    found = problems_of(tmp_path, text)
+    codes = [p.code for p in found]
+    assert codes.count("attribute-not-allowed") == 5
+    assert "text-not-allowed" in codes
+
+
+def test_the_repairs_never_touch_the_document(tmp_path):
+    from lxml import etree
+
+    from tei_tools.validate.rng import validate_rng
+
+    tree = etree.ElementTree(etree.fromstring(FOUR_FAULTS.encode()))
+    before = etree.tostring(tree)
+    assert validate_rng(tree, TEI_ALL, "a.xml")
+    assert etree.tostring(tree) == before
