@@ -131,7 +131,7 @@ async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client:
     )
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     shown = client.diagnostics[uri]
-    syntax = [d for d in shown if d.code == "xml"]
+    syntax = [d for d in shown if d.code == "xml-not-well-formed"]
     assert len(syntax) == 1 and "not well-formed" in syntax[0].message
     assert len(shown) == before + 1
     # The kept schema error moved down with the inserted line.

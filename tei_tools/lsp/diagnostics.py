@@ -26,12 +26,8 @@ _SEVERITY = {
     ERROR: types.DiagnosticSeverity.Error,
     WARNING: types.DiagnosticSeverity.Warning,
 }
-_BAD_ATTRIBUTE = re.compile(r'^attribute "([^"]+)" not allowed')
-_BAD_VALUE = re.compile(r'^value "[^"]*" of attribute "([^"]+)"')
-_AT_ATTRIBUTE = re.compile(r'^@([\w:.-]+)="([^"]*)"')
-_DUPLICATE_ID = re.compile(r'^ID "([^"]*)" has already been defined')
-_QUOTED = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
-_ELEMENT = re.compile(r'^element "([^"\s]+)')
+#: Problems about one token of an attribute's value (a pointer, a date), not the whole value.
+_TOKEN_RULES = frozenset(("pointer", "date"))
 
 
 @dataclass(frozen=True)
@@ -117,7 +113,7 @@ def to_diagnostic(
 ) -> types.Diagnostic:
     """One problem as a diagnostic; ``data`` keeps what a quick fix needs."""
     start, end, subject, name = problem_span(problem, tags, lines, occurrence)
-    data = {"rule": problem.rule, "subject": subject, "name": name}
+    data = {"rule": problem.rule, "code": problem.code, "subject": subject, "name": name}
     if problem.suggestion:
         data["suggestion"] = problem.suggestion
     return types.Diagnostic(
@@ -125,7 +121,7 @@ def to_diagnostic(
         message=problem.message,
         severity=_SEVERITY.get(problem.severity, types.DiagnosticSeverity.Error),
         source=SOURCE,
-        code=problem.rule,
+        code=problem.code,
         data=data,
     )
 
@@ -181,35 +177,25 @@ def _tag_for(problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int
     line = (problem.line or 1) - 1
     low, high = lines.line_start(line), lines.line_end(line)
     on_line = [t for t in tags.before(high + 1) if low <= t.end <= high + 1]
-    named = set(_QUOTED.findall(problem.message))
-    if problem.path:
-        named.add(problem.path.rsplit("/", 1)[-1].split("[", 1)[0])
+    element = problem.path.rsplit("/", 1)[-1].split("[", 1)[0] if problem.path else None
     starts = [t for t in on_line if t.kind != "end"]
-    if "incomplete" in problem.message:
-        ends = [t for t in on_line if t.kind == "end" and t.local in named]
+    if problem.code == "element-incomplete":
+        ends = [t for t in on_line if t.kind == "end" and t.local == element]
         if ends:
             return ends[-1]
-    at = _AT_ATTRIBUTE.match(problem.message)
-    if at:
-        holder = [t for t in starts if _has(t, at.group(1), at.group(2))]
+    attribute = problem.attribute
+    if attribute and problem.rule in _TOKEN_RULES and problem.value is not None:
+        holder = [t for t in starts if _has(t, attribute, problem.value)]
         if holder:
             return holder[min(occurrence, len(holder) - 1)]
-    element = _ELEMENT.match(problem.message)
-    if element:
-        hit = [t for t in starts if t.local == element.group(1).split(" ")[0]]
-        if hit:
-            return hit[0]
-    bad = _BAD_ATTRIBUTE.match(problem.message) or _BAD_VALUE.match(problem.message)
-    if bad:
-        hit = [t for t in starts if t.attribute(bad.group(1)) or _by_local(t, bad.group(1))]
-        if hit:
-            return hit[0]
     if problem.column:
         exact = lines.from_libxml(problem.line, problem.column)
         hit = [t for t in starts if t.end == exact]
         if hit:
             return hit[0]
-    hit = [t for t in starts if t.local in named]
+    hit = [t for t in starts if t.local == element]
+    if attribute and hit:
+        hit = [t for t in hit if t.attribute(attribute) or _by_local(t, attribute)] or hit
     if hit:
         return hit[0]
     return starts[0] if starts else (on_line[0] if on_line else None)
@@ -221,30 +207,25 @@ def _has(tag: Tag, name: str, token: str) -> bool:
 
 
 def _narrow(problem: Problem, tag: Tag) -> tuple[int, int, str, str]:
-    message = problem.message
-    if found := _BAD_ATTRIBUTE.match(message):
-        attribute = tag.attribute(found.group(1)) or _by_local(tag, found.group(1))
+    code, name = problem.code, problem.attribute
+    if code == "attribute-not-allowed" and name:
+        attribute = tag.attribute(name) or _by_local(tag, name)
         if attribute is not None:
             return attribute.name_start, attribute.name_end, "attribute", attribute.name
-    if found := _BAD_VALUE.match(message):
-        attribute = tag.attribute(found.group(1))
+    if code in ("attribute-value-invalid", "duplicate-id") and name:
+        attribute = tag.attribute(name)
         if attribute is not None and attribute.value_start >= 0:
             return attribute.value_start, attribute.value_end, "value", attribute.name
-    if found := _AT_ATTRIBUTE.match(message):
-        attribute = tag.attribute(found.group(1))
+    if problem.rule in _TOKEN_RULES and name:
+        attribute = tag.attribute(name)
         if attribute is not None and attribute.value_start >= 0:
-            token = found.group(2)
-            value = attribute.value or ""
-            at = _token_at(value, token)
+            token = problem.value or ""
+            at = _token_at(attribute.value or "", token) if token else -1
             if at >= 0:
                 start = attribute.value_start + at
                 return start, start + len(token), "value", attribute.name
             return attribute.value_start, attribute.value_end, "value", attribute.name
-    if found := _DUPLICATE_ID.match(message):
-        attribute = tag.attribute("xml:id")
-        if attribute is not None and attribute.value_start >= 0:
-            return attribute.value_start, attribute.value_end, "value", "xml:id"
-    if tag.kind == "end" or "missing required attribute" in message:
+    if tag.kind == "end" or code == "attribute-missing":
         return tag.name_start, tag.name_end, "element", tag.local
     return tag.start, tag.end, "element", tag.local
 

@@ -476,7 +476,8 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
     else:
         chosen, notes = choose_schemas_noting(tree, item.path)
         report.problems.extend(
-            Problem(name, line, None, WARNING, note, rule="schema") for line, note in notes
+            Problem(name, line, None, WARNING, note, rule="schema", code="schema-fallback")
+            for line, note in notes
         )
     report.schema = ", ".join(str(c.path) for c in chosen)
     for choice in chosen:
@@ -493,7 +494,13 @@ def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
                 raise  # the schema the user named is unusable: a usage error, not a document's
             report.problems.append(
                 Problem(
-                    name, None, None, WARNING, f"schema {choice.path} skipped: {exc}", rule="schema"
+                    name,
+                    None,
+                    None,
+                    WARNING,
+                    f"schema {choice.path} skipped: {exc}",
+                    rule="schema",
+                    code="schema-skipped",
                 )
             )
     if settings.extra_checks:
@@ -559,7 +566,7 @@ def one_schema_error_per_place(problems: list[Problem]) -> list[Problem]:
 
 
 def _text_complaint(problem: Problem) -> bool:
-    return problem.message.startswith("text not allowed")
+    return problem.code == "text-not-allowed"
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -23,7 +23,6 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _END_TAG = re.compile(r"</(?:[\w.-]+:)?([\w.-]+)\s*>")
-_QUOTED_NAME = re.compile(r'"(?:\{[^}]*\})?([^"\s]+)"')
 
 
 def fill_columns(
@@ -131,6 +130,4 @@ def _with_column(
             nth = int(index.rstrip("]")) if index.rstrip("]").isdigit() else 1
             column = same[min(nth, len(same)) - 1]
             return dataclasses.replace(problem, column=column)
-    named = set(_QUOTED_NAME.findall(problem.message))
-    column = next((col for local, col in candidates if local in named), candidates[0][1])
-    return dataclasses.replace(problem, column=column)
+    return dataclasses.replace(problem, column=candidates[0][1])

@@ -66,7 +66,7 @@ _DATED = frozenset((*DATE_ATTRIBUTES, "when-custom"))
 
 
 def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Problem]:
-    def problem(message: str, attribute: str) -> Problem:
+    def problem(message: str, attribute: str, code: str) -> Problem:
         return Problem(
             file,
             node.sourceline,
@@ -76,6 +76,8 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
             path=element_path(node),
             rule="date",
             attribute=attribute,
+            code=code,
+            value=node.get(attribute),
         )
 
     bounds = {}
@@ -85,7 +87,7 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
             continue  # not an ISO calendar date; the schema judges the form
         found = iso_bounds(value)
         if found is None:
-            yield problem(f'@{name}="{value}" is not a real calendar date', name)
+            yield problem(f'@{name}="{value}" is not a real calendar date', name, "date-not-real")
         else:
             bounds[name] = found
     for low, high in (("notBefore", "notAfter"), ("from", "to")):
@@ -93,6 +95,7 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
             yield problem(
                 f'@{low}="{node.get(low)}" is after @{high}="{node.get(high)}"; the range is reversed',
                 low,
+                "date-range-reversed",
             )
     custom = node.get("when-custom")
     if custom and "when" in bounds and _is_julian(node):
@@ -104,6 +107,7 @@ def _check_node(node: etree._Element, file: str, severity: str) -> Iterator[Prob
                     f'Julian @when-custom="{custom}" is {expected.isoformat()} in the Gregorian '
                     f'calendar, but @when="{node.get("when")}"',
                     "when",
+                    "date-julian-mismatch",
                 )
 
 

@@ -50,4 +50,5 @@ def check_external_dtd(
             ERROR,
             f'the DOCTYPE names the external DTD "{system_url}", which was not found in {root}',
             rule="dtd",
+            code="dtd-missing",
         )

@@ -90,7 +90,10 @@ def render_junit(report: Report, *, max_per_file: int = 0) -> str:
         kind = "error" if f.status == "unreadable" else "failure"
         bad = [p for p in f.problems if p.severity in (ERROR, FATAL)]
         node = etree.SubElement(
-            case, kind, message=bad[0].message if bad else f.status, type=f.status
+            case,
+            kind,
+            message=bad[0].message if bad else f.status,
+            type=(bad[0].code or f.status) if bad else f.status,
         )
         node.text = "\n".join(str(p) for p in f.problems)
     return etree.tostring(
@@ -101,7 +104,7 @@ def render_junit(report: Report, *, max_per_file: int = 0) -> str:
 def render_sarif(
     report: Report, *, max_per_file: int = 0, base: str | os.PathLike[str] | None = None
 ) -> str:
-    """A SARIF 2.1.0 log with one run; rules are the checks (rng, pointer, date, ...).
+    """A SARIF 2.1.0 log with one run; rules are the problem kinds (their stable codes).
 
     File locations are percent-encoded URIs relative to the ``uriBaseId``
     :data:`SARIF_BASE_ID`, which ``originalUriBaseIds`` defines as ``base``
@@ -111,7 +114,10 @@ def render_sarif(
     from tei_tools import __version__
 
     root = Path(base if base is not None else Path.cwd()).absolute()
-    rules = sorted({p.rule for p in report.problems})
+    from tei_tools.validate.problem_kinds import problem_kinds
+
+    kinds = problem_kinds()
+    rules = sorted({p.code or p.rule for p in report.problems})
     results = []
     for p in report.problems:
         region: dict[str, int] = {}
@@ -125,13 +131,14 @@ def render_sarif(
         if region:
             location["physicalLocation"]["region"] = region
         result: dict[str, Any] = {
-            "ruleId": p.rule,
-            "ruleIndex": rules.index(p.rule),
+            "ruleId": p.code or p.rule,
+            "ruleIndex": rules.index(p.code or p.rule),
             "level": {"error": "error", "fatal": "error", "warning": "warning"}.get(
                 p.severity, "note"
             ),
             "message": {"text": p.message},
             "locations": [location],
+            "properties": _fields(p),
         }
         if p.path:
             result["locations"][0]["logicalLocations"] = [
@@ -147,9 +154,7 @@ def render_sarif(
                     "driver": {
                         "name": "tei-tools",
                         "version": __version__,
-                        "rules": [
-                            {"id": r, "shortDescription": {"text": _RULES.get(r, r)}} for r in rules
-                        ],
+                        "rules": [_sarif_rule(r, kinds) for r in rules],
                     }
                 },
                 "originalUriBaseIds": {SARIF_BASE_ID: {"uri": _folder_uri(root)}},
@@ -158,6 +163,26 @@ def render_sarif(
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fields(problem) -> dict[str, Any]:
+    """What a problem says besides its message, for tools that act on it."""
+    fields: dict[str, Any] = {"check": problem.rule}
+    for name in ("attribute", "value", "suggestion"):
+        if getattr(problem, name) is not None:
+            fields[name] = getattr(problem, name)
+    if problem.expected:
+        fields["expected"] = list(problem.expected)
+    return fields
+
+
+def _sarif_rule(code: str, kinds) -> dict[str, Any]:
+    kind = kinds.get(code)
+    rule: dict[str, Any] = {"id": code}
+    if kind is not None:
+        rule["shortDescription"] = {"text": kind.summary}
+        rule["properties"] = {"check": kind.check}
+    return rule
 
 
 def artifact_location(file: str, root: Path) -> dict[str, str]:
@@ -180,17 +205,3 @@ def _folder_uri(folder: Path) -> str:
     """An absolute ``file:`` URI of a folder, ending in ``/`` as SARIF requires of a base."""
     uri = folder.as_uri()
     return uri if uri.endswith("/") else uri + "/"
-
-
-_RULES = {
-    "rng": "RELAX NG validation",
-    "xsd": "W3C XML Schema validation",
-    "schematron": "Schematron assertion",
-    "pointer": "local #id pointer resolves",
-    "date": "dates are real and ordered",
-    "xml": "well-formed XML",
-    "hostile": "hostile XML refused",
-    "xinclude": "XInclude resolved",
-    "dtd": "external DTD",
-    "schema": "schema selection",
-}

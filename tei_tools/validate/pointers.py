@@ -12,6 +12,7 @@ against the shipped registers; other files are not ours to judge.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
@@ -237,7 +238,7 @@ def check_pointers(
     ids = set(_ALL_IDS(root))
     prefixes, broken = prefix_definitions(root)
     for error in broken:
-        yield _finding(file, error.node, severity, error.message)
+        yield _finding(file, error.node, severity, error.message, "pointer-prefix-definition")
     targets = targets or PointerTargets()
     suggest = _Suggester(ids)
     budget = MatchBudget()
@@ -255,7 +256,17 @@ def check_pointers(
                 unchecked[prefix] = unchecked.get(prefix, 0) + 1
                 continue
             except PrefixPatternError as error:
-                yield _finding(file, node, severity, f'@{key}="{token}": {error.message}')
+                yield replace(
+                    _finding(
+                        file,
+                        node,
+                        severity,
+                        f'@{key}="{token}": {error.message}',
+                        "pointer-prefix-pattern",
+                    ),
+                    attribute=key,
+                    value=token,
+                )
                 continue
             if target is None:
                 continue
@@ -283,6 +294,8 @@ def check_pointers(
                 rule="pointer",
                 suggestion=suggestion,
                 attribute=key,
+                code="pointer-dangling",
+                value=token,
             )
     for prefix, count in unchecked.items():
         node = prefixes[prefix][0].node if prefixes.get(prefix) else None
@@ -292,6 +305,7 @@ def check_pointers(
             WARNING,
             f'{count} more pointer(s) with the prefix "{prefix}:" were not checked: the '
             f"document's time for matching prefixDef patterns ({budget.seconds:g} s) is spent",
+            "pointer-unchecked",
         )
 
 
@@ -304,10 +318,12 @@ POINTER_WAY_OUT = (
 _ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
 
 
-def _finding(file: str, node: etree._Element | None, severity: str, message: str) -> Problem:
+def _finding(
+    file: str, node: etree._Element | None, severity: str, message: str, code: str
+) -> Problem:
     line = node.sourceline if node is not None else None
     path = element_path(node) if node is not None else None
-    return Problem(file, line, None, severity, message, path=path, rule="pointer")
+    return Problem(file, line, None, severity, message, path=path, rule="pointer", code=code)
 
 
 def _pointer_attributes(root: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:

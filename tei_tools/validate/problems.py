@@ -19,6 +19,23 @@ WARNING = "warning"
 FATAL = "fatal"
 
 
+#: The code of a problem whose checker names none: each rule's commonest kind.
+DEFAULT_CODES = {
+    "rng": "schema-other",
+    "xsd": "xsd-invalid",
+    "schematron": "schematron-assertion",
+    "pointer": "pointer-dangling",
+    "date": "date-invalid",
+    "xinclude": "xinclude-failed",
+    "dtd": "dtd-not-read",
+    "xml": "xml-not-well-formed",
+    "hostile": "xml-refused",
+    "input": "input-unreadable",
+    "schema": "schema-note",
+    "internal": "internal-error",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding, placed so that an editor can jump to it.
@@ -43,6 +60,11 @@ class Problem:
     code: str | None = None
     #: The value at fault (an attribute's value, an ID), when there is one.
     value: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code is None:
+            # A checker with one kind of problem need not name it each time.
+            object.__setattr__(self, "code", DEFAULT_CODES.get(self.rule, "schema-other"))
 
     def __str__(self) -> str:
         return format_problem(self.file, self.line, self.column, self.severity, self.message)

@@ -133,7 +133,9 @@ def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> l
     return [*found, *kept]
 
 
-_ATTRIBUTE_CODES = frozenset(("attribute-not-allowed", "duplicate-id"))
+_ATTRIBUTE_CODES = frozenset(
+    ("attribute-not-allowed", "attribute-value-invalid", "attribute-missing", "duplicate-id")
+)
 
 
 def _fault_key(problem: Problem) -> tuple:
@@ -174,7 +176,7 @@ def _without_enclosing(problems: list[Problem], first: Problem | None = None) ->
 
 def _own_attribute_fault(problem: Problem) -> bool:
     """A problem with an element's own attribute (its value, or its presence)."""
-    return problem.attribute is not None or problem.message.startswith('attribute "')
+    return problem.attribute is not None or problem.code in _ATTRIBUTE_CODES
 
 
 def _blamed_for_a_later_sibling(problem: Problem, problems: list[Problem]) -> bool:
@@ -184,7 +186,7 @@ def _blamed_for_a_later_sibling(problem: Problem, problems: list[Problem]) -> bo
     child whose name the parent does allow (after backtracking through the
     content model); the later complaint is the fault.
     """
-    if problem.rule != "rng" or not problem.path or " not allowed here" not in problem.message:
+    if problem.code != "element-not-allowed" or not problem.path:
         return False
     parent, _, step = problem.path.rpartition("/")
     if step.split("[", 1)[0] not in problem.expected:

@@ -124,7 +124,14 @@ class _RuleRunner:
         severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
         line = self._line_of(path)
         return Problem(
-            self.file, line, None, severity, message, path=_readable(path), rule="schematron"
+            self.file,
+            line,
+            None,
+            severity,
+            message,
+            path=_readable(path),
+            rule="schematron",
+            code="schematron-report" if kind == "report" else "schematron-assertion",
         )
 
     def _message(self, check: etree._Element, lets: list[tuple[str, str]]) -> str:
@@ -159,6 +166,7 @@ class _RuleRunner:
             f"Schematron {what} (schema line {where.sourceline}) raised an XPath error: {message}",
             path=_readable(path) if path else None,
             rule="schematron",
+            code="schematron-broken",
         )
 
     def _line_of(self, path: str) -> int | None:
