@@ -54,7 +54,9 @@ def jing_errors(files: list[Path]) -> dict[str, list[tuple[int, str]]]:
 def ours(files: list[Path]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]:
     run = subprocess.run(
         [
-            str(REPO / ".venv/bin/tei-tools"),
+            sys.executable,
+            "-m",
+            "tei_tools",
             "validate",
             "--schema",
             str(SCHEMA),
@@ -65,6 +67,8 @@ def ours(files: list[Path]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]
         capture_output=True,
         text=True,
         check=False,
+        # The tree this script lies in, so that an older checkout can be measured alike.
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     data = json.loads(run.stdout)
     found: dict[str, list[tuple[int, str]]] = {}

@@ -154,6 +154,19 @@ def element_path(node: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+def end_line(node: etree._Element) -> int | None:
+    """The line of an element's end tag, from the last thing inside it (lxml keeps no end lines)."""
+    line = node.sourceline
+    if line is None:
+        return None
+    children = list(node)
+    if not children:
+        return line + (node.text or "").count("\n")
+    last = children[-1]
+    inner = end_line(last) if isinstance(last.tag, str) else last.sourceline
+    return (inner or line) + (last.tail or "").count("\n")
+
+
 def merge_one_fault(problems: list[Problem]) -> list[Problem]:
     """One problem per fault: the schema and a date or pointer check may both reject one value.
 

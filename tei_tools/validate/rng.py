@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei_tools.validate.problems import ERROR, Problem, element_path
+from tei_tools.validate.problems import ERROR, Problem, element_path, end_line
 from tei_tools.validate.rng_faults import every_fault
 from tei_tools.validate.rng_names import XML_NS
 from tei_tools.validate.schema_index import SchemaIndex, build_index
@@ -125,7 +125,17 @@ def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> l
         kept = [e for e in log if not _other_root_tried(e, subtree)]
         return _located_from_log(_SubtreeView(subtree), kept, index, file)
 
-    found = every_fault(tree.getroot(), local, explain, lambda n: _qname(n) in index.children)
+    maker = _problem_maker(file)
+
+    def stray(child):
+        parent = child.getparent()
+        if "*" in index.children.get(_qname(parent), ()):
+            return None  # the parent takes elements of any namespace
+        return _unexpected_element(child, parent, index, maker)
+
+    found = every_fault(
+        tree.getroot(), local, explain, lambda n: _qname(n) in index.children, stray
+    )
     if not found:
         return problems
     listed = {_fault_key(p) for p in found}
@@ -568,7 +578,7 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
         text = f'element "{_local(node)}" incomplete'
         if missing:
             text += f'; missing required element "{missing}"'
-        end = _end_line(node)
+        end = end_line(node)
         found = problem(
             text, node, expected if not missing else (missing,), code="element-incomplete"
         )
@@ -629,7 +639,7 @@ def _text_line(node: etree._Element) -> int | None:
     for child in node:
         tail = child.tail
         if tail and tail.strip():
-            end = _end_line(child) if isinstance(child.tag, str) else child.sourceline
+            end = end_line(child) if isinstance(child.tag, str) else child.sourceline
             lead = tail[: len(tail) - len(tail.lstrip())]
             return (end or node.sourceline) + lead.count("\n")
     return None
@@ -777,19 +787,6 @@ def _replace_line(problem: Problem, line: int | None) -> Problem:
     from dataclasses import replace
 
     return replace(problem, line=line or problem.line)
-
-
-def _end_line(node: etree._Element) -> int | None:
-    """The line of an element's end tag, from the last thing inside it (lxml keeps no end lines)."""
-    line = node.sourceline
-    if line is None:
-        return None
-    children = list(node)
-    if not children:
-        return line + (node.text or "").count("\n")
-    last = children[-1]
-    inner = _end_line(last) if isinstance(last.tag, str) else last.sourceline
-    return (inner or line) + (last.tail or "").count("\n")
 
 
 def _first_child_named(parent: etree._Element | None, name: str) -> etree._Element | None:

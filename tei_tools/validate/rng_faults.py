@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from tei_tools.validate.problems import Problem, element_path
+from tei_tools.validate.problems import Problem, element_path, end_line
 
 #: Validations of subtrees one document may take to list its faults.
 MAX_CHECKS = 4000
@@ -51,22 +51,26 @@ def every_fault(
     schema: etree.RelaxNG,
     explain: Callable[[etree._Element, list], Located],
     is_known: Callable[[etree._Element], bool],
+    stray: Callable[[etree._Element], Problem | None] = lambda child: None,
 ) -> list[Problem]:
     """The faults of ``root``'s document, each on its own element, in document order.
 
     ``explain(subtree, log)`` turns libxml2's log from validating ``subtree``
     into located problems; ``is_known(element)`` says whether the schema has
-    the element at all (an unknown one is its parent's fault, never descended).
+    the element at all (an unknown one is its parent's fault, never descended);
+    ``stray(child)`` is the problem of an unknown child where its parent takes
+    no foreign elements (None where it does).
     """
     work = copy.deepcopy(root)
     origin = dict(zip(work.iter(), root.iter()))
-    finder = _Finder(schema, explain, is_known, origin)
+    finder = _Finder(schema, explain, is_known, origin, stray)
     finder.check(work)
     return sorted(finder.found, key=lambda p: (p.line or 0, p.path or ""))
 
 
 class _Finder:
-    def __init__(self, schema, explain, is_known, origin) -> None:
+    def __init__(self, schema, explain, is_known, origin, stray) -> None:
+        self.stray = stray
         self.schema = schema
         self.explain = explain
         self.is_known = is_known
@@ -85,25 +89,38 @@ class _Finder:
             return True
         broken: set[etree._Element] = set()
         for child in list(node):
-            if isinstance(child.tag, str) and self.is_known(child) and not self.check(child):
-                broken.add(child)
+            if not isinstance(child.tag, str):
+                continue
+            if self.is_known(child):
+                if not self.check(child):
+                    broken.add(child)
+            elif (problem := self.stray(child)) is not None:
+                # An element the schema has nowhere (a foreign one): libxml2 may blame
+                # the parent as incomplete instead; Jing names the element.
+                self.record(child, problem)
+                _repair(child, problem)
         for _ in range(MAX_ROUNDS):
             if self.checks >= MAX_CHECKS or self.valid(node):
                 return True
             located = [
                 (target, problem)
                 for target, problem in self.explain(node, list(self.schema.error_log))
-                if not _inside_any(target, broken)
+                if not _inside_any(target, broken) and problem.line is not None
             ]
+            order = [p for p in located if p[1].code in _ORDER_CODES and _misplaced(*p)]
+            if order:
+                # A child that may stand in its parent, but not here: what must come
+                # first is missing, and every later child would be out of place for the
+                # same reason (Jing says it once, and nothing more about the parent).
+                self.record(*min(order, key=lambda p: p[1].line or 0))
+                return False
             if not located:
                 return False
             repaired = False
             for target, problem in located:
                 self.record(target, problem)
                 repaired = _repair(target, problem) or repaired
-            if not repaired or any(p.code == "element-not-allowed-yet" for _, p in located):
-                # What must come first is still missing: every later child would be
-                # "not allowed yet" for the same reason (Jing says it once).
+            if not repaired:
                 return False
         return False
 
@@ -111,10 +128,23 @@ class _Finder:
         original = self.origin.get(target) if target is not None else None
         if original is not None:
             problem = replace(problem, path=element_path(original))
+            if problem.code == "element-incomplete":
+                # Its end tag's line, from the document (the copy may have lost children).
+                problem = replace(problem, line=end_line(original) or problem.line)
         key = (problem.line, problem.code, problem.path, problem.attribute)
         if key not in self.seen:
             self.seen.add(key)
             self.found.append(problem)
+
+
+_ORDER_CODES = frozenset(("element-not-allowed", "element-not-allowed-yet"))
+
+
+def _misplaced(target: etree._Element | None, problem: Problem) -> bool:
+    """Whether the element may stand in its parent, only not at this position."""
+    if problem.code == "element-not-allowed-yet":
+        return True
+    return target is not None and etree.QName(target).localname in problem.expected
 
 
 def _inside_any(target: etree._Element | None, broken: set[etree._Element]) -> bool:
