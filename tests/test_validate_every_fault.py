@@ -30,12 +30,12 @@ def private_cache(tmp_path, monkeypatch):
     clear_cache(disk=False)
 
 
-def problems_of(tmp_path: Path, text: str, *, schema: Path | None = TEI_ALL):
+def problems_of(tmp_path: Path, text: str, *, schema: Path | None = TEI_ALL, extra=False):
     from tei_tools.validate import validate_file
 
     path = tmp_path / "a.xml"
     path.write_text(text, encoding="utf-8")
-    return validate_file(path, schema=schema, extra_checks=False).problems
+    return validate_file(path, schema=schema, extra_checks=extra).problems
 
 
 def placed(problems):
@@ -123,3 +123,29 @@ def test_the_repairs_never_touch_the_document(tmp_path):
     before = etree.tostring(tree)
     assert validate_rng(tree, TEI_ALL, "a.xml")
     assert etree.tostring(tree) == before
+
+
+EXAMPLES = (
+    f'<TEI xmlns="{TEI}">\n'
+    + HEADER
+    + """  <text>
+    <body>
+      <p xml:id="a">One <ref target="#b">x</ref> <ref target="#c">y</ref></p>
+      <egXML xmlns="http://www.tei-c.org/ns/Examples"><p xml:id="a">Ex <ref target="#zz">y</ref>
+        <date when="1779-02-30">z</date></p><p xml:id="a" xml:lang="not a lang">again</p><p xml:id="c"/></egXML>
+    </body>
+  </text>
+</TEI>
+"""
+)
+
+
+@pytest.mark.parametrize("schema", [TEI_ALL, None], ids=["tei_all", "default"])
+def test_markup_inside_an_example_is_not_the_documents(tmp_path, schema):
+    # Jing: valid.  Its ids are no duplicates, its pointers and dates are not checked,
+    # and the document's own pointer to an example's id ("#c") does not resolve.
+    found = problems_of(tmp_path, EXAMPLES, schema=schema, extra=True)
+    assert [(p.code, p.value) for p in found] == [
+        ("pointer-dangling", "#b"),
+        ("pointer-dangling", "#c"),
+    ]

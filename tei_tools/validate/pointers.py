@@ -315,7 +315,10 @@ POINTER_WAY_OUT = (
     "--no-extra-checks skips them)"
 )
 
-_ALL_IDS = etree.XPath("//@xml:id[string(.) != '']")
+#: Markup inside ``<egXML>``: examples of encoding, not the document's own ids and pointers
+#: (Jing, like the Guidelines, leaves them alone).
+EXAMPLES_NS = "http://www.tei-c.org/ns/Examples"
+_ALL_IDS = etree.XPath(f"//@xml:id[namespace-uri(..) != '{EXAMPLES_NS}'][string(.) != '']")
 
 
 def _finding(
@@ -332,9 +335,10 @@ def _pointer_attributes(root: etree._Element) -> Iterator[tuple[etree._Element, 
     A large edition has hundreds of thousands of attributes, few of them
     pointers: one set intersection per element (in C) skips the rest.
     """
+    example = f"{{{EXAMPLES_NS}}}"
     for node in root.iter(etree.Element):
         keys = node.keys()
-        if keys and not POINTER_ATTRIBUTES.isdisjoint(keys):
+        if keys and not POINTER_ATTRIBUTES.isdisjoint(keys) and not node.tag.startswith(example):
             for key in keys:
                 if key in POINTER_ATTRIBUTES:
                     yield node, key, node.get(key)
