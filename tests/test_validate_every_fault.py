@@ -149,3 +149,11 @@ def test_markup_inside_an_example_is_not_the_documents(tmp_path, schema):
         ("pointer-dangling", "#b"),
         ("pointer-dangling", "#c"),
     ]
+
+
+def test_every_duplicate_id_is_reported_beside_other_faults(tmp_path):
+    body = '<p xml:id="a">x</p><p xml:id="a" rend="r" tpye="t">y</p><div><p xml:id="a">z</p></div>'
+    text = f'<TEI xmlns="{TEI}">\n' + HEADER + f"  <text><body>{body}</body></text>\n</TEI>\n"
+    found = problems_of(tmp_path, text)
+    assert [p.code for p in found].count("duplicate-id") == 2
+    assert "attribute-not-allowed" in [p.code for p in found]

@@ -138,6 +138,8 @@ def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> l
     )
     if not found:
         return problems
+    known = {_fault_key(p) for p in found}
+    found += [p for p in _duplicate_ids(tree, file) if _fault_key(p) not in known]
     listed = {_fault_key(p) for p in found}
     kept = [p for p in problems if p.code in _ATTRIBUTE_CODES and _fault_key(p) not in listed]
     return [*found, *kept]
@@ -397,14 +399,24 @@ def _first_unknown_attribute(tree, index, file, carried=None) -> Problem | None:
 
 
 def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
+    return next(_duplicate_ids(tree, file), None)
+
+
+def _duplicate_ids(tree: etree._ElementTree, file: str):
+    """Each ``xml:id`` that an earlier element of the document already has.
+
+    Uniqueness is the whole document's, so the repairing pass, which checks
+    subtrees one by one, cannot see it; ids inside ``egXML`` examples are not
+    the document's.
+    """
     key = f"{{{XML_NS}}}id"
     seen: set[str] = set()
     for node in tree.getroot().iter(etree.Element):
         value = node.get(key)
-        if value is None:
+        if value is None or node.tag.startswith(_EXAMPLE):
             continue
         if value in seen:
-            return Problem(
+            yield Problem(
                 file,
                 node.sourceline,
                 None,
@@ -417,7 +429,9 @@ def _first_duplicate_id(tree: etree._ElementTree, file: str) -> Problem | None:
                 value=value,
             )
         seen.add(value)
-    return None
+
+
+_EXAMPLE = "{http://www.tei-c.org/ns/Examples}"
 
 
 class _SubtreeView:
