@@ -105,7 +105,8 @@ class _Finder:
             located = [
                 (target, problem)
                 for target, problem in self.explain(node, list(self.schema.error_log))
-                if not _inside_any(target, broken) and problem.line is not None
+                if problem.line is not None
+                and (not _inside_any(target, broken) or _never_allowed(target, problem, broken))
             ]
             order = [p for p in located if p[1].code in _ORDER_CODES and _misplaced(*p)]
             if order:
@@ -145,6 +146,21 @@ def _misplaced(target: etree._Element | None, problem: Problem) -> bool:
     if problem.code == "element-not-allowed-yet":
         return True
     return target is not None and etree.QName(target).localname in problem.expected
+
+
+def _never_allowed(
+    target: etree._Element | None, problem: Problem, broken: set[etree._Element]
+) -> bool:
+    """A broken child that its parent allows nowhere: a fault of its own place, no cascade.
+
+    libxml2 blames a child whose content is wrong as "not allowed here"; that
+    is a cascade only when the parent may hold an element of that name.
+    """
+    return (
+        target in broken
+        and problem.code == "element-not-allowed"
+        and etree.QName(target).localname not in problem.expected
+    )
 
 
 def _inside_any(target: etree._Element | None, broken: set[etree._Element]) -> bool:
