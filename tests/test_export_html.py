@@ -11,6 +11,12 @@ from tei_tools.export.html import export_html
 from tei_tools.xml import TEI_NS, parse_xml_file
 
 DATA = Path(__file__).parent / "data"
+CORPUS_SEED = (
+    Path(__file__).parent.parent
+    / "corpus"
+    / "tei"
+    / "1917-11-30_reply-from-trotsky-to-british-embassy.xml"
+)
 REGISTERS = {"per:trotsky": {"label": "Trotsky, Leon", "wikidata": "Q33391"}}
 
 
@@ -129,7 +135,7 @@ def test_editorial_interventions_get_conventional_elements():
     assert doc.xpath("//del/text()") == ["old"] and doc.xpath("//ins/text()") == ["new"]
     assert doc.xpath('//span[@class="tei-gap"]/@title') == ["gap: illegible"]
     assert doc.xpath('//span[@class="tei-unclear"]/text()') == ["dim"]
-    assert doc.xpath('//span[@class="tei-supplied"]/text()') == ["lost"]
+    assert doc.xpath('//span[@class="tei-supplied editorial"]/text()') == ["lost"]
 
 
 def test_structure_becomes_semantic_html():
@@ -180,9 +186,45 @@ def test_title_block_comes_from_the_header():
     doc = page()
     block = doc.xpath('//header[@class="tei-titleblock"]')[0]
     assert block.xpath("./h1/text()")[0].startswith("REPLY FROM TROTSKY")
-    source = block.xpath('./p[@class="tei-source"]')[0].text_content()
-    assert source == "Source: Trotsky, iii, 2, p. 183"
+    assert block.xpath('./p[@class="tei-series"]')[0].text_content().startswith("Series: ")
     assert doc.xpath("//head/title/text()")[0].startswith("REPLY FROM TROTSKY")
+
+
+def test_title_block_cites_a_source_the_text_does_not_print():
+    tree = parse_xml_file(DATA / "seed-like.xml")
+    for bibl in tree.getroot().findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}bibl"):
+        bibl.getparent().remove(bibl)
+    source = page(tree).xpath('//p[@class="tei-source"]')[0].text_content()
+    assert source == "Source: Trotsky, iii, 2, p. 183"
+
+
+def test_source_citation_printed_in_the_text_is_not_repeated_in_the_title_block():
+    doc = page()
+    assert not doc.xpath('//p[@class="tei-source"]')
+    citations = [
+        e.text_content()
+        for e in doc.iter()
+        if e.text_content().strip() == "Trotsky, iii, 2, p. 183"
+    ]
+    assert citations  # the text's own citation stays
+    assert doc.text_content().count("Source:") <= 1
+
+
+def test_heading_carries_a_short_title_for_the_running_head():
+    doc = page(parse_xml_file(CORPUS_SEED))
+    short = doc.xpath("//h1/@data-short-title")[0]
+    assert short == "Reply from Trotsky, Commissar for Foreign Affairs, to the…"
+    assert "\n" not in short and len(short) <= 61
+
+
+def test_calendar_labels_are_marked_as_editorial_additions():
+    doc = page()
+    labels = doc.xpath('//span[@class="editorial"]')
+    assert [label.text_content() for label in labels] == ["O.S.", "N.S."]
+    assert all(label.get("title").startswith("editorial addition") for label in labels)
+    described_by = {label.get("aria-describedby") for label in labels}
+    [description] = [doc.get_element_by_id(i) for i in described_by]
+    assert description.get("hidden") is not None and "editorial" in description.text_content()
 
 
 def test_page_is_self_contained_unless_a_stylesheet_is_named():

@@ -152,3 +152,114 @@ def test_pdf_bytes_do_not_depend_on_the_working_directory(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path / "somewhere-else")
     assert export_pdf(root, registers={}) == here
     assert _link_targets(here) == [b"r/persons.xml#lenin"]
+
+
+SEED = (
+    Path(__file__).parent.parent
+    / "corpus"
+    / "tei"
+    / "1917-11-30_reply-from-trotsky-to-british-embassy.xml"
+)
+
+
+def laid_out_seed():
+    pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
+    from tei_tools.export.links import registry_entries
+    from tei_tools.export.pdf import layout_pdf
+
+    # As `tei-tools export pdf` makes it: names indexed against the built-in registers.
+    return layout_pdf(parse_xml_file(SEED), registers=registry_entries())
+
+
+def boxes_of(box, kind: str):
+    """Every box of one WeasyPrint box class (``LineBox``, ``MarginBox``) under ``box``."""
+    for child in getattr(box, "children", ()):
+        if type(child).__name__ == kind:
+            yield child
+        else:
+            yield from boxes_of(child, kind)
+
+
+def text_of(box) -> str:
+    return "".join(part.text for part in box.descendants() if hasattr(part, "text"))
+
+
+def paragraph_lines(document) -> list[list[str]]:
+    """The lines of each ``p.tei-p`` of the body, in order, as text."""
+    paragraphs: dict[int, list[str]] = {}
+    for page in document.pages:
+        for block in page._page_box.descendants():
+            if type(block).__name__ != "BlockBox" or block.element_tag != "p":
+                continue
+            if "tei-p" in (block.element.get("class") or "").split():
+                lines = [text_of(line).strip() for line in boxes_of(block, "LineBox")]
+                paragraphs.setdefault(id(block.element), []).extend(lines)
+    return list(paragraphs.values())
+
+
+def test_seed_pdf_is_tagged_with_a_structure_tree_its_language_and_title(tmp_path):
+    pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
+    pikepdf = pytest.importorskip("pikepdf", reason="pikepdf (test extra) is not installed")
+    target = tmp_path / "seed.pdf"
+    from tei_tools.export.links import registry_entries
+
+    export_pdf(parse_xml_file(SEED), target, registers=registry_entries())
+    with pikepdf.open(target) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root and "/K" in root.StructTreeRoot
+        assert bool(root.MarkInfo.Marked) is True
+        assert str(root.Lang) == "en"
+        assert str(pdf.docinfo.Title).startswith("Reply from Trotsky")
+        assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+        with pdf.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+
+
+def test_pdf_paragraph_never_starts_with_a_line_of_one_word():
+    paragraphs = paragraph_lines(laid_out_seed())
+    assert len(paragraphs) >= 2
+    for lines in paragraphs:
+        if len(lines) > 1:
+            assert len(lines[0].split()) > 1, lines[:2]
+
+
+def test_pdf_keeps_each_day_of_a_dual_date_on_one_line():
+    lines = [line for lines in paragraph_lines(laid_out_seed()) for line in lines]
+    joined = "\n".join(lines)
+    assert "26 October" in joined.replace("\n", " ")
+    for day in ("26 October", "[8 November"):
+        assert day in joined, f"{day!r} broken across lines"
+
+
+def test_pdf_running_head_is_the_short_title_on_one_line():
+    document = laid_out_seed()
+    heads = [
+        text_of(box)
+        for page in document.pages[1:]
+        for box in boxes_of(page._page_box, "MarginBox")
+        if box.at_keyword == "@top-center"
+    ]
+    assert heads and all(
+        h == "Reply from Trotsky, Commissar for Foreign Affairs, to the…" for h in heads
+    )
+
+
+def test_pdf_prints_names_without_underlines_and_the_source_once():
+    document = laid_out_seed()
+    text = "\n".join(text_of(page._page_box) for page in document.pages)
+    assert text.count("Trotsky, iii, 2, p. 183") == 1
+    names = [
+        box
+        for page in document.pages
+        for box in page._page_box.descendants()
+        if box.element_tag == "a" and "tei-orgName" in (box.element.get("class") or "")
+    ]
+    assert names and all(box.style["text_decoration_line"] == "none" for box in names)
+
+
+def test_pdf_index_is_one_compact_paragraph_without_register_links():
+    document = laid_out_seed()
+    text = "\n".join(text_of(page._page_box) for page in document.pages)
+    index = text.split("Index", 1)[1]
+    assert "register" not in index and "Wikidata" not in index
+    assert "Trotsky (1879–1940) · British Embassy" in index

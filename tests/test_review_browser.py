@@ -125,3 +125,79 @@ def test_keyboard_alone_moves_between_findings_decides_and_undoes(tmp_path, page
         expect(page.locator(".mark.selected")).to_be_focused()
     decisions = session.document("1917-12-03_telegram").decisions.decisions
     assert [d.action for d in decisions] == ["accept"]
+
+
+def test_review_text_keeps_a_readable_column_on_a_phone(tmp_path, browser):
+    from playwright.sync_api import expect
+
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+        with serving_in_thread(session, TOKEN) as base:
+            phone.goto(f"{base}/?token={TOKEN}")
+            phone.goto(f"{base}/doc/1917-12-03_telegram")
+            expect(phone.locator("#text")).to_be_visible()
+            text_box = phone.locator("#text").bounding_box()
+            panel = phone.locator("#panel").bounding_box()
+            assert text_box["width"] > 300  # not one word a line beside a fixed panel
+            assert panel["y"] >= text_box["y"] + text_box["height"] - 1  # stacked below
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        phone.close()
+
+
+def test_selection_stays_on_the_decided_mark_or_the_one_after_it(tmp_path, page):
+    from playwright.sync_api import expect
+
+    session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+    with serving_in_thread(session, TOKEN) as base:
+        page.goto(f"{base}/?token={TOKEN}")
+        page.goto(f"{base}/doc/1917-12-03_telegram")
+        text = page.locator("#text")
+        marks = text.locator(".mark")
+        first = marks.first.get_attribute("data-s")
+        # Accept a mark past the first: it stays selected.
+        chosen = text.locator(".mark", has_text="General Barsukevich")
+        start = chosen.get_attribute("data-s")
+        chosen.click()
+        page.keyboard.press("a")
+        expect(text.locator(".mark.decided")).to_have_count(1)
+        expect(page.locator(".mark.selected")).to_have_attribute("data-s", start)
+        # Reject one: it goes, and the selection moves to the mark after it, not the first.
+        smith = text.locator(".mark", has_text="Mr. Smith").nth(1)
+        at = int(smith.get_attribute("data-s"))
+        smith.click()
+        page.keyboard.press("r")
+        expect(text.locator(".mark", has_text="Mr. Smith")).to_have_count(1)
+        selected = page.locator(".mark.selected")
+        expect(selected).to_have_count(1)
+        assert int(selected.get_attribute("data-s")) >= at
+        assert selected.get_attribute("data-s") != first
+
+
+def test_one_key_shortcuts_turned_off_ignore_key_presses_and_stay_off(tmp_path, page):
+    from playwright.sync_api import expect
+
+    session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+    with serving_in_thread(session, TOKEN) as base:
+        page.goto(f"{base}/?token={TOKEN}")
+        page.goto(f"{base}/doc/1917-12-03_telegram")
+        toggle = page.get_by_label("one-key shortcuts")
+        expect(toggle).to_be_checked()
+        toggle.uncheck()
+        page.locator("main.reading h1").click()  # away from any mark and field
+        page.keyboard.press("j")
+        expect(page.locator("#selected")).to_be_hidden()
+        page.locator("#text .mark").first.click()
+        page.keyboard.press("a")
+        page.keyboard.press("r")
+        expect(page.locator("#text .mark.decided")).to_have_count(0)
+        page.goto(f"{base}/doc/1917-12-03_telegram")  # a new visit, no mark in the URL
+        expect(page.get_by_label("one-key shortcuts")).not_to_be_checked()
+        page.keyboard.press("n")
+        expect(page.locator("#selected")).to_be_hidden()
+        page.get_by_label("one-key shortcuts").check()
+        page.locator("main.reading h1").click()  # away from any mark and field
+        page.keyboard.press("n")
+        expect(page.locator("#selected")).to_be_visible()
+    assert session.document("1917-12-03_telegram").decisions.decisions == []

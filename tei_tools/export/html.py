@@ -12,13 +12,14 @@ cost grows linearly with its size and its number of notes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from lxml import etree
 
 from tei_tools.export.elements import local_name, normalise_space, text_roots
 from tei_tools.export.html_render import (
+    EDITORIAL_DESCRIPTION_ID,
     XML_LANG,
     HtmlRenderer,
     register_anchor,
@@ -26,6 +27,7 @@ from tei_tools.export.html_render import (
 )
 from tei_tools.export.links import LinkResolver
 from tei_tools.export.urls import make_urls_safe
+from tei_tools.xml import TEI_NS
 
 #: Lists in the header that hold the document's own persons, places, works.
 HEADER_LISTS = frozenset(
@@ -74,15 +76,38 @@ def export_html(
     >>> '<time class="tei-date" datetime="1917-11-08">8 November</time>' in export_html(doc)
     True
     """
+    page = render_page(
+        tree, css=css, registers=registers, notes=notes, styles=styles, depth=depth, view=view
+    )
+    if not standalone:
+        article = page.find("body/main/article")
+        return etree.tostring(article, method="html", encoding="unicode")
+    return etree.tostring(page, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def render_page(
+    tree: etree._ElementTree | etree._Element,
+    *,
+    css: str | None = None,
+    registers: Mapping[str, Mapping[str, str]] | None = None,
+    notes: str = "end",
+    styles: bool = True,
+    depth: int = 0,
+    view: str = "reading",
+) -> etree._Element:
+    """The page :func:`export_html` serialises, as an lxml ``html`` element.
+
+    The PDF writer adjusts this tree for its print engine before serialising it.
+    """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     renderer = HtmlRenderer(LinkResolver.from_document(root, registers), notes=notes, view=view)
     article = etree.Element("article", {"class": f"tei-document view-{view}"})
     header = root.find(".//{*}teiHeader") if local_name(root) != "teiHeader" else root
+    texts = text_roots(root)
     if header is not None and header is not root:
-        render_title_block(renderer, header, article)
+        render_title_block(renderer, header, article, texts)
     # Not <main>: HTML forbids main inside article, and a site page has its own main.
     main = etree.SubElement(article, "div", {"class": "tei-text"})
-    texts = text_roots(root)
     for text in texts:
         renderer.render(text, main)
     render_footnotes(renderer, article)
@@ -92,11 +117,9 @@ def export_html(
         section = section_with_heading(article, "tei-standoff", "Annotations")
         renderer.render(stand_off, section)
     render_register_index(renderer, article)
+    describe_editorial_additions(article)
     make_urls_safe(article, depth=depth)
-    if not standalone:
-        return etree.tostring(article, method="html", encoding="unicode")
-    page = html_page(article, title_text(header, root), document_language(root), css, styles)
-    return etree.tostring(page, method="html", encoding="unicode", doctype="<!DOCTYPE html>")
+    return html_page(article, title_text(header, root), document_language(root), css, styles)
 
 
 def html_page(
@@ -146,8 +169,18 @@ def title_text(header: etree._Element | None, root: etree._Element) -> str:
     return " · ".join(t for t in titles if t) or "TEI document"
 
 
-def render_title_block(renderer: HtmlRenderer, header: etree._Element, article: etree._Element):
-    """Title, subtitle, authors, editors, series, date of creation and the source citation."""
+def render_title_block(
+    renderer: HtmlRenderer,
+    header: etree._Element,
+    article: etree._Element,
+    texts: Sequence[etree._Element] = (),
+):
+    """Title, subtitle, authors, editors, series, date of creation and the source citation.
+
+    A citation the text itself prints (a ``bibl`` in the body with the same
+    words) and a collection that is the series already named are not repeated:
+    a reader saw "Source:" twice otherwise.
+    """
     block = etree.SubElement(article, "header", {"class": "tei-titleblock"})
     statement = header.find("{*}fileDesc/{*}titleStmt")
     if statement is not None:
@@ -155,6 +188,8 @@ def render_title_block(renderer: HtmlRenderer, header: etree._Element, article: 
         main_titles = [t for t in titles if t.get("type") not in {"sub", "alt", "short"}]
         if main_titles:
             heading = etree.SubElement(block, "h1", {"class": "tei-title"})
+            # The running head of a printed page: one short line, not the whole title.
+            heading.set("data-short-title", short_title(titles, main_titles))
             for position, title in enumerate(main_titles):
                 if position:
                     etree.SubElement(heading, "br")
@@ -171,12 +206,47 @@ def render_title_block(renderer: HtmlRenderer, header: etree._Element, article: 
                     if position:
                         line_tail(line, "; ")
                     renderer.render_detached(person, line, phrasing=True)
-    labelled_line(renderer, block, "Series", header.find("{*}fileDesc/{*}seriesStmt/{*}title"))
+    series = header.find("{*}fileDesc/{*}seriesStmt")
+    series_title = series.find("{*}title") if series is not None else None
+    series_line = labelled_line(renderer, block, "Series", series_title)
+    if series_line is not None and series is not None:
+        for responsibility in series.iterfind("{*}respStmt"):
+            words = [plain(part) for part in responsibility if isinstance(part.tag, str)]
+            if any(words):
+                line_tail(series_line, ", " + " ".join(w for w in words if w))
     labelled_line(renderer, block, "Written", header.find("{*}profileDesc/{*}creation/{*}date"))
     source = header.find("{*}fileDesc/{*}sourceDesc")
     if source is not None:
+        printed = {plain(bibl) for text in texts for bibl in text.iter(f"{{{TEI_NS}}}bibl", "bibl")}
+        named = plain(series_title) if series_title is not None else None
         for citation in source_citations(source):
+            first_title = citation.find("{*}title")
+            if plain(citation) in printed or (
+                named and first_title is not None and plain(first_title) == named
+            ):
+                continue
             labelled_line(renderer, block, "Source", citation)
+
+
+#: How long a running head may be before it is cut at a word (A4 with the print margins).
+RUNNING_HEAD_LENGTH = 60
+
+
+def short_title(titles: list[etree._Element], main_titles: list[etree._Element]) -> str:
+    """The header's short title, else its first main title cut at a word with an ellipsis.
+
+    >>> from lxml import etree
+    >>> title = etree.fromstring("<title>Reply from Trotsky, Commissar for Foreign Affairs,"
+    ...     " to the statement of the British Embassy</title>")
+    >>> short_title([title], [title])
+    'Reply from Trotsky, Commissar for Foreign Affairs, to the…'
+    """
+    given = next((plain(t) for t in titles if t.get("type") == "short" and plain(t)), None)
+    text = given or plain(main_titles[0])
+    if len(text) <= RUNNING_HEAD_LENGTH:
+        return text
+    cut = text[: RUNNING_HEAD_LENGTH + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
 
 
 def source_citations(source_desc: etree._Element) -> list[etree._Element]:
@@ -195,12 +265,13 @@ def source_citations(source_desc: etree._Element) -> list[etree._Element]:
 
 def labelled_line(
     renderer: HtmlRenderer, block: etree._Element, label: str, element: etree._Element | None
-) -> None:
+) -> etree._Element | None:
     if element is None or not plain(element):
-        return
+        return None
     line = etree.SubElement(block, "p", {"class": f"tei-{label.lower()}"})
     etree.SubElement(line, "span", {"class": "label"}).text = f"{label}: "
     renderer.render_detached(element, line, phrasing=True)
+    return line
 
 
 def line_tail(line: etree._Element, text: str) -> None:
@@ -239,6 +310,16 @@ def render_header_lists(
         section = section_with_heading(article, "tei-header-lists", "Persons, places and sources")
         for element in lists:
             renderer.render(element, section)
+
+
+def describe_editorial_additions(article: etree._Element) -> None:
+    """The hidden sentence the page's editorial additions point to, if it has any."""
+    marked = article.xpath("boolean(.//*[contains(concat(' ', @class, ' '), ' editorial ')])")
+    if marked:
+        description = etree.SubElement(
+            article, "p", {"id": EDITORIAL_DESCRIPTION_ID, "hidden": "hidden"}
+        )
+        description.text = "An editorial addition: not in the source."
 
 
 def render_register_index(renderer: HtmlRenderer, article: etree._Element) -> None:

@@ -181,6 +181,7 @@ class HtmlRenderer:
             "graphic": self.render_graphic,
             "cell": self.render_cell,
             "hi": self.render_hi,
+            "supplied": self.render_supplied,
         }
 
     # --- dispatch ----------------------------------------------------------------------
@@ -254,7 +255,7 @@ class HtmlRenderer:
         self.render_children(element, new)
         self._phrasing -= 1
 
-    def render_generic(self, element: etree._Element, out: Out, name: str) -> None:
+    def render_generic(self, element: etree._Element, out: Out, name: str) -> Out:
         block = is_block(element)
         if block and not self._phrasing:
             tag = BLOCK_TAGS.get(name, "div")
@@ -271,6 +272,15 @@ class HtmlRenderer:
         self._phrasing += phrasing
         self.render_children(element, new)
         self._phrasing -= phrasing
+        return new
+
+    def render_supplied(self, element: etree._Element, out: Out) -> None:
+        """Words the editor supplied: bracketed by the stylesheet, and labelled as the editor's."""
+        new = self.render_generic(element, out, "supplied")
+        new.set("class", new.get("class") + " editorial")
+        reason = element.get("reason")
+        new.set("title", EDITORIAL_ADDITION + (f" ({reason})" if reason else ""))
+        new.set("aria-describedby", EDITORIAL_DESCRIPTION_ID)
 
     # --- structure ---------------------------------------------------------------------
 
@@ -594,9 +604,35 @@ def first_is_labelled(children: list[etree._Element]) -> bool:
     return first_item is not None and item_has_label(first_item)
 
 
+#: What a reader is told about words the editor added to the text (a calendar label).
+EDITORIAL_ADDITION = "editorial addition"
+
+#: The id of the one hidden sentence that every editorial addition points to.
+EDITORIAL_DESCRIPTION_ID = "tei-editorial-description"
+
+
+def editorial_span(out: Out, title: str) -> Out:
+    """A ``span.editorial``: styled as the editor's, described as such to a screen reader.
+
+    The description is one hidden sentence per page (``aria-describedby``), not
+    words in the text, so that copying, searching and the text export see the
+    source's words and the label only.
+    """
+    return etree.SubElement(
+        out,
+        "span",
+        {"class": "editorial", "title": title, "aria-describedby": EDITORIAL_DESCRIPTION_ID},
+    )
+
+
 def calendar_label(out: Out, text: str, title: str) -> Out:
-    """A small O.S./N.S. label after a date, with the calendar spelled out on hover."""
-    label = etree.SubElement(out, "abbr", {"class": "tei-calendar", "title": title})
+    """A small O.S./N.S. label after a date, with the calendar spelled out on hover.
+
+    The source does not print the label: the editor adds it, so it stands in
+    an :func:`editorial_span`.
+    """
+    editorial = editorial_span(out, f"{EDITORIAL_ADDITION}: {title}")
+    label = etree.SubElement(editorial, "abbr", {"class": "tei-calendar", "title": title})
     label.text = text
     return label
 

@@ -78,6 +78,11 @@
     panel.ref.textContent = [hit.ref + " · " + hit.label + life, hit.wikidata, hit.viaf].filter(Boolean).join(" · ");
   }
 
+  function markAtOrAfter(offset) {
+    const all = marks();
+    return all.find((m) => Number(m.dataset.s) >= Number(offset)) || all[all.length - 1] || null;
+  }
+
   function step(delta, onlyPending) {
     const all = marks().filter((m) => !onlyPending || m.classList.contains("pending"));
     if (!all.length) return;
@@ -122,9 +127,9 @@
       template.innerHTML = html; // server-rendered by lxml: escaped
       old.replaceWith(template.content.firstElementChild);
     }
-    const again = at !== null ? textBox.querySelector('.mark[data-s="' + at + '"]') : null;
-    select(again || null);
-    if (!again && at !== null) step(1, false);
+    // The selection stays where the editor was: on the same mark, or, when the decision
+    // removed it, on the mark that now stands there (never back at the first mark).
+    select(at !== null ? markAtOrAfter(at) : null);
     return answer;
   }
 
@@ -248,6 +253,18 @@
     d: () => document.getElementById("date-value").focus(),
     c: () => { document.getElementById("create").open = true; document.getElementById("new-names").focus(); },
   };
+  // One-key shortcuts can be turned off (WCAG 2.1.4): a speech-input user's words
+  // must not fire them.  The choice is remembered in this browser.
+  const shortcuts = document.getElementById("shortcuts");
+  const SHORTCUTS_KEY = "tei-tools-review-shortcuts";
+  function storedShortcuts() {
+    try { return localStorage.getItem(SHORTCUTS_KEY) !== "off"; } catch (error) { return true; }
+  }
+  shortcuts.checked = storedShortcuts();
+  shortcuts.addEventListener("change", () => {
+    try { localStorage.setItem(SHORTCUTS_KEY, shortcuts.checked ? "on" : "off"); } catch (error) { /* private mode: this page only */ }
+  });
+
   document.addEventListener("keydown", (e) => {
     const typing = e.target.closest("input, textarea, select");
     if (e.key === "Escape") {
@@ -255,11 +272,12 @@
       if (selected) selected.focus();
       return;
     }
+    if (!shortcuts.checked) return;
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
     const run = keys[e.key];
     if (run) { e.preventDefault(); run(); }
   });
 
-  const start = location.hash.startsWith("#m-") ? textBox.querySelector('.mark[data-s="' + location.hash.slice(3) + '"]') : null;
+  const start = location.hash.startsWith("#m-") ? markAtOrAfter(location.hash.slice(3)) : null;
   if (start) { select(start); start.scrollIntoView({ block: "center" }); }
 })();
