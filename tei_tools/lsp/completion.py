@@ -33,14 +33,25 @@ PREFIX_FOR_ELEMENT = {
 
 
 def complete(
-    view: DocumentView, offset: int, model: SchemaModel, registry=None, *, snippets: bool = True
+    view: DocumentView,
+    offset: int,
+    model: SchemaModel,
+    registry=None,
+    *,
+    snippets: bool = True,
+    trigger: str | None = None,
 ) -> list[types.CompletionItem]:
     """The completion items for the cursor at ``offset`` in ``view``.
 
     With ``snippets`` (the client supports them) the cursor lands between a
     new element's tags or inside a new attribute's quotes; without, the same
-    text is inserted plainly.
+    text is inserted plainly.  ``trigger`` is the character whose typing asked
+    (None when the user asked): a quote outside an attribute value, or a ``#``
+    or ``/`` in running text, asks for nothing.  An item's edit replaces only
+    what was typed before the cursor, never text after it.
     """
+    if trigger is not None and not _triggered_here(view, offset, trigger):
+        return []
     items = _complete(view, offset, model, registry)
     if not snippets:
         for item in items:
@@ -52,10 +63,23 @@ def complete(
     return items
 
 
+def _triggered_here(view: DocumentView, offset: int, trigger: str) -> bool:
+    """Whether a typed trigger character asks for completion where it was typed."""
+    tag = view.tags.at(offset)
+    if trigger in "\"'#":
+        return tag is not None and view.token_at(offset) is not None  # inside a value
+    if trigger == "/":
+        return tag is not None and tag.kind == "end"  # "</"
+    if trigger == "<":
+        return True
+    return tag is not None  # a space or ":" inside a tag: attribute names; in text, nothing
+
+
 def _complete(view: DocumentView, offset: int, model: SchemaModel, registry):
     tag = view.tags.at(offset)
     if tag is not None and tag.kind == "end":
-        return _closing(view, tag.start, tag.name_start, max(offset, tag.name_end), tag.closed)
+        # Only what was typed: "</" right before a word keeps the word.
+        return _closing(view, tag.start, tag.name_start, offset, tag.closed)
     if tag is not None:
         if offset <= tag.name_end:
             parent = view.tags.open_elements(tag.start)
@@ -64,7 +88,7 @@ def _complete(view: DocumentView, offset: int, model: SchemaModel, registry):
                 model,
                 parent[-1].local if parent else None,
                 tag.name_start,
-                tag.name_end,
+                offset,  # "<" typed right before a word: the word stays
                 False,
             )
         token = view.token_at(offset)
@@ -121,9 +145,9 @@ def _attributes(
         return []
     typed = next((a for a in tag.attributes if a.name_start <= offset <= a.name_end), None)
     present = {a.name for a in tag.attributes if a is not typed}
-    start, end = (typed.name_start, typed.name_end) if typed is not None else (offset, offset)
-    if typed is not None and typed.value_start >= 0:
-        end = typed.end  # replacing a name keeps no stale value behind
+    start, end = (typed.name_start, offset) if typed is not None else (offset, offset)
+    if typed is not None and typed.value_start >= 0 and offset == typed.name_end:
+        end = typed.end  # a whole name replaced keeps no stale value behind
     edit_range = span_range(view.lines, start, end)
     ordered = sorted(
         enumerate(element.attributes.values()), key=lambda pair: (not pair[1].required, pair[0])

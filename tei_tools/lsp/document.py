@@ -104,7 +104,9 @@ class DocumentView:
         if end is None:
             return ""
         pieces, at = [], tag.end
-        for inner in self.tags.tags[self.tags.tags.index(tag) + 1 :]:
+        tags = self.tags.tags
+        for position in range(self.tags.position(tag) + 1, len(tags)):
+            inner = tags[position]
             if inner.start >= end.start:
                 break
             pieces.append(self.text[at : inner.start])

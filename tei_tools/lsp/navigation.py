@@ -181,19 +181,32 @@ def references(view: DocumentView, offset: int, include_declaration: bool) -> li
     return spans
 
 
-def outline(view: DocumentView) -> list[types.DocumentSymbol]:
-    """The ``div``/``head`` outline: each division, named by its head (or type and number)."""
+#: Divisions listed at most in an outline (lemminx caps its symbols too); a note says when.
+MAX_SYMBOLS = 5000
+
+
+def outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.DocumentSymbol]:
+    """The ``div``/``head`` outline: each division, named by its head (or type and number).
+
+    Linear in the document: ends are paired once (:meth:`TagIndex.matching_end`)
+    and a division's head is looked for only up to its first inner division.
+    """
     roots: list[types.DocumentSymbol] = []
     # (start, end, the symbol, its children): lsprotocol types children as an immutable Sequence.
     stack: list[tuple[int, int, types.DocumentSymbol, list[types.DocumentSymbol]]] = []
-    for tag in view.tags.element_tags():
+    elements = view.tags.element_tags()
+    listed = left_out = 0
+    for i, tag in enumerate(elements):
         if tag.local not in DIV_NAMES:
+            continue
+        if listed >= limit:
+            left_out += 1
             continue
         end_tag = view.tags.matching_end(tag) if tag.kind == "start" else None
         end = end_tag.end if end_tag is not None else tag.end
         while stack and not (stack[-1][0] <= tag.start < stack[-1][1]):
             stack.pop()
-        name, selection = _division_name(view, tag, end)
+        name, selection = _division_name(view, elements, i, end)
         children: list[types.DocumentSymbol] = []
         symbol = types.DocumentSymbol(
             name=name,
@@ -205,13 +218,26 @@ def outline(view: DocumentView) -> list[types.DocumentSymbol]:
         )
         (stack[-1][3] if stack else roots).append(symbol)
         stack.append((tag.start, end, symbol, children))
+        listed += 1
+    if left_out:
+        last = elements[-1]
+        roots.append(
+            types.DocumentSymbol(
+                name=f"(outline cut after {limit} divisions; {left_out} more not listed)",
+                kind=types.SymbolKind.Null,
+                range=span_range(view.lines, last.start, last.end),
+                selection_range=span_range(view.lines, last.start, last.end),
+            )
+        )
     return roots
 
 
-def _division_name(view: DocumentView, tag, end: int) -> tuple[str, tuple[int, int]]:
-    for inner in view.tags.element_tags():
-        if inner.start <= tag.start:
-            continue
+def _division_name(
+    view: DocumentView, elements, index: int, end: int
+) -> tuple[str, tuple[int, int]]:
+    tag = elements[index]
+    for position in range(index + 1, len(elements)):  # no slice: a copy per division adds up
+        inner = elements[position]
         if inner.start >= end or inner.local in DIV_NAMES:
             break
         if inner.local == "head":

@@ -343,7 +343,8 @@ def create_server() -> TeiLanguageServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_COMPLETION,
-        types.CompletionOptions(trigger_characters=["<", " ", '"', "'", "/", ":", "#"]),
+        # Not space, ":" or quotes alone: in running text they would pop up element names.
+        types.CompletionOptions(trigger_characters=["<", "/", '"', "'", "#"]),
     )
     def completion(ls: TeiLanguageServer, params: types.CompletionParams) -> types.CompletionList:
         state, view = ls.view(params.text_document.uri)
@@ -351,8 +352,20 @@ def create_server() -> TeiLanguageServer:
         if model is None:
             return types.CompletionList(is_incomplete=False, items=[])
         offset = view.lines.offset(params.position.line, params.position.character)
+        context = params.context
+        trigger = (
+            context.trigger_character
+            if context is not None
+            and context.trigger_kind == types.CompletionTriggerKind.TriggerCharacter
+            else None
+        )
         items = complete(
-            view, offset, model, ls.registers().registry, snippets=ls.client_takes_snippets()
+            view,
+            offset,
+            model,
+            ls.registers().registry,
+            snippets=ls.client_takes_snippets(),
+            trigger=trigger,
         )
         if not ls.client_reads_markdown("completion"):
             items = as_plain_text(items)
@@ -421,11 +434,15 @@ def create_server() -> TeiLanguageServer:
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def on_symbols(
+    async def on_symbols(
         ls: TeiLanguageServer, params: types.DocumentSymbolParams
     ) -> list[types.DocumentSymbol]:
+        import asyncio
+
         _, view = ls.view(params.text_document.uri)
-        return outline(view)
+        # A view is one immutable version of the buffer: read in a thread, so that a
+        # hover sent meanwhile is answered from the event loop.
+        return await asyncio.to_thread(outline, view)
 
     @server.feature(types.SHUTDOWN)
     def on_shutdown(ls: TeiLanguageServer, params: None) -> None:
