@@ -88,3 +88,48 @@ def test_the_outline_of_a_large_document_is_fast_and_cut_with_a_note():
     assert "2000 more" in symbols[-1].name
     # Linear: 8,000 divisions took minutes when each looked for its head from the start.
     assert seconds < 5, seconds
+
+
+def _run_server(tmp_path, *options: str) -> str:
+    import json
+    import subprocess
+    import sys
+
+    pytest.importorskip("pygls", reason="the lsp extra (pygls) is not installed")
+
+    def message(payload: dict) -> bytes:
+        body = json.dumps(payload).encode()
+        return f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+
+    log = tmp_path / "lsp.log"
+    initialize = {"processId": None, "rootUri": None, "capabilities": {}}
+    stdin = (
+        message({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize})
+        + message({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        + message({"jsonrpc": "2.0", "method": "exit"})
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "tei_tools", "lsp", "--log-file", str(log), *options],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return log.read_text(encoding="utf-8")
+
+
+def test_the_log_has_a_timed_line_per_request_and_no_payloads_at_info(tmp_path):
+    import re
+
+    text = _run_server(tmp_path)
+    lines = text.splitlines()
+    initialize = [line for line in lines if "initialize #1:" in line]
+    assert len(initialize) == 1
+    assert re.match(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO ", initialize[0])
+    assert re.search(r"\d+ bytes, [\d.]+ ms$", initialize[0])
+    assert "capabilities" not in text  # the payloads (and pygls' copies of them) are left out
+
+
+def test_the_log_at_debug_level_keeps_the_payloads(tmp_path):
+    assert "capabilities" in _run_server(tmp_path, "--log-level", "debug")

@@ -17,7 +17,14 @@ import click
     default=None,
     help="Write the server's log here (stdout carries the protocol).",
 )
-def lsp(stdio: bool, log_file: str | None) -> int:
+@click.option(
+    "--log-level",
+    type=click.Choice(["warning", "info", "debug"]),
+    default="info",
+    show_default=True,
+    help="info: one line per message with its time; debug adds the payloads.",
+)
+def lsp(stdio: bool, log_file: str | None, log_level: str) -> int:
     """Run the TEI language server for an editor (needs: pip install 'tei-tools[lsp]')."""
     import logging
 
@@ -28,7 +35,16 @@ def lsp(stdio: bool, log_file: str | None) -> int:
     except ImportError:
         raise MissingExtraError("the language server", "lsp", "pygls") from None
     if log_file:
-        logging.basicConfig(filename=log_file, level=logging.INFO)
+        level = getattr(logging, log_level.upper())
+        logging.basicConfig(
+            filename=log_file,
+            level=level,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        # pygls writes every payload at INFO; only at debug do they belong in the log.
+        logging.getLogger("pygls").setLevel(
+            logging.DEBUG if level == logging.DEBUG else logging.WARNING
+        )
     from tei_tools.lsp import serve
 
     return serve()

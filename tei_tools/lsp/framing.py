@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
@@ -161,5 +162,23 @@ async def serve_messages(
         except FramingError as exc:
             logger.error("tei-tools lsp: framing error: %s; exiting", exc)
             return str(exc)
+        started = time.perf_counter()
         handle(message)
+        _log_message(message, length, time.perf_counter() - started)
     return None
+
+
+def _log_message(message: Any, length: int, seconds: float) -> None:
+    """One line per message: its method, id, size and the time its handler took to dispatch."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    method = getattr(message, "method", None) or "response"
+    ident = getattr(message, "id", None)
+    logger.info(
+        "%s%s: %d bytes, %.1f ms",
+        method,
+        f" #{ident}" if ident is not None else "",
+        length,
+        seconds * 1000,
+    )
+    logger.debug("payload: %s", message)
