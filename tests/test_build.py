@@ -144,7 +144,12 @@ def test_bibliography_lists_each_source_with_its_documents(collection, tmp_path)
     site = tmp_path / "site"
     build(collection, site, jobs=1, search="none")
     page = etree.parse(str(site / "bibliography.html"), etree.HTMLParser())
-    terms = {dt.text: [a.get("href") for a in dt.getnext().iter("a")] for dt in page.iter("dt")}
+    terms = {
+        " ".join("".join(item.find("p").itertext()).split()): [
+            a.get("href") for a in item.iter("a")
+        ]
+        for item in page.xpath("//ol[@class='bibliography']/li")
+    }
     assert terms["Pravda, 6 Apr 1918"] == ["documents/1918-04-05_statement.html"]
     assert len(terms["Izvestiya, 1 Dec 1917"]) == 2
 

@@ -233,6 +233,7 @@ def _build_locked(
     search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)
     if pages_key != cache.pages_key or result.built or not writer.pages_present(mode):
         write_collection_pages(writer, result.documents, settings, mode, search_state, cache.folder)
+        _write_front_matter(writer, result.documents, settings)
         result.pages_rebuilt = True
     else:
         writer.keep_pages(mode)
@@ -245,6 +246,28 @@ def _build_locked(
     cache.save()
     result.written = writer.written
     result.conflicts = writer.conflicts
+
+
+def _write_front_matter(writer: SiteWriter, documents: list[DocumentResult], settings) -> None:
+    """The front-matter pages and ``cite.js``; with a base URL, ``sitemap.xml`` and ``robots.txt``.
+
+    Written with the other collection pages, when any of them is due: they
+    are single passes over the summaries, and unchanged bytes are not rewritten.
+    """
+    from tei_tools.corpus.citation import CITE_SCRIPT, cite_script
+    from tei_tools.corpus.document import edition_for, profile_for, registry_for
+    from tei_tools.corpus.front_matter import FrontMatterInput, front_matter_pages, sitemap_files
+
+    writer.write(CITE_SCRIPT, cite_script())
+    edition = edition_for(settings)
+    given = FrontMatterInput(
+        edition, profile_for(settings), registry_for(settings), settings.dual_dates_before
+    )
+    for name, data in front_matter_pages(documents, given).items():
+        writer.write(name, data)
+    summaries = [d.summary for d in documents if d.summary is not None]
+    for name, data in sitemap_files(edition, summaries).items():
+        writer.write(name, data)
 
 
 def remove_temporaries(site: Path) -> int:
@@ -401,6 +424,7 @@ def _pages_key(documents: list[DocumentResult], fingerprint: str, mode: str) -> 
         if summary is not None:
             shown += (summary.title, summary.when, summary.date_label, summary.julian)
             shown += (summary.refs, summary.citations, summary.terms)
+            shown += (summary.resp, summary.changes, summary.editorial, summary.availability)
         digest.update(repr(shown).encode())
     return digest.hexdigest()
 
@@ -419,7 +443,17 @@ COLLECTION_PAGES = (
     "bibliography.html",
     "validation.html",
     "search.html",
+    # The front matter and the citation script (_write_front_matter).
+    "about.html",
+    "editorial.html",
+    "licence.html",
+    "credits.html",
+    "changes.html",
+    "cite.js",
 )
+
+#: Written only when the collection names a base_url: kept, not required, between builds.
+SITEMAP_FILES = ("sitemap.xml", "robots.txt")
 
 
 #: The manifest's digest for a folder a build made as a whole (Pagefind's index).
@@ -539,7 +573,7 @@ class SiteWriter:
     def keep_pages(self, mode: str) -> None:
         from tei_tools.corpus.search import PAGEFIND_DIR
 
-        for name in self._page_names(mode):
+        for name in (*self._page_names(mode), *SITEMAP_FILES):
             self.keep(name)
         if mode == "pagefind":
             self.keep(PAGEFIND_DIR + "/")

@@ -234,6 +234,8 @@ def collection_info_of(settings: BuildSettings) -> CollectionInfo:
             **data,
             "editors": tuple(Editor(**e) for e in data["editors"]),
             "source": SourceWork(**data["source"]),
+            # JSON keeps the pairs as lists; the info is frozen and hashable.
+            "numbers": tuple(tuple(pair) for pair in data.get("numbers", ())),
         }
     )
 

@@ -133,15 +133,21 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     from tei_tools.export.html import document_language
 
     site_title = task.settings.title or "Edition"
+    edition = edition_for(task.settings)
     files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
         result,
         render_article(tree, summary, task.settings),
         site_title=site_title,
         has_pdf=task.settings.pdf,
         header=document_header(
-            tree.getroot(), summary, registry_for(task.settings), site_title=site_title
+            tree.getroot(),
+            summary,
+            registry_for(task.settings),
+            site_title=site_title,
+            number=edition.number(task.stem),
         ),
         lang=document_language(tree.getroot()) or "en",
+        edition=edition,
     )
     return result
 
@@ -201,6 +207,16 @@ def profile_for(settings: BuildSettings):
     else:
         profile = load_profile(settings.profile)
     return collection_info_of(settings).apply_to(profile)
+
+
+def edition_for(settings: BuildSettings):
+    """The edition as citations see it (:class:`~tei_tools.corpus.citation.Edition`)."""
+    from tei_tools.corpus.citation import edition_of
+    from tei_tools.corpus.collection import collection_info_of
+
+    return edition_of(
+        collection_info_of(settings), profile_for(settings), settings.title or "Edition"
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -329,6 +345,11 @@ def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> D
                 refs[ref] = refs.get(ref, 0) + 1
     summary.refs = dict(sorted(refs.items()))
     summary.citations = _citations(root)
+    from tei_tools.corpus.header_facts import header_facts
+
+    facts = header_facts(root)
+    summary.resp, summary.changes = facts["resp"], facts["changes"]
+    summary.editorial, summary.availability = facts["editorial"], facts["availability"]
     return summary
 
 
@@ -398,15 +419,68 @@ def _citations(root: etree._Element) -> list[dict[str, str]]:
         pointers = f"{bibl.get('ref') or ''} {'' if title_element is None else title_element.get('ref') or ''}"
         refs = [r for r in pointers.split() if r.startswith("bib:")]
         title = _text(title_element)
-        whole = _text(bibl)
+        whole = _separated_text(bibl)
         if not whole:
             continue
         key = refs[0] if refs else f"title:{title}" if title else f"text:{whole}"
         found.setdefault(
             key,
-            {"key": key, "label": title or whole, "ref": refs[0] if refs else "", "text": whole},
+            # Keys in sorted order, as the build cache's JSON gives them back: the page
+            # keys are digests of repr(), so a cached summary must read as a fresh one.
+            {
+                "detail": _work_detail(bibl),
+                "key": key,
+                "label": title or whole,
+                "more": "yes" if _cites_a_place(bibl) else "",
+                "ref": refs[0] if refs else "",
+                "text": whole,
+            },
         )
     return list(found.values())
+
+
+#: The parts of a bibl that name the work rather than the place cited in it.
+_WORK_PARTS = {"author": "{}", "editor": "edited by {}", "pubPlace": "{}", "publisher": "{}"}
+
+
+def _work_detail(bibl: etree._Element) -> str:
+    """A bibl's author, editor, place and publisher: "edited by Jane Degras"."""
+    parts = []
+    for child in bibl:
+        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name in _WORK_PARTS and _text(child):
+            parts.append(_WORK_PARTS[name].format(_text(child)))
+    return ", ".join(parts)
+
+
+def _cites_a_place(bibl: etree._Element) -> bool:
+    """Whether a bibl says more than which work it is: a page, an issue, a date, free text."""
+    if re.search(r"\w", bibl.text or ""):
+        return True
+    for child in bibl:
+        name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name and name != "title" and name not in _WORK_PARTS:
+            return True
+        if re.search(r"\w", child.tail or ""):
+            return True
+    return False
+
+
+def _separated_text(bibl: etree._Element) -> str:
+    """A bibl's text with its fields apart: a title and an editor side by side get a comma.
+
+    ``<title>Documents</title><editor>Jane Degras</editor>`` reads "Documents, Jane
+    Degras", not "DocumentsJane Degras".
+    """
+    pieces = [bibl.text or ""]
+    for child in bibl:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        if pieces[-1].strip() == "" and "".join(pieces).strip():
+            pieces.append(", ")
+        pieces += [_text(child), child.tail or ""]
+    return " ".join("".join(pieces).split()).strip(" ,")
 
 
 def _text(element: etree._Element | None) -> str:

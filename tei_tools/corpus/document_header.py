@@ -1,7 +1,7 @@
 """The metadata block at the top of a document page, shown once.
 
-Title, date (both calendars where the document falls in the time of the
-Julian calendar), the source as a structured citation, and the persons,
+Title, the document's stable number, date (both calendars where the document
+falls in the time of the Julian calendar), the source as a structured citation, and the persons,
 organisations and places the document names, each a link to its index entry
 that the site script turns into a card.  Built in the worker from the TEI
 tree and the document's summary; nothing here reads other documents, so a
@@ -27,12 +27,22 @@ NAMED = (("per", "Persons"), ("org", "Organisations"), ("pla", "Places"))
 
 
 def document_header(
-    root: etree._Element, summary: DocumentSummary, registry, *, site_title: str
+    root: etree._Element,
+    summary: DocumentSummary,
+    registry,
+    *,
+    site_title: str,
+    number: str = "",
 ) -> etree._Element:
-    """The ``<header>`` block of a document page (see the module docstring)."""
+    """The ``<header>`` block of a document page (see the module docstring).
+
+    ``number`` is the document's stable number (:mod:`tei_tools.corpus.citation`).
+    """
     block = E.HEADER(E.CLASS("doc-header"))
     block.append(E.H1(summary.title, id="title"))
     details = E.DL(E.CLASS("doc-meta"))
+    if number:
+        details.extend([E.DT("Document"), E.DD(E.SPAN(E.CLASS("doc-number"), number))])
     date = date_line(summary)
     if date is not None:
         details.extend([E.DT("Date"), E.DD(date)])

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
+from tei_tools.corpus.citation import CITE_SCRIPT, Edition, citation_line, document_meta
 from tei_tools.corpus.results import (
     DOCUMENT_DIR,
     PDF_DIR,
@@ -60,6 +61,15 @@ NAVIGATION = (
     ("places.html", "Places"),
     (BIBLIOGRAPHY, "Bibliography"),
     ("search.html", "Search"),
+)
+
+#: The front matter, linked from every page's footer (tei_tools.corpus.front_matter): (page, label).
+FRONT_MATTER = (
+    ("about.html", "About"),
+    ("editorial.html", "Editorial principles"),
+    ("licence.html", "Licence"),
+    ("credits.html", "Credits"),
+    ("changes.html", "Version and changes"),
 )
 
 MONTHS = (
@@ -155,14 +165,16 @@ def layout(
     main = E.MAIN(E.CLASS("site-main"), *content, id="content")
     if main_lang and main_lang != lang:
         main.set("lang", main_lang)
+    front = E.UL(E.CLASS("front-matter"))
+    for page, label in (*FRONT_MATTER, ("validation.html", "Validation report")):
+        item = E.A(label, href=f"{up}{page}")
+        if page == current:
+            item.set("aria-current", "page")
+        front.append(E.LI(item))
     footer = E.FOOTER(
         E.CLASS("site-footer"),
-        E.P(
-            site_title,
-            " · ",
-            E.A("Validation report", href=f"{up}validation.html"),
-            " · built with tei-tools",
-        ),
+        E.NAV(front, **{"aria-label": "About the edition"}),
+        E.P(site_title, " · built with tei-tools"),
     )
     skip = E.A(E.CLASS("skip-link"), "Skip to the text", href="#content")
     document = E.HTML(head, E.BODY(skip, banner, main, footer), lang=lang)
@@ -182,12 +194,15 @@ def document_page(
     has_pdf: bool,
     header: etree._Element | None = None,
     lang: str = "en",
+    edition: Edition | None = None,
 ) -> bytes:
     """The page of one document: its header block, the text, notes, citation and downloads.
 
     ``header`` is the metadata block (:mod:`tei_tools.corpus.document_header`);
     the article is the exporter's, with its own title block removed so that
-    title, date and source are shown once.
+    title, date and source are shown once.  ``edition`` gives the citation
+    line and the head's ``citation_*`` and Dublin Core tags
+    (:mod:`tei_tools.corpus.citation`).
     """
     summary = result.summary
     assert summary is not None
@@ -200,17 +215,8 @@ def document_page(
     if has_pdf:
         files.append(E.LI(E.A("PDF", href=f"../{PDF_DIR}/{stem}.pdf", download="")))
     title = summary.title
-    citation = E.P(
-        E.CLASS("cite-line"),
-        E.SPAN(E.CLASS("label"), "Cite this page: "),
-        f"“{title}”",
-        f", {summary.date_label}" if summary.date_label else "",
-        ". In ",
-        E.I(site_title),
-        ". ",
-        E.SPAN(E.CLASS("cite-url"), f"{DOCUMENT_DIR}/{stem}.html"),
-        ".",
-    )
+    edition = edition or Edition(title=site_title)
+    citation = citation_line(edition, summary)
     status = E.P(
         E.CLASS(f"doc-status status-{result.status}"),
         f"Validation: {result.status} (",
@@ -232,7 +238,11 @@ def document_page(
     if header is not None:
         article.insert(0, header)
     article.append(footer)
-    head_extra = [E.SCRIPT(src=f"../{CARDS_SCRIPT}", defer="defer")]
+    head_extra = [
+        *document_meta(edition, summary, has_pdf=has_pdf, lang=lang),
+        E.SCRIPT(src=f"../{CARDS_SCRIPT}", defer="defer"),
+        E.SCRIPT(src=f"../{CITE_SCRIPT}", defer="defer"),
+    ]
     return layout(
         title,
         [article],
@@ -326,7 +336,9 @@ def home_page(
     intro = E.P(
         E.CLASS("lead"),
         f"{len(summaries)} document{'s' if len(summaries) != 1 else ''}{span}, "
-        "with their persons, organisations and places indexed. ",
+        "with their persons, organisations and places indexed (",
+        E.A("about the edition", href="about.html"),
+        "). ",
         E.A("Search the texts", href="search.html"),
         ", browse the ",
         E.A("chronology", href="chronology.html"),
@@ -498,8 +510,15 @@ def _entry_details(term: etree._Element, info, known: bool) -> None:
 
 
 def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title: str) -> bytes:
-    """Every cited source, with the documents citing each."""
-    works: dict[str, tuple[str, list[tuple[DocumentSummary, str]]]] = {}
+    """Every cited source as a full record in one style, with the documents citing each.
+
+    A work of the bibliography register is shown from its record (author or
+    editors, title in italics with its translation, place: publisher, date);
+    a source no register knows, from what the document's ``bibl`` says of the
+    work.  Under each, the documents citing it, with the place cited
+    ("Trotsky, iii, 2, p. 183") where it says more than the title.
+    """
+    works: dict[str, tuple[str, list, list[tuple[DocumentSummary, str]]]] = {}
     for summary in by_date(summaries):
         cited = {c["ref"] for c in summary.citations if c.get("ref")}
         # A work named in the text (``title ref="bib:..."``) but not cited as
@@ -510,29 +529,98 @@ def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title:
             if ref.startswith("bib:") and ref not in cited
         ]
         for citation in (*summary.citations, *named):
-            key = citation["key"]
-            label = citation["label"]
-            if citation.get("ref"):
-                entry = registry.entries.get(citation["ref"])
-                label = entry.label if entry else label
-            works.setdefault(key, (label, []))[1].append((summary, citation.get("text", "")))
-    listing = E.DL(E.CLASS("bibliography"))
-    for key, (label, citing) in sorted(works.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])):
+            key, label = citation["key"], citation["label"]
+            entry = registry.entries.get(citation["ref"]) if citation.get("ref") else None
+            if entry is not None:
+                label = entry.label
+                record = bibliography_record(entry.record, label)
+            else:
+                record = [E.CITE(label)]
+                if citation.get("detail"):
+                    record.append(f", {citation['detail']}")
+            shown = works.setdefault(key, (label, record, []))
+            text = citation.get("text", "")
+            says_more = citation.get("more", "yes") and text != label
+            shown[2].append((summary, text if says_more else ""))
+    listing = E.OL(E.CLASS("bibliography"))
+    for key, (_label, record, citing) in sorted(
+        works.items(), key=lambda kv: (kv[1][0].casefold(), kv[0])
+    ):
         ident = anchor(key) if key.startswith("bib:") else "src-" + anchor(key)[:60]
         items = []
         for summary, text in citing:
             item = _document_item(summary)
-            if text and text != label:
+            if text:
                 item.append(E.SPAN(E.CLASS("citation"), f" — {text}"))
             items.append(item)
-        listing.extend([E.DT(label, id=ident, **{"data-ref": key}), E.DD(E.UL(*items))])
-    intro = E.P(f"{len(works)} cited source(s), each with the documents citing it.")
+        entry_line = E.P(E.CLASS("bibl-record"), *record)
+        count = f"Cited in {len(citing)} document{'s' if len(citing) != 1 else ''}:"
+        listing.append(
+            E.LI(
+                entry_line,
+                E.P(E.CLASS("bibl-cited"), count),
+                E.UL(E.CLASS("bibl-documents"), *items),
+                id=ident,
+                **{"data-ref": key},
+            )
+        )
+    intro = E.P(
+        f"{len(works)} cited source{'s' if len(works) != 1 else ''}, each with the documents "
+        "citing it."
+    )
     return layout(
         "Bibliography",
-        [E.H1("Bibliography"), intro, listing],
+        [E.DIV(E.CLASS("bibliography-page"), E.H1("Bibliography"), intro, listing)],
         site_title=site_title,
         current=BIBLIOGRAPHY,
     )
+
+
+def bibliography_record(record: tuple[tuple[str, str], ...], label: str) -> list:
+    """A register record in the bibliography's one style, as builder parts.
+
+    ``Trotsky, L. D. Sochineniya [Works]. Moscow and Leningrad: Gosudarstvennoe
+    izdatel'stvo, 1924–1927.`` with the title in italics; editors are followed
+    by "ed." or "eds."; a part the record lacks is left out with its punctuation.
+    """
+    fields: dict[str, list[str]] = {}
+    for name, value in record:
+        fields.setdefault(name, []).append(value)
+    parts: list = []
+    authors, editors = fields.get("author", []), fields.get("editor", [])
+    if authors:
+        parts.append(_joined(authors).rstrip(".") + ". ")
+    elif editors:
+        parts.append(f"{_joined(editors)}, ed{'s' if len(editors) > 1 else ''}. ")
+    parts.append(E.CITE((fields.get("title") or [label])[0]))
+    if fields.get("translated"):
+        parts.append(f" [{fields['translated'][0]}]")
+    if authors and editors:
+        parts.append(f". Edited by {_joined(editors)}")
+    imprint = _joined(fields.get("pubPlace", []))
+    if fields.get("publisher"):
+        imprint = f"{imprint}: {fields['publisher'][0]}" if imprint else fields["publisher"][0]
+    if fields.get("date"):
+        date = fields["date"][0].replace("-", "–")
+        imprint = f"{imprint}, {date}" if imprint else date
+    parts.append(f". {imprint}." if imprint else ".")
+    return parts
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def public_path(path: str) -> str:
+    """A collection file as a reader may see it: ``source/X.txt``, never the editor's disk.
+
+    >>> public_path("/home/ed/letters/source/1764-03-10_oswald.txt")
+    'source/1764-03-10_oswald.txt'
+    """
+    from pathlib import PurePath
+
+    parts = PurePath(path).parts
+    return "/".join(parts[-2:]) if len(parts) >= 2 else path
 
 
 def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
@@ -552,8 +640,17 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
                 E.TD(str(len(result.problems))),
             )
         )
-        problems = E.UL(*(E.LI(E.CODE(format_problem_record(p))) for p in result.problems))
-        section = E.SECTION(E.H3(name, id=ident), E.P(f"{result.path}: {result.status}"))
+        problems = E.UL(
+            *(
+                E.LI(E.CODE(format_problem_record({**p, "file": public_path(str(p["file"]))})))
+                if p.get("file")
+                else E.LI(E.CODE(format_problem_record(p)))
+                for p in result.problems
+            )
+        )
+        section = E.SECTION(
+            E.H3(name, id=ident), E.P(f"{public_path(result.path)}: {result.status}")
+        )
         if len(problems):
             section.append(problems)
         details.append(section)

@@ -25,6 +25,14 @@ class DocumentSummary:
     refs: dict[str, int] = field(default_factory=dict)  # "per:trotsky" -> mentions
     citations: list[dict[str, str]] = field(default_factory=list)  # {"key","label","ref"}
     terms: list[str] = field(default_factory=list)  # only for the built-in search index
+    #: What the header says of the document's making, for the front-matter pages
+    #: (:mod:`tei_tools.corpus.header_facts`): respStmt as [resp, name, xml:id],
+    #: revisionDesc/change as [when, who, text], encodingDesc and editorialDecl parts as
+    #: [part, text], availability as [licence, url].
+    resp: list[list[str]] = field(default_factory=list)
+    changes: list[list[str]] = field(default_factory=list)
+    editorial: list[list[str]] = field(default_factory=list)
+    availability: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

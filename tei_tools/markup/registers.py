@@ -81,6 +81,9 @@ class Entry:
     #: Names in use only for a time (name, from, to), from the name's own ``@from``/``@to``
     #: or ``@notBefore``/``@notAfter``: "Christiania" to 1924, "Oslo" from 1925.
     dated_names: tuple[tuple[str, str | None, str | None], ...] = ()
+    #: A bibliographic record's fields in order, as (field, value): "author", "editor",
+    #: "title" (the main title), "translated" (its translation), "pubPlace", "publisher", "date".
+    record: tuple[tuple[str, str], ...] = ()
 
     def name_on(self, day: dt.date | str | None) -> str:
         """The entry's name at a date: the dated name then in use, else its label.
@@ -270,7 +273,26 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
             and (c.get("from") or c.get("to") or c.get("notBefore") or c.get("notAfter"))
             and kind == "place"
         ),
+        record=_record(element) if kind == "bibl" else (),
     )
+
+
+#: The parts of a bibl that make its record (its notes and short titles are not shown).
+_RECORD_FIELDS = ("author", "editor", "title", "pubPlace", "publisher", "date")
+
+
+def _record(element: etree._Element) -> tuple[tuple[str, str], ...]:
+    """A bibl's record fields (see :attr:`Entry.record`), nested ``monogr`` parts included."""
+    fields = []
+    for child in element.iter(*(f"{{{TEI_NS}}}{name}" for name in _RECORD_FIELDS)):
+        name = etree.QName(child).localname
+        kind = child.get("type")
+        if name == "title" and kind == "translated":
+            name = "translated"
+        elif name == "title" and kind in ("short", "sub"):
+            continue
+        fields.append((name, _clean(child)))
+    return tuple(fields)
 
 
 #: Titles of rulers and their families, who are named without a surname.

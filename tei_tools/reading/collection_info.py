@@ -40,6 +40,9 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "licence": str,
         "licence_url": str,
         "base_url": str,
+        "version": str,
+        "citation_style": str,
+        "numbers": dict,
         "registers": list,
         "dual_dates_before": str,
         "editors": list,
@@ -50,6 +53,9 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "source": {"title": str, "editor": str, "publisher": str, "date": str, "note": str},
     "calendar": {"convention": str},
 }
+
+#: The styles a page's "cite this page" line may take (``citation_style``).
+CITATION_STYLES = ("chicago", "mla")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,13 @@ class CollectionInfo:
     editors: tuple[Editor, ...] = ()
     source: SourceWork = field(default_factory=SourceWork)
     calendar: str = ""
+    #: The address the site is published at, ending in "/" ("" when the settings name none).
+    base_url: str = ""
+    #: The edition's version as the settings name it ("" when they do not).
+    version: str = ""
+    citation_style: str = "chicago"
+    #: Document numbers the settings assign: (file-name stem, number) pairs, sorted.
+    numbers: tuple[tuple[str, str], ...] = ()
 
     def apply_to(self, profile: Profile) -> Profile:
         """The profile with these facts in place of the profile's own.
@@ -137,11 +150,37 @@ def check_settings(data: dict[str, Any], text: str, source: str) -> None:
             file=source,
             line=_line_of(text, "convention"),
         )
+    _check_citation_settings(data, text, source)
     registers = data.get("registers", [])
     if not all(isinstance(r, str) for r in registers):
         raise ProfileError(
             "registers must be a list of file paths", file=source, line=_line_of(text, "registers")
         )
+
+
+def _check_citation_settings(data: dict[str, Any], text: str, source: str) -> None:
+    """``base_url`` an http(s) address, a known ``citation_style``, ``[numbers]`` strings or integers."""
+    base = data.get("base_url")
+    if base is not None and not re.match(r"https?://[^/\s]+(/\S*)?$", base):
+        raise ProfileError(
+            f"base_url must be an http:// or https:// address, not {base!r}",
+            file=source,
+            line=_line_of(text, "base_url"),
+        )
+    style = data.get("citation_style")
+    if style is not None and style not in CITATION_STYLES:
+        raise ProfileError(
+            f"citation_style {style!r} is unknown; use one of {', '.join(CITATION_STYLES)}",
+            file=source,
+            line=_line_of(text, "citation_style"),
+        )
+    for stem, number in data.get("numbers", {}).items():
+        if isinstance(number, bool) or not isinstance(number, (str, int)) or not str(number):
+            raise ProfileError(
+                f"[numbers] {stem!r} must be a number or a string, not {number!r}",
+                file=source,
+                line=_line_of(text, stem),
+            )
 
 
 def _check_table(table: dict[str, Any], name: str, text: str, source: str) -> None:
@@ -190,4 +229,13 @@ def collection_info_from(data: dict[str, Any]) -> CollectionInfo:
         editors=tuple(Editor(e["name"], e.get("role", "editor")) for e in data.get("editors", [])),
         source=SourceWork(**{k: source.get(k, "") for k in SCHEMA["source"]}),
         calendar=data.get("calendar", {}).get("convention", ""),
+        base_url=_with_slash(data.get("base_url", "")),
+        version=data.get("version", ""),
+        citation_style=data.get("citation_style", "chicago"),
+        numbers=tuple(sorted((stem, str(n)) for stem, n in data.get("numbers", {}).items())),
     )
+
+
+def _with_slash(url: str) -> str:
+    """A base address as a folder: ``https://x.org/ed`` → ``https://x.org/ed/``."""
+    return url if not url or url.endswith("/") else url + "/"
