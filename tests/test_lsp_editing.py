@@ -75,19 +75,32 @@ def test_a_quote_inside_an_attribute_value_offers_its_values(model):
     assert [i.label for i in items] == ["yes", "abb", "init"]
 
 
-def test_the_outline_of_a_large_document_is_fast_and_cut_with_a_note():
-    divisions = "".join(
-        f"<div n='{i}'><head>Part {i}</head><p>{'word ' * 40}</p></div>" for i in range(8000)
+def _divisions(count: int) -> DocumentView:
+    parts = "".join(
+        f"<div n='{i}'><head>Part {i}</head><p>{'word ' * 40}</p></div>" for i in range(count)
     )
-    text = f"<TEI><text><body>{divisions}</body></text></TEI>"
-    view = DocumentView(text)
-    started = time.perf_counter()
-    symbols = outline(view, limit=6000)
-    seconds = time.perf_counter() - started
-    assert len(symbols) == 6001 and symbols[0].name == "Part 0"
-    assert "2000 more" in symbols[-1].name
-    # Linear: 8,000 divisions took minutes when each looked for its head from the start.
-    assert seconds < 5, seconds
+    # One long line, as many real files have: positions on it must not cost its length.
+    return DocumentView(f"<TEI><text><body>{parts}</body></text></TEI>")
+
+
+def test_the_outline_is_cut_with_a_note_past_its_limit():
+    symbols = outline(_divisions(80), limit=60)
+    assert len(symbols) == 61 and symbols[0].name == "Part 0"
+    assert "20 more" in symbols[-1].name
+
+
+def test_the_outline_grows_linearly_with_the_document():
+    def cpu(view: DocumentView) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            outline(view, limit=100_000)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = cpu(_divisions(1500)), cpu(_divisions(6000))
+    # Four times the divisions: about four times the time; a quadratic outline took sixteen.
+    assert large < 8 * small, (small, large)
 
 
 def _run_server(tmp_path, *options: str) -> str:
@@ -133,3 +146,38 @@ def test_the_log_has_a_timed_line_per_request_and_no_payloads_at_info(tmp_path):
 
 def test_the_log_at_debug_level_keeps_the_payloads(tmp_path):
     assert "capabilities" in _run_server(tmp_path, "--log-level", "debug")
+
+
+def _name_actions(tmp_path, text: str, name: str, **options):
+    from tei_tools.lsp.actions import register_entry_actions
+    from tei_tools.lsp.registers import WorkspaceRegisters
+
+    path = tmp_path / "letter.xml"
+    path.write_text(text, encoding="utf-8")
+    registers = WorkspaceRegisters([])
+    view = DocumentView(text, path)
+    offset = text.index(name) + 1
+    return register_entry_actions(view, path.as_uri(), offset, registers=registers, **options)
+
+
+LETTER = OPEN + "<persName>{}</persName></p></body></text></TEI>"
+
+
+def test_a_name_an_entry_already_has_is_offered_as_a_link_before_a_new_entry(tmp_path):
+    from tei_tools.markup.registers import load_registry
+
+    trotsky = load_registry().lookup("per:trotsky")
+    alias = next(n for n in trotsky.names if n != trotsky.label)
+    actions = _name_actions(tmp_path, LETTER.format(alias), alias, can_create_files=True)
+    assert actions[0].title.startswith(f'Link "{alias}" to per:trotsky')
+    assert actions[0].is_preferred
+    (change,) = actions[0].edit.document_changes
+    assert [e.new_text for e in change.edits] == [' ref="per:trotsky"']
+    assert not any("per:trotsky-2" in a.title for a in actions)
+
+
+def test_no_new_register_file_for_a_client_that_cannot_create_files(tmp_path):
+    text = LETTER.format("Quentin Zabriskie-Oddname")
+    assert _name_actions(tmp_path, text, "Quentin") == []
+    (action,) = _name_actions(tmp_path, text, "Quentin", can_create_files=True)
+    assert isinstance(action.edit.document_changes[1], types.CreateFile)

@@ -81,8 +81,17 @@ def register_entry_actions(
     registers=None,
     workspace_roots: tuple[Path, ...] = (),
     findings: Sequence[Finding] = (),
+    can_create_files: bool = False,
 ) -> list[types.CodeAction]:
-    """ "Add register entry" for a name element without ``@ref`` at the cursor."""
+    """For a name element without ``@ref`` at the cursor: link it, or add a register entry.
+
+    An entry that already has the name (as its label or an alias) is offered
+    first, as "Link to ..."; "Add register entry" comes after it.  A new entry
+    goes into the register file the document's prefix names; when that file
+    does not exist it is created only for a client that declared it can
+    create files (``workspace.workspaceEdit.resourceOperations``), else
+    nothing is offered: an edit the client cannot apply would be lost.
+    """
     tag = view.enclosing(offset, frozenset(ENTRY_FOR_NAME))
     if tag is None or tag.kind != "start" or tag.attribute("ref") is not None or view.path is None:
         return []
@@ -91,21 +100,47 @@ def register_entry_actions(
         return []
     entry_tag, list_tag = ENTRY_FOR_NAME[tag.local]
     prefix = PREFIX_OF_KIND["bibl" if entry_tag == "bibl" else entry_tag]
+    links = [
+        types.CodeAction(
+            title=f'Link "{name}" to {entry.ref} ({entry.label})',
+            kind=types.CodeActionKind.QuickFix,
+            is_preferred=True,
+            edit=types.WorkspaceEdit(document_changes=[_link_edit(view, uri, tag, entry.ref)]),
+        )
+        for entry in _entries_named(registers, entry_tag, name)
+    ]
     taken = set(registers.registry.entries) if registers is not None else set()
     xml_id = entry_id(name, {ref.split(":", 1)[1] for ref in taken if ref.startswith(f"{prefix}:")})
     entry = _suggested_entry(findings, tag.local, name) or entry_xml(tag.local, name, xml_id)
     xml_id = _id_of(entry) or xml_id
     register = _register_file(view.path, prefix, workspace_roots)
-    changes = [
-        _link_edit(view, uri, tag, f"{prefix}:{xml_id}"),
-        *_entry_edits(register, entry, list_tag),
-    ]
+    if not register.is_file() and not can_create_files:
+        return links
+    entry_edits = _entry_edits(register, entry, list_tag)
+    if not entry_edits:
+        return links
+    changes = [_link_edit(view, uri, tag, f"{prefix}:{xml_id}"), *entry_edits]
     return [
+        *links,
         types.CodeAction(
             title=f'Add register entry "{prefix}:{xml_id}" for "{name}"',
             kind=types.CodeActionKind.QuickFix,
             edit=types.WorkspaceEdit(document_changes=changes),
-        )
+        ),
+    ]
+
+
+def _entries_named(registers, kind: str, name: str) -> list:
+    """Register entries of ``kind`` with ``name`` among their names (case and accents aside)."""
+    if registers is None:
+        return []
+    from tei_tools.markup.names import fold
+
+    wanted = fold(" ".join(name.split()))
+    return [
+        entry
+        for entry in registers.registry.of_kind(kind)
+        if any(fold(" ".join(form.split())) == wanted for form in (entry.label, *entry.names))
     ]
 
 

@@ -207,6 +207,13 @@ class TeiLanguageServer(LanguageServer):
             formats = item.documentation_format if item else None
         return formats is not None and types.MarkupKind.Markdown in formats
 
+    def client_creates_files(self) -> bool:
+        """Whether the client declared it applies ``CreateFile`` in a workspace edit."""
+        workspace = self.client_capabilities.workspace
+        edit = workspace.workspace_edit if workspace else None
+        operations = edit.resource_operations if edit else None
+        return bool(operations and types.ResourceOperationKind.Create in operations)
+
     def client_takes_snippets(self) -> bool:
         capabilities = self.client_capabilities.text_document
         completion = capabilities.completion if capabilities else None
@@ -430,6 +437,7 @@ def create_server() -> TeiLanguageServer:
             registers=ls.registers(),
             workspace_roots=ls.roots(),
             findings=ls.findings(),
+            can_create_files=ls.client_creates_files(),
         )
         return actions
 

@@ -16,9 +16,11 @@ is one code point but two code units; Cyrillic and Greek are one of each.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 _ASTRAL = 0xFFFF
+_ASTRAL_CHAR = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,12 @@ class LineIndex:
             starts.append(at + 1)
             at = find("\n", at + 1)
         object.__setattr__(self, "_starts", starts)
+        # Offsets of the letters that take two UTF-16 units: a position on a long line is
+        # then two bisections, not a count over the line (a 3 MB file of long lines).
+        astral = (
+            [] if self.text.isascii() else [m.start() for m in _ASTRAL_CHAR.finditer(self.text)]
+        )
+        object.__setattr__(self, "_astral", astral)
 
     @property
     def line_count(self) -> int:
@@ -61,7 +69,9 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         starts = self._starts  # type: ignore[attr-defined]
         line = bisect.bisect_right(starts, offset) - 1
-        return line, utf16_length(self.text[starts[line] : offset])
+        astral = self._astral  # type: ignore[attr-defined]
+        wide = bisect.bisect_left(astral, offset) - bisect.bisect_left(astral, starts[line])
+        return line, offset - starts[line] + wide
 
     def offset(self, line: int, character: int) -> int:
         """Code-point offset of an LSP position; a character past the line's end clamps to it."""
