@@ -87,12 +87,16 @@ def validate_rng(
     root = tree.getroot()
     log = [e for e in schema.error_log if not (opened and _other_root_tried(e, root))]
     index = schema_index(schema_path)
-    problems = _problems_from_log(tree, log, index, file)
     if vocabulary is not None:
-        # The grammar whose start accepts any of the batch's elements: mostly
-        # the one that gave the verdict; otherwise compiled now, for invalid
-        # documents only.
         carried = own_vocabulary.carried if own_vocabulary is not None else None
+        # Every fault, each on its own element, from the repairing pass; libxml2's
+        # first log is read only where that pass cannot place anything.
+        # The document's own grammar, not the batch's: which message libxml2 gives for
+        # a subtree depends on the grammar, and no problem may depend on the batch.
+        found = _every_fault(tree, schema_path, own_vocabulary or vocabulary, index, file)
+        if found:
+            return _with_all_unknown_attributes(found, tree, index, file, carried)
+        problems = _problems_from_log(tree, log, index, file)
         first = _localise_first_error(tree, schema_path, vocabulary, index, file, carried)
         # libxml2 stops listing after some backtracking, and where it stops depends on
         # the grammar compiled (the batch's or the document's own); every attribute
@@ -100,26 +104,22 @@ def validate_rng(
         problems = _with_all_unknown_attributes(problems, tree, index, file, carried)
         if first is not None:
             rest = [p for p in problems if (p.line, p.message) != (first.line, first.message)]
-            problems = [first, *_without_enclosing(rest, first)]
-        else:
-            problems = _without_enclosing(problems)
-        # The document's own grammar, not the batch's: where libxml2 stops depends on the
-        # grammar, and a verdict must not depend on the batch.
-        own = own_vocabulary or vocabulary
-        return _with_every_fault(problems, tree, schema_path, own, index, file)
+            return [first, *_without_enclosing(rest, first)]
+        return _without_enclosing(problems)
+    problems = _problems_from_log(tree, log, index, file)
     return _without_enclosing(problems)
 
 
-def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> list[Problem]:
-    """Every fault, each on its own element, found by the repairing pass.
+def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
+    """Every fault, each on its own element, found by the repairing pass (empty: none placed).
 
-    The problems libxml2's first log gave (``problems``) are kept only where
-    the pass finds nothing (it cannot place a fault at the root, say) and for
-    what the pass does not look for (attributes a grammar lets through).
+    The pass checks subtrees against the grammar, specialised to the document's
+    own names, whose start accepts any of them; each complaint it keeps is about
+    an element whose children are all valid (or repaired).
     """
     local = compiled_schema(schema_path, vocabulary, any_start=True)
     if local is None:
-        return problems
+        return []
 
     def explain(subtree, log):
         kept = [e for e in log if not _other_root_tried(e, subtree)]
@@ -137,12 +137,9 @@ def _with_every_fault(problems, tree, schema_path, vocabulary, index, file) -> l
         tree.getroot(), local, explain, lambda n: _qname(n) in index.children, stray
     )
     if not found:
-        return problems
+        return []
     known = {_fault_key(p) for p in found}
-    found += [p for p in _duplicate_ids(tree, file) if _fault_key(p) not in known]
-    listed = {_fault_key(p) for p in found}
-    kept = [p for p in problems if p.code in _ATTRIBUTE_CODES and _fault_key(p) not in listed]
-    return [*found, *kept]
+    return found + [p for p in _duplicate_ids(tree, file) if _fault_key(p) not in known]
 
 
 _ATTRIBUTE_CODES = frozenset(
