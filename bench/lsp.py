@@ -217,6 +217,51 @@ async def measure(document: Path, runs: int, cache: Path, others: list[Path]) ->
     return results
 
 
+async def outline_and_hover(document: Path, runs: int, cache: Path) -> dict[str, object]:
+    """The outline of a large file, and a hover sent right after each outline request."""
+    client = Client()
+    env = {**os.environ, "TEI_TOOLS_CACHE_DIR": str(cache)}
+    await client.start_io(sys.executable, "-m", "tei_tools", "lsp", env=env)
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=document.parent.as_uri()
+        )
+    )
+    client.initialized(types.InitializedParams())
+    text = document.read_text(encoding="utf-8")
+    uri = document.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "xml", 1, text))
+    )
+    await client.diagnostics_for(uri, 1, timeout=600)
+    where = position(text, text.index("<body"))
+    outlines, hovers = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        symbols = asyncio.ensure_future(
+            client.text_document_document_symbol_async(
+                types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
+            )
+        )
+        await asyncio.sleep(0.01)  # the outline request is on its way first
+        asked = time.perf_counter()
+        await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), where)
+        )
+        hovers.append(time.perf_counter() - asked)
+        await symbols
+        outlines.append(time.perf_counter() - started)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return {
+        f"outline of {document.name} ({document.stat().st_size // 1024} KB) (ms)": (
+            statistics.median(outlines) * 1000
+        ),
+        "hover sent during that outline request (ms)": statistics.median(hovers) * 1000,
+    }
+
+
 def one_shot(document: Path, cache: Path, runs: int, cold: bool) -> float:
     """Median wall seconds of ``tei-tools validate FILE`` in a fresh process."""
     env = {**os.environ, "TEI_TOOLS_CACHE_DIR": str(cache)}
@@ -243,6 +288,12 @@ def main() -> None:
     parser.add_argument(
         "--open", type=int, default=49, help="other documents opened for the memory figure"
     )
+    parser.add_argument(
+        "--large",
+        type=Path,
+        default=SAMPLES / "quixotei__QuiXoTEI-Texto_marcado_XML-TEI-01.xml",
+        help="the large document of the outline and hover figures",
+    )
     args = parser.parse_args()
     if not args.document.is_file():
         sys.exit(f"bench/lsp.py: needs {args.document} (../shared/tei-samples)")
@@ -258,6 +309,8 @@ def main() -> None:
         cold = one_shot(args.document, cache, 3, cold=True)
         warm = one_shot(args.document, cache, 3, cold=False)
         results = asyncio.run(measure(args.document, args.runs, cache, others))
+        if args.large.is_file():
+            results.update(asyncio.run(outline_and_hover(args.large, args.runs, cache)))
     for name, value in results.items():
         shown = f"{value:.0f}" if isinstance(value, float) and "(ms)" in name else value
         if isinstance(value, float) and "(s)" in name:
