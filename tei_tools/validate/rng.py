@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei_tools.validate.lru import LruCache
 from tei_tools.validate.problems import ERROR, Problem, element_path, end_line
 from tei_tools.validate.rng_faults import every_fault
 from tei_tools.validate.rng_names import XML_NS
@@ -36,7 +37,9 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 #: How many allowed names a message lists before saying "and N more".
 MAX_LISTED = 12
 
-_indexes: dict[str, SchemaIndex] = {}
+#: What each grammar allows where, by grammar digest; bounded, as a language
+#: server meets any number of schemas.
+_indexes: LruCache[str, SchemaIndex] = LruCache(8)
 
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _EXPECTING = re.compile(r"Expecting element (\S+), got (\S+)")
@@ -104,10 +107,18 @@ def validate_rng(
         problems = _with_all_unknown_attributes(problems, tree, index, file, carried)
         if first is not None:
             rest = [p for p in problems if (p.line, p.message) != (first.line, first.message)]
-            return [first, *_without_enclosing(rest, first)]
-        return _without_enclosing(problems)
+            return _placed([first, *_without_enclosing(rest, first)], root)
+        return _placed(_without_enclosing(problems), root)
     problems = _problems_from_log(tree, log, index, file)
     return _without_enclosing(problems)
+
+
+def _placed(problems: list[Problem], root: etree._Element) -> list[Problem]:
+    """Every problem with a position: one libxml2 could not tie to an element goes to the root."""
+    return [
+        p if p.line else replace(p, line=root.sourceline, path=p.path or element_path(root))
+        for p in problems
+    ]
 
 
 def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
@@ -454,7 +465,7 @@ def schema_index(schema_path: Path) -> SchemaIndex:
     index = _indexes.get(digest)
     if index is None:
         index = build_index(parse_grammar(schema_path, data, digest).getroot())
-        _indexes[digest] = index
+        _indexes.put(digest, index)
     return index
 
 
