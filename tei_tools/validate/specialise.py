@@ -32,13 +32,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from tei_tools.validate.lru import LruCache
 from tei_tools.validate.rng_include import flatten_includes
 from tei_tools.validate.rng_names import RNG_PREFIX as _R
 from tei_tools.validate.rng_names import (
@@ -52,13 +52,15 @@ from tei_tools.validate.rng_names import resolve_qname as _resolve_qname
 _CACHE_ENV = "TEI_TOOLS_CACHE_DIR"
 #: Annotation on an any-start grammar: root names whose verdict it gives exactly.
 EXACT_ROOTS = "{urn:tei-tools:specialise}exact-roots"
-_MEMORY_LIMIT = 16
 #: Part of every cache key: raised whenever the pruning changes, so that no
 #: grammar specialised by an older (possibly wrong) pruner is ever reused.
 SPECIALISER_VERSION = 3
-_compiled: OrderedDict[str, etree.RelaxNG] = OrderedDict()
-_exact_roots: dict[str, frozenset[Name]] = {}
-_grammars: dict[str, etree._ElementTree] = {}
+# In-memory caches, each bounded (a language server runs for hours against any
+# number of schemas and vocabularies); the disk keeps specialised grammars.
+#: Compiled grammars (one per schema and vocabulary) with their exact roots.
+_compiled: LruCache[str, tuple[etree.RelaxNG, frozenset[Name]]] = LruCache(16)
+#: Full grammars, prepared for pruning (tei_all's tree is tens of megabytes).
+_grammars: LruCache[str, etree._ElementTree] = LruCache(4)
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,6 @@ def cache_dir() -> Path:
 def clear_cache(*, disk: bool = True) -> None:
     """Forget every compiled schema (and, with ``disk``, the on-disk grammars)."""
     _compiled.clear()
-    _exact_roots.clear()
     _grammars.clear()
     _digests.clear()
     _schema_bytes.clear()
@@ -170,16 +171,19 @@ def clear_cache(*, disk: bool = True) -> None:
                 entry.unlink(missing_ok=True)
 
 
-_digests: dict[int, str] = {}
+#: Digests of schema bytes, keyed by the bytes object (read_schema hands out the
+#: same one); the entry holds that object, so its id cannot pass to another.
+_digests: LruCache[int, tuple[bytes, str]] = LruCache(16)
 
 
 def grammar_digest(schema_bytes: bytes) -> str:
-    # Keyed by the bytes object itself: read_schema hands out the same one.
+    """A short SHA-256 of a schema's bytes, computed once per bytes object."""
     key = id(schema_bytes)
     found = _digests.get(key)
-    if found is None:
-        found = _digests[key] = hashlib.sha256(schema_bytes).hexdigest()[:20]
-    return found
+    if found is None or found[0] is not schema_bytes:
+        found = (schema_bytes, hashlib.sha256(schema_bytes).hexdigest()[:20])
+        _digests.put(key, found)
+    return found[1]
 
 
 def compiled_schema(
@@ -198,8 +202,7 @@ def compiled_schema(
     key = f"{digest}-{vocab_key}-v{SPECIALISER_VERSION}" + ("-any" if any_start else "")
     hit = _compiled.get(key)
     if hit is not None:
-        _compiled.move_to_end(key)
-        return hit
+        return hit[0]
     grammar = _load_specialised(schema_path, data, digest, key, vocabulary, any_start)
     if grammar is None:
         return None
@@ -208,28 +211,30 @@ def compiled_schema(
     except etree.RelaxNGParseError as exc:
         raise SchemaError(f"cannot compile RELAX NG schema: {exc}", file=str(schema_path)) from None
     roots = grammar.getroot().get(EXACT_ROOTS) if any_start else None
-    _exact_roots[key] = frozenset(map(_split, roots.split())) if roots else frozenset()
-    _compiled[key] = schema
-    while len(_compiled) > _MEMORY_LIMIT:
-        _compiled.popitem(last=False)
+    exact = frozenset(map(_split, roots.split())) if roots else frozenset()
+    _compiled.put(key, (schema, exact))
     return schema
 
 
 def exact_roots(schema_path: Path, vocabulary: Vocabulary) -> frozenset[Name]:
     """Root names for which the any-start grammar's verdict is the real grammar's.
 
-    Call after :func:`compiled_schema` with ``any_start=True`` (which records them).
+    Call after :func:`compiled_schema` with ``any_start=True`` (which records them
+    with the compiled grammar); none when that grammar is no longer in memory, which
+    only costs the caller a compilation of the real grammar.
     """
     data = read_schema(schema_path)
     key = f"{grammar_digest(data)}-{_vocabulary_key(vocabulary)}-v{SPECIALISER_VERSION}-any"
-    return _exact_roots.get(key, frozenset())
+    hit = _compiled.get(key)
+    return hit[1] if hit is not None else frozenset()
 
 
 def _vocabulary_key(vocabulary: Vocabulary) -> str:
     return hashlib.sha256(vocabulary.key().encode()).hexdigest()[:24]
 
 
-_schema_bytes: dict[tuple[str, int, int], bytes] = {}
+#: Schema files' bytes, by (path, size, mtime).
+_schema_bytes: LruCache[tuple[str, int, int], bytes] = LruCache(8)
 
 
 def read_schema(schema_path: Path) -> bytes:
@@ -244,7 +249,8 @@ def read_schema(schema_path: Path) -> bytes:
             from tei_tools.folders import read_regular_file
             from tei_tools.xml import MAX_SCHEMA_BYTES
 
-            data = _schema_bytes[key] = read_regular_file(schema_path, MAX_SCHEMA_BYTES)
+            data = read_regular_file(schema_path, MAX_SCHEMA_BYTES)
+            _schema_bytes.put(key, data)
         return data
     except OSError as exc:
         raise SchemaError(
@@ -310,7 +316,7 @@ def parse_grammar(schema_path: Path, data: bytes, digest: str) -> etree._Element
     else:
         root = prepare_grammar(schema_path, data)
     tree = etree.ElementTree(root)
-    _grammars[digest] = tree
+    _grammars.put(digest, tree)
     return tree
 
 
@@ -712,7 +718,22 @@ def _drop_redundant_empty(holder: etree._Element) -> None:
 
 
 def _remove_keeping_tail(node: etree._Element) -> None:
-    node.getparent().remove(node)
+    """Remove ``node`` but not the text after it (lxml's ``remove`` drops the tail too).
+
+    >>> group = etree.fromstring("<group>a<empty/>b<text/>c<empty/>d</group>")
+    >>> for node in group.findall("empty"):
+    ...     _remove_keeping_tail(node)
+    >>> etree.tostring(group)
+    b'<group>ab<text/>cd</group>'
+    """
+    parent = node.getparent()
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
 
 
 def _replace(node: etree._Element, tag: str) -> None:
