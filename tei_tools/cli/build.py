@@ -75,6 +75,12 @@ def build(
     """
     from tei_tools.corpus.build import build as build_site
 
+    if pdf:
+        # Asked for explicitly: without WeasyPrint, one line naming the extra before
+        # any work (else every document would fail and a partial site be left).
+        from tei_tools.export.pdf import require_weasyprint
+
+        require_weasyprint()
     run = functools.partial(
         build_site,
         corpus,

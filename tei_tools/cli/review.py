@@ -21,13 +21,19 @@ def review(corpus: Path, editor: str | None, port: int, open_browser: bool) -> N
     CORPUS/registers/; `convert` and `build` apply them.  Needs the 'review'
     extra: pip install 'tei-tools[review]'.
     """
+    import importlib
+
     from tei_tools.errors import MissingExtraError
     from tei_tools.markup.review.decisions import default_editor
 
-    try:
-        from tei_tools.review.server import serve
-    except ImportError as error:
-        raise MissingExtraError("tei-tools review", "review", error.name or "starlette") from None
+    # Every package of the extra, before any work: the server imports uvicorn only
+    # when it starts, after the session has begun converting the corpus.
+    for package in ("starlette", "jinja2", "uvicorn"):
+        try:
+            importlib.import_module(package)
+        except ImportError:
+            raise MissingExtraError("tei-tools review", "review", package) from None
+    from tei_tools.review.server import serve
 
     def announce(url: str) -> None:
         click.echo(f"tei-tools review: serving {corpus} for {who}; open\n    {url}", err=True)
