@@ -134,7 +134,7 @@ def test_hovering_a_name_opens_its_card(site, page):
     card.wait_for(state="hidden", timeout=5000)
 
 
-def test_keyboard_focus_opens_a_card_tab_reaches_its_links_and_escape_closes_it(site, page):
+def test_keyboard_focus_shows_a_card_arrow_down_opens_it_and_escape_closes_it(site, page):
     folder, _ = site
     page.goto((folder / "documents" / f"{SEED}.html").as_uri())
     name = page.locator('.doc-meta a.entity[data-ref="per:trotsky"]')
@@ -142,9 +142,17 @@ def test_keyboard_focus_opens_a_card_tab_reaches_its_links_and_escape_closes_it(
     card = page.locator(".popup.card:visible")
     card.wait_for(timeout=5000)
     assert name.get_attribute("aria-expanded") == "true"
+    tabbable = card.locator("a:not([tabindex='-1'])")
+    assert card.locator("a").count() > 0 and tabbable.count() == 0, "links out of the tab order"
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.closest('.popup') !== null")
-    assert focused, "Tab moves from the name into its card"
+    inside = "document.activeElement.closest('.popup') !== null"
+    assert not page.evaluate(inside), "Tab passes a card that was not opened"
+    name.focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(inside), "ArrowDown opens the card and moves into it"
+    assert tabbable.count() == card.locator("a").count()
+    page.keyboard.press("Tab")
+    assert page.evaluate(inside), "Tab walks the opened card's links"
     page.keyboard.press("Escape")
     card.wait_for(state="hidden", timeout=5000)
     assert page.evaluate("document.activeElement.getAttribute('data-ref')") == "per:trotsky"
@@ -205,15 +213,10 @@ def test_pages_read_without_javascript(site, browser):
     context.close()
 
 
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_axe_finds_no_serious_or_critical_violation(site, page, kind):
-    folder, _ = site
-    page.goto((folder / kind).as_uri())
-    assert page.locator("main").count() == 1
-    for landmark in ("header.site-header", "footer.site-footer", "nav.site-nav"):
-        assert page.locator(landmark).count() == 1, landmark
+def _axe_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as loaded."""
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
+    return page.evaluate(
         """async () => {
             const result = await axe.run(document, {resultTypes: ["violations"]});
             return result.violations
@@ -221,7 +224,184 @@ def test_axe_finds_no_serious_or_critical_violation(site, page, kind):
                 .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
         }"""
     )
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_serious_or_critical_violation(site, page, kind):
+    folder, _ = site
+    page.goto((folder / kind).as_uri())
+    assert page.locator("main").count() == 1
+    for landmark in ("header.site-header", "footer.site-footer", "nav.site-nav"):
+        assert page.locator(landmark).count() == 1, landmark
+    violations = _axe_violations(page)
     assert violations == [], violations
+
+
+@pytest.mark.parametrize("scheme,width", [("dark", 1280), ("dark", 390), ("light", 390)])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_violation_in_dark_mode_and_on_a_phone(site, browser, kind, scheme, width):
+    folder, _ = site
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    opened = context.new_page()
+    opened.goto((folder / kind).as_uri())
+    if scheme == "dark":
+        ground = opened.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+        assert ground == "rgb(26, 25, 23)", "the dark styles apply"
+    if kind.startswith("documents/"):  # with a card open, so that its colours are checked too
+        opened.locator("a.entity[data-ref]").first.focus()
+        opened.locator(".popup.card:visible").wait_for(timeout=5000)
+    violations = _axe_violations(opened)
+    context.close()
+    assert violations == [], violations
+
+
+# --------------------------------------------------------------------------- issue 22, items 4b, 5
+
+
+def _results(page) -> list[str]:
+    page.locator("#search-status").filter(has_text="found").wait_for(timeout=15000)
+    return page.eval_on_selector_all(
+        "#search-results > li > a", "els => els.map(e => e.getAttribute('href').split('/').pop())"
+    )
+
+
+def _search_urls(site, served) -> list[tuple[str, str]]:
+    """The search page from disk (built-in index) and over HTTP (Pagefind when built)."""
+    folder, mode = site
+    return [
+        ((folder / "search.html").as_uri(), "built-in"),
+        (served + "search.html", "Pagefind" if mode == "pagefind" else "built-in"),
+    ]
+
+
+def test_a_filter_narrows_search_results_from_disk_and_over_http(site, served, page):
+    for url, engine in _search_urls(site, served):
+        page.goto(url)
+        page.fill("#search-input", "soviet")
+        everything = _results(page)
+        assert page.get_attribute("#search-results", "data-engine") == engine
+        assert len(everything) == 5, (engine, everything)
+        page.select_option("#filter-year", "1917")
+        page.wait_for_function("document.getElementById('search-results').children.length === 2")
+        assert sorted(_results(page)) == [f"{SEED}.html", f"{NOTES}.html"], engine
+        assert "year=1917" in page.url, "the filter is kept in the address"
+        page.select_option("#filter-year", "")
+        page.select_option("#filter-place", "Vladivostok")
+        page.wait_for_function("document.getElementById('search-results').children.length === 3")
+        page.select_option("#filter-type", "Statement")
+        page.wait_for_function("document.getElementById('search-results').children.length === 1")
+        assert _results(page) == ["1918-04-05_statement-on-japanese-landing-at-vladivostok.html"]
+        # A filter alone, without words, lists its documents.
+        page.goto(url + "?person=Trotsky%2C+Leon")
+        found = sorted(_results(page))
+        assert found == [f"{SEED}.html", "1918-03-05_note-to-robins.html", f"{NOTES}.html"]
+    assert page.errors == []
+
+
+def test_results_from_disk_and_over_http_look_the_same_and_come_from_the_text(site, served, page):
+    shown = {}
+    for url, engine in _search_urls(site, served):
+        page.goto(url + "?q=armistice")
+        assert f"{SEED}.html" in _results(page)
+        item = page.locator(f"#search-results > li:has(a[href$='{SEED}.html'])")
+        parts = item.evaluate(
+            "li => Array.from(li.children).map(c => c.tagName + '.' + c.className)"
+        )
+        excerpt = item.locator(".excerpt").inner_text()
+        assert item.locator(".excerpt mark").first.inner_text().lower() == "armistice", engine
+        assert "Source" not in excerpt and "Printed in" not in excerpt, excerpt
+        shown[engine] = (tuple(parts), item.locator(".result-date").inner_text())
+        # "Degras" is named only in the metadata block ("Printed in ..."): no document is found.
+        page.goto(url + "?q=degras")
+        page.locator("#search-status").filter(has_text="found").wait_for(timeout=15000)
+        assert page.inner_text("#search-status") == "0 documents found", engine
+    assert len(set(shown.values())) == 1, shown
+    assert page.errors == []
+
+
+def test_every_page_has_a_search_box_in_its_header(site, page):
+    folder, _ = site
+    page.goto((folder / "documents" / f"{SEED}.html").as_uri())
+    box = page.locator("header.site-header form[role=search] input[type=search]")
+    assert box.is_visible()
+    box.fill("vladivostok")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=vladivostok")
+    assert "1918-04-05_statement-on-japanese-landing-at-vladivostok.html" in _results(page)
+    assert page.input_value("#search-input") == "vladivostok"
+
+
+def test_a_tap_opens_a_card_inside_a_390_px_window_and_a_link_in_it_follows(site, browser):
+    folder, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 700}, has_touch=True)
+    phone = context.new_page()
+    phone.goto((folder / "documents" / f"{SEED}.html").as_uri())
+    address = phone.url
+    names = phone.locator("a.entity[data-ref]:not([data-ref^='bib:'])")  # works have no card
+    for number in range(names.count()):
+        name = names.nth(number)
+        name.scroll_into_view_if_needed()
+        name.tap()
+        card = phone.locator(".popup.card:visible")
+        card.wait_for(timeout=5000)
+        assert phone.url == address, "the first tap opens the card, not the link"
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (number, box)
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 700, (number, box)
+        assert card.locator("a[tabindex='-1']").count() == 0, "a tapped card is open"
+        phone.keyboard.press("Escape")  # an open card may cover the next name
+    # A tap on the page elsewhere closes it; a tap on a link inside an open card follows it.
+    trotsky = phone.locator('.doc-meta a.entity[data-ref="per:trotsky"]')
+    trotsky.tap()
+    phone.locator(".popup.card:visible").wait_for(timeout=5000)
+    phone.locator(".tei-text p").first.tap(position={"x": 5, "y": 5})
+    phone.locator(".popup.card:visible").wait_for(state="hidden", timeout=5000)
+    trotsky.tap()
+    entry = phone.locator(".popup.card:visible a", has_text="Index entry")
+    entry.tap()
+    phone.wait_for_url("**/persons.html#per-trotsky")
+    context.close()
+
+
+def test_tab_reaches_next_in_under_15_presses_on_the_seeds_page(site, page):
+    folder, _ = site
+    page.goto((folder / "documents" / f"{SEED}.html").as_uri())
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('rel')") == "next":
+            break
+    else:
+        pytest.fail("14 presses of Tab do not reach the next document")
+    following = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/documents/{following}")
+
+
+def test_rel_prev_next_links_and_bracket_keys_lead_to_the_neighbours(site, page):
+    folder, _ = site
+    page.goto((folder / "documents" / "1918-03-05_note-to-robins.html").as_uri())
+    rels = page.eval_on_selector_all(
+        "head link[rel=prev], head link[rel=next]",
+        "els => els.map(e => e.rel + ' ' + e.getAttribute('href'))",
+    )
+    assert rels == [
+        f"prev {NOTES}.html",  # dated like the seed, named after it
+        "next 1918-04-05_statement-on-japanese-landing-at-vladivostok.html",
+    ]
+    page.locator("header.site-header input[type=search]").focus()
+    page.keyboard.press("]")
+    assert page.url.endswith("1918-03-05_note-to-robins.html"), "keys are ignored while typing"
+    page.locator("h1").click()
+    page.keyboard.press("]")
+    page.wait_for_url("**/1918-04-05_statement-on-japanese-landing-at-vladivostok.html")
+    page.keyboard.press("[")
+    page.wait_for_url("**/1918-03-05_note-to-robins.html")
+    page.keyboard.press("[")
+    page.wait_for_url(f"**/{NOTES}.html")
+    page.keyboard.press("[")
+    page.wait_for_url(f"**/{SEED}.html")
+    assert page.locator("head link[rel=prev]").count() == 0, "the first document has none"
+    assert page.errors == []
 
 
 def test_axe_is_vendored_with_its_licence():

@@ -37,7 +37,6 @@ from tei_tools.xml import TEI_NS
 #: Pointer prefixes of the registers the site indexes (see docs/tei-output.md).
 INDEXED_PREFIXES = ("per", "org", "pla", "bib")
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _T = f"{{{TEI_NS}}}"
 
 
@@ -120,8 +119,8 @@ def _build_document(task: DocumentTask) -> DocumentResult:
 
     text = export_text(tree)
     files = {f"{TEI_DIR}/{task.stem}.xml": tei_bytes, f"{TEXT_DIR}/{task.stem}.txt": text.encode()}
-    if task.settings.search_terms:
-        summary.terms = sorted({w.lower() for w in _WORD.findall(text) if len(w) > 1})
+    article = render_article(tree, summary, task.settings)
+    _search_fields(summary, article, tree.getroot(), task.settings)
     if task.settings.pdf:
         files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
     problems = [p.as_dict() for p in report.problems]
@@ -136,7 +135,7 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     edition = edition_for(task.settings)
     files[f"{DOCUMENT_DIR}/{task.stem}.html"] = document_page(
         result,
-        render_article(tree, summary, task.settings),
+        article,
         site_title=site_title,
         has_pdf=task.settings.pdf,
         header=document_header(
@@ -150,6 +149,20 @@ def _build_document(task: DocumentTask) -> DocumentResult:
         edition=edition,
     )
     return result
+
+
+def _search_fields(summary: DocumentSummary, article, root, settings: BuildSettings) -> None:
+    """The summary's search filters and, for the built-in index, the text and its words.
+
+    Read from the article before the site adds its metadata block, so that
+    search finds a document by its text, not by its date line or source.
+    """
+    from tei_tools.corpus.search import search_filters, search_terms, search_text
+
+    summary.filters = search_filters(root, summary, registry_for(settings))
+    if settings.search_terms:
+        summary.text = search_text(article)
+        summary.terms = search_terms(summary.text)
 
 
 def _review_problem(task: DocumentTask, decision, why: str) -> dict[str, object]:

@@ -14,7 +14,7 @@ from lxml import etree
 from lxml.html import builder as E
 
 from tei_tools.corpus.entities import entity_info, unknown_info
-from tei_tools.corpus.pages import index_href
+from tei_tools.corpus.pages import index_href, pager_placeholder
 from tei_tools.corpus.results import DocumentSummary
 from tei_tools.corpus.site_urls import site_href
 from tei_tools.export.dates import format_iso_date
@@ -38,7 +38,11 @@ def document_header(
 
     ``number`` is the document's stable number (:mod:`tei_tools.corpus.citation`).
     """
+    from tei_tools.corpus.search import pagefind_markers
+
     block = E.HEADER(E.CLASS("doc-header"))
+    block.append(pager_placeholder(top=True))
+    block.append(pagefind_markers(summary))
     block.append(E.H1(summary.title, id="title"))
     details = E.DL(E.CLASS("doc-meta"))
     if number:

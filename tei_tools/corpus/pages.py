@@ -60,8 +60,7 @@ NAVIGATION = (
     ("orgs.html", "Organisations"),
     ("places.html", "Places"),
     (BIBLIOGRAPHY, "Bibliography"),
-    ("search.html", "Search"),
-)
+)  # the search page is reached by the bar's search box (:func:`header_search`)
 
 #: The front matter, linked from every page's footer (tei_tools.corpus.front_matter): (page, label).
 FRONT_MATTER = (
@@ -148,6 +147,7 @@ def layout(
             E.A(E.CLASS("site-title"), site_title, href=f"{up}index.html"),
             toggle,
             E.NAV(E.CLASS("site-nav"), links, **{"aria-label": "Site"}),
+            header_search(up),
         ),
     )
     head = E.HEAD(
@@ -165,6 +165,11 @@ def layout(
     main = E.MAIN(E.CLASS("site-main"), *content, id="content")
     if main_lang and main_lang != lang:
         main.set("lang", main_lang)
+    # Search indexes a document's text: its header block, footer and navigation are not.
+    for part in main.iter("header", "footer", "nav"):
+        part.set("data-pagefind-ignore", "")
+    if main.find(".//nav[@class='doc-pager']") is not None:
+        head.extend(pager_links_placeholder())
     front = E.UL(E.CLASS("front-matter"))
     for page, label in (*FRONT_MATTER, ("validation.html", "Validation report")):
         item = E.A(label, href=f"{up}{page}")
@@ -181,6 +186,19 @@ def layout(
     document.set("data-root", up)  # for the site script: links in cards are site-relative
     make_urls_safe(document, depth=depth)
     return etree.tostring(document, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def header_search(up: str) -> etree._Element:
+    """The search box of every page's bar: a plain form that opens the search page with ``q``."""
+    return E.FORM(
+        E.CLASS("site-search"),
+        E.LABEL(E.CLASS("visually-hidden"), "Search the texts", **{"for": "site-search-q"}),
+        E.INPUT(type="search", name="q", id="site-search-q", placeholder="Search", size="14"),
+        E.BUTTON("Search", type="submit"),
+        role="search",
+        action=f"{up}search.html",
+        **{"aria-label": "Site search"},
+    )
 
 
 # --------------------------------------------------------------------------- one document
@@ -253,34 +271,95 @@ def document_page(
     )
 
 
-#: The previous/next navigation is filled in by the build once the date order is known.
+#: The previous/next navigation is filled in by the build once the date order is known:
+#: between these comments at the foot of the page, in a short line above its title
+#: (``top``), and as ``<link rel="prev/next">`` in its head.
 PAGER_START = b"<!--pager-->"
 PAGER_END = b"<!--/pager-->"
+PAGER_TOP_START = b"<!--pager-top-->"
+PAGER_TOP_END = b"<!--/pager-top-->"
+PAGER_LINKS_START = b"<!--pager-links-->"
+PAGER_LINKS_END = b"<!--/pager-links-->"
+
+#: Keys for the previous and next document (site.js), outside text fields only.
+PAGER_KEYS = {"prev": "[", "next": "]"}
 
 
-def pager_placeholder() -> etree._Element:
+def _marks(start: bytes, end: bytes) -> list[etree._Element]:
+    marks = [etree.Comment(start[4:-3].decode()), etree.Comment(end[4:-3].decode())]
+    marks[0].tail = ""
+    return marks
+
+
+def pager_placeholder(*, top: bool = False) -> etree._Element:
+    """The empty previous/next navigation a document page is written with.
+
+    The foot's is labelled with the titles; the ``top`` one, above the title,
+    is a short line, so that the keyboard reaches the next document in a few
+    presses of Tab, before the names of the metadata block and the text.
+    """
+    if top:
+        nav = E.NAV(E.CLASS("doc-jump"), **{"aria-label": "Documents by date"})
+        nav.extend(_marks(PAGER_TOP_START, PAGER_TOP_END))
+        return nav
     nav = E.NAV(E.CLASS("doc-pager"), **{"aria-label": "Previous and next document"})
-    nav.append(etree.Comment("pager"))
-    nav[-1].tail = ""
-    nav.append(etree.Comment("/pager"))
+    nav.extend(_marks(PAGER_START, PAGER_END))
     return nav
 
 
-def pager_html(previous: DocumentSummary | None, following: DocumentSummary | None) -> bytes:
-    """The links between :data:`PAGER_START` and :data:`PAGER_END`: neighbours in date order."""
+def pager_links_placeholder() -> list[etree._Element]:
+    """The comments in a document page's head between which ``rel=prev/next`` links go."""
+    return _marks(PAGER_LINKS_START, PAGER_LINKS_END)
+
+
+def pager_html(
+    previous: DocumentSummary | None, following: DocumentSummary | None, *, top: bool = False
+) -> bytes:
+    """The links between :data:`PAGER_START` and :data:`PAGER_END`: neighbours in date order.
+
+    ``top``: the short form, for between :data:`PAGER_TOP_START` and ``PAGER_TOP_END``.
+    """
     parts = []
     for summary, rel, label in ((previous, "prev", "← Previous"), (following, "next", "Next →")):
         if summary is None:
             continue
-        link = E.A(
-            E.CLASS(f"pager-{rel}"),
-            E.SPAN(E.CLASS("pager-label"), label),
-            E.SPAN(E.CLASS("pager-title"), summary.title),
-            href=f"{quote(summary.stem)}.html",
-            rel=rel,
-        )
+        shortcut = {"aria-keyshortcuts": PAGER_KEYS[rel]}
+        if top:
+            title = f"{summary.title} (key {PAGER_KEYS[rel]})"
+            link = E.A(E.CLASS(f"jump-{rel}"), label, href=f"{quote(summary.stem)}.html", rel=rel)
+            link.set("title", title)
+        else:
+            link = E.A(
+                E.CLASS(f"pager-{rel}"),
+                E.SPAN(E.CLASS("pager-label"), label),
+                E.SPAN(E.CLASS("pager-title"), summary.title),
+                href=f"{quote(summary.stem)}.html",
+                rel=rel,
+            )
+        link.attrib.update(shortcut)
         parts.append(etree.tostring(link, method="html", encoding="utf-8"))
     return b"".join(parts)
+
+
+def pager_links_html(previous: DocumentSummary | None, following: DocumentSummary | None) -> bytes:
+    """``<link rel="prev">``/``<link rel="next">`` for the head: the neighbours in date order."""
+    parts = []
+    for summary, rel in ((previous, "prev"), (following, "next")):
+        if summary is not None:
+            link = E.LINK(rel=rel, href=f"{quote(summary.stem)}.html", title=summary.title)
+            parts.append(etree.tostring(link, method="html", encoding="utf-8"))
+    return b"".join(parts)
+
+
+def pager_regions(
+    previous: DocumentSummary | None, following: DocumentSummary | None
+) -> list[tuple[bytes, bytes, bytes]]:
+    """Each region of a document page the pager pass fills: (start mark, end mark, content)."""
+    return [
+        (PAGER_LINKS_START, PAGER_LINKS_END, pager_links_html(previous, following)),
+        (PAGER_TOP_START, PAGER_TOP_END, pager_html(previous, following, top=True)),
+        (PAGER_START, PAGER_END, pager_html(previous, following)),
+    ]
 
 
 # --------------------------------------------------------------------------- collection pages

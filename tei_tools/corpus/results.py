@@ -25,6 +25,10 @@ class DocumentSummary:
     refs: dict[str, int] = field(default_factory=dict)  # "per:trotsky" -> mentions
     citations: list[dict[str, str]] = field(default_factory=list)  # {"key","label","ref"}
     terms: list[str] = field(default_factory=list)  # only for the built-in search index
+    #: The document's text without its metadata block, for the built-in index's excerpts.
+    text: str = ""
+    #: Search filters: "year", "type", "person", "place" -> values (see corpus.search).
+    filters: dict[str, list[str]] = field(default_factory=dict)
     #: What the header says of the document's making, for the front-matter pages
     #: (:mod:`tei_tools.corpus.header_facts`): respStmt as [resp, name, xml:id],
     #: revisionDesc/change as [when, who, text], encodingDesc and editorialDecl parts as

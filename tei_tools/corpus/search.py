@@ -14,6 +14,13 @@ after a one-document change rewrites one shard.  The search page has one form; i
 script uses Pagefind when it loads and is current, and the built-in index
 otherwise (see :mod:`tei_tools.corpus.site_files` for when Pagefind runs).
 The built-in index loads whole, which is fine for thousands of short documents.
+
+Both index a document's text only, never its metadata block or its footer
+(:func:`search_text`; ``data-pagefind-ignore`` for Pagefind), and both offer the
+same filters (:data:`SEARCH_FILTERS`): Pagefind reads them from hidden
+``data-pagefind-filter`` elements on each document page
+(:func:`pagefind_markers`), the built-in index from its shards.  The search page
+lists every filter's values itself, so it looks the same from disk and over HTTP.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -31,16 +39,172 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from lxml import etree
 from lxml.html import builder as E
 
 from tei_tools.corpus.pages import document_href
 from tei_tools.corpus.results import DocumentSummary
 from tei_tools.errors import MissingExtraError, TeiToolsError
+from tei_tools.xml import TEI_NS
 
 SEARCH_MODES = ("auto", "pagefind", "builtin", "none")
 PAGEFIND_DIR = "pagefind"
 BUILTIN_INDEX = "search-index.js"
 BUILTIN_SCRIPT = "search.js"
+
+
+#: The search page's filters, in order: (key, label).  A document has one year and one
+#: type at most, and any number of persons and places (their index names, "Trotsky, Leon").
+SEARCH_FILTERS = (
+    ("year", "Year"),
+    ("type", "Document type"),
+    ("person", "Person"),
+    ("place", "Place"),
+)
+#: The register prefixes behind the name filters.
+_NAME_FILTERS = (("per", "person"), ("pla", "place"))
+#: Words a title may begin with before the noun naming its kind ("The note of ...").
+_ARTICLES = frozenset(("the", "a", "an"))
+_WORD = re.compile(r"\w+", re.UNICODE)
+_T = f"{{{TEI_NS}}}"
+
+
+def document_kind(root: etree._Element | None, title: str) -> str:
+    """The kind of a document: a ``textClass`` term of its header, else its title's first noun.
+
+    Only the first word (after an article) counts, so that "In order to ..."
+    is not an order.
+
+    >>> document_kind(None, "(Note from Trotsky) commissar for war, to Colonel Robins")
+    'Note'
+    >>> document_kind(None, "The communique on Allied assurances")
+    'Communiqué'
+    >>> document_kind(None, "In order to ratify")
+    ''
+    """
+    from tei_tools.markup.vocabulary import document_kinds
+
+    if root is not None:
+        for term in root.iterfind(f"{_T}teiHeader/{_T}profileDesc/{_T}textClass//{_T}term"):
+            text = " ".join("".join(term.itertext()).split())
+            if text:
+                return text[:1].upper() + text[1:]
+    words = [w.casefold() for w in _WORD.findall(title)[:3]]
+    while words and words[0] in _ARTICLES:
+        words.pop(0)
+    return document_kinds().get(words[0], "") if words else ""
+
+
+def search_filters(root: etree._Element | None, summary: DocumentSummary, registry) -> dict:
+    """A document's filter values (:data:`SEARCH_FILTERS`), from its summary and the registers."""
+    from tei_tools.corpus.entities import entity_info, unknown_info
+
+    filters: dict[str, list[str]] = {}
+    if summary.when:
+        filters["year"] = [summary.when[:4]]
+    kind = document_kind(root, summary.title)
+    if kind:
+        filters["type"] = [kind]
+    for prefix, key in _NAME_FILTERS:
+        names = set()
+        for ref in summary.refs:
+            if ref.partition(":")[0] != prefix:
+                continue
+            entry = registry.entries.get(ref) if registry is not None else None
+            info = entity_info(entry, on=summary.when) if entry is not None else unknown_info(ref)
+            names.add(info.sort_name)
+        if names:
+            filters[key] = sorted(names, key=str.casefold)
+    return filters
+
+
+def pagefind_markers(summary: DocumentSummary) -> etree._Element:
+    """A hidden element carrying the page's Pagefind filters and its date, never shown or read.
+
+    One ``data-pagefind-filter`` element per value, the value as its text, so
+    that a name with a comma ("Trotsky, Leon") needs no escaping.
+    """
+    markers = E.DIV(E.CLASS("search-markers"), hidden="hidden")
+    markers.set("data-pagefind-ignore", "")
+    markers.append(E.SPAN(summary.title, **{"data-pagefind-meta": "title"}))
+    if summary.date_label:
+        markers.append(E.SPAN(summary.date_label, **{"data-pagefind-meta": "date"}))
+    for key, _ in SEARCH_FILTERS:
+        for value in summary.filters.get(key, ()):
+            markers.append(E.SPAN(value, **{"data-pagefind-filter": key}))
+    return markers
+
+
+#: Elements after which text runs on as a new word (the text is read without layout).
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "tr",
+        "br",
+        "blockquote",
+        "ol",
+        "ul",
+    ]
+)
+
+
+def _end_block(parts: list[str]) -> None:
+    """End a block's text as Pagefind does: a full stop unless it ends in punctuation."""
+    last = next((part.rstrip() for part in reversed(parts) if part.strip()), "")
+    parts.append(". " if last and last[-1].isalnum() else " ")
+
+
+def search_text(article: etree._Element) -> str:
+    """The text a search indexes: the article without its header blocks, footer and navigation.
+
+    Called on the exporter's article before the site adds its metadata block,
+    so the title block the exporter wrote (``header``) is left out as well.
+    """
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in ("header", "footer", "nav"):
+                walk(child)
+                if child.tag in _BLOCKS:
+                    _end_block(parts)
+            parts.append(child.tail or "")
+
+    walk(article)
+    return " ".join("".join(parts).split())
+
+
+def search_terms(text: str) -> list[str]:
+    """The built-in index's words of a text: lower case, two letters or more, sorted."""
+    return sorted({w.lower() for w in _WORD.findall(text) if len(w) > 1})
+
+
+def filter_options(summaries: Iterable[DocumentSummary]) -> dict[str, list[tuple[str, int]]]:
+    """Every filter's values with their number of documents, as the search page lists them."""
+    counts: dict[str, dict[str, int]] = {key: {} for key, _ in SEARCH_FILTERS}
+    for summary in summaries:
+        for key, values in summary.filters.items():
+            if key in counts:
+                for value in values:
+                    counts[key][value] = counts[key].get(value, 0) + 1
+    return {
+        key: sorted(found.items(), key=lambda kv: kv[0].casefold()) for key, found in counts.items()
+    }
 
 
 def pagefind_available() -> bool:
@@ -58,10 +222,13 @@ def choose_search(mode: str) -> str:
     return mode
 
 
-def search_page_parts(mode: str, *, pagefind: str = "none") -> tuple[list, list]:
+def search_page_parts(
+    mode: str, *, pagefind: str = "none", filters: dict[str, list[tuple[str, int]]] | None = None
+) -> tuple[list, list]:
     """The ``<head>`` additions and body of the search page for ``mode``.
 
-    One form and one results list serve both indexes.  The script tries
+    One form, its filters (``filters``: :func:`filter_options`) and one
+    results list serve both indexes.  The script tries
     Pagefind first when its index is ``current`` (``pagefind``: ``current``,
     ``stale`` or ``none``); when Pagefind cannot load (a page opened from
     disk forbids its ``import()``) or is stale, it loads the built-in index,
@@ -77,10 +244,25 @@ def search_page_parts(mode: str, *, pagefind: str = "none") -> tuple[list, list]
         id="search-form",
         role="search",
         action="search.html",
-        **{
+        **{"aria-label": "Search the texts"},
+    )
+    choices = E.DIV(E.CLASS("search-filters"))
+    for key, label in SEARCH_FILTERS:
+        values = (filters or {}).get(key) or []
+        if not values:
+            continue
+        select = E.SELECT(E.OPTION("Any", value=""), id=f"filter-{key}", name=key)
+        select.set("data-filter", key)
+        for value, count in values:
+            select.append(E.OPTION(f"{value} ({count})", value=value))
+        choices.append(E.DIV(E.LABEL(label, **{"for": f"filter-{key}"}), select))
+    if len(choices):
+        form.append(E.FIELDSET(E.LEGEND("Filters"), choices))
+    form.attrib.update(
+        {
             "data-pagefind": "current" if mode == "pagefind" and pagefind != "stale" else "no",
             "data-index": BUILTIN_INDEX,
-        },
+        }
     )
     body = [
         form,
@@ -118,11 +300,23 @@ def builtin_index() -> bytes:
 
 
 def builtin_shard(summaries: Iterable[DocumentSummary]) -> bytes:
-    """One shard as a script: its documents, and each word's document numbers within it."""
+    """One shard as a script: its documents, and each word's document numbers within it.
+
+    A document comes with its text (for excerpts, as Pagefind shows them) and
+    its filter values; the text makes the index about as large as the texts.
+    """
     docs = []
     postings: dict[str, list[int]] = {}
     for number, summary in enumerate(sorted(summaries, key=lambda s: s.stem)):
-        docs.append([document_href(summary.stem), summary.title, summary.date_label])
+        docs.append(
+            [
+                document_href(summary.stem),
+                summary.title,
+                summary.date_label,
+                summary.text,
+                summary.filters,
+            ]
+        )
         for term in summary.terms:
             postings.setdefault(term, []).append(number)
     data = {"docs": docs, "terms": dict(sorted(postings.items()))}

@@ -1,4 +1,5 @@
-// tei-tools edition site: the menu on narrow screens, cards for names, popovers for notes.
+// tei-tools edition site: the menu on narrow screens, cards for names, popovers for notes,
+// and "[" / "]" for the previous and next document.
 // Everything here only adds to pages that already read well without it: names link
 // to their index entries and note markers to the notes at the end of the text.
 (function () {
@@ -19,66 +20,139 @@
   }
 
   // --- popups shared by cards and notes --------------------------------------
-  var open = null; // {trigger, popup}
+  // A popup shows on hover and on keyboard focus as a preview whose links are out of
+  // the tab order (tabindex=-1), so that Tab walks the page, not every card.  It is
+  // *opened* by ArrowDown on its name (focus moves to its first link) or by a tap on a
+  // touch screen (the first tap opens it, a tap on a link inside follows that link, a
+  // second tap on the name follows the name's link); only then its links take Tab.
+  var open = null; // {trigger, popup, active}
   var hideTimer = null;
   var counter = 0;
+  var pointer = "mouse"; // the kind of the last pointer pressed: "mouse", "touch" or "pen"
+  var MARGIN = 8; // px kept free between a popup and the window's edges
 
   function place(popup, trigger) {
-    var box = trigger.getBoundingClientRect();
-    var width = Math.min(352, document.documentElement.clientWidth - 16);
-    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    popup.style.left = left + "px";
-    popup.style.top = (box.bottom + window.scrollY + 6) + "px";
+    var view = document.documentElement.clientWidth;
+    var height = document.documentElement.clientHeight;
+    popup.style.maxWidth = Math.min(352, view - 2 * MARGIN) + "px";
+    popup.style.maxHeight = "";
+    popup.style.overflowY = "";
+    popup.style.left = "0px";
+    popup.style.top = "0px";
+    // Absolute coordinates count from the popup's offset parent: the page, or a positioned block.
+    var parent = popup.offsetParent;
+    var origin = { left: -window.scrollX, top: -window.scrollY };
+    if (parent && parent !== document.body && parent !== document.documentElement) {
+      var frame = parent.getBoundingClientRect();
+      origin = { left: frame.left + parent.clientLeft, top: frame.top + parent.clientTop };
+    }
+    var lines = trigger.getClientRects();
+    var first = lines[0] || trigger.getBoundingClientRect();
+    var last = lines[lines.length - 1] || first;
+    var width = popup.offsetWidth, tall = popup.offsetHeight;
+    var left = Math.max(MARGIN, Math.min(first.left, view - width - MARGIN));
+    var roomBelow = height - MARGIN - (last.bottom + 6), roomAbove = first.top - 6 - MARGIN;
+    // Below the name when it fits, else above; when neither does, on the side with more
+    // room, its height cut to that room (it scrolls), so that it never leaves the window.
+    var goesBelow = tall <= roomBelow || (tall > roomAbove && roomBelow >= roomAbove);
+    var room = goesBelow ? roomBelow : roomAbove;
+    if (tall > room) {
+      popup.style.maxHeight = Math.max(room, 0) + "px";
+      popup.style.overflowY = "auto";
+      tall = popup.offsetHeight;
+    }
+    var top = goesBelow ? last.bottom + 6 : first.top - 6 - tall;
+    popup.classList.toggle("popup-above", !goesBelow);
+    popup.style.left = (left - origin.left) + "px";
+    popup.style.top = (top - origin.top) + "px";
+  }
+
+  function setActive(popup, active) {
+    popup.querySelectorAll("a[href], button").forEach(function (element) {
+      if (active) element.removeAttribute("tabindex");
+      else element.setAttribute("tabindex", "-1");
+    });
+    popup.classList.toggle("popup-open", active);
   }
 
   function hide() {
     clearTimeout(hideTimer);
     if (!open) return;
     open.popup.hidden = true;
+    setActive(open.popup, false);
     open.trigger.setAttribute("aria-expanded", "false");
     open = null;
   }
 
   function laterHide() {
     clearTimeout(hideTimer);
+    if (open && open.active) return; // an opened popup stays until Escape, a tap or focus elsewhere
     hideTimer = setTimeout(hide, 250);
   }
 
-  function show(trigger, build) {
+  function show(trigger, build, active) {
     clearTimeout(hideTimer);
-    if (open && open.trigger === trigger) return;
+    if (open && open.trigger === trigger) {
+      if (active && !open.active) { open.active = true; setActive(open.popup, true); }
+      return open.popup;
+    }
     hide();
     var popup = trigger._popup;
     if (!popup) {
       popup = build();
-      if (!popup) return;
+      if (!popup) return null;
       popup.id = "popup-" + (++counter);
       popup.hidden = true;
-      // Right after the trigger, so that Tab moves from the name into the card's links.
+      // Right after the trigger, so that Tab moves from the name into an opened card's links.
       trigger.insertAdjacentElement("afterend", popup);
       popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
       popup.addEventListener("mouseleave", laterHide);
       trigger._popup = popup;
       trigger.setAttribute("aria-controls", popup.id);
     }
+    setActive(popup, !!active);
     popup.hidden = false;
     place(popup, trigger);
     trigger.setAttribute("aria-expanded", "true");
-    open = { trigger: trigger, popup: popup };
+    open = { trigger: trigger, popup: popup, active: !!active };
+    return popup;
   }
 
   function attach(trigger, build) {
     trigger.setAttribute("aria-expanded", "false");
-    trigger.addEventListener("mouseenter", function () { show(trigger, build); });
-    trigger.addEventListener("mouseleave", laterHide);
+    trigger.setAttribute("aria-keyshortcuts", "ArrowDown");
+    trigger.addEventListener("mouseenter", function () {
+      if (pointer === "mouse") show(trigger, build, false);
+    });
+    trigger.addEventListener("mouseleave", function () { if (pointer === "mouse") laterHide(); });
     trigger.addEventListener("focus", function () {
-      if (quietFocus !== trigger) show(trigger, build);
+      if (quietFocus !== trigger) show(trigger, build, false);
+    });
+    trigger.addEventListener("pointerdown", function () {
+      trigger._wasOpen = !!(open && open.trigger === trigger && open.active);
+    });
+    trigger.addEventListener("click", function (event) {
+      if (pointer === "mouse" || trigger._wasOpen) return; // a click, or a second tap: follow
+      if (show(trigger, build, true)) event.preventDefault(); // no card (a work): follow
+    });
+    trigger.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" || event.altKey || event.ctrlKey || event.metaKey) return;
+      var popup = show(trigger, build, true);
+      var target = popup && popup.querySelector("a[href], button");
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
     });
   }
 
+  document.addEventListener("pointerdown", function (event) {
+    pointer = event.pointerType || "mouse";
+    if (open && !open.trigger.contains(event.target) && !open.popup.contains(event.target)) hide();
+  }, true);
   document.addEventListener("focusin", function (event) {
     if (open && !open.trigger.contains(event.target) && !open.popup.contains(event.target)) hide();
   });
+  window.addEventListener("resize", function () { if (open) place(open.popup, open.trigger); });
   var quietFocus = null; // the trigger getting focus back after Escape: no popup for it
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) {
@@ -92,6 +166,24 @@
       }
     }
   });
+
+  // --- keys for the previous and next document ---------------------------------
+  // "[" and "]" follow the page's <link rel="prev"/"next">.  Ignored while typing (in a
+  // field or editable text) and with Ctrl, Alt or Meta held (AltGr, which types the
+  // brackets on many layouts, is allowed), so that they clash with no browser key.
+  function setUpPagerKeys() {
+    document.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || (event.key !== "[" && event.key !== "]")) return;
+      var altGraph = event.getModifierState && event.getModifierState("AltGraph");
+      if (event.metaKey || ((event.ctrlKey || event.altKey) && !altGraph)) return;
+      var target = event.target;
+      if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "")) return;
+      var link = document.querySelector('link[rel="' + (event.key === "[" ? "prev" : "next") + '"]');
+      if (!link) return;
+      event.preventDefault();
+      window.location.href = link.href;
+    });
+  }
 
   function span(className, text) {
     var element = document.createElement("span");
@@ -197,6 +289,7 @@
     setUpCards();
     setUpNotes();
     setUpCitation();
+    setUpPagerKeys();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -47,7 +47,9 @@ def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
     name changes the indexes and cards.  ``context`` covers the settings and
     the search mode.
     """
-    parts: dict[str, list] = {name: [] for name in ("listing", "refs", "cites", "status")}
+    parts: dict[str, list] = {
+        name: [] for name in ("listing", "refs", "cites", "status", "filters")
+    }
     for document in documents:
         summary = document.summary
         parts["status"].append((document.stem, document.status, document.problems))
@@ -57,6 +59,7 @@ def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
         parts["listing"].append(shown)
         parts["refs"].append((summary.stem, summary.refs))
         parts["cites"].append((summary.stem, summary.citations))
+        parts["filters"].append(summary.filters)
     digests = {
         name: hashlib.sha256(repr(value).encode()).hexdigest() for name, value in parts.items()
     }
@@ -72,7 +75,7 @@ def page_keys(documents: list[DocumentResult], context: str) -> dict[str, str]:
         "indexes": key("listing", "refs"),
         "bibliography": key("listing", "refs", "cites"),
         "validation": key("listing", "status"),
-        "search": key(),
+        "search": key("filters"),
     }
 
 
@@ -102,6 +105,7 @@ def write_collection_pages(
         builtin_index,
         builtin_script,
         builtin_shard,
+        filter_options,
         search_page_parts,
         shard_name,
         shard_of,
@@ -125,7 +129,9 @@ def write_collection_pages(
             return False
         return True
 
-    writer.write("site.css", pages.site_css())
+    # The print rules (@page, no navigation) go at the end of the site's one stylesheet.
+    print_rules = resources.files("tei_tools.corpus").joinpath("site-print.css").read_bytes()
+    writer.write("site.css", pages.site_css() + b"\n" + print_rules)
     writer.write(pages.FAVICON, pages.favicon_svg())
     script = resources.files("tei_tools.corpus").joinpath(pages.SITE_SCRIPT).read_bytes()
     writer.write(pages.SITE_SCRIPT, script)
@@ -150,7 +156,7 @@ def write_collection_pages(
     if due("validation", "validation.html"):
         writer.write("validation.html", pages.validation_page(documents, site_title=title))
     if due("search", "search.html"):
-        head, body = search_page_parts(mode, pagefind=pagefind)
+        head, body = search_page_parts(mode, pagefind=pagefind, filters=filter_options(summaries))
         writer.write("search.html", pages.search_page(head, body, site_title=title))
     if mode in ("builtin", "pagefind"):
         writer.write(BUILTIN_INDEX, builtin_index())
@@ -160,7 +166,8 @@ def write_collection_pages(
             shards[shard_of(summary.stem)].append(summary)
         for number, members in enumerate(shards):
             group = f"search-shard-{number}"
-            keys[group] = _digest(repr([(s.stem, s.title, s.date_label, s.terms) for s in members]))
+            shown = [(s.stem, s.title, s.date_label, s.terms, s.text, s.filters) for s in members]
+            keys[group] = _digest(repr(shown))
             if due(group, shard_name(number)):
                 writer.write(shard_name(number), builtin_shard(members))
     write_atomic(cache_dir / PAGE_KEYS_FILE, json.dumps(keys, sort_keys=True))
@@ -211,11 +218,12 @@ def finish_search(writer, mode: str, state: str, pages_key: str) -> None:
 def update_pagers(writer, documents: list[DocumentResult], built: set[str], cache_dir: Path) -> int:
     """Fill in previous/next links where a page is new or its neighbours changed; returns pages updated.
 
-    The pager sits between two comments the page itself wrote
-    (:data:`~tei_tools.corpus.pages.PAGER_START`/``PAGER_END``), so updating
-    it is a splice of the page's bytes, not a rebuild of the document.
+    The pager sits between comments the page itself wrote (the regions of
+    :func:`~tei_tools.corpus.pages.pager_regions`: the head's ``rel`` links,
+    the line above the title, the foot's links), so updating it is a splice
+    of the page's bytes, not a rebuild of the document.
     """
-    from tei_tools.corpus.pages import PAGER_END, PAGER_START, by_date, pager_html
+    from tei_tools.corpus.pages import by_date, pager_regions
 
     try:
         previous = json.loads((cache_dir / PAGERS_FILE).read_text(encoding="utf-8"))
@@ -237,10 +245,15 @@ def update_pagers(writer, documents: list[DocumentResult], built: set[str], cach
             data = path.read_bytes()
         except OSError:
             continue
-        start, end = data.find(PAGER_START), data.find(PAGER_END)
-        if start < 0 or end < start:
+        spliced, found = data, False
+        for start_mark, end_mark, content in pager_regions(before, after):
+            start = spliced.find(start_mark)
+            end = spliced.find(end_mark, start)
+            if start >= 0 and end >= start:
+                spliced = spliced[: start + len(start_mark)] + content + spliced[end:]
+                found = True
+        if not found:
             continue
-        spliced = data[: start + len(PAGER_START)] + pager_html(before, after) + data[end:]
         writer.write(name, spliced)
         updated += 1
     write_atomic(cache_dir / PAGERS_FILE, json.dumps(wanted, sort_keys=True))

@@ -112,3 +112,14 @@ def word_frequency(word: str) -> float:
 def state_abbreviations() -> tuple[str, ...]:
     """The period's abbreviations of US states ("Va.", "D. C."), longest first."""
     return tuple(sorted(_lines("us-state-abbreviations.txt"), key=len, reverse=True))
+
+
+@functools.cache
+def document_kinds() -> dict[str, str]:
+    """Kinds of document by every spelling, lower case: ``{"communique": "Communiqué", ...}``."""
+    kinds = {}
+    for line in _lines("document-kinds.txt"):
+        shown, *others = line.split("\t")
+        for spelling in (shown, *others):
+            kinds[spelling.casefold()] = shown
+    return kinds
