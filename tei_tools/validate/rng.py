@@ -129,8 +129,8 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
     an element whose children are all valid (or repaired).
     """
     local = compiled_schema(schema_path, vocabulary, any_start=True)
-    if local is None:
-        return []
+    if local is None or _qname(tree.getroot()) not in index.children:
+        return []  # a root the schema has nowhere (a wrong namespace) is the one fault named
 
     def explain(subtree, log):
         kept = [e for e in log if not _other_root_tried(e, subtree)]
