@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from tei_tools.version import __version__ as __version__
 
 if TYPE_CHECKING:
     # What type checkers and IDEs see; at run time ``__getattr__`` below imports on first use.

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from tei_tools.errors import RegisterError
-from tei_tools.markup.names import find_names
+from tei_tools.markup.names import compile_matcher, find_names
 from tei_tools.markup.registers import (
     Registry,
     clear_registry_cache,
@@ -203,16 +203,16 @@ def test_default_registry_is_read_once_and_can_be_forgotten():
 
 def test_matcher_is_compiled_once_per_registry_and_again_after_a_change():
     registry = Registry(dict(load_registry().entries))
-    matcher = registry.matcher()
-    assert registry.matcher() is matcher
+    matcher = registry.derived(compile_matcher)
+    assert registry.derived(compile_matcher) is matcher
     registry.add(load_registry().lookup("per:trotsky"))
-    assert registry.matcher() is not matcher
+    assert registry.derived(compile_matcher) is not matcher
 
 
 def test_registry_travels_to_worker_processes_without_its_automaton():
     registry = load_registry()
-    registry.matcher()
+    registry.derived(compile_matcher)
     copy = pickle.loads(pickle.dumps(registry))
-    assert copy._matcher is None
+    assert copy._derived == {}
     assert copy.entries == registry.entries
     assert [m.ref for m in find_names("Trotsky", copy)] == ["per:trotsky"]

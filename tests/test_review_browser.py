@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import REPO
 from review_corpus import make_corpus
 
 pytest.importorskip("starlette", reason="the 'review' extra is not installed")
@@ -16,6 +17,7 @@ from tei_tools.review.session import ReviewSession
 pytestmark = pytest.mark.browser
 
 TOKEN = "browser-test-token"
+AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -201,3 +203,55 @@ def test_one_key_shortcuts_turned_off_ignore_key_presses_and_stay_off(tmp_path, 
         page.keyboard.press("n")
         expect(page.locator("#selected")).to_be_visible()
     assert session.document("1917-12-03_telegram").decisions.decisions == []
+
+
+def _axe_violations(page) -> list[str]:
+    """Every axe-core violation on the page as it stands (the vendored axe, as for the site)."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(
+                v => v.impact + " " + v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
+        }"""
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violation_in_the_review_app(tmp_path, browser, scheme, width):
+    from playwright.sync_api import expect
+
+    # The app's Content-Security-Policy allows no inline script: axe is injected past it.
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, color_scheme=scheme, bypass_csp=True
+    )
+    opened = context.new_page()
+    session = ReviewSession(make_corpus(tmp_path), editor="Jane Doe")
+    found: dict[str, list[str]] = {}
+    try:
+        with serving_in_thread(session, TOKEN) as base:
+            opened.goto(f"{base}/?token={TOKEN}")
+            if scheme == "dark":
+                ground = opened.evaluate("getComputedStyle(document.body).backgroundColor")
+                assert ground == "rgb(26, 25, 23)", "the dark styles apply"
+            found["queue"] = _axe_violations(opened)
+            opened.goto(f"{base}/doc/1917-12-03_telegram")
+            text = opened.locator("#text")
+            expect(text).to_be_visible()
+            found["document"] = _axe_violations(opened)
+            text.locator(".mark", has_text="Mr. Smith").nth(1).click()
+            opened.keyboard.press("l")
+            opened.keyboard.type("Lenin")
+            expect(opened.locator("#link-hits li").first).to_contain_text("Lenin")
+            found["a name, linking"] = _axe_violations(opened)
+            opened.keyboard.press("Escape")
+            text.locator(".mark", has_text="31 February 1918").click()
+            found["a date"] = _axe_violations(opened)
+            text.locator(".mark", has_text="General Barsukevich").click()
+            opened.keyboard.press("a")
+            expect(text.locator(".mark.decided")).to_have_count(1)
+            found["a decided mark"] = _axe_violations(opened)
+    finally:
+        context.close()
+    assert {view: v for view, v in found.items() if v} == {}

@@ -16,6 +16,7 @@ import pytest
 from conftest import REPO
 
 from tei_tools.corpus import build, check_links
+from tei_tools.corpus.pages import FRONT_MATTER
 from tei_tools.corpus.serve import make_server
 
 pytestmark = pytest.mark.browser
@@ -36,6 +37,7 @@ PAGE_KINDS = (
     "bibliography.html",
     "search.html",
     "validation.html",
+    *(page for page, _ in FRONT_MATTER),  # about, editorial principles, licence, credits, changes
 )
 
 
@@ -401,6 +403,36 @@ def test_rel_prev_next_links_and_bracket_keys_lead_to_the_neighbours(site, page)
     page.keyboard.press("[")
     page.wait_for_url(f"**/{SEED}.html")
     assert page.locator("head link[rel=prev]").count() == 0, "the first document has none"
+    assert page.errors == []
+
+
+def test_bracket_keys_turned_off_in_the_footer_no_longer_navigate_and_stay_off(site, page):
+    folder, _ = site
+    page.goto((folder / "documents" / "1918-03-05_note-to-robins.html").as_uri())
+    setting = page.get_by_label("Keyboard shortcuts")
+    assert setting.is_checked(), "the keys are on until turned off"
+    assert page.locator("footer.site-footer #pager-keys").count() == 1
+    setting.uncheck()
+    page.locator("h1").click()
+    page.keyboard.press("]")
+    page.keyboard.press("[")
+    page.wait_for_timeout(300)  # time for a navigation to begin, were there one
+    assert page.url.endswith("1918-03-05_note-to-robins.html")
+    # Off on the next page too (the choice is remembered), until turned on again.
+    page.locator(".doc-pager a[rel=next]").first.click()
+    page.wait_for_url("**/1918-04-05_statement-on-japanese-landing-at-vladivostok.html")
+    assert not page.get_by_label("Keyboard shortcuts").is_checked()
+    page.locator("h1").click()
+    page.keyboard.press("[")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("1918-04-05_statement-on-japanese-landing-at-vladivostok.html")
+    page.get_by_label("Keyboard shortcuts").check()
+    page.locator("h1").click()
+    page.keyboard.press("[")
+    page.wait_for_url("**/1918-03-05_note-to-robins.html")
+    # Pages without neighbours have no keys, so no setting.
+    page.goto((folder / "persons.html").as_uri())
+    assert page.locator("#pager-keys").count() == 0
     assert page.errors == []
 
 

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from tei_tools import __version__
+from tei_tools.version import __version__
 
 # command name -> "module:function"; kept as strings so nothing is imported for --help.
 COMMANDS = {

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei_tools import __version__
+from tei_tools.version import __version__
 from tei_tools.xml import write_atomic
 
 #: Bump when the manifest's shape or what a document produces changes.

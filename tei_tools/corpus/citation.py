@@ -35,10 +35,10 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from tei_tools import __version__
 from tei_tools.corpus.results import DOCUMENT_DIR, PDF_DIR, DocumentSummary
 from tei_tools.export.dates import format_iso_date
 from tei_tools.reading.collection_info import CollectionInfo, Editor
+from tei_tools.version import __version__
 
 #: The script that writes the reader's access date into the citation line.
 CITE_SCRIPT = "cite.js"
@@ -90,7 +90,7 @@ def edition_of(info: CollectionInfo, profile, title: str) -> Edition:
     """The edition as the settings (``info``) and the collection's profile describe it.
 
     The profile already carries the settings' publisher, licence and editors
-    (:meth:`CollectionInfo.apply_to`), and the printed collection it reads.
+    (:func:`~tei_tools.reading.profiles.with_collection_facts`), and the printed collection it reads.
     """
     return Edition(
         title=title,

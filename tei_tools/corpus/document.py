@@ -213,13 +213,17 @@ def _validate(task: DocumentTask, tei_bytes: bytes):
 def profile_for(settings: BuildSettings):
     """The collection profile the build settings name (loaded once per settings)."""
     from tei_tools.corpus.collection import collection_info_of
-    from tei_tools.reading.profiles import load_profile, profile_from_mapping
+    from tei_tools.reading.profiles import (
+        load_profile,
+        profile_from_mapping,
+        with_collection_facts,
+    )
 
     if settings.profile_table:
         profile = profile_from_mapping(json.loads(settings.profile_table), source="tei-tools.toml")
     else:
         profile = load_profile(settings.profile)
-    return collection_info_of(settings).apply_to(profile)
+    return with_collection_facts(profile, collection_info_of(settings))
 
 
 def edition_for(settings: BuildSettings):

@@ -454,7 +454,7 @@ def _roles(summaries: Iterable[DocumentSummary]) -> dict[str, dict[str, int]]:
 
 
 def _changes(summaries: list[DocumentSummary], given: FrontMatterInput) -> list[etree._Element]:
-    from tei_tools import __version__
+    from tei_tools.version import __version__
 
     edition = given.edition
     line = (

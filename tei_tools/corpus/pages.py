@@ -727,8 +727,8 @@ def validation_page(results: list[DocumentResult], *, site_title: str) -> bytes:
                 for p in result.problems
             )
         )
-        section = E.SECTION(
-            E.H3(name, id=ident), E.P(f"{public_path(result.path)}: {result.status}")
+        section = E.SECTION(  # h2 under the page's h1: no heading level skipped
+            E.H2(name, id=ident), E.P(f"{public_path(result.path)}: {result.status}")
         )
         if len(problems):
             section.append(problems)

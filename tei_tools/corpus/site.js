@@ -171,8 +171,55 @@
   // "[" and "]" follow the page's <link rel="prev"/"next">.  Ignored while typing (in a
   // field or editable text) and with Ctrl, Alt or Meta held (AltGr, which types the
   // brackets on many layouts, is allowed), so that they clash with no browser key.
+  // One-character keys can be turned off (WCAG 2.1.4): a checkbox in a document page's
+  // footer, remembered for the whole site in localStorage.
+  var PAGER_KEYS = "tei-tools-pager-keys";
+  var pagerKeysOn = true;
+
+  function remembered(name) {
+    try { return window.localStorage.getItem(name); } catch (error) { return null; } // storage refused
+  }
+
+  function remember(name, value) {
+    try { window.localStorage.setItem(name, value); } catch (error) { /* kept for this page only */ }
+  }
+
+  function pagerKeysSetting() {
+    var footer = document.querySelector(".site-footer");
+    if (!footer || !document.querySelector('link[rel="prev"], link[rel="next"]')) return;
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = "pager-keys";
+    box.checked = pagerKeysOn;
+    box.addEventListener("change", function () {
+      pagerKeysOn = box.checked;
+      remember(PAGER_KEYS, pagerKeysOn ? "on" : "off");
+    });
+    var label = document.createElement("label");
+    label.htmlFor = box.id;
+    label.appendChild(document.createTextNode("Keyboard shortcuts: "));
+    var keys = ["[", "]"].map(function (key) {
+      var element = document.createElement("kbd");
+      element.textContent = key;
+      return element;
+    });
+    label.appendChild(keys[0]);
+    label.appendChild(document.createTextNode(" previous and "));
+    label.appendChild(keys[1]);
+    label.appendChild(document.createTextNode(" next document"));
+    var setting = document.createElement("p");
+    setting.className = "shortcut-setting";
+    setting.appendChild(box);
+    setting.appendChild(label);
+    var links = footer.querySelector("nav"); // after the front matter's links
+    footer.insertBefore(setting, links ? links.nextSibling : footer.firstChild);
+  }
+
   function setUpPagerKeys() {
+    pagerKeysOn = remembered(PAGER_KEYS) !== "off";
+    pagerKeysSetting();
     document.addEventListener("keydown", function (event) {
+      if (!pagerKeysOn) return;
       if (event.defaultPrevented || (event.key !== "[" && event.key !== "]")) return;
       var altGraph = event.getModifierState && event.getModifierState("AltGraph");
       if (event.metaKey || ((event.ctrlKey || event.altKey) && !altGraph)) return;

@@ -20,7 +20,7 @@ from tei_tools.lsp.diagnostics import span_range
 from tei_tools.lsp.document import DocumentView
 from tei_tools.lsp.text import LineIndex
 from tei_tools.markup.registers import ENTRY_FOR_NAME, PREFIX_OF_KIND, entry_id, entry_xml
-from tei_tools.tei.header import REGISTER_BASE, REGISTER_PREFIXES
+from tei_tools.register_prefixes import REGISTER_BASE, REGISTER_PREFIXES
 
 REGISTER_FILE_FOR_PREFIX = {
     prefix: file_name for prefix, (file_name, _) in REGISTER_PREFIXES.items()

@@ -9,6 +9,7 @@ is one, and otherwise the register file the entry was loaded from.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from lsprotocol import types
 
 from tei_tools.lsp.completion import entry_markdown
 from tei_tools.lsp.diagnostics import span_range
-from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.document import DocumentView, ValueToken
 from tei_tools.lsp.schema_model import SchemaModel
 from tei_tools.validate.pointers import POINTER_ATTRIBUTES, register_prefix
 from tei_tools.validate.pointers import resolve_pointer as _expand_pointer
@@ -167,18 +168,28 @@ def references(view: DocumentView, offset: int, include_declaration: bool) -> li
         holder = declared.attribute("xml:id")
         if holder is not None:
             spans.append((holder.value_start, holder.value_end))
-    for other in view.tags.element_tags():
-        for pointer in other.attributes:
+    for token in pointer_tokens(view):
+        if resolve_pointer(token.text, view.prefixes) == f"#{xml_id}":
+            spans.append((token.start, token.end))
+    return spans
+
+
+def pointer_tokens(view: DocumentView) -> Iterator[ValueToken]:
+    """Every item of every pointer attribute (``@ref``, ``@target``, ``@corresp``, ...), in order.
+
+    >>> [t.text for t in pointer_tokens(DocumentView('<a ref="#x  #y"/><b n="#z"/>'))]
+    ['#x', '#y']
+    """
+    for tag in view.tags.element_tags():
+        for pointer in tag.attributes:
             if pointer.local not in POINTER_ATTRIBUTES or not pointer.value:
                 continue
             position = 0
             for item in pointer.value.split():
                 position = pointer.value.index(item, position)
-                if resolve_pointer(item, view.prefixes) == f"#{xml_id}":
-                    start = pointer.value_start + position
-                    spans.append((start, start + len(item)))
+                start = pointer.value_start + position
+                yield ValueToken(tag, pointer, item, start, start + len(item))
                 position += len(item)
-    return spans
 
 
 #: Divisions listed at most in an outline (lemminx caps its symbols too); a note says when.

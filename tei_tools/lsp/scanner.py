@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 _NAME = r"[^\s<>/=\"'!?]+"
+#: A tag name as the scanner reads it, for clients that ask for a word pattern (linked editing).
+NAME_PATTERN = _NAME
 _SKIPPED = re.compile(
     r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
     r"|<!DOCTYPE(?:[^\[>]|\[.*?(?:\]|\Z))*(?:>|\Z)|<!(?=[^-\[])[^>]*(?:>|\Z)",
@@ -30,6 +32,7 @@ _TAG_OPEN = re.compile(rf"<(/?)({_NAME})?")
 # Inside a start tag: an attribute, with its value possibly unquoted or unterminated.
 _ATTRIBUTE = re.compile(rf"\s*({_NAME})(?:\s*=\s*(?:\"([^\"<]*)\"?|'([^'<]*)'?|([^\s<>\"']*)))?")
 _TAG_CLOSE = re.compile(r"\s*(/?)>")
+_PI_TARGET = re.compile(rf"<\?(?:{_NAME})?")
 
 
 @dataclass(frozen=True)
@@ -72,19 +75,68 @@ class Tag:
         return next((a for a in self.attributes if a.name == name), None)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A comment, CDATA section, processing instruction or DOCTYPE: markup that holds no tags.
+
+    ``kind`` is ``comment``, ``cdata``, ``pi``, ``doctype`` or ``declaration``.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+def _skipped_kind(text: str, at: int) -> str:
+    for opening, kind in (("<!--", "comment"), ("<![CDATA[", "cdata"), ("<?", "pi")):
+        if text.startswith(opening, at):
+            return kind
+    return "doctype" if text.startswith("<!DOCTYPE", at) else "declaration"
+
+
 def scan_tags(text: str) -> list[Tag]:
     """Every tag of ``text`` in order, tolerant of markup that is still being typed."""
+    return scan_markup(text)[0]
+
+
+def scan_markup(text: str) -> tuple[list[Tag], list[Skipped]]:
+    """The tags of ``text`` and, apart, the comments, CDATA, PIs and DOCTYPE between them.
+
+    >>> [(s.kind, s.start, s.end) for s in scan_markup('<?pi x?><a><!-- c --></a>')[1]]
+    [('pi', 0, 8), ('comment', 11, 21)]
+    """
     tags: list[Tag] = []
+    skipped_spans: list[Skipped] = []
     at = text.find("<")
     while at >= 0:
         skipped = _SKIPPED.match(text, at)
         if skipped:
+            skipped_spans.append(Skipped(_skipped_kind(text, at), at, skipped.end()))
             at = text.find("<", max(skipped.end(), at + 1))
             continue
         tag = _read_tag(text, at)
         tags.append(tag)
         at = text.find("<", max(tag.end, at + 1))
-    return tags
+    return tags, skipped_spans
+
+
+def pseudo_attributes(text: str, instruction: Skipped) -> tuple[Attribute, ...]:
+    """The pseudo-attributes of a processing instruction (``<?xml-model href="..."?>``).
+
+    >>> [(a.name, a.value) for a in pseudo_attributes('<?m href="a.rng"?>', Skipped("pi", 0, 18))]
+    [('href', 'a.rng')]
+    """
+    target = _PI_TARGET.match(text, instruction.start)
+    pos = target.end() if target else instruction.start + 2
+    stop = instruction.end - 2 if text.startswith("?>", instruction.end - 2) else instruction.end
+    found: list[Attribute] = []
+    while pos < stop:
+        match = _ATTRIBUTE.match(text, pos, stop)
+        if not match or match.end() == pos:
+            break
+        found.append(_attribute(match))
+        pos = match.end()
+    return tuple(found)
 
 
 def _read_tag(text: str, at: int) -> Tag:
@@ -151,10 +203,11 @@ class TagIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tags = scan_tags(text)
+        self.tags, self.skipped = scan_markup(text)
         self._starts = [t.start for t in self.tags]
         self._elements: list[Tag] | None = None
         self._ends: dict[int, int] | None = None
+        self._begins: dict[int, int] | None = None
 
     def at(self, offset: int) -> Tag | None:
         """The tag whose text contains ``offset`` (its ``<`` excluded, its end included)."""
@@ -207,6 +260,17 @@ class TagIndex:
             self._ends = self._pair_ends()
         end = self._ends.get(self.position(start))
         return self.tags[end] if end is not None else None
+
+    def matching_start(self, end: Tag) -> Tag | None:
+        """The start tag that ``end`` closes (the inverse of :meth:`matching_end`)."""
+        if end.kind != "end":
+            return None
+        if self._ends is None:
+            self._ends = self._pair_ends()
+        if self._begins is None:
+            self._begins = {e: s for s, e in self._ends.items()}
+        start = self._begins.get(self.position(end))
+        return self.tags[start] if start is not None else None
 
     def _pair_ends(self) -> dict[int, int]:
         """Each start tag's index to its end tag's, in one pass (one stack per name).

@@ -30,15 +30,18 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
-from tei_tools import __version__
 from tei_tools.lsp.actions import quick_fixes, register_entry_actions
 from tei_tools.lsp.completion import as_plain_text, complete
 from tei_tools.lsp.diagnostics import Checked, check_text, shift_diagnostics, span_range
 from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.links import document_links
 from tei_tools.lsp.navigation import definition, hover, outline, references
 from tei_tools.lsp.registers import WorkspaceRegisters, workspace_register_files
+from tei_tools.lsp.rename import RenameRefused, renamable, rename
 from tei_tools.lsp.schema_model import SchemaModel, SchemaModels
+from tei_tools.lsp.structure import folding_ranges, linked_editing_ranges, selection_ranges
 from tei_tools.lsp.text import LineIndex
+from tei_tools.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +216,12 @@ class TeiLanguageServer(LanguageServer):
         edit = workspace.workspace_edit if workspace else None
         operations = edit.resource_operations if edit else None
         return bool(operations and types.ResourceOperationKind.Create in operations)
+
+    def client_takes_document_changes(self) -> bool:
+        """Whether the client declared versioned ``documentChanges`` in a workspace edit."""
+        workspace = self.client_capabilities.workspace
+        edit = workspace.workspace_edit if workspace else None
+        return bool(edit and edit.document_changes)
 
     def client_takes_snippets(self) -> bool:
         capabilities = self.client_capabilities.text_document
@@ -451,6 +460,88 @@ def create_server() -> TeiLanguageServer:
         # A view is one immutable version of the buffer: read in a thread, so that a
         # hover sent meanwhile is answered from the event loop.
         return await asyncio.to_thread(outline, view)
+
+    @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+    async def on_folding_range(
+        ls: TeiLanguageServer, params: types.FoldingRangeParams
+    ) -> list[types.FoldingRange]:
+        _, view = ls.view(params.text_document.uri)
+        capabilities = ls.client_capabilities.text_document
+        folding = capabilities.folding_range if capabilities else None
+        limit = folding.range_limit if folding else None
+        return await asyncio.to_thread(folding_ranges, view, limit)
+
+    @server.feature(types.TEXT_DOCUMENT_SELECTION_RANGE)
+    def on_selection_range(
+        ls: TeiLanguageServer, params: types.SelectionRangeParams
+    ) -> list[types.SelectionRange]:
+        _, view = ls.view(params.text_document.uri)
+        offsets = [view.lines.offset(p.line, p.character) for p in params.positions]
+        return selection_ranges(view, offsets)
+
+    @server.feature(types.TEXT_DOCUMENT_LINKED_EDITING_RANGE)
+    def on_linked_editing_range(
+        ls: TeiLanguageServer, params: types.LinkedEditingRangeParams
+    ) -> types.LinkedEditingRanges | None:
+        _, view = ls.view(params.text_document.uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        return linked_editing_ranges(view, offset)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK)
+    async def on_document_link(
+        ls: TeiLanguageServer, params: types.DocumentLinkParams
+    ) -> list[types.DocumentLink]:
+        _, view = ls.view(params.text_document.uri)
+        return await asyncio.to_thread(document_links, view)  # one stat per relative path
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    def on_prepare_rename(
+        ls: TeiLanguageServer, params: types.PrepareRenameParams
+    ) -> types.PrepareRenamePlaceholder | None:
+        _, view = ls.view(params.text_document.uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        found = renamable(view, offset)
+        if found is None:
+            return None  # the client says there is nothing to rename here
+        return types.PrepareRenamePlaceholder(
+            range=span_range(view.lines, found.start, found.end), placeholder=found.xml_id
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME)
+    def on_rename(ls: TeiLanguageServer, params: types.RenameParams) -> types.WorkspaceEdit:
+        from pygls.exceptions import JsonRpcException
+
+        uri = params.text_document.uri
+        state, view = ls.view(uri)
+        offset = view.lines.offset(params.position.line, params.position.character)
+        try:
+            result = rename(view, offset, params.new_name)
+        except RenameRefused as refused:
+            # The protocol's way to refuse: an error response the client shows as is.
+            raise JsonRpcException(str(refused), code=types.LSPErrorCodes.RequestFailed) from None
+        if result.skipped:
+            listed = ", ".join(f'"{text}"' for _, _, text in result.skipped[:5])
+            ls.window_show_message(
+                types.ShowMessageParams(
+                    types.MessageType.Warning,
+                    f"{len(result.skipped)} pointer(s) resolve to this id through a prefixDef "
+                    f"that does not keep the id as written, and were left unchanged: {listed}",
+                )
+            )
+        edits = [
+            types.TextEdit(span_range(view.lines, start, end), text)
+            for start, end, text in result.edits
+        ]
+        if not ls.client_takes_document_changes():
+            return types.WorkspaceEdit(changes={uri: edits})
+        # Versioned: a client drops the edit if the buffer changed since the request.
+        return types.WorkspaceEdit(
+            document_changes=[
+                types.TextDocumentEdit(
+                    types.OptionalVersionedTextDocumentIdentifier(uri, state.version), edits
+                )
+            ]
+        )
 
     @server.feature(types.SHUTDOWN)
     def on_shutdown(ls: TeiLanguageServer, params: None) -> None:

@@ -24,7 +24,8 @@ from tei_tools.findings import Finding, context_around
 from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
-from tei_tools.markup.names import NameMatch, find_names, fold
+from tei_tools.markup.folding import fold
+from tei_tools.markup.names import NameMatch, find_names
 from tei_tools.markup.registers import load_registry
 from tei_tools.markup.vocabulary import gazetteer_place
 from tei_tools.reading.layout import is_valediction

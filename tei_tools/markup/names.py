@@ -20,16 +20,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from tei_tools.markup.folding import collapse_space, fold
+from tei_tools.markup.registers import Registry
 from tei_tools.markup.vocabulary import is_given_name, not_names, word_frequency
-
-if TYPE_CHECKING:
-    from tei_tools.markup.registers import Registry
 
 #: Register kind -> the TEI element a name of that kind becomes.
 TAG_OF_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
@@ -156,7 +153,7 @@ class _Form:
 
 
 class NameMatcher:
-    """The automaton over all name forms of a registry (see :meth:`Registry.matcher`)."""
+    """The automaton over all name forms of a registry (see :func:`compile_matcher`)."""
 
     def __init__(self, forms: list[_Form]):
         self.automaton = ahocorasick.Automaton()
@@ -275,74 +272,12 @@ def find_names(text: str, registry: Registry, on: dt.date | None = None) -> list
     >>> [(m.text, m.ref) for m in find_names("General Dukhonin and Mr. Smith", load_registry())]
     [('General Dukhonin', 'per:dukhonin'), ('Mr. Smith', None)]
     """
-    return registry.matcher().find(text, on)
+    return registry.derived(compile_matcher).find(text, on)
 
 
 def unknown_names(text: str, registry: Registry) -> list[NameMatch]:
     """The name-like spans of ``text`` that no register knows (for the review report)."""
     return [match for match in find_names(text, registry) if match.ref is None]
-
-
-# --- folding: one character in, one character out ------------------------------------------
-
-
-def _fold_table() -> dict[int, str]:
-    """Lower case without diacritics for Latin letters, and one apostrophe and space."""
-    table = {}
-    for code in range(0x00C0, 0x0250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        if base.isascii() and base.isalpha() and len(base) == 1:
-            table[code] = base
-    for char in "’‘ʼ`´":
-        table[ord(char)] = "'"
-    for char in "\u2010\u2011":
-        table[ord(char)] = "-"
-    for char in "\t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003":
-        table[ord(char)] = " "
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """``text`` in the matcher's alphabet, of exactly the same length.
-
-    >>> fold("Kühlmann’s  TROTSKY")
-    "kuhlmann's  trotsky"
-    """
-    folded = text.translate(_FOLD)
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    # A few characters (İ) grow when lowered: lower the others one by one.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
-
-
-def collapse_space(folded: str):
-    """Runs of spaces made single, and a function taking offsets back to ``folded``."""
-    if "  " not in folded:
-        return folded, _identity
-    pieces, starts, shifts = [], [0], [0]
-    last = removed = 0
-    for run in re.finditer(r" {2,}", folded):
-        pieces.append(folded[last : run.start() + 1])
-        # What follows the run now starts here, shifted by every space dropped so far.
-        starts.append(run.start() + 1 - removed)
-        removed += len(run.group()) - 1
-        shifts.append(removed)
-        last = run.end()
-    pieces.append(folded[last:])
-
-    def to_original(index: int) -> int:
-        return index + shifts[bisect.bisect_right(starts, index) - 1]
-
-    return "".join(pieces), to_original
-
-
-def _identity(index: int) -> int:
-    return index
 
 
 # --- the checks the automaton cannot make ---------------------------------------------------

@@ -19,16 +19,19 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
 from tei_tools.errors import RegisterError
+from tei_tools.markup.folding import fold
 from tei_tools.xml import TEI_NS, XML_NS, parse_xml_bytes, parse_xml_file
+
+T = TypeVar("T")
 
 #: Built-in register files, in the order they are read.
 BUILTIN_FILES = ("persons.xml", "orgs.xml", "places.xml", "bibl.xml")
@@ -119,7 +122,10 @@ class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
     #: The user's register files this registry was loaded with (for the bibliography).
     sources: tuple[str, ...] = ()
-    _matcher: Any = field(default=None, init=False, repr=False, compare=False)
+    #: What :meth:`derived` built from these entries, by builder; emptied by :meth:`add`.
+    _derived: dict[Callable[[Registry], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _surnames: dict[str, list[Entry]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -137,21 +143,17 @@ class Registry:
     def add(self, entry: Entry) -> None:
         """Add or replace an entry (a later file overrides an earlier one)."""
         self.entries[entry.ref] = entry
-        self._matcher = None
+        self._derived = {}
         self._surnames = None
 
     def by_surname(self, surname: str) -> list[Entry]:
         """The people whose name forms end in ``surname`` (compared without case or accents)."""
         if self._surnames is None:
-            from tei_tools.markup.names import fold
-
             index: dict[str, list[Entry]] = {}
             for entry in self.of_kind("person"):
                 for key in dict.fromkeys(fold(name) for name in entry.surnames):
                     index.setdefault(key, []).append(entry)
             self._surnames = index
-        from tei_tools.markup.names import fold
-
         return list(self._surnames.get(fold(surname), []))
 
     def of_kind(self, *kinds: str) -> Iterator[Entry]:
@@ -161,17 +163,19 @@ class Registry:
     def __getstate__(self) -> dict[str, Any]:
         # The compiled automaton is rebuilt where it is needed (a worker process), not shipped.
         state = self.__dict__.copy()
-        state["_matcher"] = None
+        state["_derived"] = {}
         state["_surnames"] = None
         return state
 
-    def matcher(self) -> Any:
-        """The compiled name matcher for this registry, built on first use."""
-        if self._matcher is None:
-            from tei_tools.markup.names import compile_matcher
+    def derived(self, build: Callable[[Registry], T]) -> T:
+        """``build(self)``, built once per builder until the entries change.
 
-            self._matcher = compile_matcher(self)
-        return self._matcher
+        The name matcher is built this way (:func:`tei_tools.markup.names.compile_matcher`),
+        so that the registers need not know the module that matches names.
+        """
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return cast(T, self._derived[build])
 
 
 def load_registry(extra: Iterable[str | os.PathLike[str]] | None = None) -> Registry:

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from tei_tools.calendars import convention_names
 from tei_tools.errors import ProfileError
-
-if TYPE_CHECKING:
-    from tei_tools.reading.profiles import Profile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -96,28 +93,6 @@ class CollectionInfo:
     citation_style: str = "chicago"
     #: Document numbers the settings assign: (file-name stem, number) pairs, sorted.
     numbers: tuple[tuple[str, str], ...] = ()
-
-    def apply_to(self, profile: Profile) -> Profile:
-        """The profile with these facts in place of the profile's own.
-
-        A collection that sets a title replaces the profile's attribution
-        entirely: its editor is the collection's, not the profile's.
-        """
-        changes: dict[str, Any] = {
-            "publisher": self.publisher or profile.publisher,
-            "licence": self.licence or profile.licence,
-            "licence_url": self.licence_url or profile.licence_url,
-            "editors": self.editors or profile.editors,
-            "source": self.source if self.source.title else profile.source,
-        }
-        if self.title and self.title != profile.collection_title:
-            changes["collection_title"] = self.title
-            changes["collection_editor"] = ""
-        if self.language:
-            changes["language"] = self.language
-        if self.calendar:
-            changes["calendar"] = self.calendar
-        return replace(profile, **changes)
 
 
 def read_collection_info(text: str, source: str) -> tuple[CollectionInfo, dict[str, Any]]:

@@ -10,13 +10,19 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from tei_tools.calendars import convention_names
 from tei_tools.errors import ProfileError
-from tei_tools.reading.collection_info import Editor, SourceWork
+from tei_tools.reading.collection_info import (
+    CollectionInfo,
+    Editor,
+    SourceWork,
+    read_collection_info,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -175,8 +181,6 @@ def collection_profile(settings_path: Path, layout: Profile | None = None) -> Pr
     ``layout`` (a ``--profile`` given by the user) replaces the layout the
     settings name; the collection's title, editors and calendar still apply.
     """
-    from tei_tools.reading.collection_info import read_collection_info
-
     try:
         text = settings_path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -190,7 +194,30 @@ def collection_profile(settings_path: Path, layout: Profile | None = None) -> Pr
             layout = load_profile(named)
         else:
             layout = load_profile(settings_path.parent / named)
-    return info.apply_to(layout)
+    return with_collection_facts(layout, info)
+
+
+def with_collection_facts(profile: Profile, info: CollectionInfo) -> Profile:
+    """The profile with the collection's facts (``info``) in place of the profile's own.
+
+    A collection that sets a title replaces the profile's attribution
+    entirely: its editor is the collection's, not the profile's.
+    """
+    changes: dict[str, Any] = {
+        "publisher": info.publisher or profile.publisher,
+        "licence": info.licence or profile.licence,
+        "licence_url": info.licence_url or profile.licence_url,
+        "editors": info.editors or profile.editors,
+        "source": info.source if info.source.title else profile.source,
+    }
+    if info.title and info.title != profile.collection_title:
+        changes["collection_title"] = info.title
+        changes["collection_editor"] = ""
+    if info.language:
+        changes["language"] = info.language
+    if info.calendar:
+        changes["calendar"] = info.calendar
+    return replace(profile, **changes)
 
 
 def profile_for_file(path: str | os.PathLike[str], layout: Profile | None = None) -> Profile | None:

@@ -9,17 +9,14 @@ handle every action uses) and what the side panel shows about them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lxml import etree, html
 
 from tei_tools.markup.registers import Registry
 from tei_tools.markup.review.anchors import Block, localname
 from tei_tools.markup.review.apply import MARK_TAGS
+from tei_tools.review.state import DocumentState
 from tei_tools.xml import TEI_NS
-
-if TYPE_CHECKING:
-    from tei_tools.review.session import DocumentState
 
 
 def render_document(state: DocumentState, registry: Registry) -> str:

@@ -10,21 +10,13 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from tei_tools import __version__
 from tei_tools.calendars import convention
 from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
+from tei_tools.register_prefixes import REGISTER_BASE, REGISTER_PREFIXES
 from tei_tools.tei.inline import tei
 from tei_tools.tei.title_case import normalise_title
-
-#: Register prefixes: ``ref="per:trotsky"`` points into the persons register.
-REGISTER_PREFIXES = {
-    "per": ("persons.xml", "persons register (listPerson)"),
-    "org": ("orgs.xml", "organisations register (listOrg)"),
-    "pla": ("places.xml", "places register (listPlace)"),
-    "bib": ("bibl.xml", "bibliography register (listBibl)"),
-}
-REGISTER_BASE = "registers/"
+from tei_tools.version import __version__
 
 
 def build_header(

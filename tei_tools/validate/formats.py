@@ -111,7 +111,7 @@ def render_sarif(
     (default: the current folder), so that code-scanning tools can place
     them in a checkout; a file outside ``base`` gets an absolute ``file:`` URI.
     """
-    from tei_tools import __version__
+    from tei_tools.version import __version__
 
     root = Path(base if base is not None else Path.cwd()).absolute()
     from tei_tools.validate.problem_kinds import problem_kinds

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
+from tei_tools.register_prefixes import REGISTER_BASE, REGISTER_PREFIXES
 from tei_tools.validate.corpus_scope import CorpusScope
 from tei_tools.validate.prefixdef import (
     MatchBudget,
@@ -213,8 +214,6 @@ def register_prefix(location: str) -> str | None:
     >>> register_prefix("registers/persons.xml"), register_prefix("notes.xml")
     ('per', None)
     """
-    from tei_tools.tei.header import REGISTER_BASE, REGISTER_PREFIXES
-
     if not location.startswith(REGISTER_BASE):
         return None
     name = location[len(REGISTER_BASE) :]
