@@ -9,7 +9,9 @@ dates, unknown sources, dropped chrome) that an editor should look at.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,6 +19,7 @@ from lxml import etree
 from tei_tools.errors import InputError
 from tei_tools.findings import Finding
 from tei_tools.reading.layout import read_document
+from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
@@ -47,13 +50,18 @@ def convert(
     registry: Registry | None = None,
     markup: bool = True,
     decisions: DecisionFile | None = None,
+    page_images: Sequence[Path] | None = None,
 ) -> Conversion:
     """Convert decoded text to TEI and collect review findings.
 
     ``registry`` defaults to the registers shipped with tei-tools; pass
     ``markup=False`` for structure only (no names, dates or citations).
     ``decisions`` (an editor's review, :mod:`tei_tools.review`) are applied
-    to the finished tree as a last, separate step.
+    to the finished tree as a last, separate step.  ``page_images`` (the
+    document's scans in page order, :func:`~tei_tools.reading.page_images.find_page_images`)
+    become its ``<facsimile>``, with the page breaks pointing at them; a page
+    marker's image name is looked up among them, then beside the source
+    (``source_name``'s folder).  Without ``page_images`` no image is read.
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     refuse_unrepresentable(text, source_name)
@@ -84,6 +92,8 @@ def convert(
         )
     )
     root.append(text_element)
+    if page_images is not None:
+        _add_page_images(root, doc, source_name, page_images)
     if markup:
         findings.extend(enricher.findings)
     tree, review = etree.ElementTree(root), None
@@ -92,6 +102,42 @@ def convert(
 
         review = apply_decisions(tree, decisions)
     return Conversion(tree, findings, review)
+
+
+def _add_page_images(
+    root: etree._Element, doc: Document, source_name: str, files: Sequence[Path]
+) -> None:
+    """The facsimile of the document: its folder's images, and those its page markers name.
+
+    A name that is no file among the images or beside the source (or that
+    would climb out of the source's folder) stays on its page break, where
+    ``validate`` reports it as a page image that does not exist.
+    """
+    from tei_tools.reading.page_images import measure_page_images
+    from tei_tools.tei.facsimile import add_facsimile
+
+    by_name = {path.name: path for path in files}
+    named: dict[str, Path] = {}
+    for page in doc.pages:
+        if not page.image or page.image in named:
+            continue
+        path = by_name.get(page.image)
+        relative = PurePosixPath(page.image)
+        if path is None and not relative.is_absolute() and ".." not in relative.parts:
+            candidate = Path(source_name).parent / relative
+            path = candidate if candidate.is_file() else None
+        if path is not None:
+            named[page.image] = path
+    if not files and not named:
+        return
+    measured = dict(
+        zip([*files, *named.values()], measure_page_images(source_name, [*files, *named.values()]))
+    )
+    add_facsimile(
+        root,
+        [measured[path] for path in files],
+        {name: measured[path] for name, path in named.items()},
+    )
 
 
 def dropped_line_finding(
@@ -143,6 +189,7 @@ def convert_bytes(
     registry: Registry | None = None,
     markup: bool = True,
     decisions: DecisionFile | None = None,
+    page_images: Sequence[Path] | None = None,
 ) -> Conversion:
     """Decode bytes (refusing empty, binary and mis-encoded input) and convert them."""
     text = decode_text(data, encoding=encoding, source=source_name)
@@ -153,6 +200,7 @@ def convert_bytes(
         registry=registry,
         markup=markup,
         decisions=decisions,
+        page_images=page_images,
     )
 
 
@@ -170,8 +218,11 @@ def convert_file(
     Without ``profile``, a file in a collection (``tei-tools.toml`` in its
     folder or the one above) is read with the collection's profile and
     settings, any other with ``generic``.  A given profile replaces the
-    collection's layout, not its header facts.
+    collection's layout, not its header facts.  The file's page images
+    (``images/STEM/`` beside it or beside its folder) become its facsimile.
     """
+    from tei_tools.reading.page_images import find_page_images
+
     given = profile if isinstance(profile, Profile) or profile is None else load_profile(profile)
     profile = profile_for_file(path, given) or given or load_profile("generic")
     data = read_input_bytes(path)
@@ -183,6 +234,7 @@ def convert_file(
         registry=registry,
         markup=markup,
         decisions=decisions,
+        page_images=find_page_images(path),
     )
 
 

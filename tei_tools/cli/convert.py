@@ -61,6 +61,7 @@ def convert(
     """Convert plain-text transcriptions (INPUTS: files, folders of *.txt, or '-') into TEI P5."""
     from tei_tools.convert import convert_bytes
     from tei_tools.errors import TeiToolsError, UsageError
+    from tei_tools.reading.page_images import find_page_images
     from tei_tools.reading.profiles import load_profile
     from tei_tools.review.registers import review_for_source
 
@@ -98,6 +99,7 @@ def convert(
                 registry=review[0] if review else registry,
                 markup=not no_markup,
                 decisions=review[1] if review else None,
+                page_images=find_page_images(source) if isinstance(source, Path) else None,
             )
             write_tree_output(target, result.tree)
             findings.extend(result.findings)

@@ -96,6 +96,7 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     findings = 0
     if task.kind == "source":
         from tei_tools.convert import convert_bytes
+        from tei_tools.reading.page_images import find_page_images
 
         conversion = convert_bytes(
             task.data,
@@ -104,6 +105,7 @@ def _build_document(task: DocumentTask) -> DocumentResult:
             profile=profile_for(task.settings),
             registry=registry_for(task.settings),
             decisions=_decisions(task),
+            page_images=find_page_images(task.path),
         )
         tree, findings = conversion.tree, len(conversion.findings)
         tei_bytes = serialize(tree)

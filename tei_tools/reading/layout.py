@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
-from tei_tools.reading.model import Block, Document
+from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
 
 MONTHS = [
@@ -154,6 +154,11 @@ def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
         reason = profile.drop_reason(line)
         if reason is not None:
             doc.dropped.append((number, line.strip(), reason))
+            line = ""
+        page = profile.page_marker.fullmatch(line.strip()) if profile.page_marker else None
+        if page is not None:
+            groups = page.groupdict()
+            doc.pages.append(PageBreak(number, groups.get("n"), groups.get("image")))
             line = ""
         if line.strip():
             if not current:

@@ -44,6 +44,15 @@ class Block:
     note_type: str | None = None
 
 
+@dataclass(frozen=True)
+class PageBreak:
+    """A line the profile reads as a page break: where it stood, the page's number and image."""
+
+    line: int
+    n: str | None = None
+    image: str | None = None
+
+
 @dataclass
 class Document:
     """A transcription read into its parts, still plain text."""
@@ -56,6 +65,8 @@ class Document:
     text: str = ""
     #: Lines the profile removed as page chrome: (line number, text, reason).
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Page breaks (the profile's page markers), in the order of the source.
+    pages: list[PageBreak] = field(default_factory=list)
 
     @property
     def title(self) -> str | None:

@@ -58,6 +58,9 @@ class Profile:
     #: Letters: address, salutation, closing formula, signature and postscript as such.
     letter_parts: bool = True
     drop: tuple[DropRule, ...] = field(default_factory=tuple)
+    #: A line that is a page break ("[p. 12]", "[f. 3r: f3r.jpg]"): its group ``n``
+    #: numbers the page, its group ``image`` names the page's image file.
+    page_marker: re.Pattern[str] | None = None
     # What the collection's settings add (tei-tools.toml); a profile alone names none.
     publisher: str = ""
     licence: str = ""
@@ -137,6 +140,7 @@ def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
         signatures=bool(layout.get("signatures", True)),
         letter_parts=bool(layout.get("letter_parts", True)),
         drop=tuple(_drop_rule(rule, source) for rule in layout.get("drop", [])),
+        page_marker=_page_marker(layout.get("page_marker"), source),
     )
 
 
@@ -145,6 +149,25 @@ def _table(data: dict, key: str, source: str) -> dict:
     if not isinstance(value, dict):
         raise ProfileError(f"[{key}] must be a table", file=source)
     return value
+
+
+def _page_marker(pattern: object, source: str) -> re.Pattern[str] | None:
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise ProfileError(
+            "layout.page_marker must be a regular expression (a string)", file=source
+        )
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ProfileError(f"bad page_marker {pattern!r}: {exc}", file=source) from None
+    unknown = set(compiled.groupindex) - {"n", "image"}
+    if unknown:
+        raise ProfileError(
+            f"page_marker groups may be named 'n' and 'image', not {sorted(unknown)}", file=source
+        )
+    return compiled
 
 
 def _drop_rule(rule: object, source: str) -> DropRule:

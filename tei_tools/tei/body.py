@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from tei_tools.reading.model import Block, Document
+from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.tei.inline import Span, fill_inline, tei
 
 #: Given a block, the inline spans to mark in its text (names, dates, ...).
@@ -39,6 +39,7 @@ def build_text(
     #: Where paragraphs go: the document's div, a calendar entry's div, or a speech.
     entry: etree._Element | None = None
     speech: etree._Element | None = None
+    pages = sorted(doc.pages, key=lambda page: page.line)
     for block in doc.blocks:
         if block.kind != "item":
             current_list = None
@@ -55,6 +56,15 @@ def build_text(
         ):
             entry = None
         container = speech if speech is not None else entry if entry is not None else div
+        while pages and pages[0].line < block.line:
+            # In the opener or closer the block joins, so that the page begins before it.
+            if block.kind in ("dateline", "salute") and opener is not None:
+                holder = opener if not _has_content(div) else container
+            elif block.kind in ("signed", "valediction") and closer is not None:
+                holder = closer
+            else:
+                holder = container
+            holder.append(page_break(pages.pop(0)))
         if block.kind == "entry":
             entry = etree.SubElement(div, tei("div").tag, type="entry")
             entry.append(inline_element("head", block, annotate))
@@ -109,7 +119,17 @@ def build_text(
     if not _has_content(div):
         # TEI requires some content in a div; an empty document is still a document.
         div.append(tei("p"))
+    div.extend(page_break(page) for page in pages)
     return text
+
+
+def page_break(page: PageBreak) -> etree._Element:
+    """``<pb n="12"/>``; a marker that names its image points at it (``facs``) until the
+    facsimile step (:mod:`tei_tools.tei.facsimile`) points it at the image's surface."""
+    attributes = {"n": page.n} if page.n else {}
+    if page.image:
+        attributes["facs"] = page.image
+    return tei("pb", attributes)
 
 
 def _rend(block: Block) -> dict[str, str] | None:

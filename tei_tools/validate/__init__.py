@@ -575,14 +575,22 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 
 def _pointer_problems(item: _Loaded, settings: Settings, targets) -> Iterator[Problem]:
+    from itertools import chain
+
+    from tei_tools.validate.facs import check_facs
     from tei_tools.validate.pointers import check_pointers
 
-    return check_pointers(
-        item.tree,
-        item.report.file,
-        severity=settings.extra_severity,
-        document=item.path,
-        targets=targets,
+    return chain(
+        check_pointers(
+            item.tree,
+            item.report.file,
+            severity=settings.extra_severity,
+            document=item.path,
+            targets=targets,
+        ),
+        check_facs(
+            item.tree, item.report.file, severity=settings.extra_severity, document=item.path
+        ),
     )
 
 
