@@ -463,3 +463,24 @@ def test_days_listed_before_one_month_are_each_a_date():
 def test_dateline_listing_two_days_is_not_one_date():
     assert parse_date("5 and 6 March 1918") is None
     assert dates("No. 27, 5 March 1918") == [("5 March 1918", {"when": "1918-03-05"})]
+
+
+def test_a_double_year_is_read_in_the_calendar_of_the_collections_convention():
+    # England counted from 25 March in the Julian calendar; Italy had the Gregorian
+    # calendar from 1582, whatever day its cities began the year on.
+    english = find_dates("dated 11 February 1731/2", default_calendar="great-britain")
+    italian = find_dates("dated 11 February 1731/2", default_calendar="italy")
+    assert english[0].attrs["when"] == "1732-02-22"
+    assert english[0].attrs["when-custom"] == "1732-02-11"
+    assert italian[0].attrs == {"when": "1732-02-11"}
+
+
+def test_a_month_written_with_its_year_places_a_later_day_from_the_months_middle():
+    from tei_tools.markup.dates import find_dates_in_sequence
+
+    _, anchor = find_dates_in_sequence("In March, 1918, the office moved.", anchor=None)
+    assert anchor == dt.date(1918, 3, 15)
+    found, after = find_dates_in_sequence("It reopened on March 14.", anchor=anchor)
+    assert [m.attrs["when"] for m in found] == ["1918-03-14"]
+    # A year mentioned in passing is no anchor for what follows.
+    assert find_dates_in_sequence("as it had since 1905", anchor=after)[1] == after

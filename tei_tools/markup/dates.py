@@ -58,7 +58,7 @@ from tei_tools.calendars import (
     to_gregorian,
 )
 
-__all__ = ["DateMatch", "find_dates", "parse_date"]
+__all__ = ["DateMatch", "find_dates", "find_dates_in_sequence", "parse_date", "reference_day"]
 
 
 @dataclass(frozen=True)
@@ -158,9 +158,14 @@ def _half(p: str) -> str:
 # --- parsed pieces ----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class Written:
-    """A date as written: any of year, month, day, and where it stands in the text."""
+    """A date as written: any of year, month, day, and where it stands in the text.
+
+    Frozen: a form handler reads a date, fills in what the text leaves out and
+    hands on a new value (:func:`dataclasses.replace`), so no reading can change
+    a date another reading (or a second pass with another anchor) still holds.
+    """
 
     start: int
     end: int
@@ -288,9 +293,11 @@ def nearest_year(w: Written, anchor: dt.date, calendar: Calendar) -> int | None:
     return best[1] if best else None
 
 
-def _fill_year(w: Written, anchor: dt.date | None, calendar: Calendar) -> None:
+def _fill_year(w: Written, anchor: dt.date | None, calendar: Calendar) -> Written:
+    """``w`` with the year nearest ``anchor`` when it has a month but no year."""
     if w.year is None and w.month is not None and anchor is not None:
-        w.year = nearest_year(w, anchor, calendar)
+        return replace(w, year=nearest_year(w, anchor, calendar))
+    return w
 
 
 # --- building matches ---------------------------------------------------------------------
@@ -307,8 +314,8 @@ def _match(text: str, w: Written, attrs: dict[str, str], problem: str | None) ->
 Reading = Calendar | Convention
 
 
-def settle(w: Written, reading: Reading, anchor: dt.date | None) -> Calendar:
-    """The calendar of a date written once; fills its year and renumbers an Old Style year.
+def settle(w: Written, reading: Reading, anchor: dt.date | None) -> tuple[Written, Calendar]:
+    """The calendar of a date written once, and the date with its year filled and renumbered.
 
     An explicit O.S./N.S. marker wins over the convention.  Under a convention
     whose Old Style year began on 25 March, "10 March 1649" is renumbered to
@@ -317,26 +324,24 @@ def settle(w: Written, reading: Reading, anchor: dt.date | None) -> Calendar:
     """
     if not isinstance(reading, Convention):
         calendar = w.calendar or reading
-        _fill_year(w, anchor, calendar)
-        return calendar
+        return _fill_year(w, anchor, calendar), calendar
     if w.year is None:
         near = (anchor.year, anchor.month, anchor.day) if anchor is not None else None
         calendar = w.calendar or (reading.calendar_for(near) if near else "gregorian")
-        _fill_year(w, anchor, calendar)
-        return calendar
+        return _fill_year(w, anchor, calendar), calendar
     written = (w.year, w.month or 12, w.day or 28)
     calendar = w.calendar or reading.calendar_for(written)
     start_month = reading.year_start[0]
     if calendar == "julian" and w.month is not None and (w.day or w.month != start_month):
         # A month without its day in the month the year began ("March 1649") may be of
         # either year: it keeps the year as written.
-        w.year = reading.modern_year((w.year, w.month, w.day or 1))[0]
-    return calendar
+        w = replace(w, year=reading.modern_year((w.year, w.month, w.day or 1))[0])
+    return w, calendar
 
 
 def single_date(text: str, w: Written, calendar: Reading, anchor: dt.date | None) -> DateMatch:
     """One date written in one calendar (an explicit O.S./N.S. marker wins)."""
-    calendar = settle(w, calendar, anchor)
+    w, calendar = settle(w, calendar, anchor)
     problem = _impossible(w, calendar)
     attrs = {} if problem else point_attributes(w, calendar)
     return _match(text, w, attrs, problem)
@@ -347,20 +352,21 @@ def date_range(
 ) -> DateMatch:
     """A range; the start borrows the month and year it does not write from the end."""
     probe = Written(b.start, b.end, b.year or a.year, b.month, b.day)
-    calendar = settle(probe, reading, anchor) if isinstance(reading, Convention) else reading
+    calendar = settle(probe, reading, anchor)[1] if isinstance(reading, Convention) else reading
     inherited = a.year is None
     if a.month is None and b.month is not None and a.day is not None:
-        a.month = b.month
+        a = replace(a, month=b.month)
     if b.year is None and a.year is not None:
-        b.year = a.year + (b.month is not None and a.month is not None and b.month < a.month)
-    _fill_year(b, anchor, calendar)
+        later = b.month is not None and a.month is not None and b.month < a.month
+        b = replace(b, year=a.year + later)
+    b = _fill_year(b, anchor, calendar)
     if inherited:
-        a.year = b.year
+        a = replace(a, year=b.year)
     span = Written(a.start, b.end)
     problem = _impossible(a, calendar) or _impossible(b, calendar)
     if problem is None and a.year is not None and b.year is not None:
         if inherited and _bounds(a, calendar)[0] > _bounds(b, calendar)[1]:
-            a.year -= 1  # "from 30 December to 2 January 1918" starts in 1917
+            a = replace(a, year=a.year - 1)  # "from 30 December to 2 January 1918" starts in 1917
         if _bounds(a, calendar)[0] > _bounds(b, calendar)[1]:
             problem = f"the range {text[a.start : b.end]!r} ends before it begins"
     attrs = {} if problem else range_attributes(a, b, calendar)
@@ -374,10 +380,11 @@ def dual_date(text: str, a: Written, b: Written, anchor: dt.date | None) -> list
     follows; the other half takes the year that makes the pair closest.
     """
     if b.year is None and a.year is not None:
-        b.year = nearest_year(b, to_gregorian(a.ymd(), "julian"), "gregorian") if _ok(a) else a.year
-    _fill_year(b, anchor, "gregorian")
+        near = to_gregorian(a.ymd(), "julian") if _ok(a) else None
+        b = replace(b, year=nearest_year(b, near, "gregorian") if near else a.year)
+    b = _fill_year(b, anchor, "gregorian")
     if a.year is None and b.year is not None and _ok(b, "gregorian"):
-        a.year = nearest_year(a, dt.date(*b.ymd()), "julian")
+        a = replace(a, year=nearest_year(a, dt.date(*b.ymd()), "julian"))
     problem = _impossible(a, "julian") or _impossible(b, "gregorian")
     if problem is None:
         if _same_day(a, b):
@@ -448,8 +455,7 @@ def _style(m: re.Match[str]) -> Calendar | None:
 
 
 def _single(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
-    w = _written(m, "a")
-    w.calendar = _style(m)
+    w = replace(_written(m, "a"), calendar=_style(m))
     return [single_date(text, w, calendar, anchor)]
 
 
@@ -465,8 +471,8 @@ def _numeric(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | N
 
 
 def _month_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
-    w = Written(m.start("date"), m.end("date"), month=MONTH_FORMS[m.group("am")])
-    w.year = int(m.group("ay")) if m.groupdict().get("ay") else None
+    year = int(m.group("ay")) if m.groupdict().get("ay") else None
+    w = Written(m.start("date"), m.end("date"), year=year, month=MONTH_FORMS[m.group("am")])
     return [single_date(text, w, calendar, anchor)]
 
 
@@ -520,10 +526,9 @@ def _range(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | Non
     if (_separator(m) == "and") != (cue == "between"):
         return None
     a, b = _written(m, "a"), _written(m, "b")
-    if a.month is not None and b.month is None:
-        b.month = a.month  # "December 10-14": the month is written once, before both days
-    a.start = m.start("cue") if cue in ("from", "between") else m.start("a")
-    b.end = m.end("b")
+    # "December 10-14": the month is written once, before both days.
+    b = replace(b, end=m.end("b"), month=b.month if b.month is not None else a.month)
+    a = replace(a, start=m.start("cue") if cue in ("from", "between") else m.start("a"))
     return [date_range(text, a, b, calendar, anchor)]
 
 
@@ -538,15 +543,19 @@ def _year_range(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date 
     return [date_range(text, a, b, calendar, anchor)]
 
 
-def _dual(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+# The dual forms below write both calendars themselves (one half Old Style, one New
+# Style, told apart by arithmetic): the collection's reading is not consulted.
+
+
+def _dual(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date | None) -> Found:
     a, b = _written(m, "a"), _written(m, "b")
     shared = m.groupdict().get("y")
     if shared and b.year is None:
-        b.year = int(shared)
+        b = replace(b, year=int(shared))
     return dual_date(text, a, b, anchor)
 
 
-def _dual_days(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+def _dual_days(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date | None) -> Found:
     """``13/26 October 1917`` or ``13 (26) October``: one month and year for two days."""
     bracketed = m.group("close") is not None
     # The Old Style half is the lone day; the New Style half runs on to the month and year,
@@ -561,7 +570,7 @@ def _dual_days(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date |
 
 
 def _dual_days_month_first(
-    text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
+    text: str, m: re.Match[str], _reading: Reading, anchor: dt.date | None
 ) -> Found:
     """``October 13/26, 1917``: the halves are ``October 13`` and ``26, 1917``.
 
@@ -605,15 +614,10 @@ def _days_pair(
 
 def _plausible_pair(old: Written, new: Written, anchor: dt.date | None) -> bool:
     """Whether Old Style ``old`` and New Style ``new`` can be one day (years filled in)."""
-    old_copy, new_copy = (
-        Written(0, 0, old.year, old.month, old.day),
-        Written(0, 0, new.year, new.month, new.day),
-    )
-    if new_copy.year is None and anchor is not None:
-        new_copy.year = nearest_year(new_copy, anchor, "gregorian")
-    if old_copy.year is None and new_copy.year is not None:
-        old_copy.year = new_copy.year - (1 if old_copy.month == 12 and new_copy.month == 1 else 0)
-    return _same_day(old_copy, new_copy)
+    new = _fill_year(new, anchor, "gregorian")
+    if old.year is None and new.year is not None:
+        old = replace(old, year=new.year - (1 if old.month == 12 and new.month == 1 else 0))
+    return _same_day(old, new)
 
 
 def _instant(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
@@ -656,8 +660,11 @@ def _month_day_list(
     return found
 
 
-def _iso_date(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
-    """An ISO 8601 day written in the text ("1918-04-25"): Gregorian by definition."""
+def _iso_date(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date | None) -> Found:
+    """An ISO 8601 day written in the text ("1918-04-25"): Gregorian by definition.
+
+    ISO 8601 fixes the calendar, so the collection's reading is not consulted.
+    """
     w = Written(m.start(), m.end(), int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if not 1 <= (w.month or 0) <= 12:
         return None
@@ -674,27 +681,37 @@ def _uncertain_day(text: str, m: re.Match[str], calendar: Reading, anchor: dt.da
     return [replace(found, attrs={**found.attrs, "cert": "low"})]
 
 
-def _dual_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+def _dual_year(text: str, m: re.Match[str], reading: Reading, anchor: dt.date | None) -> Found:
     """ "11 February 1731/2": Old Style, the year then beginning on 25 March.
 
     The date belongs to the year written second in the modern reckoning (1732),
-    read in the Julian calendar and converted: Gregorian 22 February 1732.
+    read in the Julian calendar and converted: Gregorian 22 February 1732.  A
+    collection's convention decides the calendar of that day (Tuscany counted
+    its years from 25 March in the Gregorian calendar until 1750); a plain
+    reading does not, since the double year is itself the Old Style marker.
     """
     first = int(m.group("y"))
     tail = m.group("y2")
     second = int(str(first)[: 4 - len(tail)] + tail)
     if second != first + 1:
         return None
-    w = Written(m.start(), m.end(), second, MONTH_FORMS[m.group("m")], _number(m.group("d")))
-    if w.month is not None and (w.month > 3 or (w.month == 3 and (w.day or 0) >= 25)):
+    month, day = MONTH_FORMS[m.group("m")], _number(m.group("d"))
+    if month > 3 or (month == 3 and day >= 25):
         return None  # from 25 March both reckonings agree: not a dual year
-    problem = _impossible(w, "julian")
-    attrs = {} if problem else point_attributes(w, "julian")
+    w = Written(m.start(), m.end(), second, month, day)
+    calendar: Calendar = "julian"
+    if isinstance(reading, Convention):
+        calendar = reading.calendar_for((first, month, day))  # the year as written
+    problem = _impossible(w, calendar)
+    attrs = {} if problem else point_attributes(w, calendar)
     return [_match(text, w, attrs, problem)]
 
 
-def _dual_ranges(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
-    """ "10-14 [23-27] December": an Old Style range and its New Style reading."""
+def _dual_ranges(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date | None) -> Found:
+    """ "10-14 [23-27] December": an Old Style range and its New Style reading.
+
+    Both calendars are written, so the collection's reading is not consulted.
+    """
     month = MONTH_FORMS[m.group("m")]
     year = int(m.group("y")) if m.group("y") else None
     numbers = [_number(m.group(g)) for g in ("ad", "ae", "bd", "be")]
@@ -706,8 +723,9 @@ def _dual_ranges(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date
         Written(m.start("bd"), m.end("bd"), year, month, numbers[2]),
         Written(m.start("be"), m.end("be"), year, month, numbers[3]),
     )
-    for w in (*old, *new):
-        _fill_year(w, anchor, "gregorian")
+    # Each half's year is the one nearest the anchor in its own calendar.
+    old = (_fill_year(old[0], anchor, "julian"), _fill_year(old[1], anchor, "julian"))
+    new = (_fill_year(new[0], anchor, "gregorian"), _fill_year(new[1], anchor, "gregorian"))
     if not (_ok(old[0]) and _ok(new[0], "gregorian") and _same_day(old[0], new[0])):
         return None
     julian = range_attributes(old[0], old[1], "julian")
@@ -899,12 +917,12 @@ _Candidate = tuple[int, int, list[DateMatch], Callable[[dt.date | None], Found]]
 
 def _expressions(
     text: str, document_date: dt.date | None, default_calendar: str | Convention
-) -> list[Expression]:
-    """Every date expression, left to right, none overlapping another.
+) -> tuple[list[Expression], dt.date | None]:
+    """Every date expression, left to right, none overlapping another; and the last anchor.
 
     A date written without a year takes its year from the nearest *preceding*
-    complete date ("Petrograd, November 24, 1917. [Received November 26]"),
-    and only before the first one from ``document_date``.
+    date written with its year ("Petrograd, November 24, 1917. [Received
+    November 26]"), and only before the first one from ``document_date``.
     """
     calendar = _calendar(default_calendar)
     candidates: list[_Candidate] = []
@@ -920,11 +938,11 @@ def _expressions(
     expressions: list[Expression] = []
     for start, end, found, read_again in kept:
         if _WRITTEN_YEAR.search(text, start, end):
-            anchor = complete_day(found[-1].attrs) or anchor
+            anchor = reference_day(found[-1].attrs, year_alone=False) or anchor
         elif anchor is not None and anchor != document_date:
             found = read_again(anchor) or found
         expressions.append((start, end, found))
-    return expressions
+    return expressions, anchor
 
 
 def _reader(
@@ -939,23 +957,64 @@ def _reader(
 _WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 
-def complete_day(attrs: dict[str, str]) -> dt.date | None:
-    """The Gregorian day a date's attributes point at, to place later dates without a year.
+def reference_day(
+    attrs: dict[str, str], edge: str = "end", *, year_alone: bool = True
+) -> dt.date | None:
+    """The Gregorian day a date's attributes stand for, to place dates written without a year.
 
-    A month with its year ("In March, 1918") counts from its middle: a
-    "March 14" after it is of 1918, whatever the document's own date.
+    ``edge`` is ``"end"`` for the anchor later dates take their year from (a
+    range counts from its last day) and ``"start"`` for a document's own date
+    (a document dated by a range is dated from its first day).
+
+    One rule for a value without its day, wherever a reference day is taken:
+    a month counts from its middle (the 15th), a year alone from its middle
+    (1 July).  From the middle, the nearest year of a later "March 14" after
+    "In March, 1918" is 1918, and a "28 December" in a document dated "1917"
+    is of 1917; a first day would make it 1916.  ``year_alone=False`` gives no
+    day for a year alone: a year mentioned in running text ("since 1905") says
+    nothing of when the next sentence is.
+
+    >>> reference_day({"when": "1918-03"}), reference_day({"from": "1917", "to": "1918"})
+    (datetime.date(1918, 3, 15), datetime.date(1918, 7, 1))
     """
-    value = attrs.get("when") or attrs.get("to") or attrs.get("notAfter")
-    if not value:
-        return None
-    if re.fullmatch(r"\d{4}-\d\d", value):
+    keys = ("when", "to", "notAfter") if edge == "end" else ("when", "from", "notBefore")
+    value = next((attrs[key] for key in keys if attrs.get(key)), "")
+    if re.fullmatch(r"\d{4}", value):
+        if not year_alone:
+            return None
+        value += "-07-01"
+    elif re.fullmatch(r"\d{4}-\d\d", value):
         value += "-15"
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return None
+        return None  # a month-day without a year (--04-04), or no date at all
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def find_dates_in_sequence(
+    text: str,
+    *,
+    anchor: dt.date | None,
+    default_calendar: str | Convention = "gregorian",
+) -> tuple[list[DateMatch], dt.date | None]:
+    """The dates of one of a sequence of texts (a document's blocks), and the next anchor.
+
+    ``anchor`` is where a date without a year takes its year: the document's
+    date before the first text, then the last date written with its year in
+    the texts before.  The anchor returned is the one the next text starts
+    from, so a caller that reads the texts in order gets what
+    :func:`find_dates` gives for their concatenation.
+
+    >>> found, anchor = find_dates_in_sequence("In March, 1918, ...", anchor=None)
+    >>> anchor
+    datetime.date(1918, 3, 15)
+    >>> [m.attrs["when"] for m in find_dates_in_sequence("on March 14", anchor=anchor)[0]]
+    ['1918-03-14']
+    """
+    expressions, after = _expressions(text, anchor, default_calendar)
+    return [match for _, _, matches in expressions for match in matches], after
 
 
 #: Every form holds a month name or a four-digit year; the forms run only near one.
@@ -1033,8 +1092,7 @@ def find_dates(
     >>> [(m.text, m.attrs["when"]) for m in find_dates("on 26 October [8 November] 1917")]
     [('26 October', '1917-11-08'), ('8 November', '1917-11-08')]
     """
-    expressions = _expressions(text, document_date, default_calendar)
-    return [match for _, _, matches in expressions for match in matches]
+    return find_dates_in_sequence(text, anchor=document_date, default_calendar=default_calendar)[0]
 
 
 def parse_date(
@@ -1053,7 +1111,7 @@ def parse_date(
     >>> parse_date("5 March 1918").attrs
     {'when': '1918-03-05'}
     """
-    expressions = _expressions(text, document_date, default_calendar)
+    expressions = _expressions(text, document_date, default_calendar)[0]
     if len(expressions) != 1:
         return None
     start, end, matches = expressions[0]

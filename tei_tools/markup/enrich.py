@@ -23,7 +23,13 @@ from lxml import etree
 from tei_tools.findings import Finding, context_around
 from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
-from tei_tools.markup.dates import DateMatch, complete_day, find_dates, parse_date
+from tei_tools.markup.dates import (
+    DateMatch,
+    find_dates,
+    find_dates_in_sequence,
+    parse_date,
+    reference_day,
+)
 from tei_tools.markup.folding import fold
 from tei_tools.markup.names import NameMatch, find_names
 from tei_tools.markup.registers import load_registry
@@ -39,14 +45,22 @@ if TYPE_CHECKING:
     from tei_tools.markup.registers import Entry, Registry
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+$")
-_WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 #: Blocks whose text is the collection's own wording, not the document's: no markup.
 UNMARKED_KINDS = frozenset({"trailer"})
 
 
 class Enricher:
-    """Marks up the blocks of one document against a registry."""
+    """Marks up the blocks of one document against a registry.
+
+    The whole document is read once, in order, when the enricher is made: a
+    date without a year takes its year from the dates before it, a surname
+    alone links to the person the document names in full anywhere, and an
+    "ibid." source line follows the one before it.  :meth:`annotate` and
+    :meth:`source_element` then only look a block up, so what they give for a
+    block does not depend on which blocks were asked for before, or how often;
+    :attr:`findings` are complete as soon as the enricher exists.
+    """
 
     def __init__(self, doc: Document, profile: Profile, *, registry: Registry | None = None):
         self.doc = doc
@@ -55,35 +69,67 @@ class Enricher:
         self.bibl_register = bibl_register_for(self.registry.sources)
         self.findings: list[Finding] = []
         self._reported: set[tuple[str, str, int, str]] = set()
-        self._previous_source: str | None = None
         self._dateline = dateline_date(doc.date_text, profile.calendar)
         self.document_date = document_date_of(self._dateline)
-        #: The nearest preceding complete date: where a date without a year takes its year.
-        self._anchor = self.document_date
-        self._citations: dict[int, etree._Element] = {}
-        self._names: dict[int, list[NameMatch]] | None = None
         self._named_in_full: dict[str, str] = {}
-        self._candidates: dict[int, list[Candidate]] = {}
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
         self.locator = SourceLocator(doc.text) if doc.text else None
+        # Blocks are frozen values (kind, text, line): a block is its own key.
+        self._spans: dict[Block, list[Span]] = {}
+        self._citations: dict[Block, etree._Element] = {}
+        self._mark_document()
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
         """The header's creation date (attributes, text): the dateline's date, when it parsed."""
         return (dict(self._dateline.attrs), self._dateline.text) if self._dateline else None
 
     def annotate(self, block: Block) -> list[Span]:
-        """The spans to mark in one block's text."""
-        if block.kind in UNMARKED_KINDS:
+        """The spans to mark in one block's text (a source line's are :meth:`source_element`)."""
+        if block.kind in UNMARKED_KINDS or block.kind == "source":
             return []
+        if block not in self._spans:
+            raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
+        return list(self._spans[block])
+
+    def source_element(self, block: Block) -> etree._Element:
+        """A structured ``bibl`` for a source line (a fresh copy on every call)."""
+        if block not in self._citations:
+            raise ValueError(f"line {block.line}: not a source line of {self.doc.source_name}")
+        return copy.deepcopy(self._citations[block])
+
+    def _mark_document(self) -> None:
+        """Every block's spans and every source line's ``bibl``, in reading order."""
+        names, candidates = self._prepare()
+        anchor = self.document_date  # where a date without a year takes its year
+        previous_source: str | None = None
+        for block in self.doc.blocks:
+            if block.kind == "source":
+                element = self._citation(block, previous_source)
+                title = element.find(f"{{{TEI_NS}}}title")
+                if title is not None and title.get("ref"):
+                    previous_source = title.get("ref")
+                self._citations[block] = element
+            elif block.kind not in UNMARKED_KINDS:
+                spans, anchor = self._mark(block, anchor, names[block], candidates[block])
+                self._spans[block] = spans
+
+    def _mark(
+        self,
+        block: Block,
+        anchor: dt.date | None,
+        known: list[NameMatch],
+        candidates: list[Candidate],
+    ) -> tuple[list[Span], dt.date | None]:
+        """The spans of one block, and the anchor for the blocks after it."""
         if block.kind == "dateline":
-            spans = self._dateline_spans(block)
+            spans, anchor = self._dateline_spans(block, anchor)
         else:
-            spans = [self._date_span(match, block) for match in self._find_dates(block.text)]
-        known = self._known_names(block)
+            found, anchor = self._find_dates(block.text, anchor)
+            spans = [self._date_span(match, block) for match in found]
         spans.extend(self._name_span(match, block) for match in known)
         dates = [(s.start, s.end) for s in spans if s.tag == "date"]
-        for candidate in self._candidates.get(id(block), []):
+        for candidate in candidates:
             if any(start < candidate.end and candidate.start < end for start, end in dates):
                 continue
             if candidate.tag is None and candidate.text in self._typed:
@@ -92,7 +138,7 @@ class Enricher:
             span = self._candidate_span(candidate, block)
             if span is not None:
                 spans = _longest_wins(spans, span)
-        return spans
+        return spans, anchor
 
     def _find_candidates(
         self, block: Block, known: list[NameMatch], after: Block | None = None
@@ -111,20 +157,14 @@ class Enricher:
             is_surname=self._is_surname,
         )
 
-    def _known_names(self, block: Block) -> list[NameMatch]:
-        """The register names of a block (computed once per document, see :meth:`_prepare`)."""
-        if self._names is None:
-            self._prepare()
-        assert self._names is not None
-        return self._names.get(id(block), [])
-
-    def _prepare(self) -> None:
-        """Find the register names of every block, and the people the document names in full.
+    def _prepare(self) -> tuple[dict[Block, list[NameMatch]], dict[Block, list[Candidate]]]:
+        """The register names and the other names of every block; the people named in full.
 
         A surname alone links to a person the same document names in full
         ("Summers" after "Maddin Summers"), wherever in the document that is.
         """
-        self._names = {}
+        names: dict[Block, list[NameMatch]] = {}
+        candidates_of: dict[Block, list[Candidate]] = {}
         for block in self.doc.blocks:
             if block.kind in UNMARKED_KINDS:
                 continue
@@ -132,7 +172,7 @@ class Enricher:
                 self._widen_misspelt(match, block.text) if match.tag == "orgName" else match
                 for match in find_names(block.text, self.registry, self.document_date)
             ]
-            self._names[id(block)] = found
+            names[block] = found
             for match in found:
                 if match.tag == "persName" and match.ref and _is_full_name(match):
                     entry = self.registry.lookup(match.ref)
@@ -144,9 +184,9 @@ class Enricher:
         previous: Block | None = None
         for block in self.doc.blocks:
             after, previous = previous, block
-            if id(block) in self._names:
-                candidates = self._find_candidates(block, self._names[id(block)], after)
-                self._candidates[id(block)] = candidates
+            if block in names:
+                candidates = self._find_candidates(block, names[block], after)
+                candidates_of[block] = candidates
                 for candidate in candidates:
                     if candidate.tag is not None:
                         self._typed.setdefault(
@@ -155,8 +195,8 @@ class Enricher:
         # A person the document names in full ("Josiah Hartwell", "Governor Bernard") is a
         # person where it gives the surname alone ("Hartwell wrote").
         surnames: dict[str, tuple[str, str]] = {}
-        full = [c.text for cs in self._candidates.values() for c in cs if c.tag == "persName"]
-        full += [m.text[(m.role[1] - m.start) if m.role else 0 :] for ms in self._names.values()
+        full = [c.text for cs in candidates_of.values() for c in cs if c.tag == "persName"]
+        full += [m.text[(m.role[1] - m.start) if m.role else 0 :] for ms in names.values()
                  for m in ms if m.tag == "persName" and m.ref is None]  # fmt: skip
         for name in full:
             words = [w for w in name.split() if not w.endswith((".", ":"))]
@@ -165,6 +205,7 @@ class Enricher:
                 surnames.setdefault(surname, ("persName", "the surname of a person named in full"))
         for surname, typed in surnames.items():
             self._typed.setdefault(surname, typed)
+        return names, candidates_of
 
     def _is_surname(self, word: str) -> bool:
         known = self._surname_cache.get(word)
@@ -276,53 +317,42 @@ class Enricher:
             kind, candidate.text, text, block, candidate.start, candidate.end, tag, suggestion
         )
 
-    def source_element(self, block: Block) -> etree._Element:
-        """A structured ``bibl`` for a source line (a fresh copy on every call)."""
-        if block.line not in self._citations:
-            parsed = parse_citation(
+    def _citation(self, block: Block, previous_ref: str | None) -> etree._Element:
+        """A source line's ``bibl``; ``previous_ref`` is the source an "ibid." repeats."""
+        parsed = parse_citation(
+            block.text,
+            bibl_register=self.bibl_register,
+            document_date=self.document_date,
+            default_calendar=self.profile.calendar,
+            previous_ref=previous_ref,
+        )
+        if not parsed.known:
+            self._report(
+                "unknown-source",
                 block.text,
-                bibl_register=self.bibl_register,
-                document_date=self.document_date,
-                default_calendar=self.profile.calendar,
-                previous_ref=self._previous_source,
+                parsed.problem or "short title not in the bibliography register",
+                block,
             )
-            title = parsed.element.find(f"{{{TEI_NS}}}title")
-            if title is not None and title.get("ref"):
-                self._previous_source = title.get("ref")
-            if not parsed.known:
-                self._report(
-                    "unknown-source",
-                    block.text,
-                    parsed.problem or "short title not in the bibliography register",
-                    block,
-                )
-            self._citations[block.line] = parsed.element
-        return copy.deepcopy(self._citations[block.line])
+        return parsed.element
 
-    def _find_dates(self, text: str) -> list[DateMatch]:
-        found = find_dates(text, document_date=self._anchor, default_calendar=self.profile.calendar)
-        self._advance_anchor(text, found)
-        return found
+    def _find_dates(
+        self, text: str, anchor: dt.date | None
+    ) -> tuple[list[DateMatch], dt.date | None]:
+        return find_dates_in_sequence(text, anchor=anchor, default_calendar=self.profile.calendar)
 
-    def _advance_anchor(self, text: str, found: list[DateMatch]) -> None:
-        """Remember the last date of ``text`` written with its year, for the dates after it."""
-        for match in reversed(found):
-            day = complete_day(match.attrs)
-            if day is not None and _WRITTEN_YEAR.search(match.text):
-                self._anchor = day
-                return
-
-    def _dateline_spans(self, block: Block) -> list[Span]:
+    def _dateline_spans(
+        self, block: Block, anchor: dt.date | None
+    ) -> tuple[list[Span], dt.date | None]:
         whole = parse_date(
             block.text, document_date=self.document_date, default_calendar=self.profile.calendar
         )
         if whole is not None:
-            return [self._date_span(whole, block)]
+            return [self._date_span(whole, block)], anchor
         # "Moscow, 5 March 1918": the date inside the line, the place left as text.
-        found = self._find_dates(block.text)
+        found, anchor = self._find_dates(block.text, anchor)
         if not found:
             self._report("uncertain-date", block.text, "date line could not be normalised", block)
-        return [self._date_span(match, block) for match in found]
+        return [self._date_span(match, block) for match in found], anchor
 
     def _date_span(self, match: DateMatch, block: Block) -> Span:
         if match.problem:
@@ -504,16 +534,9 @@ def bibl_register_for(sources: tuple[str, ...]) -> BiblRegister:
 
 
 def document_date_of(match: DateMatch | None) -> dt.date | None:
-    """The document's own date, to place dates written without a year."""
-    if match is None:
-        return None
-    value = match.attrs.get("when") or match.attrs.get("from") or match.attrs.get("notBefore")
-    if not value or value.startswith("-"):
-        return None
-    parts = [int(part) for part in value.split("-")[:3]]
-    while len(parts) < 3:
-        parts.append(1)
-    try:
-        return dt.date(*parts)
-    except ValueError:
-        return None
+    """The document's own date, to place dates written without a year.
+
+    A document dated by a month or a year alone is dated from its middle, by
+    the one rule of :func:`~tei_tools.markup.dates.reference_day`.
+    """
+    return reference_day(match.attrs, "start") if match is not None else None

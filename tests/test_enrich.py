@@ -1,0 +1,73 @@
+"""The enricher: what it marks in a block depends on the document, never on the order of asking."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tei_tools.markup.dates import parse_date
+from tei_tools.markup.enrich import Enricher, document_date_of
+from tei_tools.reading.layout import read_document
+from tei_tools.reading.profiles import load_profile
+
+# Dates without a year in the second and third paragraphs take their year from the
+# first paragraph's "28 February 1917", not from the document's date (1918).
+LETTER = """A LETTER ON THE COMMITTEE
+
+Petrograd, 5 March 1918
+
+    The committee first met on 28 February 1917, with Josiah Hartwell in the chair.
+
+    It met again on 4 April, when Hartwell read the report of 2 March.
+
+    On 10 May it was dissolved.
+"""
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile("generic")
+
+
+def _enricher(profile):
+    doc = read_document(LETTER, profile, source_name="letter.txt")
+    return doc, Enricher(doc, profile)
+
+
+def test_annotate_gives_the_same_spans_in_any_order_and_any_number_of_times(profile):
+    doc, in_order = _enricher(profile)
+    expected = [in_order.annotate(block) for block in doc.blocks]
+    assert any(span.attrs.get("when") == "1917-04-04" for spans in expected for span in spans)
+
+    _, shuffled = _enricher(profile)
+    backwards = {block: shuffled.annotate(block) for block in reversed(doc.blocks)}
+    again = [shuffled.annotate(block) for block in doc.blocks]
+    assert [backwards[block] for block in doc.blocks] == expected
+    assert again == expected
+    assert [f.as_dict() for f in shuffled.findings] == [f.as_dict() for f in in_order.findings]
+
+
+def test_a_yearless_date_takes_the_year_of_the_last_dated_paragraph(profile):
+    doc, enricher = _enricher(profile)
+    whens = [
+        s.attrs.get("when") for b in doc.blocks for s in enricher.annotate(b) if s.tag == "date"
+    ]
+    assert "1917-04-04" in whens and "1917-05-10" in whens
+
+
+def test_a_block_of_another_document_is_refused(profile):
+    _, enricher = _enricher(profile)
+    other = read_document("OTHER\n\n    A paragraph on 4 April.\n", profile, source_name="o.txt")
+    block = next(b for b in other.blocks if b.kind == "p")
+    with pytest.raises(ValueError, match=r"not a block of letter\.txt"):
+        enricher.annotate(block)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [("March 1918", dt.date(1918, 3, 15)), ("5 March 1918", dt.date(1918, 3, 5))],
+)
+def test_a_document_dated_by_a_month_is_dated_from_its_middle(dateline, day):
+    # The same rule as a month written in the text: a later "March 14" is of that year.
+    assert document_date_of(parse_date(dateline)) == day
