@@ -154,6 +154,51 @@ def element_path(node: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
+class ElementPaths:
+    """:func:`element_path` for many elements of one tree that does not change meanwhile.
+
+    Each parent's children are counted once (one pass in C) instead of once
+    per element asked about: a ``div`` of 2,500 entries with hundreds of
+    faults would otherwise cost hundreds of sibling scans.  Elements are keys
+    (lxml keeps one proxy per node while it is referenced, as here).
+    """
+
+    def __init__(self) -> None:
+        self._steps: dict[etree._Element, str] = {}
+        self._paths: dict[etree._Element, str] = {}
+
+    def __call__(self, node: etree._Element) -> str:
+        found = self._paths.get(node)
+        if found is not None:
+            return found
+        parent = node.getparent()
+        if parent is None:
+            path = "/" + etree.QName(node).localname
+        else:
+            step = self._steps.get(node)
+            if step is None:
+                self._count_children(parent)
+                step = self._steps[node]
+            path = f"{self(parent)}/{step}"
+        self._paths[node] = path
+        return path
+
+    def _count_children(self, parent: etree._Element) -> None:
+        children = list(parent.iterchildren(etree.Element))
+        totals: dict[str, int] = {}
+        for child in children:
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            tag = child.tag
+            name = etree.QName(child).localname
+            if totals[tag] == 1:
+                self._steps[child] = name
+            else:
+                seen[tag] = position = seen.get(tag, 0) + 1
+                self._steps[child] = f"{name}[{position}]"
+
+
 def end_line(node: etree._Element) -> int | None:
     """The line of an element's end tag, from the last thing inside it (lxml keeps no end lines)."""
     line = node.sourceline

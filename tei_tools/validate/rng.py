@@ -134,7 +134,9 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
 
     def explain(subtree, log):
         kept = [e for e in log if not _other_root_tried(e, subtree)]
-        return _located_from_log(_SubtreeView(subtree), kept, index, file)
+        # No path in the working copy: the pass records each problem with its path in the
+        # document, and counting a large parent's children once per log would cost more.
+        return _located_from_log(_SubtreeView(subtree), kept, index, file, _no_path)
 
     maker = _problem_maker(file)
 
@@ -151,6 +153,10 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
         return []
     known = {_fault_key(p) for p in found}
     return found + [p for p in _duplicate_ids(tree, file) if _fault_key(p) not in known]
+
+
+def _no_path(node: etree._Element) -> None:
+    return None
 
 
 _ATTRIBUTE_CODES = frozenset(
@@ -476,7 +482,7 @@ def _problems_from_log(
 
 
 def _located_from_log(
-    tree, log: list, index: SchemaIndex, file: str
+    tree, log: list, index: SchemaIndex, file: str, paths=element_path
 ) -> list[tuple[etree._Element | None, Problem]]:
     """Each libxml2 message as (the element it is about, a Problem); cascades and repeats left out."""
     located: list[tuple[etree._Element | None, Problem]] = []
@@ -488,7 +494,7 @@ def _located_from_log(
         if spaces is None and entry.path:
             spaces = _namespaces(tree)
         node = _node_at(tree, entry.path, spaces)
-        target, problem = _explain(entry, node, index, file)
+        target, problem = _explain(entry, node, index, file, paths)
         key = (problem.line, problem.message)
         if key in seen:
             continue
@@ -553,7 +559,7 @@ def _namespaces(tree) -> dict[str, str]:
     return spaces
 
 
-def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
+def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str, paths=element_path):
     """Turn one libxml2 message into (the element it is about, a Problem)."""
     message = entry.message
     line = entry.line or None
@@ -570,7 +576,7 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str):
             None,
             ERROR,
             shown,
-            element_path(at) if at is not None else entry.path,
+            paths(at) if at is not None else entry.path,
             tuple(expected),
             suggestion,
             "rng",

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from tei_tools.validate.problems import Problem, element_path, end_line
+from tei_tools.validate.problems import ElementPaths, Problem, element_path, end_line
 
 #: Validations of subtrees one document may take to list its faults.
 MAX_CHECKS = 4000
@@ -78,6 +78,8 @@ class _Finder:
         self.found: list[Problem] = []
         self.checks = 0
         self.seen: set[tuple] = set()
+        #: Paths in the document (never the working copy, which changes).
+        self.paths = ElementPaths()
 
     def valid(self, node: etree._Element) -> bool:
         self.checks += 1
@@ -127,8 +129,10 @@ class _Finder:
 
     def record(self, target: etree._Element | None, problem: Problem) -> None:
         original = self.origin.get(target) if target is not None else None
+        if original is None and target is not None and problem.path is None:
+            problem = replace(problem, path=element_path(target))
         if original is not None:
-            problem = replace(problem, path=element_path(original))
+            problem = replace(problem, path=self.paths(original))
             if problem.code == "element-incomplete":
                 # Its end tag's line, from the document (the copy may have lost children).
                 problem = replace(problem, line=end_line(original) or problem.line)
