@@ -153,14 +153,14 @@ class Convention:
         year, month, day = self.last_julian
         text = (
             f"{self.label}: dates written once are read in the Julian calendar (Old Style) "
-            f"to {day} {stdlib_calendar.month_name[month]} {year} and in the Gregorian "
+            f"to {day} {month_names().name(month)} {year} and in the Gregorian "
             "calendar after it"
         )
         if self.year_start != (1, 1):
             month, day = self.year_start
             text += (
                 f"; before {self.year_start_until} the Old Style year began on "
-                f"{day} {stdlib_calendar.month_name[month]}"
+                f"{day} {month_names().name(month)}"
             )
         return text + (f" ({self.source})." if self.source else ".")
 
@@ -217,6 +217,45 @@ def convention(name: str | Convention) -> Convention:
         raise ValueError(
             f"unknown calendar {name!r}: expected one of {', '.join(convention_names())}"
         ) from None
+
+
+@dataclass(frozen=True)
+class MonthNames:
+    """The month names of one language (``data/calendars/months.toml``)."""
+
+    #: The twelve names, January first.
+    names: tuple[str, ...]
+    #: Short forms written with a point ("Sept."), without it: month numbers.
+    abbreviations: dict[str, int]
+    #: Letter-writers' contractions ("Decr", "7ber"), with or without a point.
+    contractions: dict[str, int]
+
+    def name(self, month: int) -> str:
+        """The name of month ``month`` (1 is January).
+
+        >>> month_names().name(3)
+        'March'
+        """
+        return self.names[month - 1]
+
+
+@functools.cache
+def month_names(language: str = "en") -> MonthNames:
+    """The month names of ``language``, read once from ``data/calendars/months.toml``."""
+    text = (resources.files("tei_tools") / "data" / "calendars" / "months.toml").read_text(
+        encoding="utf-8"
+    )
+    table = tomllib.loads(text)
+    if language not in table:
+        raise ValueError(f"no month names for {language!r}: expected one of {', '.join(table)}")
+    entry = table[language]
+    if len(entry["names"]) != 12:
+        raise ValueError(f"months.toml: [{language}] names must list twelve months")
+    return MonthNames(
+        tuple(entry["names"]),
+        dict(entry.get("abbreviations", {})),
+        dict(entry.get("contractions", {})),
+    )
 
 
 def _ymd(value: object) -> YMD:

@@ -31,3 +31,23 @@ def test_days_that_do_not_exist_convert_to_nothing():
     assert julian_to_gregorian_iso("1917-02-30") is None
     assert gregorian_to_julian_iso("1900-02-29") is None  # Julian only
     assert julian_to_gregorian_iso("9999-12-31") is None  # its Gregorian day is in year 10000
+
+
+def test_month_names_are_written_only_in_their_data_file():
+    import io
+    import tokenize
+    from pathlib import Path
+
+    import tei_tools
+    from tei_tools.calendars import month_names
+
+    english = month_names("en")
+    words = {*english.names, *english.abbreviations}
+    spelled = []
+    for path in Path(tei_tools.__file__).parent.rglob("*.py"):
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for token in tokens:
+            if token.type == tokenize.STRING and token.string.strip("\"'") in words:
+                spelled.append(f"{path.name}:{token.start[0]}: {token.string}")
+    assert spelled == []
+    assert english.name(9) == "September" and english.abbreviations["Sept"] == 9

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
+from tei_tools.calendars import month_names
 from tei_tools.corpus.citation import CITE_SCRIPT, Edition, citation_line, document_meta
 from tei_tools.corpus.results import (
     DOCUMENT_DIR,
@@ -71,10 +72,7 @@ FRONT_MATTER = (
     ("changes.html", "Version and changes"),
 )
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+MONTHS = month_names().names
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 

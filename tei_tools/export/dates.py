@@ -27,10 +27,7 @@ from lxml import etree
 
 from tei_tools import calendars
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+MONTHS = calendars.month_names().names
 
 # HTML's valid date, month, year and date-time strings (no negative or 5-digit years:
 # browsers reject them, so such dates keep their value in a data attribute instead).

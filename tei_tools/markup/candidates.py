@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from tei_tools.calendars import month_names
 from tei_tools.markup.vocabulary import (
     gazetteer_place,
     given_name_contractions,
@@ -191,8 +192,6 @@ NOT_NAMES = frozenset(
     Provisional Imperial Royal Socialist Soviet Bolshevik Bolsheviks Menshevik Mensheviks
     Maximalist Maximalists Communist Communists Revolutionary Revolutionaries Social Democrat
     Democrats Democratic Labour Labor Liberal Conservative Cadet Cadets
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     Telegram Note Notes Letter Memorandum Despatch Dispatch Decree Resolution Appeal Statement
     Reply Report Enclosure Annex Article Section Chapter Part Paragraph File No Nos Received
@@ -202,7 +201,7 @@ NOT_NAMES = frozenset(
     Rs Rubles Roubles Dollars Francs Pounds Marks
     Railway Railways Railroad Road Street Square Bridge Station Line Lines Front Treaty Peace
     """.split()  # noqa: SIM905
-)
+) | frozenset((*month_names().names, *month_names().abbreviations))
 #: Single words that are never a name by themselves (a body's head word needs more).
 _NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - (
     SELF_NAMING_HEADS | BARE_NAMING_HEADS

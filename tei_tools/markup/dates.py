@@ -55,6 +55,7 @@ from tei_tools.calendars import (
     convention,
     is_real_date,
     month_length,
+    month_names,
     to_gregorian,
 )
 
@@ -74,23 +75,11 @@ class DateMatch:
 
 # --- vocabulary -------------------------------------------------------------------------
 
-MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-ABBREVIATIONS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}  # fmt: skip
-#: Contractions of the seventeenth to nineteenth centuries ("Decr 12th", "7ber 5"),
-#: written with or without a point: the forms of Cappelli-style abbreviation lists
-#: that English letter-writers used (the numeral months count from March: 7ber is September).
-CONTRACTIONS = {
-    "Jany": 1, "Janry": 1, "Janr": 1, "Feby": 2, "Febry": 2, "Febr": 2, "Apl": 4, "Aprl": 4,
-    "Augt": 8, "Augst": 8, "Septr": 9, "Sepr": 9, "Octr": 10, "Octobr": 10, "Novr": 11,
-    "Novemr": 11, "Decr": 12, "Decemr": 12, "7ber": 9, "7bre": 9, "8ber": 10, "8bre": 10,
-    "9ber": 11, "9bre": 11, "Xber": 12, "Xbre": 12, "10ber": 12,
-}  # fmt: skip
+# The names, abbreviations ("Sept.") and contractions ("Decr", "7ber") of the months are
+# data (tei_tools/data/calendars/months.toml), shared with every module that names a month.
+MONTH_NAMES = list(month_names().names)
+ABBREVIATIONS = month_names().abbreviations
+CONTRACTIONS = month_names().contractions
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 

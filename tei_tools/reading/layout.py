@@ -14,35 +14,12 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
+from tei_tools.calendars import month_names
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
+#: The months' names and abbreviations, in lower case (data/calendars/months.toml).
+MONTHS = [word.lower() for word in (*month_names().names, *month_names().abbreviations)]
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ROMAN_MONTH = r"(?:XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)"
 # A line that is nothing but a date or date range: words allowed around the numbers.
