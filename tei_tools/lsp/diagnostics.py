@@ -11,6 +11,7 @@ attribute or attribute value the message names, in UTF-16 units.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,10 @@ class Checked:
     schema: Path | None = None
 
 
+#: How many problems are placed between two looks at whether the check is still wanted.
+_PLACED_BETWEEN_LOOKS = 200
+
+
 def check_text(
     text: str,
     path: Path,
@@ -49,10 +54,20 @@ def check_text(
     registers: tuple[Path, ...] = (),
     targets=None,
     extra_checks: bool = True,
-) -> Checked:
-    """Validate ``text`` as the file ``path`` and turn its problems into diagnostics."""
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Checked | None:
+    """Validate ``text`` as the file ``path`` and turn its problems into diagnostics.
+
+    ``cancelled`` is asked before validating, after it and while the problems
+    are placed (every few hundred): once it answers True the check stops and
+    returns None. The server asks "has the document changed since?", so a long
+    check of an outdated version gives way to the newest one. (A thread cannot
+    be stopped from outside; the libxml2 validation itself runs to its end.)
+    """
     from tei_tools.validate import validate_bytes
 
+    if cancelled():
+        return None
     report = validate_bytes(
         encode_buffer(text),
         path,
@@ -64,16 +79,17 @@ def check_text(
     if not report.problems:  # the common case while typing: no scan of the buffer needed
         chosen = report.schema.split(", ")[0] if report.schema else None
         return Checked([], True, Path(chosen) if chosen else None)
+    if cancelled():
+        return None
     tags, lines = TagIndex(text), LineIndex(text)
     fatal = [p for p in report.problems if p.severity == FATAL]
     if fatal:
         return Checked([to_diagnostic(fatal[0], tags, lines)], False)
     chosen = report.schema.split(", ")[0] if report.schema else None
-    return Checked(
-        to_diagnostics(report.problems, tags, lines),
-        True,
-        Path(chosen) if chosen else None,
-    )
+    placed = to_diagnostics(report.problems, tags, lines, cancelled)
+    if placed is None:
+        return None
+    return Checked(placed, True, Path(chosen) if chosen else None)
 
 
 _DECLARED = re.compile(r"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -96,12 +112,20 @@ def encode_buffer(text: str) -> bytes:
 
 
 def to_diagnostics(
-    problems: list[Problem], tags: TagIndex, lines: LineIndex
-) -> list[types.Diagnostic]:
-    """Problems as diagnostics; the same message twice on a line goes to its next tag each time."""
+    problems: list[Problem],
+    tags: TagIndex,
+    lines: LineIndex,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[types.Diagnostic] | None:
+    """Problems as diagnostics; the same message twice on a line goes to its next tag each time.
+
+    None when ``cancelled`` answers True (asked every few hundred problems).
+    """
     seen: dict[tuple[int | None, str], int] = {}
     found = []
-    for problem in problems:
+    for count, problem in enumerate(problems, 1):
+        if count % _PLACED_BETWEEN_LOOKS == 0 and cancelled():
+            return None
         key = (problem.line, problem.message)
         found.append(to_diagnostic(problem, tags, lines, seen.get(key, 0)))
         seen[key] = seen.get(key, 0) + 1
@@ -157,7 +181,7 @@ def problem_span(
 
 def _syntax_span(problem: Problem, tags: TagIndex, lines: LineIndex) -> tuple[int, int, str, str]:
     offset = lines.from_libxml(problem.line, problem.column)
-    tag = next((t for t in tags.before(offset + 1)[-3:] if t.end == offset), None)
+    tag = next(iter(tags.ending_between(offset, offset)), None)
     if tag is not None:
         return tag.start, tag.end, "document", tag.local
     end_of_line = lines.line_end(lines.position(offset)[0])
@@ -176,7 +200,7 @@ def _tag_for(problem: Problem, tags: TagIndex, lines: LineIndex, occurrence: int
     """
     line = (problem.line or 1) - 1
     low, high = lines.line_start(line), lines.line_end(line)
-    on_line = [t for t in tags.before(high + 1) if low <= t.end <= high + 1]
+    on_line = tags.ending_between(low, high + 1)
     element = problem.path.rsplit("/", 1)[-1].split("[", 1)[0] if problem.path else None
     starts = [t for t in on_line if t.kind != "end"]
     if problem.code == "element-incomplete":

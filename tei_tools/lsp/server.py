@@ -3,8 +3,10 @@
 Validation runs off the event loop in one worker thread, so requests
 (completion, hover) are answered while a document is being checked.  A change
 starts a short timer (the debounce); a newer change cancels the timer and any
-validation of the older text not yet started, and a result for an older
-version is never published.  While the buffer is not well-formed the one
+validation of the older text not yet started, a validation under way stops at
+its next look at the version (before and after the validator, and every few
+hundred problems placed), and a result for an older version is never
+published.  While the buffer is not well-formed the one
 syntax error is shown together with the last schema diagnostics, moved along
 with the edits made since.
 
@@ -263,6 +265,10 @@ class TeiLanguageServer(LanguageServer):
         if state.version != version:
             return None
         started = time.perf_counter()
+
+        def superseded() -> bool:  # read across threads: an int and a dict lookup
+            return state.version != version or state.uri not in self.states
+
         try:
             checked = check_text(
                 text,
@@ -271,9 +277,11 @@ class TeiLanguageServer(LanguageServer):
                 registers=self.registers().files,
                 targets=self.pointer_targets(),
                 extra_checks=self.options.extra_checks,
+                cancelled=superseded,
             )
             log.info(
-                "validated %s version %d in %.0f ms",
+                "%s %s version %d in %.0f ms",
+                "validated" if checked is not None else "stopped validating (superseded)",
                 state.uri,
                 version,
                 (time.perf_counter() - started) * 1000,
