@@ -29,7 +29,7 @@ from tei_tools.xml import TEI_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.registers import Registry
-    from tei_tools.markup.review import ApplyReport, DecisionFile
+    from tei_tools.markup.decisions import ApplyReport, DecisionFile
 
 
 @dataclass
@@ -98,7 +98,7 @@ def convert(
         findings.extend(enricher.findings)
     tree, review = etree.ElementTree(root), None
     if decisions is not None:
-        from tei_tools.markup.review.apply import apply_decisions
+        from tei_tools.markup.decisions.apply import apply_decisions
 
         review = apply_decisions(tree, decisions)
     return Conversion(tree, findings, review)

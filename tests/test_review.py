@@ -10,8 +10,8 @@ from review_corpus import make_corpus, place
 from tei_tools.cli import cli
 from tei_tools.convert import convert_file, convert_text
 from tei_tools.errors import InputError
-from tei_tools.markup.review.anchors import Anchor, TextStream
-from tei_tools.review import Decision, DecisionFile, apply_decisions, load_decisions
+from tei_tools.markup.decisions import Decision, DecisionFile, apply_decisions, load_decisions
+from tei_tools.markup.decisions.anchors import Anchor, TextStream
 from tei_tools.review.registers import NewEntry
 from tei_tools.review.session import ReviewSession
 from tei_tools.xml import TEI_NS, parse_xml_file

@@ -257,7 +257,7 @@ def test_review_command_serves_on_localhost_with_a_token_in_the_url(corpus):
 
 
 def test_a_corrupted_decisions_file_is_reported_for_its_document_alone(corpus):
-    from tei_tools.markup.review.decisions import decisions_path
+    from tei_tools.markup.decisions.store import decisions_path
 
     broken = decisions_path(corpus, "1917-12-05_note")
     broken.parent.mkdir(parents=True, exist_ok=True)
@@ -303,7 +303,7 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(client):
 
 
 def test_a_save_killed_mid_way_leaves_no_temporary_file_after_restart(corpus):
-    from tei_tools.markup.review.decisions import REVIEW_DIR
+    from tei_tools.markup.decisions.store import REVIEW_DIR
 
     folder = corpus / REVIEW_DIR
     folder.mkdir(parents=True, exist_ok=True)

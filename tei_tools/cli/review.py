@@ -24,7 +24,7 @@ def review(corpus: Path, editor: str | None, port: int, open_browser: bool) -> N
     import importlib
 
     from tei_tools.errors import MissingExtraError
-    from tei_tools.markup.review.decisions import default_editor
+    from tei_tools.markup.decisions.store import default_editor
 
     # Every package of the extra, before any work: the server imports uvicorn only
     # when it starts, after the session has begun converting the corpus.

@@ -311,7 +311,7 @@ def _review_decisions(collection: Collection, document) -> bytes:
     They are part of the document's cache key: a new decision rebuilds the
     document, and nothing else.
     """
-    from tei_tools.markup.review.decisions import decisions_path
+    from tei_tools.markup.decisions.store import decisions_path
 
     if document.kind != "source":
         return b""

@@ -143,7 +143,7 @@ def read_collection(folder: str | Path) -> Collection:
 
 def collection_registers(root: Path) -> tuple[str, ...]:
     """The collection's own register files, ``ROOT/registers/*.xml``, as absolute paths."""
-    from tei_tools.markup.review.decisions import REGISTERS_DIR
+    from tei_tools.markup.decisions.store import REGISTERS_DIR
 
     return tuple(
         str(p.resolve()) for p in sorted((root / REGISTERS_DIR).glob("*.xml")) if p.is_file()
@@ -156,7 +156,7 @@ def collection_of(path: Path) -> Path | None:
     Only a folder with review data (``review/`` or ``registers/``) counts, so
     that a loose ``source/`` folder elsewhere is converted as before.
     """
-    from tei_tools.markup.review.decisions import REGISTERS_DIR, REVIEW_DIR
+    from tei_tools.markup.decisions.store import REGISTERS_DIR, REVIEW_DIR
 
     folder = path.resolve().parent
     root = folder.parent

@@ -183,7 +183,7 @@ def _decisions(task: DocumentTask):
     """The task's review decisions, parsed; None when the document has none."""
     if not task.decisions:
         return None
-    from tei_tools.markup.review.decisions import parse_decisions
+    from tei_tools.markup.decisions.store import parse_decisions
 
     return parse_decisions(task.decisions, source=f"review/{task.stem}.toml", document=task.stem)
 

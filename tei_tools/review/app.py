@@ -45,7 +45,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from tei_tools.errors import TeiToolsError
-from tei_tools.markup.review.decisions import ConflictError
+from tei_tools.markup.decisions.store import ConflictError
 from tei_tools.review.registers import EntryError, NewEntry
 from tei_tools.review.render import render_block, render_document
 from tei_tools.review.session import ActionError, ReviewSession

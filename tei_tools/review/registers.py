@@ -23,7 +23,7 @@ from lxml import etree
 
 from tei_tools.errors import InputError
 from tei_tools.markup.registers import Entry, Registry, load_registry
-from tei_tools.markup.review.decisions import REGISTERS_DIR
+from tei_tools.markup.decisions.store import REGISTERS_DIR
 from tei_tools.xml import TEI_NS, XML_NS, parse_xml_file, serialize, write_atomic
 
 _T = f"{{{TEI_NS}}}"
@@ -75,7 +75,7 @@ def review_for_source(source: Path, extra: tuple[Path, ...] = ()):
     decisions, as ``build`` converts it.
     """
     from tei_tools.corpus.collection import collection_of
-    from tei_tools.markup.review.decisions import decisions_path, load_decisions
+    from tei_tools.markup.decisions.store import decisions_path, load_decisions
 
     root = collection_of(Path(source))
     if root is None:
@@ -130,7 +130,7 @@ def new_xml_id(names: tuple[str, ...], taken: set[str]) -> str:
 def add_entry(corpus: Path, entry: NewEntry, registry: Registry, *, note: str = "") -> str:
     """Write a new entry into the collection's register file; return its pointer (``per:x``).
 
-    The caller holds the review lock (:func:`~tei_tools.markup.review.decisions.corpus_lock`).
+    The caller holds the review lock (:func:`~tei_tools.markup.decisions.store.corpus_lock`).
     """
     entry = entry.validated()
     file_name, list_tag, entry_tag, name_tag, prefix = REGISTER_FILES[entry.type]

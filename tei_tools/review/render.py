@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from tei_tools.markup.registers import Registry
-from tei_tools.markup.review.anchors import Block, localname
-from tei_tools.markup.review.apply import MARK_TAGS
+from tei_tools.markup.decisions.anchors import Block, localname
+from tei_tools.markup.decisions.apply import MARK_TAGS
 from tei_tools.review.state import DocumentState
 from tei_tools.xml import TEI_NS
 

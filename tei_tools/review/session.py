@@ -25,21 +25,21 @@ from tei_tools.corpus.collection import read_collection
 from tei_tools.corpus.document import profile_for
 from tei_tools.errors import TeiToolsError
 from tei_tools.findings import Finding
-from tei_tools.markup.review.anchors import (
+from tei_tools.markup.decisions.anchors import (
     Anchor,
     TextStream,
     adjacent_context,
     collapse,
     localname,
 )
-from tei_tools.markup.review.apply import (
+from tei_tools.markup.decisions.apply import (
     MARK_TAGS,
     NotApplicable,
     apply_one,
     check_date_value,
     find_mark,
 )
-from tei_tools.markup.review.decisions import (
+from tei_tools.markup.decisions.store import (
     ACTIONS,
     Decision,
     DecisionFile,
@@ -91,7 +91,7 @@ class ReviewSession:
     def _remove_leftovers(self) -> None:
         """Temporary files of a save that was killed mid-way (``*.tei-tools-tmp``)."""
         from tei_tools.corpus.build import remove_temporaries
-        from tei_tools.markup.review.decisions import REGISTERS_DIR, REVIEW_DIR
+        from tei_tools.markup.decisions.store import REGISTERS_DIR, REVIEW_DIR
 
         for folder in (self.root / REVIEW_DIR, self.root / REGISTERS_DIR):
             remove_temporaries(folder)
@@ -215,7 +215,7 @@ class ReviewSession:
         ``fields`` are the action's own (``new_type``, ``extent``, ``ref``,
         ``value``, ``calendar``), ``everywhere`` and, for a dropped line,
         ``text``.  Raises :class:`ActionError` for a request that cannot
-        apply and :class:`~tei_tools.markup.review.decisions.ConflictError` when
+        apply and :class:`~tei_tools.markup.decisions.store.ConflictError` when
         ``version`` is not the decisions file's current version.
         """
         with self._lock, corpus_lock(self.root):
@@ -440,7 +440,7 @@ class ReviewSession:
 
 
 def raise_conflict(state: DocumentState) -> None:
-    from tei_tools.markup.review.decisions import ConflictError
+    from tei_tools.markup.decisions.store import ConflictError
 
     raise ConflictError(
         f"the decisions of {state.stem} changed since this page was loaded "

@@ -15,9 +15,9 @@ from lxml import etree
 
 from tei_tools.convert import Conversion
 from tei_tools.findings import Finding
-from tei_tools.markup.review.anchors import TextStream
-from tei_tools.markup.review.apply import apply_decisions
-from tei_tools.markup.review.decisions import Decision, DecisionFile
+from tei_tools.markup.decisions.anchors import TextStream
+from tei_tools.markup.decisions.apply import apply_decisions
+from tei_tools.markup.decisions.store import Decision, DecisionFile
 
 
 @dataclass

@@ -3,7 +3,7 @@
 An editor's decisions outlive every conversion, so they are kept as text an
 editor can read, a reviewer can diff and git can merge: one ``[[decision]]``
 table per decision, oldest first, each with the quoted text and context that
-anchor it (:mod:`tei_tools.markup.review.anchors`), the action, who took it and
+anchor it (:mod:`tei_tools.markup.decisions.anchors`), the action, who took it and
 when.  The file carries its format name and a version number; a reader
 refuses versions it does not know.
 
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from tei_tools.errors import InputError, TeiToolsError
-from tei_tools.markup.review.anchors import Anchor
+from tei_tools.markup.decisions.anchors import Anchor
 from tei_tools.xml import write_atomic
 
 if sys.version_info >= (3, 11):

@@ -3,7 +3,7 @@
 This is a step of its own after conversion, so that the converter never needs
 to know about reviews and a decision is applied the same way by ``convert``,
 ``build`` and the review application.  Each decision's anchor is found again
-in the tree's reading stream (:mod:`tei_tools.markup.review.anchors`); a decision
+in the tree's reading stream (:mod:`tei_tools.markup.decisions.anchors`); a decision
 whose anchor is lost or ambiguous is reported in the :class:`ApplyReport` and
 left out, never applied to another place.
 
@@ -13,7 +13,7 @@ who is declared in the header (a ``respStmt`` in the ``titleStmt``) with one
 ``cert="low"``, the converter's "found, not linked" flag.
 
 >>> from tei_tools.convert import convert_text
->>> from tei_tools.markup.review.decisions import Decision
+>>> from tei_tools.markup.decisions.store import Decision
 >>> tree = convert_text("A TITLE\\n\\n5 March 1918\\n\\n    Mr. Smith wrote.\\n")
 >>> report = apply_decisions(tree, [Decision("d-1", "reject", "Mr. Smith", editor="Ed", when="2026-01-02T03:04:05Z")])
 >>> len(report.applied), tree.getroot().find(".//{*}p/{*}persName") is None
@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.markup.review.anchors import Marked, Slot, TextStream, localname, raw_offset
-from tei_tools.markup.review.decisions import Decision, DecisionFile
+from tei_tools.markup.decisions.anchors import Marked, Slot, TextStream, localname, raw_offset
+from tei_tools.markup.decisions.store import Decision, DecisionFile
 from tei_tools.xml import TEI_NS, XML_NS
 
 _T = f"{{{TEI_NS}}}"
