@@ -37,7 +37,7 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
                 naming.setdefault(ref, []).append(summary)
     cards = {}
     for ref in sorted(naming):
-        entry = registry.entries.get(ref) if registry is not None else None
+        entry = registry.lookup(ref) if registry is not None else None
         documents = naming[ref]
         first = next((s.when for s in documents if s.when), None)
         info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
@@ -59,6 +59,10 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
             if value:
                 card[key] = value
         cards[ref] = card
+    # A page's old pointer to a merged entry opens the card of the entry it was merged into.
+    for alias, ref in registry.aliases.items() if registry is not None else ():
+        if ref in cards:
+            cards[alias] = cards[ref]
     return cards
 
 

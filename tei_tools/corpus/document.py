@@ -51,6 +51,8 @@ class DocumentTask:
     settings: BuildSettings
     #: The editors' review decisions (``review/STEM.toml``), applied after conversion.
     decisions: bytes = b""
+    #: The source's page images as the cache key knows them (names, sizes, times).
+    page_images: str = ""
 
 
 def process_batch(tasks: list[DocumentTask]) -> list[DocumentResult]:
@@ -123,12 +125,25 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     files = {f"{TEI_DIR}/{task.stem}.xml": tei_bytes, f"{TEXT_DIR}/{task.stem}.txt": text.encode()}
     article = render_article(tree, summary, task.settings)
     _search_fields(summary, article, tree.getroot(), task.settings)
+    from tei_tools.corpus.facsimile import add_viewer, facsimile_pages, image_jobs
+
+    pages = facsimile_pages(tree.getroot(), task.path, task.stem)
+    add_viewer(article, pages, summary.title)
+    summary.facsimile_pages = len(pages)
     if task.settings.pdf:
         files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
     problems = [p.as_dict() for p in report.problems]
     problems += [_review_problem(task, decision, why) for decision, why in not_applied]
     result = DocumentResult(
-        task.stem, task.kind, task.path, report.status, summary, problems, findings, files
+        task.stem,
+        task.kind,
+        task.path,
+        report.status,
+        summary,
+        problems,
+        findings,
+        files,
+        image_jobs(pages),
     )
     from tei_tools.corpus.document_header import document_header
     from tei_tools.export.html import document_language
@@ -251,13 +266,18 @@ def register_links(settings: BuildSettings) -> dict[str, dict[str, str]]:
     from tei_tools.corpus.pages import index_href
 
     links = {}
-    for ref, entry in registry_for(settings).entries.items():
+    registry = registry_for(settings)
+    for ref, entry in registry.entries.items():
         if entry.prefix not in INDEXED_PREFIXES:
             continue
         item = {"label": entry.label, "href": "../" + index_href(ref)}
         if entry.wikidata:
             item["wikidata"] = entry.wikidata
         links[ref] = item
+    # A document's old pointer to a merged entry links to the entry it was merged into.
+    for alias, ref in registry.aliases.items():
+        if ref in links:
+            links[alias] = links[ref]
     return links
 
 
@@ -355,12 +375,15 @@ def summarise(tree: etree._ElementTree, stem: str, settings: BuildSettings) -> D
     summary = DocumentSummary(stem, title)
     _read_date(root, summary, settings)
     refs: dict[str, int] = {}
+    # A merged entry's old pointer is counted under the entry it was merged into.
+    resolve = registry_for(settings).resolve
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         for ref in (element.get("ref") or "").split():
             prefix = ref.partition(":")[0]
             if prefix in INDEXED_PREFIXES and ref != prefix:
+                ref = resolve(ref)
                 refs[ref] = refs.get(ref, 0) + 1
     summary.refs = dict(sorted(refs.items()))
     summary.citations = _citations(root)

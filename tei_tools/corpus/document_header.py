@@ -59,7 +59,7 @@ def document_header(
         names = E.UL(E.CLASS("named"))
         infos = []
         for ref in refs:
-            entry = registry.entries.get(ref)
+            entry = registry.lookup(ref)
             infos.append(
                 entity_info(entry, on=summary.when) if entry is not None else unknown_info(ref)
             )
@@ -102,7 +102,7 @@ def source_citations(root: etree._Element, registry) -> list[tuple[str, list]]:
         title = bibl.find(f"{_T}title")
         ref = (title.get("ref") if title is not None else None) or bibl.get("ref") or ""
         if title is not None:
-            entry = registry.entries.get(ref) if ref.startswith("bib:") else None
+            entry = registry.lookup(ref) if ref.startswith("bib:") else None
             cite = E.CITE(_text(title))
             if entry is not None and entry.label != cite.text:
                 cite.set("title", entry.label)  # a short title ("Trotsky") names the work

@@ -507,7 +507,7 @@ def register_index_page(
     mentions = _mentions(summaries, prefix)
     entries = []
     for ref in mentions:
-        entry = registry.entries.get(ref)
+        entry = registry.lookup(ref)
         # A place is listed under its name at the first document naming it.
         first = next((s.when for s, _ in mentions[ref] if s.when), None)
         info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
@@ -607,7 +607,7 @@ def bibliography_page(summaries: list[DocumentSummary], registry, *, site_title:
         ]
         for citation in (*summary.citations, *named):
             key, label = citation["key"], citation["label"]
-            entry = registry.entries.get(citation["ref"]) if citation.get("ref") else None
+            entry = registry.lookup(citation["ref"]) if citation.get("ref") else None
             if entry is not None:
                 label = entry.label
                 record = bibliography_record(entry.record, label)

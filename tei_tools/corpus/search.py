@@ -110,7 +110,7 @@ def search_filters(root: etree._Element | None, summary: DocumentSummary, regist
         for ref in summary.refs:
             if ref.partition(":")[0] != prefix:
                 continue
-            entry = registry.entries.get(ref) if registry is not None else None
+            entry = registry.lookup(ref) if registry is not None else None
             info = entity_info(entry, on=summary.when) if entry is not None else unknown_info(ref)
             names.add(info.sort_name)
         if names:

@@ -257,11 +257,14 @@ _FORMER = re.compile(r"\b(?:late|former|old|previous|ex-|overthrown|deposed)\s+$
 
 def compile_matcher(registry: Registry) -> NameMatcher:
     """The matcher for a registry's people, bodies and places (bibliography excluded)."""
-    forms = [
-        _Form(name, entry.ref, TAG_OF_KIND[entry.kind], entry.valid_from, entry.valid_to)
-        for entry in registry.of_kind(*TAG_OF_KIND)
-        for name in entry.names
-    ]
+    forms = []
+    for entry in registry.of_kind(*TAG_OF_KIND):
+        # A form dated on its own ("Finland" of the Grand Duchy, to 5 December 1917)
+        # keeps its dates; the others take the entry's.
+        own = {name: (start, end) for name, start, end in entry.dated_names}
+        for name in entry.names:
+            start, end = own.get(name, (entry.valid_from, entry.valid_to))
+            forms.append(_Form(name, entry.ref, TAG_OF_KIND[entry.kind], start, end))
     return NameMatcher(forms)
 
 

@@ -80,13 +80,19 @@ class Entry:
         return bool(day and self.valid_to and _upper_bound(self.valid_to) < day.isoformat())
 
     note: str | None = None  # the register's note: a role, and what the data was checked against
+    #: Where the entry's facts come from (``note[@type='source']``): for editors, not readers.
+    source: str | None = None
     modern: str | None = None  # a place's present-day name (``placeName type="modern"``)
     #: Names in use only for a time (name, from, to), from the name's own ``@from``/``@to``
-    #: or ``@notBefore``/``@notAfter``: "Christiania" to 1924, "Oslo" from 1925.
+    #: or ``@notBefore``/``@notAfter``: "Christiania" to 1924, "Oslo" from 1925.  The
+    #: name matcher dates each form by these (a place's "Finland" of the Grand Duchy
+    #: before 6 December 1917, of the republic after), else by the entry's dates.
     dated_names: tuple[tuple[str, str | None, str | None], ...] = ()
     #: A bibliographic record's fields in order, as (field, value): "author", "editor",
     #: "title" (the main title), "translated" (its translation), "pubPlace", "publisher", "date".
     record: tuple[tuple[str, str], ...] = ()
+    #: The id of the entry this one was merged into (``@sameAs="#id"``): an alias, not an entry.
+    same_as: str | None = None
 
     def name_on(self, day: dt.date | str | None) -> str:
         """The entry's name at a date: the dated name then in use, else its label.
@@ -122,6 +128,10 @@ class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
     #: The user's register files this registry was loaded with (for the bibliography).
     sources: tuple[str, ...] = ()
+    #: Pointers of merged entries -> the pointer of the entry they were merged into
+    #: (``<org xml:id="latvian-government" sameAs="#latvian-provisional-government"/>``),
+    #: so that a document's old pointer still resolves.
+    aliases: dict[str, str] = field(default_factory=dict)
     #: What :meth:`derived` built from these entries, by builder; emptied by :meth:`add`.
     _derived: dict[Callable[[Registry], Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -131,18 +141,34 @@ class Registry:
     )
 
     def lookup(self, ref: str) -> Entry | None:
-        """The entry a pointer (``"per:trotsky"``) or bare id (``"trotsky"``) names."""
+        """The entry a pointer (``"per:trotsky"``) or bare id (``"trotsky"``) names.
+
+        The old pointer of a merged entry names the entry it was merged into.
+        """
         if ":" in ref:
-            return self.entries.get(ref)
+            return self.entries.get(ref) or self.entries.get(self.aliases.get(ref, ""))
         for prefix in PREFIX_OF_KIND.values():
-            entry = self.entries.get(f"{prefix}:{ref}")
+            entry = self.lookup(f"{prefix}:{ref}")
             if entry is not None:
                 return entry
         return None
 
+    def resolve(self, ref: str) -> str:
+        """The pointer an entry is kept under now: ``ref`` itself unless it was merged."""
+        return ref if ref in self.entries else self.aliases.get(ref, ref)
+
     def add(self, entry: Entry) -> None:
-        """Add or replace an entry (a later file overrides an earlier one)."""
-        self.entries[entry.ref] = entry
+        """Add or replace an entry (a later file overrides an earlier one).
+
+        An entry that only says it is the same as another (``@sameAs``, no names)
+        is kept as an alias of that entry's pointer.
+        """
+        if entry.same_as is not None:
+            self.aliases[entry.ref] = f"{entry.prefix}:{entry.same_as}"
+            self.entries.pop(entry.ref, None)
+        else:
+            self.entries[entry.ref] = entry
+            self.aliases.pop(entry.ref, None)
         self._derived = {}
         self._surnames = None
 
@@ -189,7 +215,8 @@ def load_registry(extra: Iterable[str | os.PathLike[str]] | None = None) -> Regi
     paths = [Path(p) for p in extra or ()]
     if not paths:
         return _default_registry()
-    registry = Registry(dict(_default_registry().entries), tuple(str(p) for p in paths))
+    default = _default_registry()
+    registry = Registry(dict(default.entries), tuple(str(p) for p in paths), dict(default.aliases))
     for path in paths:
         for entry in read_register(parse_xml_file(path), source=str(path)):
             registry.add(entry)
@@ -241,6 +268,10 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         return None  # a bibl without id is a citation inside another entry, not an entry
     if not xml_id:
         raise RegisterError(f"<{tag}> entry without xml:id", file=source, line=element.sourceline)
+    same_as = (element.get("sameAs") or "").strip()
+    if same_as.startswith("#") and len(same_as) > 1:
+        # A merged entry keeps its id so old pointers resolve (see Registry.add).
+        return Entry(xml_id, kind, prefix, [], xml_id, same_as=same_as[1:])
     tags = [f"{{{TEI_NS}}}{name_tag}" for name_tag in name_tags]
     # A bibliographic record nests its titles (monogr/title); a name form is a direct child.
     children = element.iter(*tags) if kind == "bibl" else (c for c in element if c.tag in tags)
@@ -248,7 +279,9 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
     children = [c for c in children if c.get("type") != "modern"]
     names = _unique(_clean(c) for c in children if c.get("type") != "surname")
     modern = element.find(f"{{{TEI_NS}}}{name_tags[0]}[@type='modern']")
-    note = element.find(f"{{{TEI_NS}}}note")
+    notes = element.findall(f"{{{TEI_NS}}}note")
+    note = next((n for n in notes if n.get("type") != "source"), None)
+    sources = " ".join(_clean(n) for n in notes if n.get("type") == "source") or None
     if not names and kind != "bibl":
         raise RegisterError(
             f"entry {xml_id!r} has no {name_tags[0]}", file=source, line=element.sourceline
@@ -268,6 +301,7 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
         valid_from=_dating(element, children if kind != "place" else [], "from", "notBefore"),
         valid_to=_dating(element, children if kind != "place" else [], "to", "notAfter"),
         note=_clean(note) if note is not None else None,
+        source=sources,
         modern=_clean(modern) if modern is not None else None,
         dated_names=tuple(
             (_clean(c), c.get("from") or c.get("notBefore"), c.get("to") or c.get("notAfter"))
@@ -275,7 +309,6 @@ def read_entry(element: etree._Element, *, source: str) -> Entry | None:
             if c is not element
             and c.get("type") != "surname"
             and (c.get("from") or c.get("to") or c.get("notBefore") or c.get("notAfter"))
-            and kind == "place"
         ),
         record=_record(element) if kind == "bibl" else (),
     )
