@@ -36,3 +36,13 @@ def test_output_is_identical_across_processes_and_hash_seeds():
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_the_bundled_editions_version_is_the_release_it_ships_with():
+    from tei_tools.reading.collection_info import read_collection_info
+    from tei_tools.version import __version__
+
+    settings = REPO / "corpus" / "tei-tools.toml"
+    info, _ = read_collection_info(settings.read_text(encoding="utf-8"), str(settings))
+    assert info.version == __version__, f"set version = {__version__!r} in {settings}"
+    assert info.licence and info.citation_style == "chicago"
