@@ -26,6 +26,10 @@ COMMANDS = {
     "review": ("tei_tools.cli.review:review", "Review the automatic markup in the browser."),
     "lsp": ("tei_tools.cli.lsp:lsp", "Run the TEI language server for editors (stdio)."),
     "serve": ("tei_tools.cli.serve:serve", "Preview a built site over HTTP on 127.0.0.1."),
+    "registers": (
+        "tei_tools.cli.registers:registers",
+        "Check the registers: counts and every broken rule.",
+    ),
 }
 
 
