@@ -89,6 +89,33 @@ def make_parser(
     return parser
 
 
+def make_pull_parser(events: tuple[str, ...] = ("start", "end")) -> etree.XMLPullParser:
+    """:func:`make_parser`'s configuration (no resolver) as a pull parser fed in chunks.
+
+    For the streaming exporter, which reads a document block by block: no
+    entity is expanded, no DTD or other file is opened, and a parse error is
+    turned into an :class:`InputError` by :func:`syntax_error`.
+    """
+    parser = etree.XMLPullParser(
+        events=events,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        remove_blank_text=False,
+        collect_ids=False,
+    )
+    parser.resolvers.add(RefuseExternal())
+    return parser
+
+
+def syntax_error(exc: etree.XMLSyntaxError, head: bytes, source: str) -> InputError:
+    """The :class:`InputError` for a parse error, as :func:`parse_xml_bytes` reports it."""
+    return _not_well_formed(exc, head, source)
+
+
 #: The largest schema file read (tei_all.rng is about 3 MB).
 MAX_SCHEMA_BYTES = 64 * 1024 * 1024
 

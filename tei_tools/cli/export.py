@@ -56,6 +56,14 @@ SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
     show_default=True,
     help="HTML/PDF: run source lines (lb) together, or keep them numbered in the margin.",
 )
+@click.option(
+    "--streaming",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="HTML/text: read the file block by block in bounded memory (same output); "
+    "auto streams files of 4 MB and more.",
+)
 def export(
     fmt: str,
     inputs: tuple[Path, ...],
@@ -68,6 +76,7 @@ def export(
     allow_local_dtd: bool,
     base_dir: Path | None,
     view: str,
+    streaming: str,
 ) -> int:
     """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
     from tei_tools.errors import TeiToolsError, UsageError
@@ -94,6 +103,12 @@ def export(
     for source, target in jobs:
         name = source_name(source)
         try:
+            if should_stream(fmt, source, streaming, allow_local_dtd):
+                assert isinstance(source, Path)
+                stream_to(
+                    target, fmt, source, name, width=width, css=css, registers=entries, view=view
+                )
+                continue
             data = read_source(source)
             tree = parse_xml_bytes(
                 data,
@@ -114,6 +129,37 @@ def export(
     if len(jobs) > 1:
         return print_batch_summary(len(jobs) - len(failed), failed, "exported", status=status)
     return 0
+
+
+def should_stream(fmt: str, source, streaming: str, allow_local_dtd: bool) -> bool:
+    """Whether to export ``source`` with the streaming writer (same bytes, bounded memory).
+
+    Only regular files are streamed (the writer reads them twice); ``--allow-local-dtd``
+    needs the in-memory parser, which loads the DTD's entities.
+    """
+    from tei_tools.export.stream import STREAM_THRESHOLD
+
+    if fmt not in ("html", "text") or streaming == "never" or allow_local_dtd:
+        return False
+    if not isinstance(source, Path) or not source.is_file():
+        return False
+    return streaming == "always" or source.stat().st_size >= STREAM_THRESHOLD
+
+
+def stream_to(target: str, fmt: str, source: Path, name: str, *, width, css, registers, view):
+    """Stream the export of one file into ``target`` (a file written atomically, or stdout)."""
+    from contextlib import nullcontext
+
+    from tei_tools.export.stream import stream_html, stream_text
+    from tei_tools.xml import atomic_output
+
+    handle = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
+    with handle as out:
+        if fmt == "text":
+            stream_text(source, out, width=width, source=name)
+        else:
+            stream_html(source, out, css=css, registers=registers, view=view, source=name)
+        out.flush()
 
 
 def renderer(fmt: str, *, width: int, css: str | None, registers=None, view: str = "reading"):

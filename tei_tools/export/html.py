@@ -174,12 +174,15 @@ def render_title_block(
     header: etree._Element,
     article: etree._Element,
     texts: Sequence[etree._Element] = (),
+    printed: set[str] | None = None,
 ):
     """Title, subtitle, authors, editors, series, date of creation and the source citation.
 
     A citation the text itself prints (a ``bibl`` in the body with the same
     words) and a collection that is the series already named are not repeated:
-    a reader saw "Source:" twice otherwise.
+    a reader saw "Source:" twice otherwise.  ``printed`` is the plain text of
+    those ``bibl``s when the caller has it (the streaming writer gathers it
+    before the texts are read); otherwise it is read from ``texts``.
     """
     block = etree.SubElement(article, "header", {"class": "tei-titleblock"})
     statement = header.find("{*}fileDesc/{*}titleStmt")
@@ -217,7 +220,8 @@ def render_title_block(
     labelled_line(renderer, block, "Written", header.find("{*}profileDesc/{*}creation/{*}date"))
     source = header.find("{*}fileDesc/{*}sourceDesc")
     if source is not None:
-        printed = {plain(bibl) for text in texts for bibl in text.iter(f"{{{TEI_NS}}}bibl", "bibl")}
+        if printed is None:
+            printed = {plain(b) for text in texts for b in text.iter(f"{{{TEI_NS}}}bibl", "bibl")}
         named = plain(series_title) if series_title is not None else None
         for citation in source_citations(source):
             first_title = citation.find("{*}title")

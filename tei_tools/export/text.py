@@ -75,8 +75,7 @@ class TextWriter:
         if name in SILENT:
             return
         if name == "note" and is_footnote(element):
-            self.notes.append(element)
-            self._inline.append(f"[{len(self.notes)}]")
+            self._inline.append(f"[{self.queue_note(element)}]")
             return
         if name in WORD_BREAKS:
             if breaks_word(element):
@@ -130,7 +129,22 @@ class TextWriter:
             self._inline[-1] = self._inline[-1].rstrip(" \t\r\n")
         self._joining = True
 
+    def queue_note(self, note: etree._Element) -> int:
+        """Queue a note for the notes section; its number (the streaming writer spools it)."""
+        self.notes.append(note)
+        return len(self.notes)
+
     def walk_block(self, element: etree._Element, name: str) -> None:
+        saved = self.begin_block(element, name)
+        self.walk_content(element)
+        self.end_block(name, saved)
+
+    def begin_block(self, element: etree._Element, name: str) -> tuple[int, int]:
+        """What :meth:`walk_block` does before the content; returns what :meth:`end_block` restores.
+
+        Split so that the streaming writer can open a division at its start tag
+        and close it at its end tag (tei_tools.export.stream).
+        """
         self.flush()
         kind = "p" if name in {"ab", "div", "body", "front", "back", "text"} else name
         saved = (self._indent, self._level)
@@ -144,7 +158,11 @@ class TextWriter:
         if kind not in TIGHT:
             self._groups.append(self._next_group)
             self._next_group += 1
-        self.walk_content(element)
+        return saved
+
+    def end_block(self, name: str, saved: tuple[int, int]) -> None:
+        """Close a block opened by :meth:`begin_block`."""
+        kind = self._kinds[-1]
         self.flush()
         if kind not in TIGHT:
             self._groups.pop()
