@@ -146,8 +146,17 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
             return None  # the parent takes elements of any namespace
         return _unexpected_element(child, parent, index, maker)
 
+    root = tree.getroot()
+    # The verdict rejected the document; this grammar gives the real verdict on its root
+    # when the root is one of its exact roots, so it need not be asked again.
+    known_invalid = _qname(root) in exact_roots(schema_path, vocabulary)
     found = every_fault(
-        tree.getroot(), local, explain, lambda n: _qname(n) in index.children, stray
+        root,
+        local,
+        explain,
+        lambda n: _qname(n) in index.children,
+        stray,
+        known_invalid=known_invalid,
     )
     if not found:
         return []

@@ -52,6 +52,8 @@ def every_fault(
     explain: Callable[[etree._Element, list], Located],
     is_known: Callable[[etree._Element], bool],
     stray: Callable[[etree._Element], Problem | None] = lambda child: None,
+    *,
+    known_invalid: bool = False,
 ) -> list[Problem]:
     """The faults of ``root``'s document, each on its own element, in document order.
 
@@ -59,12 +61,14 @@ def every_fault(
     into located problems; ``is_known(element)`` says whether the schema has
     the element at all (an unknown one is its parent's fault, never descended);
     ``stray(child)`` is the problem of an unknown child where its parent takes
-    no foreign elements (None where it does).
+    no foreign elements (None where it does).  ``known_invalid``: the caller
+    knows that ``schema`` rejects ``root`` (from the verdict), so it is not
+    validated once more before its children are.
     """
     work = copy.deepcopy(root)
     origin = dict(zip(work.iter(), root.iter()))
     finder = _Finder(schema, explain, is_known, origin, stray)
-    finder.check(work)
+    finder.check(work, known_invalid=known_invalid)
     return sorted(finder.found, key=lambda p: (p.line or 0, p.path or ""))
 
 
@@ -80,15 +84,25 @@ class _Finder:
         self.seen: set[tuple] = set()
         #: Paths in the document (never the working copy, which changes).
         self.paths = ElementPaths()
+        #: Repairs made to the working copy so far (whether or not they mended anything).
+        self.mutations = 0
 
     def valid(self, node: etree._Element) -> bool:
         self.checks += 1
         return bool(self.schema.validate(node))
 
-    def check(self, node: etree._Element) -> bool:
+    def check(self, node: etree._Element, *, known_invalid: bool = False) -> bool:
         """Record the faults of ``node``'s subtree and repair what can be; True if it is now valid."""
-        if self.checks >= MAX_CHECKS or self.valid(node):
+        if self.checks >= MAX_CHECKS:
             return True
+        first_log: list | None = None
+        if known_invalid:
+            self.checks += 1  # counted as if made, so that the bound falls where it did
+        elif self.valid(node):
+            return True
+        else:
+            first_log = list(self.schema.error_log)
+        mutations = self.mutations
         broken: set[etree._Element] = set()
         for child in list(node):
             if not isinstance(child.tag, str):
@@ -100,13 +114,22 @@ class _Finder:
                 # An element the schema has nowhere (a foreign one): libxml2 may blame
                 # the parent as incomplete instead; Jing names the element.
                 self.record(child, problem)
-                _repair(child, problem)
-        for _ in range(MAX_ROUNDS):
-            if self.checks >= MAX_CHECKS or self.valid(node):
+                self.repair(child, problem)
+        for round_ in range(MAX_ROUNDS):
+            if self.checks >= MAX_CHECKS:
                 return True
+            if round_ == 0 and first_log is not None and self.mutations == mutations:
+                # Nothing inside was changed: validating the subtree again would give the
+                # same verdict and the same log as the first time.
+                self.checks += 1
+                log = first_log
+            elif self.valid(node):
+                return True
+            else:
+                log = list(self.schema.error_log)
             located = [
                 (target, problem)
-                for target, problem in self.explain(node, list(self.schema.error_log))
+                for target, problem in self.explain(node, log)
                 if problem.line is not None
                 and (not _inside_any(target, broken) or _never_allowed(target, problem, broken))
             ]
@@ -122,10 +145,14 @@ class _Finder:
             repaired = False
             for target, problem in located:
                 self.record(target, problem)
-                repaired = _repair(target, problem) or repaired
+                repaired = self.repair(target, problem) or repaired
             if not repaired:
                 return False
         return False
+
+    def repair(self, target: etree._Element | None, problem: Problem) -> bool:
+        self.mutations += 1
+        return _repair(target, problem)
 
     def record(self, target: etree._Element | None, problem: Problem) -> None:
         original = self.origin.get(target) if target is not None else None
