@@ -311,12 +311,11 @@ def _review_decisions(collection: Collection, document) -> bytes:
     They are part of the document's cache key: a new decision rebuilds the
     document, and nothing else.
     """
-    from tei_tools.markup.decisions.store import decisions_path
+    from tei_tools.markup.decisions.store import decisions_bytes
 
     if document.kind != "source":
         return b""
-    path = decisions_path(collection.folder, document.stem)
-    return path.read_bytes() if path.is_file() else b""
+    return decisions_bytes(collection.folder, document.stem)
 
 
 def pdf_available() -> bool:

@@ -143,28 +143,16 @@ def read_collection(folder: str | Path) -> Collection:
 
 def collection_registers(root: Path) -> tuple[str, ...]:
     """The collection's own register files, ``ROOT/registers/*.xml``, as absolute paths."""
-    from tei_tools.markup.decisions.store import REGISTERS_DIR
+    from tei_tools.markup.decisions.store import collection_register_files
 
-    return tuple(
-        str(p.resolve()) for p in sorted((root / REGISTERS_DIR).glob("*.xml")) if p.is_file()
-    )
+    return tuple(str(p.resolve()) for p in collection_register_files(root))
 
 
 def collection_of(path: Path) -> Path | None:
-    """The collection a document lies in (``ROOT/source/X.txt``, ``ROOT/tei/X.xml``), if any.
+    """The collection a document lies in, if any (see :func:`reviewed_collection`)."""
+    from tei_tools.markup.decisions.store import reviewed_collection
 
-    Only a folder with review data (``review/`` or ``registers/``) counts, so
-    that a loose ``source/`` folder elsewhere is converted as before.
-    """
-    from tei_tools.markup.decisions.store import REGISTERS_DIR, REVIEW_DIR
-
-    folder = path.resolve().parent
-    root = folder.parent
-    if folder.name not in ("source", "tei"):
-        return None
-    if (root / REVIEW_DIR).is_dir() or (root / REGISTERS_DIR).is_dir():
-        return root
-    return None
+    return reviewed_collection(path)
 
 
 def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 import re
 import tempfile
 import traceback
@@ -196,31 +195,28 @@ def _review_problem(task: DocumentTask, decision, why: str) -> dict[str, object]
 
 def _decisions(task: DocumentTask):
     """The task's review decisions, parsed; None when the document has none."""
-    if not task.decisions:
-        return None
-    from tei_tools.markup.decisions.store import parse_decisions
+    from tei_tools.markup.decisions.store import decisions_from_bytes
 
-    return parse_decisions(task.decisions, source=f"review/{task.stem}.toml", document=task.stem)
+    return decisions_from_bytes(task.decisions, task.stem)
 
 
 def _validate(task: DocumentTask, tei_bytes: bytes):
-    """Validate with the validator's own entry point, which reads a file.
+    """Validate a document as the site holds it.
 
-    A converted document exists only in memory, so it is written to a
-    temporary file first; its problems are then placed in the site's copy
-    (``tei/STEM.xml``), whose lines they describe.  A ``tei/`` input is
-    validated where it lies so that relative ``xml-model`` schemas resolve.
+    A converted document exists only in memory: it is validated from its
+    bytes as if it lay beside its source (where relative references of a
+    converted document would resolve), and its problems are placed in the
+    site's copy (``tei/STEM.xml``), whose lines they describe.  A ``tei/``
+    input is validated where it lies so that relative ``xml-model`` schemas
+    resolve.
     """
-    from tei_tools.validate import validate_file
+    from tei_tools.validate import validate_bytes, validate_file
 
     if task.kind == "tei" and Path(task.path).is_file():
         return validate_file(task.path, registers=task.settings.registers)
     shown = f"{TEI_DIR}/{task.stem}.xml"
-    with tempfile.TemporaryDirectory(prefix="tei-tools-build-") as folder:
-        temporary = os.path.join(folder, f"{task.stem}.xml")
-        with open(temporary, "wb") as handle:
-            handle.write(tei_bytes)
-        report = validate_file(temporary, registers=task.settings.registers)
+    beside_source = Path(task.path).with_name(f"{task.stem}.xml")
+    report = validate_bytes(tei_bytes, beside_source, registers=task.settings.registers)
     report.file = shown
     report.problems = [replace(p, file=shown) for p in report.problems]
     return report

@@ -22,8 +22,8 @@ from pathlib import Path
 from lxml import etree
 
 from tei_tools.errors import InputError
+from tei_tools.markup.decisions.store import REGISTERS_DIR, collection_register_files
 from tei_tools.markup.registers import Entry, Registry, load_registry
-from tei_tools.markup.decisions.store import REGISTERS_DIR
 from tei_tools.xml import TEI_NS, XML_NS, parse_xml_file, serialize, write_atomic
 
 _T = f"{{{TEI_NS}}}"
@@ -43,11 +43,6 @@ class EntryError(InputError):
     """A register entry the editor asked for that cannot be made as given."""
 
 
-def corpus_register_files(corpus: Path) -> list[Path]:
-    """The collection's register files, in a stable order."""
-    return sorted(p for p in (corpus / REGISTERS_DIR).glob("*.xml") if p.is_file())
-
-
 def corpus_registry(corpus: Path, extra: tuple[Path, ...] = ()) -> Registry:
     """The shipped registers, then ``extra`` files, then the collection's own.
 
@@ -55,7 +50,7 @@ def corpus_registry(corpus: Path, extra: tuple[Path, ...] = ()) -> Registry:
     are part of the key), so converting a folder of a collection compiles
     the name matcher once, not once per document.
     """
-    files = [*extra, *corpus_register_files(corpus)]
+    files = [*extra, *collection_register_files(corpus)]
     if not files:
         return load_registry()
     stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in map(Path, files))
@@ -65,23 +60,6 @@ def corpus_registry(corpus: Path, extra: tuple[Path, ...] = ()) -> Registry:
 @functools.lru_cache(maxsize=8)
 def _registry_of(stamps: tuple[tuple[str, int, int], ...]) -> Registry:
     return load_registry([path for path, _, _ in stamps])
-
-
-def review_for_source(source: Path, extra: tuple[Path, ...] = ()):
-    """The registry and decisions of the reviewed collection ``source`` lies in, or None.
-
-    A source in ``CORPUS/source/`` of a collection with ``registers/`` or
-    ``review/`` is converted with the collection's registers and its editors'
-    decisions, as ``build`` converts it.
-    """
-    from tei_tools.corpus.collection import collection_of
-    from tei_tools.markup.decisions.store import decisions_path, load_decisions
-
-    root = collection_of(Path(source))
-    if root is None:
-        return None
-    registry = corpus_registry(root, tuple(extra))
-    return registry, load_decisions(decisions_path(root, Path(source).stem), Path(source).stem)
 
 
 @dataclass(frozen=True)

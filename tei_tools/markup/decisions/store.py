@@ -150,6 +150,60 @@ def decisions_path(corpus: Path, stem: str) -> Path:
     return corpus / REVIEW_DIR / f"{stem}.toml"
 
 
+# The one way every command finds a document's decisions: ``convert`` (tei_tools.batch),
+# ``build`` (its cache key and its workers) and the review application all go through
+# reviewed_collection, decisions_bytes and decisions_from_bytes.
+
+
+def reviewed_collection(path: Path) -> Path | None:
+    """The collection a document lies in (``ROOT/source/X.txt``, ``ROOT/tei/X.xml``), if any.
+
+    Only a folder with review data (``review/`` or ``registers/``) counts, so
+    that a loose ``source/`` folder elsewhere is converted as before.
+    """
+    folder = Path(path).resolve().parent
+    root = folder.parent
+    if folder.name not in ("source", "tei"):
+        return None
+    if (root / REVIEW_DIR).is_dir() or (root / REGISTERS_DIR).is_dir():
+        return root
+    return None
+
+
+def collection_register_files(root: Path) -> list[Path]:
+    """The collection's own register files, ``ROOT/registers/*.xml``, in a stable order."""
+    return sorted(p for p in (root / REGISTERS_DIR).glob("*.xml") if p.is_file())
+
+
+def decisions_bytes(corpus: Path, stem: str) -> bytes:
+    """The bytes of a document's decisions file, ``CORPUS/review/STEM.toml`` (empty when none).
+
+    ``build`` keys a document's cache on them and ships them to its workers,
+    which read them with :func:`decisions_from_bytes`.
+    """
+    path = decisions_path(corpus, stem)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def decisions_from_bytes(data: bytes, stem: str) -> DecisionFile | None:
+    """The decisions :func:`decisions_bytes` read, parsed; None when there are none.
+
+    Raises :class:`~tei_tools.errors.InputError` (placed at ``review/STEM.toml``)
+    for a file that is not a decisions file, so that only its document fails.
+    """
+    if not data:
+        return None
+    return parse_decisions(data, source=f"{REVIEW_DIR}/{stem}.toml", document=stem)
+
+
+def decisions_for(corpus: Path, stem: str) -> DecisionFile | None:
+    """A document's decisions in a collection, parsed; None when it has none."""
+    return decisions_from_bytes(decisions_bytes(corpus, stem), stem)
+
+
 def load_decisions(path: str | os.PathLike[str], document: str = "") -> DecisionFile:
     """The decisions in ``path`` (none when the file does not exist).
 
