@@ -1,8 +1,10 @@
 """Regenerate the README's screenshots: the edition site, and the seed as HTML and PDF.
 
-Builds the bundled corpus into a site and photographs four of its pages at a
+Builds the bundled corpus into a site and photographs five of its pages at a
 laptop's width (``docs/site-home.png``, ``docs/site-document.png`` with a
-name's card open, ``docs/site-persons.png``, ``docs/site-search.png``).
+name's card open, ``docs/site-persons.png``, ``docs/site-search.png``,
+``docs/site-about.png``) and the seed's page on a phone in dark mode
+(``docs/site-dark-phone.png``).
 Converts the seed (``../shared/seeds/*.txt``, else the test fixture
 ``tests/data/seed-like.xml``), exports it to HTML and PDF, and writes
 ``docs/seed-html.png`` (headless Chromium through Playwright) and
@@ -65,14 +67,16 @@ def screenshot_html(html: str, target: Path) -> None:
             browser.close()
 
 
+SEED_PAGE = "documents/1917-11-30_reply-from-trotsky-to-british-embassy.html"
+
+#: File name: (page, what to hover first, colour scheme, width).
 SITE_SHOTS = {
-    "site-home.png": ("index.html", None),
-    "site-document.png": (
-        "documents/1917-11-30_reply-from-trotsky-to-british-embassy.html",
-        '.tei-text a.entity[data-ref="per:trotsky"]',
-    ),
-    "site-persons.png": ("persons.html", None),
-    "site-search.png": ("search.html?q=vladivostok", None),
+    "site-home.png": ("index.html", None, "light", 1280),
+    "site-document.png": (SEED_PAGE, '.tei-text a.entity[data-ref="per:trotsky"]', "light", 1280),
+    "site-persons.png": ("persons.html", None, "light", 1280),
+    "site-search.png": ("search.html?q=vladivostok", None, "light", 1280),
+    "site-about.png": ("about.html", None, "light", 1280),
+    "site-dark-phone.png": (SEED_PAGE, None, "dark", 390),
 }
 
 
@@ -89,8 +93,10 @@ def screenshot_site(out_dir: Path) -> list[str]:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
             )
-            page = browser.new_page(viewport={"width": 1280, "height": 860})
-            for name, (path, hover) in SITE_SHOTS.items():
+            for name, (path, hover, scheme, width) in SITE_SHOTS.items():
+                page = browser.new_page(
+                    viewport={"width": width, "height": 860}, color_scheme=scheme
+                )
                 page.goto((site / path.split("?")[0]).as_uri() + path[len(path.split("?")[0]) :])
                 if hover:
                     page.hover(hover)
@@ -98,6 +104,7 @@ def screenshot_site(out_dir: Path) -> list[str]:
                 if "?q=" in path:
                     page.locator("#search-results a").first.wait_for()
                 page.screenshot(path=str(out_dir / name))
+                page.close()
             browser.close()
     return list(SITE_SHOTS)
 
