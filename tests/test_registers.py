@@ -133,7 +133,7 @@ def test_every_authority_identifier_says_where_it_was_verified():
             entry = idno.getparent()
             notes = " ".join(n.text or "" for n in entry.iter("{http://www.tei-c.org/ns/1.0}note"))
             assert idno.text in notes, etree.tostring(entry)
-            assert idno.get("type") in {"wikidata", "VIAF"}
+            assert idno.get("type") in {"wikidata", "VIAF", "GeoNames"}
             if idno.get("type") == "wikidata":
                 assert re.fullmatch(r"Q\d+", idno.text)
 

