@@ -317,34 +317,56 @@ class _Loaded:
 
 
 def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[FileReport]:
-    """Read a chunk, group it by vocabulary, and check the groups, spread over processes.
+    """Read and check a chunk, its files spread over processes by size.
 
-    Grouping before the split keeps the groups (and so the cached grammars)
-    the same whatever the number of processes; forked workers inherit the
-    parsed trees and send back only their reports.
+    The processes fork before any file is read, so that reading and parsing
+    are spread too and the fork copies little; each reads its own share,
+    groups it by vocabulary and checks the groups.  A verdict and its
+    problems never depend on the groups (nor so on the shares), and each
+    share keeps the files' listing order, so one project's files still sit
+    together.  Only the small reports come back from a worker.
     """
-    from tei_tools.validate.parallel import default_workers, map_forked
+    from tei_tools.validate.parallel import default_workers, map_forked, split_by_weight
     from tei_tools.validate.pointers import PointerTargets
 
-    loaded = [_load(path, settings) for path in paths]
-    readable = [item for item in loaded if item.tree is not None]
-    groups = _vocabulary_groups(readable)
-    weights = [sum(item.size for item in group) for group in groups]
-    workers = settings.workers or default_workers(sum(weights))
     targets = PointerTargets(settings.registers, corpus)  # files and registers read once per chunk
+    sizes = [_size(path) for path in paths]
+    workers = settings.workers or default_workers(sum(sizes))
+    if workers <= 1 or len(paths) < 2:
+        return _validate_share(paths, settings, targets)
+    shares = [sorted(share) for share in split_by_weight(sizes, workers)]
     checked = map_forked(
-        lambda group: _check_group(group, settings, targets),
-        groups,
-        weights,
-        workers,
-        on_failure=_failed_group,
+        lambda share: _validate_share([paths[i] for i in share], settings, targets),
+        shares,
+        [sum(sizes[i] for i in share) for share in shares],
+        len(shares),
+        on_failure=lambda share, error: _failed_share([paths[i] for i in share], settings, error),
     )
-    by_item = {
-        id(item): report
-        for group, reports in zip(groups, checked, strict=True)
-        for item, report in zip(group, reports, strict=True)
-    }
-    return [by_item.get(id(item), item.report) for item in loaded]
+    reports: list[FileReport | None] = [None] * len(paths)
+    for share, share_reports in zip(shares, checked, strict=True):
+        for index, report in zip(share, share_reports, strict=True):
+            reports[index] = report
+    return reports  # type: ignore[return-value]
+
+
+def _validate_share(paths: list[Path], settings: Settings, targets) -> list[FileReport]:
+    """Read files, group them by vocabulary, and check each group with one grammar."""
+    loaded = [_load(path, settings) for path in paths]
+    for group in _vocabulary_groups([item for item in loaded if item.tree is not None]):
+        _check_group(group, settings, targets)
+    return [item.report for item in loaded]
+
+
+def _failed_share(paths: list[Path], settings: Settings, error: BaseException) -> list[FileReport]:
+    """Reports for a share whose worker process failed: each readable document gets the
+    failure at its root (read again here), an unreadable one its own problem."""
+    from tei_tools.errors import MissingExtraError, SchemaError
+
+    if isinstance(error, (SchemaError, MissingExtraError)):
+        raise error  # the schema is unusable: the same usage error as without workers
+    loaded = [_load(path, settings) for path in paths]
+    _failed_group([item for item in loaded if item.tree is not None], error)
+    return [item.report for item in loaded]
 
 
 def _failed_group(group: list[_Loaded], error: BaseException) -> list[FileReport]:
