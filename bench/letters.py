@@ -72,7 +72,9 @@ def run(folder: Path) -> tuple[Scores, Counter[str], int, list[str]]:
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         source = gold_path.with_name(gold["source"])
-        result = convert(source.read_text(encoding="utf-8"), source_name=str(source), profile=profile)
+        result = convert(
+            source.read_text(encoding="utf-8"), source_name=str(source), profile=profile
+        )
         scores = score(result.tree, gold)
         errors += [f"{source.name}: {e}" for e in scores.errors]
         scores.errors = []
@@ -83,7 +85,9 @@ def run(folder: Path) -> tuple[Scores, Counter[str], int, list[str]]:
         for name, ok in right.items():
             fields[name] += ok
             if not ok:
-                errors.append(f"{source.name}: CORRESP {name}: ours {ours[name]!r}, gold {gold['corresp']}")
+                errors.append(
+                    f"{source.name}: CORRESP {name}: ours {ours[name]!r}, gold {gold['corresp']}"
+                )
         fields["all four"] += all(right.values())
     return total, fields, letters, errors
 

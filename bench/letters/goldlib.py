@@ -70,14 +70,17 @@ class Gold:
     def date(self, s: str, iso: str, **kw) -> None:
         self.add("date", s, when=iso, **kw)
 
-    def optional(self, s: str, types=("orgName", "persName", "placeName"), keep=lambda a: True) -> None:
+    def optional(
+        self, s: str, types=("orgName", "persName", "placeName"), keep=lambda a: True
+    ) -> None:
         assert self.occ(s), (self.src.name, s)
         for a in self.occ(s):
             if not keep(a):
                 continue
             for t in types:
                 if not any(
-                    g["start"] == a and g["end"] == a + len(s) and g["type"] == t for g in self.spans
+                    g["start"] == a and g["end"] == a + len(s) and g["type"] == t
+                    for g in self.spans
                 ):
                     self.spans.append(
                         {"type": t, "start": a, "end": a + len(s), "text": s, "optional": True}

@@ -45,7 +45,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -58,6 +60,7 @@ from tei_tools.calendars import (
     month_names,
     to_gregorian,
 )
+from tei_tools.reading.languages import Language, language
 
 __all__ = ["DateMatch", "find_dates", "find_dates_in_sequence", "parse_date", "reference_day"]
 
@@ -893,6 +896,140 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
 ]
 
 
+# --- dates in the other languages of letters --------------------------------------------
+#
+# German, French, Latin, Italian and Spanish write a date day first ("Wien, den 3. März 1848",
+# "Paris, le 14 juillet 1790", "die 3 mensis Martii 1620", "IX. Aug. 1610"); the words are
+# data (data/calendars/months.toml, data/languages/<code>.toml).  A word before the day
+# ("den", "le", "die") stays outside the date, as "on" does in English.
+
+
+def _roman(number: int) -> str:
+    """A day's number in Roman numerals (1 to 39)."""
+    tens, units = divmod(number, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
+
+
+_ROMAN_DAYS = {_roman(day): day for day in range(1, 32)}
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def language_month_forms(lang: Language) -> dict[str, int]:
+    """The written forms of the months of ``lang``, capitalised and in lower case.
+
+    A name cut after its third letter or later and given a point is an
+    abbreviation of it ("Febr.", "Novembr.", "déc."), as in Cappelli's lists.
+    """
+    forms: dict[str, int] = {}
+
+    def add(word: str, number: int) -> None:
+        for variant in {word, _unaccented(word)}:
+            for cased in (variant, variant.lower(), variant[:1].upper() + variant[1:]):
+                forms.setdefault(cased, number)
+
+    for number, name in enumerate(lang.months.names, start=1):
+        add(name, number)
+        add(name.upper(), number)
+        for cut in range(3, len(name)):
+            if name[cut - 1].isalpha():
+                add(name[:cut] + ".", number)
+    for word, number in lang.months.abbreviations.items():
+        add(word + ".", number)
+    for word, number in lang.months.contractions.items():
+        add(word, number)
+        add(word + ".", number)
+    return forms
+
+
+def _words(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
+    """The date forms of one language (none for English and unknown languages)."""
+    lang = language(code)
+    if lang is None:
+        return ()
+    months = language_month_forms(lang)
+    month = rf"(?<![\w.])(?P<m>{_words(months)})(?![\w])"
+    endings = rf"(?:{_words(lang.day_endings)})?" if lang.day_endings else ""
+    day = rf"(?P<d>[12]\d|3[01]|0?[1-9]){endings}"
+    if lang.roman_days:
+        day = rf"(?:{day}|(?P<rd>{_words(_ROMAN_DAYS)}))"
+    between = (
+        rf"(?:(?:{_words(lang.between_day_and_month)})\s+)?" if lang.between_day_and_month else ""
+    )
+    before_year = (
+        rf"(?:(?:{_words(lang.between_month_and_year)})\s+)?" if lang.between_month_and_year else ""
+    )
+    year = rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w]))?"
+    patterns = [
+        re.compile(rf"(?<![\w.]){day}(?:\.\s*|\s+){between}{month}{year}"),
+        re.compile(rf"{month}\.?\s*,?\s+(?P<y>[12]\d{{3}})(?![\w])"),
+    ]
+    if lang.day_slash_month_short_year:
+        patterns.append(
+            re.compile(
+                r"(?<![\w./])(?P<d>[12]\d|3[01]|0?[1-9])/(?P<nm>1[0-2]|0?[1-9])\s+"
+                r"(?P<sy>\d\d)(?![\w/])"
+            )
+        )
+    read = _with_months(_foreign, months)
+    return tuple((pattern, read) for pattern in patterns)
+
+
+def _with_months(handler: Callable[..., Found], months: dict[str, int]) -> Handler:
+    def read(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+        return handler(text, m, calendar, anchor, months)
+
+    return read
+
+
+def _completed_year(written: str, anchor: dt.date | None) -> int | None:
+    """A year written with two or three figures ("47", "849"), completed from the anchor.
+
+    Only a year within ten years of the document's date is taken: "849" in a
+    letter of 1849 is 1849; without a date to complete it from it is no year.
+    """
+    if anchor is None:
+        return None
+    base = 10 ** len(written)
+    value = int(written)
+    year = min(
+        (anchor.year - anchor.year % base + shift * base + value for shift in (-1, 0, 1)),
+        key=lambda y: abs(y - anchor.year),
+    )
+    return year if abs(year - anchor.year) <= 10 else None
+
+
+def _foreign(
+    text: str,
+    m: re.Match[str],
+    calendar: Reading,
+    anchor: dt.date | None,
+    months: dict[str, int],
+) -> Found:
+    groups = m.groupdict()
+    day = int(groups["d"]) if groups.get("d") else _ROMAN_DAYS.get(groups.get("rd") or "")
+    month = months[groups["m"]] if groups.get("m") else int(groups["nm"])
+    end = m.end()
+    year: int | None = None
+    if groups.get("sy"):
+        year = _completed_year(groups["sy"], anchor)
+        if year is None:
+            return None
+    elif groups.get("y"):
+        year = int(groups["y"]) if len(groups["y"]) == 4 else _completed_year(groups["y"], anchor)
+        if year is None:  # a three-figure number after the month is no year: leave it out
+            end = m.end("m")
+    w = Written(m.start(), end, year=year, month=month, day=day)
+    return [single_date(text, w, calendar, anchor)]
+
+
 # --- the public functions -------------------------------------------------------------------
 
 
@@ -905,7 +1042,10 @@ _Candidate = tuple[int, int, list[DateMatch], Callable[[dt.date | None], Found]]
 
 
 def _expressions(
-    text: str, document_date: dt.date | None, default_calendar: str | Convention
+    text: str,
+    document_date: dt.date | None,
+    default_calendar: str | Convention,
+    language: str = "en",
 ) -> tuple[list[Expression], dt.date | None]:
     """Every date expression, left to right, none overlapping another; and the last anchor.
 
@@ -922,6 +1062,12 @@ def _expressions(
                 if found:
                     start, end = min(m.start(), found[0].start), max(m.end(), found[-1].end)
                     candidates.append((start, end, found, _reader(handler, text, m, calendar)))
+    for pattern, handler in _language_forms(language):
+        for m in pattern.finditer(text):
+            found = handler(text, m, calendar, document_date)
+            if found:
+                start, end = found[0].start, found[-1].end
+                candidates.append((start, end, found, _reader(handler, text, m, calendar)))
     kept = _longest_first(candidates)
     anchor = document_date
     expressions: list[Expression] = []
@@ -987,6 +1133,7 @@ def find_dates_in_sequence(
     *,
     anchor: dt.date | None,
     default_calendar: str | Convention = "gregorian",
+    language: str = "en",
 ) -> tuple[list[DateMatch], dt.date | None]:
     """The dates of one of a sequence of texts (a document's blocks), and the next anchor.
 
@@ -1002,7 +1149,7 @@ def find_dates_in_sequence(
     >>> [m.attrs["when"] for m in find_dates_in_sequence("on March 14", anchor=anchor)[0]]
     ['1918-03-14']
     """
-    expressions, after = _expressions(text, anchor, default_calendar)
+    expressions, after = _expressions(text, anchor, default_calendar, language)
     return [match for _, _, matches in expressions for match in matches], after
 
 
@@ -1072,6 +1219,7 @@ def find_dates(
     *,
     document_date: dt.date | None = None,
     default_calendar: str | Convention = "gregorian",
+    language: str = "en",
 ) -> list[DateMatch]:
     """All dates in ``text``, left to right, non-overlapping; both halves of a dual date.
 
@@ -1081,7 +1229,9 @@ def find_dates(
     >>> [(m.text, m.attrs["when"]) for m in find_dates("on 26 October [8 November] 1917")]
     [('26 October', '1917-11-08'), ('8 November', '1917-11-08')]
     """
-    return find_dates_in_sequence(text, anchor=document_date, default_calendar=default_calendar)[0]
+    return find_dates_in_sequence(
+        text, anchor=document_date, default_calendar=default_calendar, language=language
+    )[0]
 
 
 def parse_date(
@@ -1089,6 +1239,7 @@ def parse_date(
     *,
     document_date: dt.date | None = None,
     default_calendar: str | Convention = "gregorian",
+    language: str = "en",
 ) -> DateMatch | None:
     """The one date a string such as a dateline holds, or ``None``.
 
@@ -1100,7 +1251,9 @@ def parse_date(
     >>> parse_date("5 March 1918").attrs
     {'when': '1918-03-05'}
     """
-    expressions = _expressions(text, document_date, default_calendar)[0]
+    expressions = _expressions(text, document_date, default_calendar, language)[0]
+    if not expressions:
+        return _year_alone(text)
     if len(expressions) != 1:
         return None
     start, end, matches = expressions[0]
@@ -1112,6 +1265,15 @@ def parse_date(
     if len(matches) != 2 or len(julian) != 1:
         return None  # a list of dates ("5 and 6 March"), not one date
     return _merge_dual(text, start, end, matches)
+
+
+def _year_alone(text: str) -> DateMatch | None:
+    """A date line whose only date is a year ("Wien, 1832"): the year, in any language."""
+    years = list(_WRITTEN_YEAR.finditer(text))
+    if len(years) != 1 or re.search(r"\d", text[: years[0].start()] + text[years[0].end() :]):
+        return None
+    year = years[0]
+    return DateMatch(year.start(), year.end(), {"when": year.group()}, year.group())
 
 
 def _merge_dual(text: str, start: int, end: int, halves: list[DateMatch]) -> DateMatch:

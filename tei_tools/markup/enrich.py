@@ -69,7 +69,7 @@ class Enricher:
         self.bibl_register = bibl_register_for(self.registry.sources)
         self.findings: list[Finding] = []
         self._reported: set[tuple[str, str, int, str]] = set()
-        self._dateline = dateline_date(doc.date_text, profile.calendar)
+        self._dateline = dateline_date(doc.date_text, profile.calendar, doc.language)
         self.document_date = document_date_of(self._dateline)
         self._named_in_full: dict[str, str] = {}
         self._surname_cache: dict[str, bool] = {}
@@ -338,13 +338,18 @@ class Enricher:
     def _find_dates(
         self, text: str, anchor: dt.date | None
     ) -> tuple[list[DateMatch], dt.date | None]:
-        return find_dates_in_sequence(text, anchor=anchor, default_calendar=self.profile.calendar)
+        return find_dates_in_sequence(
+            text, anchor=anchor, default_calendar=self.profile.calendar, language=self.doc.language
+        )
 
     def _dateline_spans(
         self, block: Block, anchor: dt.date | None
     ) -> tuple[list[Span], dt.date | None]:
         whole = parse_date(
-            block.text, document_date=self.document_date, default_calendar=self.profile.calendar
+            block.text,
+            document_date=self.document_date,
+            default_calendar=self.profile.calendar,
+            language=self.doc.language,
         )
         if whole is not None:
             return [self._date_span(whole, block)], anchor
@@ -511,14 +516,14 @@ def register_entry_for(name: str, tag: str | None) -> str:
     return f'<{element} xml:id="{ident}"><{name_tag}>{written}</{name_tag}></{element}>'
 
 
-def dateline_date(text: str | None, calendar: str) -> DateMatch | None:
+def dateline_date(text: str | None, calendar: str, language: str = "en") -> DateMatch | None:
     """The document's date: the whole date line, or else the first date within it."""
     if not text:
         return None
-    whole = parse_date(text, default_calendar=calendar)
+    whole = parse_date(text, default_calendar=calendar, language=language)
     if whole is not None:
         return whole
-    found = find_dates(text, default_calendar=calendar)
+    found = find_dates(text, default_calendar=calendar, language=language)
     return found[0] if found else None
 
 

@@ -21,8 +21,15 @@ def done(g: Gold) -> None:
         TOTAL[k] = TOTAL.get(k, 0) + v
 
 
-LANGUAGE = {"bauernfeld": "de", "humboldt": "de", "goethe": "de", "schiller": "de", "friedrich": "de",
-            "brahe": "la", "kepler": "la"}
+LANGUAGE = {
+    "bauernfeld": "de",
+    "humboldt": "de",
+    "goethe": "de",
+    "schiller": "de",
+    "friedrich": "de",
+    "brahe": "la",
+    "kepler": "la",
+}
 
 
 def G(name: str) -> Gold:

@@ -28,8 +28,15 @@ def done(g: Gold) -> None:
         TOTAL[k] = TOTAL.get(k, 0) + v
 
 
-LANGUAGE = {"bauernfeld": "de", "humboldt": "de", "goethe": "de", "schiller": "de", "friedrich": "de",
-            "brahe": "la", "kepler": "la"}
+LANGUAGE = {
+    "bauernfeld": "de",
+    "humboldt": "de",
+    "goethe": "de",
+    "schiller": "de",
+    "friedrich": "de",
+    "brahe": "la",
+    "kepler": "la",
+}
 
 
 def G(name: str) -> Gold:
@@ -128,7 +135,9 @@ g.date("25. Februar 1847", "1847-02-25")
 g.optional("Attems", ("persName", "placeName", "orgName"))
 g.town("Gratz", n=2)
 g.pers("Jos. Doblhoff")
-g.optional("Österreich", ("placeName", "orgName"), keep=lambda a: g.text.startswith("Österreich und", a))
+g.optional(
+    "Österreich", ("placeName", "orgName"), keep=lambda a: g.text.startswith("Österreich und", a)
+)
 g.place("Österreich", keep=lambda a: not g.text.startswith("Österreich und", a))
 g.pers("Lind")
 g.optional("Vielka", ("persName",))  # an opera
@@ -338,7 +347,9 @@ g.corresp(
 )
 done(g)
 
-g = G("condorcet_1790_au-president.txt")  # fr.wikisource.org, Condorcet, Œuvres (Didot, 1847), vol. 1
+g = G(
+    "condorcet_1790_au-president.txt"
+)  # fr.wikisource.org, Condorcet, Œuvres (Didot, 1847), vol. 1
 g.org("ACADÉMIE DES SCIENCES")
 g.org("ASSEMBLÉE NATIONALE")
 g.optional("PRÉSIDENT DE L’ASSEMBLÉE NATIONALE", ("persName",))

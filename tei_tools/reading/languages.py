@@ -1,0 +1,124 @@
+"""The languages tei-tools reads: the words of their dates, names and letters, as data.
+
+A collection's ``language`` (``tei-tools.toml``) or a document's ``xml:lang``
+selects one table of ``data/languages/<code>.toml`` (German, French, Latin,
+Italian, Spanish) and one of ``data/calendars/months.toml``.  English is the
+language the rest of the markup was written for; its words stay where they
+are.  A language with no table gets structure and the evidence that holds in
+any language (registers, the gazetteer, datelines with figures, signatures),
+and :func:`unknown_language_note` says so in a finding.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+from importlib import resources
+
+from tei_tools.calendars import MonthNames, month_names
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: The language the markup's built-in words are English for.
+ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class Language:
+    """The words of one language a letter's dates and names are written with."""
+
+    code: str
+    months: MonthNames
+    #: Endings a day's number may take ("5ten", "1er").
+    day_endings: tuple[str, ...] = ()
+    #: Words before a day that stay outside the date ("den", "le", "die").
+    before_day: tuple[str, ...] = ()
+    between_day_and_month: tuple[str, ...] = ()
+    between_month_and_year: tuple[str, ...] = ()
+    #: Whether "17/1 47" (day/month, a two-figure year) is a date.
+    day_slash_month_short_year: bool = False
+    #: Whether a day may be a Roman numeral ("IX. Aug. 1610").
+    roman_days: bool = False
+    weekdays: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    peerage: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+    not_names: frozenset[str] = frozenset()
+    body_heads: frozenset[str] = frozenset()
+    lower_body_heads: tuple[str, ...] = ()
+    body_links: tuple[str, ...] = ()
+    salutations: tuple[str, ...] = ()
+    valedictions: tuple[str, ...] = ()
+
+
+def base_code(language: str) -> str:
+    """The language of a tag without its region or script: ``de-AT`` → ``de``."""
+    return language.replace("_", "-").split("-", 1)[0].lower()
+
+
+@functools.cache
+def _table() -> dict[str, dict]:
+    folder = resources.files("tei_tools") / "data" / "languages"
+    return {
+        entry.name.removesuffix(".toml"): tomllib.loads(entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".toml")
+    }
+
+
+def known_languages() -> tuple[str, ...]:
+    """The languages with words of their own, English first."""
+    return (ENGLISH, *sorted(_table()))
+
+
+def is_known(language: str) -> bool:
+    """Whether tei-tools has the words of ``language`` (``en``, ``de-AT`` and ``la`` are)."""
+    return base_code(language) in known_languages()
+
+
+@functools.cache
+def language(code: str) -> Language | None:
+    """The words of ``code`` (``de``, ``fr``, ``la``, ``it``, ``es``); None for English or unknown.
+
+    >>> language("de-AT").months.name(1), language("en") is None
+    ('Januar', True)
+    """
+    code = base_code(code)
+    data = _table().get(code)
+    if data is None:
+        return None
+    dates, names, letters = (data.get(key, {}) for key in ("dates", "names", "letters"))
+    return Language(
+        code=code,
+        months=month_names(code),
+        day_endings=tuple(dates.get("day_endings", ())),
+        before_day=tuple(dates.get("before_day", ())),
+        between_day_and_month=tuple(dates.get("between_day_and_month", ())),
+        between_month_and_year=tuple(dates.get("between_month_and_year", ())),
+        day_slash_month_short_year=bool(dates.get("day_slash_month_short_year", False)),
+        roman_days=bool(dates.get("roman_days", False)),
+        weekdays=tuple(dates.get("weekdays", ())),
+        titles=tuple(names.get("titles", ())),
+        peerage=tuple(names.get("peerage", ())),
+        particles=tuple(names.get("particles", ())),
+        address=tuple(names.get("address", ())),
+        not_names=frozenset(names.get("not_names", ())),
+        body_heads=frozenset(names.get("body_heads", ())),
+        lower_body_heads=tuple(names.get("lower_body_heads", ())),
+        body_links=tuple(names.get("body_links", ())),
+        salutations=tuple(letters.get("salutations", ())),
+        valedictions=tuple(letters.get("valedictions", ())),
+    )
+
+
+def unknown_language_note(code: str) -> str:
+    """What a finding says of a document in a language tei-tools has no words for."""
+    return (
+        f"no dates or name evidence for language {code!r} (known: "
+        f"{', '.join(known_languages())}): structure, registers and the gazetteer only"
+    )

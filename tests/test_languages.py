@@ -1,0 +1,65 @@
+"""Letters in the languages of TEI editions: dates and vocabularies chosen by the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tei_tools.markup.dates import find_dates, parse_date
+from tei_tools.reading.languages import is_known, known_languages, language
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "written", "when"),
+    [
+        ("de", "Wien, den 3. März 1848", "3. März 1848", "1848-03-03"),
+        ("de", "Koenigsberg den 5ten August 1809.", "5ten August 1809", "1809-08-05"),
+        ("de", "Wien, am 17. Jänner 1847", "17. Jänner 1847", "1847-01-17"),
+        ("fr", "Paris, le 14 juillet 1790", "14 juillet 1790", "1790-07-14"),
+        ("fr", "à Paris Le 19 9bre 1776", "19 9bre 1776", "1776-11-19"),
+        ("fr", "Paris 2. Novembr. 1675.", "2. Novembr. 1675", "1675-11-02"),
+        ("la", "datum die 3 mensis Martii 1620", "3 mensis Martii 1620", "1620-03-03"),
+        ("la", "Vale. IX. Aug. 1610.", "IX. Aug. 1610", "1610-08-09"),
+        ("it", "Roma, li 5 Maggio 1700", "5 Maggio 1700", "1700-05-05"),
+        ("es", "Madrid, 3 de marzo de 1820", "3 de marzo de 1820", "1820-03-03"),
+    ],
+)
+def test_a_date_of_the_collections_language_is_read_day_first(code, text, written, when):
+    [found] = find_dates(text, language=code)
+    assert (found.text, found.attrs["when"]) == (written, when)
+
+
+def test_the_same_words_are_no_date_in_english():
+    assert find_dates("Wien, den 3. März 1848") == []
+    assert find_dates("Paris, le 14 juillet 1790") == []
+
+
+def test_a_short_year_is_completed_from_the_letters_own_date_and_only_then():
+    anchor = dt.date(1847, 1, 17)
+    assert [
+        m.attrs["when"] for m in find_dates("17/1 47.", language="de", document_date=anchor)
+    ] == ["1847-01-17"]
+    assert find_dates("17/1 47.", language="de") == []
+    [found] = find_dates("Wien 1. April 849.", language="de", document_date=dt.date(1849, 4, 1))
+    assert (found.text, found.attrs["when"]) == ("1. April 849", "1849-04-01")
+
+
+def test_a_yearless_day_takes_the_year_of_the_letter():
+    [found] = find_dates("bis 15. Mai zu", language="de", document_date=dt.date(1832, 7, 1))
+    assert found.attrs["when"] == "1832-05-15"
+
+
+def test_a_dateline_with_a_place_and_a_year_alone_is_dated_by_the_year():
+    assert parse_date("Wien, 1832").attrs == {"when": "1832"}
+    assert parse_date("Wien, 1832 und 1833") is None
+
+
+def test_every_language_has_its_months_weekdays_and_name_words():
+    assert known_languages()[0] == "en"
+    for code in ("de", "fr", "la", "it", "es"):
+        words = language(code)
+        assert words is not None and len(words.months.names) == 12
+        assert words.weekdays and words.titles and words.body_heads
+    assert is_known("de-AT") and not is_known("cy")
+    assert language("cy") is None
