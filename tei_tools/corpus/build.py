@@ -45,6 +45,7 @@ from tei_tools.corpus.cache import (
 )
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
+from tei_tools.corpus.facsimile import jobs_current, write_page_images, write_viewer_files
 from tei_tools.corpus.lock import LOCK_FILE, exclusive_lock
 from tei_tools.errors import OutputConflictError, TeiToolsError, UnreadableEntryError, UsageError
 from tei_tools.xml import TEMP_SUFFIX, read_input_bytes, write_atomic
@@ -195,8 +196,11 @@ def _build_locked(
             results[document.stem] = _unreadable(document, exc)
             continue
         decisions = _review_decisions(collection, document)
-        key = document_key(data + decisions, fingerprint, document.kind)
+        page_images = _page_images_signature(document)
+        key = document_key(data + decisions + page_images.encode(), fingerprint, document.kind)
         cached = cache.hit(document.stem, key, site)
+        if cached is not None and not jobs_current(cached["record"].get("images", [])):
+            cached = None  # a page image changed: the document and its copies are redone
         if cached is not None:
             results[document.stem] = DocumentResult.from_record(cached["record"])
             for name in cached["files"]:
@@ -205,7 +209,13 @@ def _build_locked(
             continue
         tasks.append(
             DocumentTask(
-                document.stem, document.kind, str(document.path), data, settings, decisions
+                document.stem,
+                document.kind,
+                str(document.path),
+                data,
+                settings,
+                decisions,
+                page_images,
             )
         )
 
@@ -218,6 +228,7 @@ def _build_locked(
                 for name in names:
                     writer.write(name, built.files[name])
                 built.files = {}
+                names += write_page_images(writer, built.images)
                 new_documents[built.stem] = {"files": names}
                 results[built.stem] = built
                 result.built += 1
@@ -228,6 +239,7 @@ def _build_locked(
             runner.close()
 
     result.documents = [results[stem] for stem in sorted(results)]
+    write_viewer_files(writer, result.documents)
     cache.documents = _cache_records(collection, results, new_documents, cache, fingerprint, tasks)
     pages_key = _pages_key(result.documents, fingerprint, mode)
     search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)
@@ -303,6 +315,15 @@ def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[Docume
     batches = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     for batch_results in runner.map_unordered(process_batch, batches):
         yield from batch_results
+
+
+def _page_images_signature(document) -> str:
+    """A source's page images (``images/STEM/``) by listing and ``stat``: none is opened."""
+    if document.kind != "source":
+        return ""  # a TEI file names its images; the cached record's are checked instead
+    from tei_tools.reading.page_images import page_images_signature
+
+    return page_images_signature(document.path)
 
 
 def _review_decisions(collection: Collection, document) -> bytes:
@@ -402,7 +423,9 @@ def _cache_records(
 ) -> dict:
     """The manifest's document part: the key, record and files of every document."""
     keys = {
-        task.stem: document_key(task.data + task.decisions, fingerprint, task.kind)
+        task.stem: document_key(
+            task.data + task.decisions + task.page_images.encode(), fingerprint, task.kind
+        )
         for task in tasks
     }
     records = {}

@@ -37,6 +37,8 @@ class DocumentSummary:
     changes: list[list[str]] = field(default_factory=list)
     editorial: list[list[str]] = field(default_factory=list)
     availability: list[list[str]] = field(default_factory=list)
+    #: How many page images the site shows beside the text (:mod:`tei_tools.corpus.facsimile`).
+    facsimile_pages: int = 0
 
 
 @dataclass
@@ -52,6 +54,8 @@ class DocumentResult:
     findings: int = 0
     #: site-relative path -> bytes; emptied by the build once written.
     files: dict[str, bytes] = field(default_factory=dict)
+    #: Page images the build reduces: [original, web copy, thumbnail] (site-relative copies).
+    images: list[list[str]] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:

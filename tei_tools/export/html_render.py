@@ -77,6 +77,14 @@ _CLASS_UNSAFE = re.compile(r"[^\w-]+")
 Out: TypeAlias = etree._Element
 
 
+def last_child(out: Out) -> etree._Element | None:
+    """The last child of ``out`` in constant time (``len`` would count every child)."""
+    try:
+        return out[-1]
+    except IndexError:
+        return None
+
+
 def append_text(out: Out, text: str | None) -> None:
     """Append text after the last child of ``out`` (or inside it), whitespace normalised.
 
@@ -86,7 +94,7 @@ def append_text(out: Out, text: str | None) -> None:
     if not text:
         return
     text = normalise_space(text)
-    last = next(out.iterchildren(reversed=True), None)
+    last = last_child(out)
     if last is None:
         out.text = (out.text or "") + text
     else:
@@ -95,7 +103,7 @@ def append_text(out: Out, text: str | None) -> None:
 
 def strip_trailing_space(out: Out) -> None:
     """Remove whitespace at the end of ``out``'s content (before a word-joining break)."""
-    last = next(out.iterchildren(reversed=True), None)
+    last = last_child(out)
     if last is None:
         out.text = (out.text or "").rstrip(" ")
     else:
@@ -104,7 +112,7 @@ def strip_trailing_space(out: Out) -> None:
 
 def trailing_text(out: Out) -> str:
     """The text at the end of ``out``'s content (the last child's tail, or its text)."""
-    last = next(out.iterchildren(reversed=True), None)
+    last = last_child(out)
     return (out.text if last is None else last.tail) or ""
 
 
@@ -116,6 +124,18 @@ def is_element(node: etree._Element | None) -> bool:
 def class_token(value: str) -> str:
     """A CSS class fragment from a TEI name or value; remembered, as a document repeats few."""
     return _CLASS_UNSAFE.sub("-", value).strip("-")
+
+
+def class_attribute(tag: str, name: str, kind: str | None, rend: str | None) -> str:
+    """The ``class`` of the HTML element for a TEI element: its name, ``@type`` and ``@rend``."""
+    classes = [f"tei-{class_token(name)}"]
+    if tag.startswith("{") and not tag.startswith(f"{{{TEI_NS}}}"):
+        classes = [f"x-{class_token(name)}"]  # another vocabulary (MathML, a project's)
+    if kind:
+        classes.append(f"type-{class_token(kind)}")
+    for token in (rend or "").split():
+        classes.append(f"rend-{class_token(token)}")
+    return " ".join(c for c in classes if c)
 
 
 def register_anchor(ref: str) -> str:
@@ -161,6 +181,7 @@ class HtmlRenderer:
         self._div_depth = 0
         self._new_style_partners: set[etree._Element] = set()
         self._joining = False  # after <lb break="no"/>: the next text continues the word
+        self._classes: dict[tuple[str, str, str | None, str | None], str] = {}
         self._handlers: dict[str, Callable[[etree._Element, Out], None]] = {
             "note": self.render_note,
             "choice": self.render_choice,
@@ -224,15 +245,15 @@ class HtmlRenderer:
 
     def open(self, element: etree._Element, out: Out, tag: str, name: str) -> Out:
         """Create the HTML element for ``element`` with its id, language and classes."""
-        classes = [f"tei-{class_token(name)}"]
-        if element.tag.startswith("{") and not element.tag.startswith(f"{{{TEI_NS}}}"):
-            classes = [f"x-{class_token(name)}"]  # another vocabulary (MathML, a project's)
         kind = element.get("type")
-        if kind:
-            classes.append(f"type-{class_token(kind)}")
-        for token in (element.get("rend") or "").split():
-            classes.append(f"rend-{class_token(token)}")
-        new = etree.SubElement(out, tag, {"class": " ".join(c for c in classes if c)})
+        rend = element.get("rend")
+        key = (element.tag, name, kind, rend)
+        value = self._classes.get(key)
+        if value is None:
+            value = class_attribute(element.tag, name, kind, rend)
+            if len(self._classes) < 4096:  # a document repeats few; remember those
+                self._classes[key] = value
+        new = etree.SubElement(out, tag, {"class": value})
         identifier = element.get(XML_ID)
         if identifier:
             new.set("id", identifier)
@@ -242,6 +263,10 @@ class HtmlRenderer:
         number = element.get("n")
         if number:
             new.set("data-n", number)
+        facs = element.get("facs")
+        if facs:
+            # Where the element stands on the page images (a surface or zone): a site's viewer reads it.
+            new.set("data-facs", facs)
         return new
 
     def render_hidden(self, element: etree._Element, out: Out, name: str) -> None:
