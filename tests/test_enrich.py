@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from lxml import etree
 
 from tei_tools.markup.dates import parse_date
 from tei_tools.markup.enrich import Enricher, document_date_of
@@ -71,3 +72,44 @@ def test_a_block_of_another_document_is_refused(profile):
 def test_a_document_dated_by_a_month_is_dated_from_its_middle(dateline, day):
     # The same rule as a month written in the text: a later "March 14" is of that year.
     assert document_date_of(parse_date(dateline)) == day
+
+
+def test_the_review_report_and_the_quick_fix_propose_the_same_id_for_a_cyrillic_name(tmp_path):
+    pytest.importorskip("lsprotocol", reason="the language server's types (lsp extra) are absent")
+    from tei_tools.convert import convert_bytes
+    from tei_tools.lsp.actions import register_entry_actions
+    from tei_tools.lsp.document import DocumentView
+    from tei_tools.lsp.registers import WorkspaceRegisters
+    from tei_tools.review.registers import new_xml_id
+
+    converted = convert_bytes(
+        "A TITLE\n\n    Yesterday General Щербачёв arrived at the front.\n".encode(),
+        source_name="letter.txt",
+    )
+    (finding,) = [f for f in converted.findings if f.text == "Щербачёв"]
+    reported = finding.suggestion["entry"]
+    # Transliterated, and clear of the shipped register's per:shcherbachev (General
+    # Shcherbachev, whose entry has no Cyrillic form).
+    xml_id = etree.fromstring(reported).get("{http://www.w3.org/XML/1998/namespace}id")
+    assert xml_id == "shcherbachev-2"
+
+    document = tmp_path / "letter.xml"
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>General '
+        "<persName>Щербачёв</persName></p></body></text></TEI>"
+    )
+    document.write_text(text, encoding="utf-8")
+    actions = register_entry_actions(
+        DocumentView(text, document),
+        document.as_uri(),
+        text.index("Щербачёв") + 1,
+        registers=WorkspaceRegisters([]),
+        can_create_files=True,
+    )
+    assert [a.title for a in actions][-1] == f'Add register entry "per:{xml_id}" for "Щербачёв"'
+    edits = [
+        e.new_text for c in actions[0].edit.document_changes if hasattr(c, "edits") for e in c.edits
+    ]
+    assert any(reported in edit for edit in edits[1:])
+    # The review application names the entry it creates by the same rule.
+    assert new_xml_id(("Щербачёв",), {"shcherbachev"}) == xml_id

@@ -13,10 +13,10 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
@@ -32,7 +32,13 @@ from tei_tools.markup.dates import (
 )
 from tei_tools.markup.folding import fold
 from tei_tools.markup.names import NameMatch, find_names
-from tei_tools.markup.registers import load_registry
+from tei_tools.markup.registers import (
+    ENTRY_FOR_NAME,
+    PREFIX_OF_KIND,
+    entry_id,
+    entry_xml,
+    load_registry,
+)
 from tei_tools.markup.vocabulary import gazetteer_place
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
@@ -74,6 +80,7 @@ class Enricher:
         self._named_in_full: dict[str, str] = {}
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
+        self._taken_ids: dict[str, frozenset[str]] = {}
         self.locator = SourceLocator(doc.text) if doc.text else None
         # Blocks are frozen values (kind, text, line): a block is its own key.
         self._spans: dict[Block, list[Span]] = {}
@@ -91,6 +98,18 @@ class Enricher:
         if block not in self._spans:
             raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
         return list(self._spans[block])
+
+    def _entry_for(self, name: str, tag: str | None) -> str:
+        """The register entry to suggest for ``name``, its id clear of the registry's ids."""
+        name_tag = tag if tag in ENTRY_FOR_NAME else "persName"
+        prefix = PREFIX_OF_KIND[ENTRY_FOR_NAME[name_tag][0]]
+        if prefix not in self._taken_ids:
+            self._taken_ids[prefix] = frozenset(
+                ref.partition(":")[2]
+                for ref in self.registry.entries
+                if ref.startswith(prefix + ":")
+            )
+        return register_entry_for(name, name_tag, self._taken_ids[prefix])
 
     def source_element(self, block: Block) -> etree._Element:
         """A structured ``bibl`` for a source line (a fresh copy on every call)."""
@@ -307,7 +326,7 @@ class Enricher:
         message: str | None = None,
     ) -> None:
         if kind in ("unlinked-name", "possible-name"):
-            suggestion = {**suggestion, "entry": register_entry_for(candidate.text, tag)}
+            suggestion = {**suggestion, "entry": self._entry_for(candidate.text, tag)}
         text = message or (
             f"{tag or 'name'} in no register ({candidate.reason})"
             if kind == "unlinked-name"
@@ -392,7 +411,7 @@ class Enricher:
                     match.start,
                     match.end,
                     match.tag,
-                    {"entry": register_entry_for(surname.text, match.tag)},
+                    {"entry": self._entry_for(surname.text, match.tag)},
                 )
         children: tuple[Span, ...] = ()
         if match.role is not None:
@@ -501,19 +520,20 @@ def _suggested_type(name: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
-def register_entry_for(name: str, tag: str | None) -> str:
-    """A register entry for ``name`` an editor can paste into a register file."""
-    element, name_tag = {
-        "persName": ("person", "persName"),
-        "orgName": ("org", "orgName"),
-        "placeName": ("place", "placeName"),
-    }.get(tag or "", ("person", "persName"))
-    ident = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entry"
-    if not ident[0].isalpha():
-        ident = "x-" + ident
-    written = xml_escape(" ".join(name.split()))
-    return f'<{element} xml:id="{ident}"><{name_tag}>{written}</{name_tag}></{element}>'
+def register_entry_for(name: str, tag: str | None, taken: Iterable[str] = ()) -> str:
+    """A register entry for ``name`` an editor can paste into a register file.
+
+    Built as the language server's quick fix and the review application build
+    theirs (:func:`~tei_tools.markup.registers.entry_id`,
+    :func:`~tei_tools.markup.registers.entry_xml`), so the report, the editor
+    and the review propose the same ``xml:id`` for the same name; ``taken``
+    are the ids of the prefix already in use.
+
+    >>> register_entry_for("Щербачёв", "persName")
+    '<person xml:id="shcherbachev"><persName>Щербачёв</persName></person>'
+    """
+    name_tag = tag if tag in ENTRY_FOR_NAME else "persName"
+    return entry_xml(name_tag, name, entry_id(name, taken))
 
 
 def dateline_date(text: str | None, calendar: str, language: str = "en") -> DateMatch | None:

@@ -504,6 +504,7 @@ def entry_xml(name_tag: str, name: str, xml_id: str) -> str:
     entry_tag = ENTRY_FOR_NAME[name_tag][0]
     element = etree.Element(f"{{{TEI_NS}}}{entry_tag}", nsmap={None: TEI_NS})
     element.set(f"{{{XML_NS}}}id", xml_id)
-    etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = name
+    # The name as one line: a name element's content may run over a line break.
+    etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = " ".join(name.split())
     text = etree.tostring(element, encoding="unicode")
     return text.replace(f' xmlns="{TEI_NS}"', "", 1)

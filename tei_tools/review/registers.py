@@ -23,7 +23,7 @@ from lxml import etree
 
 from tei_tools.errors import InputError
 from tei_tools.markup.decisions.store import REGISTERS_DIR, collection_register_files
-from tei_tools.markup.registers import Entry, Registry, load_registry
+from tei_tools.markup.registers import Entry, Registry, entry_id, load_registry
 from tei_tools.xml import TEI_NS, XML_NS, parse_xml_file, serialize, write_atomic
 
 _T = f"{{{TEI_NS}}}"
@@ -94,15 +94,12 @@ class NewEntry:
 
 
 def new_xml_id(names: tuple[str, ...], taken: set[str]) -> str:
-    """An ``xml:id`` from the first name form, made unique: ``shcherbachev``, ``shcherbachev-2``."""
-    folded = unicodedata.normalize("NFKD", names[0]).encode("ascii", "ignore").decode().lower()
-    base = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "entry"
-    if base[0].isdigit():
-        base = f"e-{base}"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    """An ``xml:id`` from the first name form, made unique: ``shcherbachev``, ``shcherbachev-2``.
+
+    The one rule of :func:`~tei_tools.markup.registers.entry_id`, which the
+    review report and the language server's quick fix use as well.
+    """
+    return entry_id(names[0], taken)
 
 
 def add_entry(corpus: Path, entry: NewEntry, registry: Registry, *, note: str = "") -> str:
