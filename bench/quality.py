@@ -83,6 +83,7 @@ def main() -> None:
         ("other collections: tune", COLLECTIONS / "tune", "generic", False),
         ("other collections: tune2", COLLECTIONS / "tune2", "generic", False),
         ("other collections: tune3", COLLECTIONS / "tune3", "generic", False),
+        ("other collections: tune4", COLLECTIONS / "tune4", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
     ]
     if args.set:

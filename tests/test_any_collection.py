@@ -363,3 +363,62 @@ def test_a_surname_alone_is_the_person_the_document_named_in_full():
         "Later Quarrington wrote that the river rose.\n"
     ).tree
     assert marked(tree, "persName") == ["Nathaniel Quarrington", "Quarrington"]
+
+
+# --- names in the prose of other periods (the tune4 set's kinds of error) -----------------
+
+
+def names_of(text: str, tag: str) -> list[str]:
+    return marked(convert(text, profile="generic").tree, tag)
+
+
+def test_a_capitalised_noun_after_an_article_is_no_person():
+    # 18th-century prose capitalises nouns; "Sean", "Channell" and "Mullet" are also in
+    # the census name lists, but English gives a person no article.
+    text = "Title\n\nWe cast the Sean twice, found a Channell, and took some Mullet for the Men.\n"
+    assert names_of(text, "persName") == []
+
+
+def test_a_bearing_in_letters_is_no_place():
+    text = "Log\n\nWinds at ESE, then at NbW, and we stood in at Plymouth.\n"
+    assert names_of(text, "placeName") == ["Plymouth"]
+
+
+def test_geographical_words_alone_are_no_place_name():
+    text = "Log\n\nWe ran along the Sea Coast and anchored under Cape Farewell.\n"
+    assert names_of(text, "placeName") == ["Cape Farewell"]
+
+
+def test_the_names_a_calendar_lists_as_signatories_are_persons():
+    text = "Calendar\n\nWarrant for a grant of land. Signed, Ashburnham, Dorset, J. Pollard.\n"
+    assert names_of(text, "persName") == ["Ashburnham", "Dorset", "J. Pollard"]
+
+
+def test_a_title_with_a_particle_makes_a_person():
+    persons = names_of("Minutes\n\nThe complaint of Count de Valbelle was read.\n", "persName")
+    assert any(name.endswith("Valbelle") for name in persons)
+
+
+def test_saint_county_and_side_names_are_whole_places():
+    text = (
+        "Minutes\n\nThe sloop sailed for St. Kitts and Lower Canada, and the tax was levied in "
+        "Stafford County.\n"
+    )
+    places = names_of(text, "placeName")
+    assert {"St. Kitts", "Lower Canada", "Stafford County"} <= set(places)
+    assert "Canada" not in places
+
+
+def test_a_body_named_by_what_it_is_of_keeps_its_place():
+    text = (
+        "Minutes\n\nA petition from the Trustees of Georgia and the Legislature of Upper Canada.\n"
+    )
+    tree = convert(text, profile="generic").tree
+    assert {"Trustees of Georgia", "Legislature of Upper Canada"} <= set(marked(tree, "orgName"))
+    assert {"Georgia", "Upper Canada"} <= set(texts(tree, "//t:orgName/t:placeName"))
+
+
+def test_a_register_place_after_a_given_name_is_a_surname():
+    tree = convert("Memoir\n\nA letter from George Washington arrived.\n", profile="generic").tree
+    assert "George Washington" in marked(tree, "persName")
+    assert "Washington" not in marked(tree, "placeName")

@@ -61,7 +61,7 @@ ORG_HEADS = frozenset(
     Convention Legislature Chamber Corporation Guild Regiment Brigade Treasury Exchequer
     Commons Lords Burgesses Representatives Sessions Chancery Inquisition Propaganda
     Legion Battalion Guards Dragoons Hussars Fusiliers Militia Army Navy Division Squadron
-    Flotilla
+    Flotilla Proprietors Commissioners Trustees
     """.split()  # noqa: SIM905 - a word list reads better as running text
 )
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
@@ -89,7 +89,9 @@ SELF_NAMING_HEADS = frozenset(
 #: Bodies named by their head word alone, with or without "the" ("in Parliament").
 BARE_NAMING_HEADS = frozenset({"Parliament", "Congress"})
 #: Heads that name a body only with what it is of ("House of Commons", "Court of Directors").
-OF_ONLY_HEADS = frozenset({"House", "Court", "Chamber", "Commons", "Lords"})
+OF_ONLY_HEADS = frozenset(
+    {"House", "Court", "Chamber", "Commons", "Lords", "Proprietors", "Commissioners", "Trustees"}
+)
 
 #: Geographical head words written as part of a place's name ("the Moon Islands").
 PLACE_HEADS = frozenset(
@@ -97,7 +99,7 @@ PLACE_HEADS = frozenset(
     Islands Island Isles Peninsula River Sea Gulf Bay Strait Straits Mountains Mountain Lake
     Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
     Forest Pass Moor Heath Marsh Fen Fens Hills Downs Forth Firth Sound Channel Harbour Harbor
-    Street Square Lane Fort Castle Abbey Palace Empire
+    Street Square Lane Fort Castle Abbey Palace Empire County Parish Township Shire
     """.split()  # noqa: SIM905
 )
 #: Lower-case words after a place ("the Dvina front", "Archangel province").
@@ -229,10 +231,12 @@ def is_demonym(word: str) -> bool:
 
 
 #: Contracted given names keep their point or colon inside a name: "Wm. West", "Jereah: Warder".
+#: "St. Lucia", "Mt. Vernon", "Ft. Pitt": the contracted word keeps its point inside the name.
+_SAINT = "St|Ste|Mt|Ft"
 _CONTRACTED = "|".join(
     sorted((re.escape(c) for c in given_name_contractions()), key=len, reverse=True)
 )
-_WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+_WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED}|{_SAINT})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 # The first capital comes first in the pattern, and the look-behind after it, so that
 # the regular-expression engine can skip to capitals instead of trying every position.
 _CONTRACTED_RESTS = "|".join(
@@ -240,7 +244,7 @@ _CONTRACTED_RESTS = "|".join(
 )
 _FIRST_WORD = (
     r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)"
-    rf"(?:\.|(?:{_CONTRACTED_RESTS})[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+    rf"(?:\.|(?:{_CONTRACTED_RESTS}|(?<=S)te?|(?<=[MF])t)[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 )
 #: A run of capitalised words, initials and particles (never a particle first or last).
 _CAPITALISED = re.compile(
@@ -322,8 +326,13 @@ def _candidates_in(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     states = _state_abbreviations_in(text)
+    covered = 0  # the end of a body's name that took in the next run ("Council of Barbados")
     for start, end in _free_runs(text, [*taken, *((s.start, s.end, PLACE) for s in states)]):
-        found.extend(_candidates_in_run(text, start, end, signature, is_surname))
+        if start < covered:
+            continue
+        for candidate in _candidates_in_run(text, start, end, signature, is_surname):
+            found.append(candidate)
+            covered = max(covered, candidate.end)
     found.extend(s for s in states if not any(s.start < e and b < s.end for b, e, _ in taken))
     return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
 
@@ -484,6 +493,7 @@ def _candidates_in_run(
             and not _INITIAL.fullmatch(first)
             and not is_given_name(first)
             and gazetteer_place(first.rstrip(".,")) is None
+            and gazetteer_place(text[words[0][0] : words[-1][1]].rstrip(".,")) is None
         ):
             words = words[1:]  # "Later Summers left": a capitalised word opening the sentence
     core = _core(text, words)
@@ -517,7 +527,10 @@ def _candidates_in_run(
     elif tag == PLACE and reason == "after a word of place" and not _place_word(name):
         return []  # "in Time", "in the Spring": a capitalised noun, not a place
     if tag is None and core[0] != words[0]:
-        title = text[words[words.index(core[0]) - 1][0] : core[0][0]].strip()
+        before_core = words.index(core[0]) - 1
+        while before_core > 0 and text[slice(*words[before_core])].lower() in PARTICLES:
+            before_core -= 1  # "Count de Blenac"
+        title = text[words[before_core][0] : words[before_core][1]].strip()
         if title in _PERSON_TITLES:
             tag, reason = PERSON, "after a title"
     if (
@@ -555,14 +568,14 @@ def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
             and (not qualifiers or qualifiers[-1] in _LEADING_WORDS)
         ):
             return None
-        if (
+        if not qualifiers and tail:
+            end = tail.end()  # "the Legislature of Lower Canada", "Council of Barbados"
+        elif (
             not qualifiers
             and not (head in SELF_NAMING_HEADS and _after_the(text, start))
             and head not in BARE_NAMING_HEADS
         ):
-            if not tail:
-                return None
-            end = tail.end()
+            return None
         end = _trim(text, start, end)[1]
         inner = _place_of(text, tail, end) if tail and tail.end() <= end else ()
         return Candidate(start, end, text[start:end], ORG, "a body's head word", True, inner)
@@ -743,6 +756,8 @@ def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | Non
         if tail:
             end = _trim(text, words[0][0], tail.end())[1]
             return Candidate(words[0][0], end, text[words[0][0] : end], PLACE, "Isle of ...", True)
+    if all(name in PLACE_HEADS for name in names):
+        return None  # "the Sea Coast", "River Bank": geographical words, no name among them
     if len(names) >= 2 and (names[-1] in PLACE_HEADS or names[0] in ("Lake", "Cape", "Mount")):
         start = words[1][0] if names[0] == "The" else words[0][0]
         end = _trim(text, start, words[-1][1])[1]
@@ -753,6 +768,8 @@ def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | Non
 def _core(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The words of a run without the function words, offices and adjectives around it."""
     kept = list(words)
+    if len(kept) > 1 and gazetteer_place(text[kept[0][0] : kept[-1][1]].rstrip(".,;:")):
+        return kept  # "Lower Canada", "New England": the whole is a place
     while kept and (
         _not_name_word(text[kept[0][0] : kept[0][1]])
         or (len(kept) > 1 and text[kept[0][0] : kept[0][1]].strip(".,:;") in not_names())
@@ -803,12 +820,18 @@ def _adjective(text: str, end: int, name: str) -> bool:
     return following is not None and following.group(1) not in _NOT_A_NOUN_AFTER
 
 
+#: A bearing written in letters: "NE", "SSW", "NbE" (north by east).
+_COMPASS_POINT = re.compile(r"[NSEW]{1,3}|[NSEW]{1,2}b[NSEW]")
+
+
 def _name_like(text: str, start: int, name: str) -> bool:
     words = name.split()
     if all(_INITIAL.fullmatch(w) for w in words):
         return False  # initials alone: "V." of a list, "U.S."
     if len(words) == 1 and len(name.strip(".")) < 2:
         return False
+    if _COMPASS_POINT.fullmatch(name.strip(".")):
+        return False  # "Winds at ESE", "bearing NbW": a bearing, not a place
     return not any(ch.isdigit() for ch in name)
 
 
@@ -817,9 +840,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in '.!?:;"“([—–-' or before.endswith("...")
 
 
+_SAINT_WORD = re.compile(rf"(?:{_SAINT})\.")
+
+
 def _rare(name: str, sentence_start: bool) -> bool:
     limit = COMMON_AT_SENTENCE_START if sentence_start else COMMON_MID_SENTENCE
-    return all(word_frequency(w) < limit for w in name.split() if not _INITIAL.fullmatch(w))
+    return all(
+        word_frequency(w) < limit
+        for w in name.split()
+        if not _INITIAL.fullmatch(w) and not _SAINT_WORD.fullmatch(w)
+    )
 
 
 def _type_from_context(
@@ -847,6 +877,8 @@ def _type_from_context(
         and re.match(r"^\s*(?:[,.;:)]|$|\s+(?:has|had|is|was|who|and)\b)", after)
     ):
         return PERSON, "in apposition to an office"
+    if _SIGNED_BEFORE.search(before):
+        return PERSON, "signed the document"
     if SPEECH_AFTER.match(after):
         return PERSON, "before a verb of speech"
     if MESSAGE_BEFORE.search(before):
@@ -862,6 +894,10 @@ def _type_from_context(
     if first_after and first_after.group(1) in PLACE_AFTER and not is_demonym(name):
         return PLACE, f"before '{first_after.group(1)}'"
     return None, "capitalised and rare as a word"
+
+
+#: "Signed, Craven, Albemarle, P. Colleton": the names a calendar lists as signatories.
+_SIGNED_BEFORE = re.compile(r"\b(?:Signed|Sd|Sgd)\.?(?:,|:)?\s+(?:(?:[A-Z][\w'’.-]*\s?)+,\s+)*$")
 
 
 #: Words written after a name that are not part of it ("Benjamin Franklin Esqr.").
@@ -906,7 +942,15 @@ def _after_ship_word(text: str, start: int) -> bool:
 
 def _place_word(name: str) -> bool:
     """A name that may be a place: in the gazetteer, or rare as a word."""
-    return gazetteer_place(name) is not None or _rare(name, sentence_start=False)
+    if gazetteer_place(name) is not None:
+        return True
+    if " " not in name and name.endswith("s") and word_frequency(name[:-1]) >= _COMMON_SINGULAR:
+        return False  # "Justice in Boroughs": a plural common noun
+    return _rare(name, sentence_start=False)
+
+
+#: A singular this common makes its capitalised plural a noun ("Boroughs", "Colonies").
+_COMMON_SINGULAR = 3.5
 
 
 #: A town whose name is one of the commonest surnames is a person without a word of
@@ -927,8 +971,12 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     ):
         return PERSON, "a given name before a surname"
     place = gazetteer_place(name)
+    # "haul the Sean", "a few Mullet", "a Channell": English gives a person no article, so
+    # a word that is only in the name lists is a capitalised noun there.
+    article = " " not in name and _ARTICLE_BEFORE.search(text[max(0, start - 12) : start])
     if (
         " " not in name
+        and not article
         and is_given_name(name)
         and not _sentence_start(text, start)
         and word_frequency(name) < GIVEN_NAME_NOT_A_WORD
@@ -938,6 +986,7 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     if place is None:
         if (
             " " not in name
+            and not article
             and surname_rank(name) is not None
             and word_frequency(name) < SURNAME_NOT_A_WORD
             and not is_demonym(name)
@@ -973,6 +1022,8 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     return None, "a small town's name in the gazetteer"
 
 
+#: Articles and quantifiers that a common noun takes and a person's name does not.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|few|some|several|many|any|each|every|no)\s+$", re.I)
 #: Prepositions of being somewhere ("at Cork"), not of purpose ("for Sale", "to Hire").
 _NEAR_PREPOSITION = re.compile(r"\b(?:in|at|from|near|via|towards?)\s+$", re.I)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|to|from|for|of|near|via|by|towards?)\s+$", re.I)

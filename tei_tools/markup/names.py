@@ -219,6 +219,8 @@ class NameMatcher:
             if form is not None and _case_fits(text[start:end], form.written):
                 if form.tag == "persName" and _given_name_of_another(text, start, end):
                     continue  # "Sir Francis Walsingham" is not the register's Francis
+                if form.tag == "placeName" and _part_of_a_longer_name(text, start, end):
+                    continue  # "George Washington", "Lower Canada": not the register's place
                 candidates.append((start, end, form))
         chosen = _longest_without_overlap(candidates)
         matches = []
@@ -439,6 +441,34 @@ def _given_name_of_another(text: str, start: int, end: int) -> bool:
         return False
     following = _NEXT_NAME.match(text, end)
     return following is not None and following.group(1).lower() not in _NOT_NAME_WORDS
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ ]+$")
+#: Words that name a part of a country by where it lies ("Lower Canada" is not Canada).
+_SIDES = frozenset({"Upper", "Lower", "Northern", "Southern", "Eastern", "Western"})
+
+
+def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
+    """A one-word register place that is the surname of a person or the end of a region's name.
+
+    After a given name ("George Washington") the place's name is someone's surname; after
+    "Upper" or "Lower" it names a part of the place, another entity, left to the candidates.
+    """
+    if " " in text[start:end]:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in _SIDES or (is_given_name(word) and not _after_a_preposition(text, start))
+
+
+def _after_a_preposition(text: str, start: int) -> bool:
+    """ "at Charles Town": the given name opens a place's name, after a word of place."""
+    return (
+        re.search(r"\b(?:in|at|near)\s+\S+\s+$", text[max(0, start - 30) : start])
+        is not None
+    )
 
 
 def _name_end(text: str, start: int, end: int) -> int:

@@ -83,7 +83,34 @@ def gazetteer_place(name: str) -> GazetteerPlace | None:
     found = places.get(name)
     if found is None and name.isupper():
         found = places.get(name.title())
+    if found is None and name[:4] in ("St. ", "Ste."):
+        # GeoNames spells the word out: "St. Lucia" is "Saint Lucia".
+        found = places.get(("Saint " if name[2] == "." else "Sainte ") + name[4:].lstrip())
+    if found is None and " " in name:
+        # "Lower Canada", "Upper Silesia", "Western Australia": a part of a known country,
+        # state or region, named by where it lies in it.
+        side, rest = name.split(" ", 1)
+        whole = places.get(rest) if side in _SIDES else None
+        if whole is not None and whole.kind in ("country", "state", "region"):
+            found = GazetteerPlace("region", whole.country, 0)
     return found
+
+
+#: Words that name a part of a country by where it lies ("Lower Canada", "East Prussia").
+_SIDES = frozenset(
+    {
+        "Upper",
+        "Lower",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+    }
+)
 
 
 @functools.cache
