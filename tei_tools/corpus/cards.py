@@ -28,8 +28,13 @@ from tei_tools.corpus.site_urls import site_href
 CARD_DOCUMENTS = 12
 
 
-def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict]:
-    """Per register pointer: what its card shows (short keys keep the file small)."""
+def cards_data(
+    summaries: Iterable[DocumentSummary], registry, *, show_sources: bool = False
+) -> dict[str, dict]:
+    """Per register pointer: what its card shows (short keys keep the file small).
+
+    The register's source notes are added (``s``) only for an editors' build.
+    """
     naming: dict[str, list[DocumentSummary]] = {}
     for summary in by_date(summaries):
         for ref in summary.refs:
@@ -40,7 +45,10 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
         entry = registry.lookup(ref) if registry is not None else None
         documents = naming[ref]
         first = next((s.when for s in documents if s.when), None)
-        info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
+        if entry is not None:
+            info = entity_info(entry, on=first, sources=show_sources)
+        else:
+            info = unknown_info(ref)
         card: dict[str, object] = {
             "n": info.name,
             "i": site_href(index_href(ref)),
@@ -55,6 +63,7 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
             ("r", info.role),
             ("m", info.modern),
             ("w", info.wikidata),
+            ("s", info.source),
         ):
             if value:
                 card[key] = value
@@ -66,9 +75,12 @@ def cards_data(summaries: Iterable[DocumentSummary], registry) -> dict[str, dict
     return cards
 
 
-def cards_script(summaries: Iterable[DocumentSummary], registry) -> bytes:
+def cards_script(
+    summaries: Iterable[DocumentSummary], registry, *, show_sources: bool = False
+) -> bytes:
     """``cards.js``: the card data as one assignment, loaded with a ``<script>`` tag."""
-    text = json.dumps(cards_data(summaries, registry), ensure_ascii=False, separators=(",", ":"))
+    data = cards_data(summaries, registry, show_sources=show_sources)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # "</" cannot end the script early when the file is ever inlined.
     text = text.replace("</", "<\\/")
     return f"window.TEI_TOOLS_CARDS={text};\n".encode()

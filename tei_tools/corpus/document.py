@@ -291,6 +291,7 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
     from lxml import html
 
     from tei_tools.corpus.pages import index_href
+    from tei_tools.corpus.views import add_diplomatic_view, has_source_lines
     from tei_tools.export.html import export_html
 
     known = _register_links(settings)
@@ -302,6 +303,12 @@ def render_article(tree: etree._ElementTree, summary: DocumentSummary, settings:
         export_html(tree, registers=registers, standalone=False, depth=1)
     )
     _site_article(article, registers)
+    if has_source_lines(tree.getroot()):  # the two views differ: the page offers both
+        diplomatic = html.fragment_fromstring(
+            export_html(tree, registers=registers, standalone=False, depth=1, view="diplomatic")
+        )
+        _site_article(diplomatic, registers)
+        add_diplomatic_view(article, diplomatic)
     for link in article.iter("a"):
         href = link.get("href")
         if (

@@ -21,7 +21,12 @@ from tei_tools.corpus.site_urls import viaf_url, wikidata_url
 from tei_tools.export.dates import format_iso_date
 
 #: Words in a note that mark the part about provenance, not the person's role.
-_PROVENANCE = re.compile(r"\b(checked|Wikidata|Life dates|VIAF|seen in)\b")
+_PROVENANCE = re.compile(
+    r"\b(checked|Wikidata|Life dates|VIAF|GeoNames|seen in|Wikipedia|FRUS|stored cop\w*|"
+    r"issue \d+|measured|moved (?:here|to))\b"
+)
+#: A parenthesis that cites where a fact comes from ("(FRUS 1918 Russia III, ...)").
+_CITATION = re.compile(r"\s*\([^()]*\)")
 _YEAR = re.compile(r"-?\d{4}")
 
 
@@ -40,14 +45,18 @@ class EntityInfo:
     #: Authorities the register names whose URL the URL policy refused (shown inert).
     refused: tuple[str, ...] = ()
     modern: str = ""  # a place's present-day name, when it differs
+    #: Where the register's facts come from: shown only when the settings ask
+    #: (``[site] show_register_sources``), as the notes are for editors.
+    source: str = ""
 
 
-def entity_info(entry, on: str | None = None) -> EntityInfo:
+def entity_info(entry, on: str | None = None, *, sources: bool = False) -> EntityInfo:
     """The display form of a register entry (see the module docstring).
 
     ``on`` (an ISO date: the document's, or the earliest naming the entry) picks
     a place's name of that time ("Königsberg" in 1900, "Kaliningrad" after 1946),
-    with the present-day name beside it when that differs.
+    with the present-day name beside it when that differs.  ``sources`` adds the
+    entry's source note (for an editors' build).
     """
     label = entry.name_on(on) if entry.prefix == "pla" else entry.label
     name = full_name(entry.label, entry.names) if entry.prefix == "per" else label
@@ -71,6 +80,7 @@ def entity_info(entry, on: str | None = None) -> EntityInfo:
             if value and url is None
         ),
         modern=modern,
+        source=(entry.source or "") if sources else "",
     )
 
 
@@ -119,11 +129,36 @@ def life_span_full(birth: str | None, death: str | None) -> str:
 
 
 def role_of(note: str | None) -> str:
-    """The register note's first sentence, unless it is about where the data was checked."""
+    """The register note's first sentence, unless it is about where the data was checked.
+
+    A parenthesis citing a source is left out: where a fact comes from is for editors.
+
+    >>> role_of("Soviet power from November 8, 1917 (FRUS 1918 Russia III, List of Principal Persons).")
+    'Soviet power from November 8, 1917'
+    >>> role_of("Village named in a Degras text measured in issue 10.")
+    ''
+    """
     if not note:
         return ""
-    first = re.split(r"(?<=[a-z)]{2})\.\s+(?=[A-Z])", note, maxsplit=1)[0].rstrip(".")
-    return "" if _PROVENANCE.search(first) else first
+    note = _without_citations(note)
+    first = re.split(r"(?<=[a-z0-9)]{2})\.\s+(?=[A-Z\"\u201c])", note, maxsplit=1)[0].rstrip(".")
+    return "" if _PROVENANCE.search(first) else first.strip()
+
+
+def _without_citations(text: str) -> str:
+    """``text`` without the parentheses that cite a source, nested ones included."""
+    # Innermost first; a kept parenthesis is masked so that the one around it is seen next.
+    while True:
+        found = _CITATION.sub(
+            lambda m: "" if _PROVENANCE.search(m.group()) else m.group().translate(_MASK), text
+        )
+        if found == text:
+            return found.translate(_UNMASK)
+        text = found
+
+
+_MASK = str.maketrans("()", "\x02\x03")
+_UNMASK = str.maketrans("\x02\x03", "()")
 
 
 def _year(value: str | None) -> str:

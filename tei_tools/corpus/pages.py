@@ -492,6 +492,7 @@ def register_index_page(
     registry,
     *,
     site_title: str,
+    show_sources: bool = False,
 ) -> bytes:
     """One index (persons, organisations or places): each entry with its documents.
 
@@ -510,7 +511,10 @@ def register_index_page(
         entry = registry.lookup(ref)
         # A place is listed under its name at the first document naming it.
         first = next((s.when for s, _ in mentions[ref] if s.when), None)
-        info = entity_info(entry, on=first) if entry is not None else unknown_info(ref)
+        if entry is not None:
+            info = entity_info(entry, on=first, sources=show_sources)
+        else:
+            info = unknown_info(ref)
         entries.append((info.sort_name.casefold(), ref, info, entry is not None))
     entries.sort()
     letters: dict[str, list] = {}
@@ -578,6 +582,8 @@ def _entry_details(term: etree._Element, info, known: bool) -> None:
         term.append(E.SPAN(E.CLASS("role"), info.role))
     if not known:
         term.append(E.SPAN(E.CLASS("unknown"), "not in the registers"))
+    if info.source:
+        term.append(E.SPAN(E.CLASS("source"), f"Source: {info.source}"))
     for label, url in (("Wikidata", info.wikidata), ("VIAF", info.viaf)):
         if url:
             term.append(E.A(E.CLASS("authority"), label, href=url))

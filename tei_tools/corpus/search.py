@@ -179,7 +179,13 @@ def search_text(article: etree._Element) -> str:
     def walk(element: etree._Element) -> None:
         parts.append(element.text or "")
         for child in element:
-            if isinstance(child.tag, str) and child.tag not in ("header", "footer", "nav"):
+            # A template holds another view of the same text (corpus/views.py): read once.
+            if isinstance(child.tag, str) and child.tag not in (
+                "header",
+                "footer",
+                "nav",
+                "template",
+            ):
                 walk(child)
                 if child.tag in _BLOCKS:
                     _end_block(parts)

@@ -284,8 +284,8 @@
     };
   }
 
-  function setUpCards() {
-    document.querySelectorAll("a.entity[data-ref]").forEach(function (trigger) {
+  function setUpCards(scope) {
+    (scope || document).querySelectorAll("a.entity[data-ref]").forEach(function (trigger) {
       attach(trigger, cardBuilder(trigger.getAttribute("data-ref")));
     });
   }
@@ -317,8 +317,8 @@
     };
   }
 
-  function setUpNotes() {
-    document.querySelectorAll("a.tei-noteref[href^='#']").forEach(function (trigger) {
+  function setUpNotes(scope) {
+    (scope || document).querySelectorAll("a.tei-noteref[href^='#']").forEach(function (trigger) {
       attach(trigger, noteBuilder(trigger));
     });
   }
@@ -331,12 +331,49 @@
     }
   }
 
+  // --- reading and diplomatic views (corpus/views.py) --------------------------
+  // The diplomatic text waits in a <template>; a switch swaps it with the reading text,
+  // and the reader's choice is kept for the next page.
+  function setUpViews() {
+    var switcher = document.querySelector(".view-switch");
+    var template = document.getElementById("tei-view-diplomatic");
+    if (!switcher || !template) return;
+    var texts = { reading: template.previousElementSibling };
+    texts.diplomatic = template.content.firstElementChild.cloneNode(true);
+    setUpCards(texts.diplomatic);
+    setUpNotes(texts.diplomatic);
+    var shown = "reading";
+    function show(view) {
+      if (!texts[view] || view === shown) return;
+      hide();
+      texts[shown].replaceWith(texts[view]);
+      shown = view;
+      var article = texts[view].closest("article"); // the exporter's styles key on its class
+      if (article) {
+        article.classList.toggle("view-reading", view === "reading");
+        article.classList.toggle("view-diplomatic", view === "diplomatic");
+      }
+      switcher.querySelectorAll("button").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
+      });
+    }
+    switcher.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-view]");
+      if (!button) return;
+      show(button.getAttribute("data-view"));
+      remember("tei-tools-view", shown);
+    });
+    switcher.hidden = false;
+    show(remembered("tei-tools-view") || "reading");
+  }
+
   function start() {
     setUpMenu();
     setUpCards();
     setUpNotes();
     setUpCitation();
     setUpPagerKeys();
+    setUpViews();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

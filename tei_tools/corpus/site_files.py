@@ -144,11 +144,16 @@ def write_collection_pages(
         writer.write("chronology.html", pages.chronology_page(summaries, site_title=title))
     index_pages = [page for page, _ in pages.INDEX_PAGES.values()]
     if due("indexes", pages.CARDS_SCRIPT, *index_pages):
-        writer.write(pages.CARDS_SCRIPT, cards_script(summaries, registry))
+        from tei_tools.corpus.collection import collection_info_of
+
+        # The registers' source notes are for editors: shown only when the settings ask.
+        sources = collection_info_of(settings).show_register_sources
+        writer.write(pages.CARDS_SCRIPT, cards_script(summaries, registry, show_sources=sources))
         for prefix, (page, _) in pages.INDEX_PAGES.items():
-            writer.write(
-                page, pages.register_index_page(prefix, summaries, registry, site_title=title)
+            index = pages.register_index_page(
+                prefix, summaries, registry, site_title=title, show_sources=sources
             )
+            writer.write(page, index)
     if due("bibliography", pages.BIBLIOGRAPHY):
         writer.write(
             pages.BIBLIOGRAPHY, pages.bibliography_page(summaries, registry, site_title=title)

@@ -45,10 +45,13 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "editors": list,
         "source": dict,
         "calendar": dict,
+        "site": dict,
     },
     "editors": {"name": str, "role": str},
     "source": {"title": str, "editor": str, "publisher": str, "date": str, "note": str},
     "calendar": {"convention": str},
+    # What the built site shows: the registers' source notes are for editors (off).
+    "site": {"show_register_sources": bool},
 }
 
 #: The styles a page's "cite this page" line may take (``citation_style``).
@@ -93,6 +96,9 @@ class CollectionInfo:
     citation_style: str = "chicago"
     #: Document numbers the settings assign: (file-name stem, number) pairs, sorted.
     numbers: tuple[tuple[str, str], ...] = ()
+    #: Whether the site's indexes and cards show where the register facts come from
+    #: (``[site] show_register_sources``); the notes are for editors, so off by default.
+    show_register_sources: bool = False
 
 
 def read_collection_info(text: str, source: str) -> tuple[CollectionInfo, dict[str, Any]]:
@@ -115,7 +121,7 @@ def check_settings(data: dict[str, Any], text: str, source: str) -> None:
                 "each [[editors]] needs a name", file=source, line=_line_of(text, "editors")
             )
         _check_table(editor, "editors", text, source)
-    for table in ("source", "calendar"):
+    for table in ("source", "calendar", "site"):
         if table in data:
             _check_table(data[table], table, text, source)
     name = data.get("calendar", {}).get("convention")
@@ -180,7 +186,12 @@ def _check_table(table: dict[str, Any], name: str, text: str, source: str) -> No
             )
 
 
-_KIND_NAMES: dict[type, str] = {str: "a string", list: "a list", dict: "a table"}
+_KIND_NAMES: dict[type, str] = {
+    str: "a string",
+    list: "a list",
+    dict: "a table",
+    bool: "true or false",
+}
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -208,6 +219,7 @@ def collection_info_from(data: dict[str, Any]) -> CollectionInfo:
         version=data.get("version", ""),
         citation_style=data.get("citation_style", "chicago"),
         numbers=tuple(sorted((stem, str(n)) for stem, n in data.get("numbers", {}).items())),
+        show_register_sources=bool(data.get("site", {}).get("show_register_sources", False)),
     )
 
 
