@@ -41,7 +41,7 @@ from typing import IO, BinaryIO, Protocol
 from lxml import etree
 
 from tei_tools.errors import InputError
-from tei_tools.export.elements import _local_part
+from tei_tools.xml import local_part as _local_part
 from tei_tools.export.html import (
     html_page,
     plain,
