@@ -240,6 +240,10 @@ def _build_locked(
 
     result.documents = [results[stem] for stem in sorted(results)]
     write_viewer_files(writer, result.documents)
+    from tei_tools.corpus.document import edition_for
+    from tei_tools.corpus.iiif import write_collection
+
+    write_collection(writer, result.documents, edition_for(settings))
     cache.documents = _cache_records(collection, results, new_documents, cache, fingerprint, tasks)
     pages_key = _pages_key(result.documents, fingerprint, mode)
     search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)

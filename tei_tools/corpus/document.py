@@ -127,7 +127,8 @@ def _build_document(task: DocumentTask) -> DocumentResult:
     from tei_tools.corpus.facsimile import add_viewer, facsimile_pages, image_jobs
 
     pages = facsimile_pages(tree.getroot(), task.path, task.stem)
-    add_viewer(article, pages, summary.title)
+    iiif = _iiif_manifest(task, summary, pages, tree.getroot(), files)
+    add_viewer(article, pages, summary.title, manifest=iiif)
     summary.facsimile_pages = len(pages)
     if task.settings.pdf:
         files[f"{PDF_DIR}/{task.stem}.pdf"] = _pdf_bytes(tree)
@@ -165,6 +166,20 @@ def _build_document(task: DocumentTask) -> DocumentResult:
         edition=edition,
     )
     return result
+
+
+def _iiif_manifest(task: DocumentTask, summary, pages, root, files) -> str | None:
+    """With a base URL, the document's IIIF manifest into ``files``; its site path, or None."""
+    edition = edition_for(task.settings)
+    if not pages or not edition.base_url:
+        return None
+    from tei_tools.corpus.iiif import manifest, manifest_name, to_json
+    from tei_tools.export.html import document_language
+
+    name = manifest_name(task.stem)
+    data = manifest(summary, pages, edition, language=document_language(root) or "")
+    files[name] = to_json(data)
+    return name
 
 
 def _search_fields(summary: DocumentSummary, article, root, settings: BuildSettings) -> None:

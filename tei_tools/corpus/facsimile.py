@@ -247,8 +247,17 @@ def image_address(page: FacsimilePage, *, thumb: bool = False, depth: int = 1) -
     return href(page.thumb if thumb else page.web, depth)
 
 
-def add_viewer(article: etree._Element, pages: list[FacsimilePage], title: str) -> None:
-    """Put the page images beside the article's text and link the page breaks to them."""
+def add_viewer(
+    article: etree._Element,
+    pages: list[FacsimilePage],
+    title: str,
+    *,
+    manifest: str | None = None,
+) -> None:
+    """Put the page images beside the article's text and link the page breaks to them.
+
+    ``manifest`` is the site path of the document's IIIF manifest, linked below the images.
+    """
     text = article.find(".//div[@class='tei-text']")
     if text is None or not pages:
         return
@@ -314,6 +323,14 @@ def add_viewer(article: etree._Element, pages: list[FacsimilePage], title: str) 
             },
         )
         aside.append(figure)
+    if manifest:
+        aside.append(
+            E.P(
+                E.CLASS("facs-iiif"),
+                E.A("IIIF manifest", href=href(manifest), type="application/ld+json"),
+                " (for IIIF viewers such as Mirador or the Universal Viewer)",
+            )
+        )
     aside.append(E.LINK(rel="stylesheet", href=href("facsimile.css")))
     aside.append(E.SCRIPT(src=href(VIEWER_FILES[0]), defer="defer"))
     aside.append(E.SCRIPT(src=href("facsimile.js"), defer="defer"))
