@@ -85,6 +85,7 @@ def main() -> None:
         ("other collections: tune3", COLLECTIONS / "tune3", "generic", False),
         ("other collections: tune4", COLLECTIONS / "tune4", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
+        ("other collections: report2 (held out)", COLLECTIONS / "report2", "generic", False),
     ]
     if args.set:
         runs = [run for run in runs if args.set in run[0]]
