@@ -9,6 +9,7 @@ entities are refused outright rather than half-processed.  Writers go through
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -517,6 +518,34 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def local_name(element: etree._Element) -> str:
+    """An element's name without its namespace (``{…tei…}p`` → ``p``); "" for a comment or PI.
+
+    >>> local_name(etree.fromstring('<p xmlns="http://www.tei-c.org/ns/1.0"/>'))
+    'p'
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return local_part(tag)
+
+
+@functools.lru_cache(maxsize=4096)
+def local_part(tag: str) -> str:
+    """The local part of a Clark-notation tag (``{ns}p`` → ``p``), remembered.
+
+    A document has few distinct tags and the exporters ask for each element's
+    several times: remembering them is a measurable part of exporting 100 MB.
+    """
+    return tag.rpartition("}")[2]
+
+
+#: How xmlschema loads an XML Schema and what it imports: local files only (``allow``),
+#: and its own defusing parser for every schema document (no entity, DTD or network).
+XSD_ALLOW = "local"
+XSD_DEFUSE = "always"
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

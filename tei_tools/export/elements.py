@@ -15,12 +15,11 @@ writer asks ``is_block(element)`` instead of growing its own list.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from lxml import etree
 
-from tei_tools.xml import TEI_NS
+from tei_tools.xml import TEI_NS, local_name
 
 #: The alternatives of a ``choice`` in order of preference: the editor's
 #: corrected, expanded, regularised reading is the one a reader wants first.
@@ -70,21 +69,6 @@ SILENT = frozenset({
 WORD_BREAKS = frozenset({"lb", "pb", "cb", "gb", "milestone", "caesura"})
 
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
-
-
-def local_name(element: etree._Element) -> str:
-    """The element's name without its namespace (``{…tei…}p`` → ``p``)."""
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return _local_part(tag)
-
-
-@functools.lru_cache(maxsize=2048)
-def _local_part(tag: str) -> str:
-    # A document has few distinct tags and the renderer asks for each element's
-    # several times: remembering them is a measurable part of exporting 100 MB.
-    return tag.rpartition("}")[2]
 
 
 def is_tei(element: etree._Element) -> bool:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html
 
-from tei_tools.markup.registers import Registry
-from tei_tools.markup.decisions.anchors import Block, localname
+from tei_tools.markup.decisions.anchors import Block
 from tei_tools.markup.decisions.apply import MARK_TAGS
+from tei_tools.markup.registers import Registry
 from tei_tools.review.state import DocumentState
-from tei_tools.xml import TEI_NS
+from tei_tools.xml import TEI_NS, local_name
 
 
 def render_document(state: DocumentState, registry: Registry) -> str:
@@ -89,7 +89,7 @@ def render_block(
     _, marked = state.current_stream.inside(block)
     spans = {id(m.element): (m.start, m.end) for m in marked}
     div = etree.Element("div")
-    div.set("class", f"blk k-{localname(block.element)}")
+    div.set("class", f"blk k-{local_name(block.element)}")
     div.set("data-b", str(index))
     _fill(div, block.element, spans, registry, pending)
     state.html[index] = html.tostring(div, encoding="unicode")
@@ -104,7 +104,7 @@ def _fill(target, source, spans, registry, pending) -> None:
             _append_text(target, child.tail)
             continue
         span = etree.SubElement(target, "span")
-        name = localname(child)
+        name = local_name(child)
         if name in MARK_TAGS:
             start, end = spans[id(child)]
             _describe_mark(span, child, name, start, end, registry, pending.get((start, end)))

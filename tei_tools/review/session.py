@@ -30,7 +30,6 @@ from tei_tools.markup.decisions.anchors import (
     TextStream,
     adjacent_context,
     collapse,
-    localname,
 )
 from tei_tools.markup.decisions.apply import (
     MARK_TAGS,
@@ -60,7 +59,7 @@ from tei_tools.review.registers import (
 )
 from tei_tools.review.render import render_document
 from tei_tools.review.state import DocumentState, Located
-from tei_tools.xml import read_input_bytes
+from tei_tools.xml import local_name, read_input_bytes
 
 #: Older converters called an unlinked name an "unknown-name"; the report calls it this.
 KIND_ALIASES = {"unknown-name": "unlinked-name"}
@@ -305,7 +304,7 @@ class ReviewSession:
             anchor.text,
             anchor.before,
             anchor.after,
-            type=localname(mark),
+            type=local_name(mark),
             editor=self.editor,
             when=now_utc(),
         )
@@ -340,7 +339,7 @@ class ReviewSession:
                 _, marked = state.current_stream.inside(block)
                 for item in marked:
                     element = item.element
-                    if localname(element) != tag or localname(element) not in MARK_TAGS:
+                    if local_name(element) != tag or local_name(element) not in MARK_TAGS:
                         continue
                     if state.current_stream.text[item.start : item.end].casefold() != wanted:
                         continue

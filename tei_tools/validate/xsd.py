@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from tei_tools.validate.lru import LruCache
 from tei_tools.validate.problems import ERROR, Problem
+from tei_tools.xml import XSD_ALLOW, XSD_DEFUSE
 
 if TYPE_CHECKING:
     from xmlschema import XMLSchemaBase
 
-_schemas: dict[str, XMLSchemaBase] = {}
+#: Compiled schemas by path: a long-running language server must not grow without limit.
+_schemas: LruCache[str, XMLSchemaBase] = LruCache(8)
 
 
 def validate_xsd(tree: etree._ElementTree, schema_path: Path, file: str) -> list[Problem]:
@@ -26,10 +29,10 @@ def validate_xsd(tree: etree._ElementTree, schema_path: Path, file: str) -> list
     if schema is None:
         try:
             # No network: imports of remote schemas fail instead of being fetched.
-            schema = xmlschema.XMLSchema(str(schema_path), allow="local", defuse="always")
+            schema = xmlschema.XMLSchema(str(schema_path), allow=XSD_ALLOW, defuse=XSD_DEFUSE)
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise SchemaError(f"cannot compile XML Schema: {exc}", file=str(schema_path)) from None
-        _schemas[key] = schema
+        _schemas.put(key, schema)
     problems = []
     for error in schema.iter_errors(tree):
         elem = getattr(error, "elem", None)

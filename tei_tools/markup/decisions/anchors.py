@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from tei_tools.xml import TEI_NS
+from tei_tools.xml import TEI_NS, local_name
 
 #: Characters of context an anchor keeps on either side of its text.
 ANCHOR_CONTEXT = 40
@@ -102,15 +102,8 @@ class Marked:
     end: int
 
 
-def localname(element: etree._Element) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag[len(_T) :] if tag.startswith(_T) else etree.QName(tag).localname
-
-
 def is_block(element: etree._Element) -> bool:
-    return isinstance(element.tag, str) and localname(element) not in INLINE_TAGS
+    return isinstance(element.tag, str) and local_name(element) not in INLINE_TAGS
 
 
 class _Collapser:

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tei_tools.markup.decisions.anchors import Marked, Slot, TextStream, localname, raw_offset
+from tei_tools.markup.decisions.anchors import Marked, Slot, TextStream, raw_offset
 from tei_tools.markup.decisions.store import Decision, DecisionFile
-from tei_tools.xml import TEI_NS, XML_NS
+from tei_tools.xml import TEI_NS, XML_NS, local_name
 
 _T = f"{{{TEI_NS}}}"
 
@@ -142,7 +142,7 @@ def apply_one(stream: TextStream, decision: Decision) -> int:
 def find_mark(marked: list[Marked], start: int, end: int) -> etree._Element | None:
     """The outermost mark (name or date) whose content is exactly ``[start, end)``."""
     hits = [m.element for m in marked if m.start == start and m.end == end]
-    hits = [element for element in hits if localname(element) in MARK_TAGS]
+    hits = [element for element in hits if local_name(element) in MARK_TAGS]
     return hits[-1] if hits else None  # children come before their parent
 
 
@@ -171,9 +171,9 @@ def link(mark: etree._Element, ref: str) -> None:
     tag = TAG_OF_PREFIX.get(ref.partition(":")[0])
     if tag is None or not ref.partition(":")[2]:
         raise NotApplicable(f"{ref!r} is not a pointer into a names register")
-    if localname(mark) == "date":
+    if local_name(mark) == "date":
         raise NotApplicable("a date cannot be linked to a register entry")
-    if localname(mark) != tag:
+    if local_name(mark) != tag:
         retype(mark, tag)
     mark.set("ref", ref)
     if mark.get("cert") == "low":
@@ -188,7 +188,7 @@ def set_date(mark: etree._Element, value: str, calendar: str) -> None:
     """
     from tei_tools.calendars import to_gregorian
 
-    if localname(mark) != "date":
+    if local_name(mark) != "date":
         raise NotApplicable("only a date has a value")
     check_date_value(value, calendar)
     for name in DATE_VALUE_ATTRS:
@@ -233,7 +233,7 @@ def change_extent(
     if len(candidates) != 1:
         raise NotApplicable(f"the new extent {extent!r} does not overlap the mark once")
     attrs = dict(mark.attrib)
-    tag = localname(mark)
+    tag = local_name(mark)
     unwrap(mark)
     slots, _ = stream.inside(block)
     new = wrap(slots, candidates[0], candidates[0] + len(extent), tag)
