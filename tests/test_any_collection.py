@@ -422,3 +422,19 @@ def test_a_register_place_after_a_given_name_is_a_surname():
     tree = convert("Memoir\n\nA letter from George Washington arrived.\n", profile="generic").tree
     assert "George Washington" in marked(tree, "persName")
     assert "Washington" not in marked(tree, "placeName")
+
+
+def test_no_register_person_is_linked_before_their_birth():
+    # per:francis (an ambassador born in 1850) must not take the "Francis" of a letter of
+    # 1583; the capitals of the signature show a given name before a surname.
+    text = "Letter\n\nFrom the Court the 11. of March. 1582.\n\nSir,\n\nI am well.\n\nYour Friend,\n\nFRANCIS WALSINGHAM.\n"
+    tree = convert(text, profile="generic").tree
+    assert marked(tree, "persName") == ["FRANCIS WALSINGHAM"]
+    assert not tree.xpath("//t:persName[@ref]", namespaces=NS)
+
+
+def test_a_contracted_given_name_in_capitals_opens_a_name():
+    text = "Orders\n\nMove at once.\n\nJNO. A. RAWLINS,\nBrigadier-General.\n\nCHS. THOMAS,\nQuartermaster.\n"
+    tree = convert(text, profile="generic").tree
+    assert {"JNO. A. RAWLINS", "CHS. THOMAS"} <= set(marked(tree, "persName"))
+    assert marked(tree, "placeName") == []

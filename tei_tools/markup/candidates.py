@@ -234,13 +234,21 @@ def is_demonym(word: str) -> bool:
 #: "St. Lucia", "Mt. Vernon", "Ft. Pitt": the contracted word keeps its point inside the name.
 _SAINT = "St|Ste|Mt|Ft"
 _CONTRACTED = "|".join(
-    sorted((re.escape(c) for c in given_name_contractions()), key=len, reverse=True)
-)
+    sorted(
+        {re.escape(form) for c in given_name_contractions() for form in (c, c.upper())},
+        key=len,
+        reverse=True,
+    )
+)  # "Jno." and, in a signature in capitals, "JNO."
 _WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED}|{_SAINT})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 # The first capital comes first in the pattern, and the look-behind after it, so that
 # the regular-expression engine can skip to capitals instead of trying every position.
 _CONTRACTED_RESTS = "|".join(
-    sorted((re.escape(c[1:]) for c in given_name_contractions()), key=len, reverse=True)
+    sorted(
+        {re.escape(form[1:]) for c in given_name_contractions() for form in (c, c.upper())},
+        key=len,
+        reverse=True,
+    )
 )
 _FIRST_WORD = (
     r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)"

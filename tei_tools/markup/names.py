@@ -264,8 +264,13 @@ def compile_matcher(registry: Registry) -> NameMatcher:
         # A form dated on its own ("Finland" of the Grand Duchy, to 5 December 1917)
         # keeps its dates; the others take the entry's.
         own = {name: (start, end) for name, start, end in entry.dated_names}
+        since = entry.valid_from
+        if entry.kind == "person" and since is None and entry.birth and entry.birth[:4].isdigit():
+            # No document names a person before their birth: a letter of 1583 signed
+            # "Francis" is not the register's ambassador of 1916.
+            since = entry.birth[:4]
         for name in entry.names:
-            start, end = own.get(name, (entry.valid_from, entry.valid_to))
+            start, end = own.get(name, (since, entry.valid_to))
             forms.append(_Form(name, entry.ref, TAG_OF_KIND[entry.kind], start, end))
     return NameMatcher(forms)
 
@@ -427,7 +432,7 @@ def _looks_like_a_name(titles: str, name: str) -> bool:
     )
 
 
-_NEXT_NAME = re.compile(r"[ ]+([A-Z][a-z][\w'’-]*)")
+_NEXT_NAME = re.compile(r"[ ]+([A-Z][A-Za-z][\w'’-]*)")
 
 
 def _given_name_of_another(text: str, start: int, end: int) -> bool:
@@ -465,10 +470,7 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
 
 def _after_a_preposition(text: str, start: int) -> bool:
     """ "at Charles Town": the given name opens a place's name, after a word of place."""
-    return (
-        re.search(r"\b(?:in|at|near)\s+\S+\s+$", text[max(0, start - 30) : start])
-        is not None
-    )
+    return re.search(r"\b(?:in|at|near)\s+\S+\s+$", text[max(0, start - 30) : start]) is not None
 
 
 def _name_end(text: str, start: int, end: int) -> int:
