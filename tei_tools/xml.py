@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -90,8 +90,12 @@ def make_parser(
     return parser
 
 
-def make_pull_parser(events: tuple[str, ...] = ("start", "end")) -> etree.XMLPullParser:
+def make_pull_parser(
+    events: tuple[str, ...] = ("start", "end"), tag: Sequence[str] | None = None
+) -> etree.XMLPullParser:
     """:func:`make_parser`'s configuration (no resolver) as a pull parser fed in chunks.
+
+    ``tag`` limits the events to elements of these names (``{*}div``); the tree is whole.
 
     For the streaming exporter, which reads a document block by block: no
     entity is expanded, no DTD or other file is opened, and a parse error is
@@ -99,6 +103,7 @@ def make_pull_parser(events: tuple[str, ...] = ("start", "end")) -> etree.XMLPul
     """
     parser = etree.XMLPullParser(
         events=events,
+        tag=tag,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,

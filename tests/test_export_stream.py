@@ -166,6 +166,6 @@ def test_streaming_memory_does_not_follow_the_document(tmp_path, monkeypatch):
     monkeypatch.setattr(stream, "CHUNK", 4096)  # the parser reads ahead one chunk
     out = io.BytesIO()
     assert stream_html(path, out)
-    assert len(sizes) > 4000
+    assert len(sizes) > 50  # a flush at each chunk's end
     assert max(sizes) < 400  # of 8,000 elements
     assert out.getvalue().count(b'class="tei-note"') == 4000

@@ -33,7 +33,7 @@ import re
 import shutil
 import struct
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, Protocol
@@ -41,7 +41,6 @@ from typing import IO, BinaryIO, Protocol
 from lxml import etree
 
 from tei_tools.errors import InputError
-from tei_tools.xml import local_part as _local_part
 from tei_tools.export.html import (
     html_page,
     plain,
@@ -60,13 +59,16 @@ from tei_tools.export.links import LinkResolver, PrefixDef, parse_prefix_def
 from tei_tools.export.text import TIGHT as TIGHT_KINDS
 from tei_tools.export.text import Block, TextWriter, format_block
 from tei_tools.export.urls import make_urls_safe
-from tei_tools.xml import TEI_NS, XML_NS, make_parser, make_pull_parser, syntax_error
+from tei_tools.xml import TEI_NS, XML_NS, local_part, make_parser, make_pull_parser, syntax_error
 
 #: Inputs at least this large are streamed by ``tei-tools export`` (``--streaming auto``).
 STREAM_THRESHOLD = 4 * 1024 * 1024
 
 #: How much of the file is fed to the parser at a time.
 CHUNK = 1 << 20
+
+#: How many rendered blocks are written at once (fewer, larger serialisations).
+BATCH = 128
 
 #: Divisions opened at their start tag and closed at their end tag; every other
 #: element is rendered whole when it ends.  All are blocks whose HTML wrapper
@@ -95,10 +97,10 @@ def _tei_or_plain(tag: str) -> bool:
 def _is_text_root(element: etree._Element) -> bool:
     """A ``text`` that :func:`tei_tools.export.elements.text_roots` returns: no text or header above."""
     tag = element.tag
-    if not isinstance(tag, str) or _local_part(tag) != "text" or not _tei_or_plain(tag):
+    if not isinstance(tag, str) or local_part(tag) != "text" or not _tei_or_plain(tag):
         return False
     return not any(
-        isinstance(a.tag, str) and _local_part(a.tag) in {"text", "teiHeader"}
+        isinstance(a.tag, str) and local_part(a.tag) in {"text", "teiHeader"}
         for a in element.iterancestors()
     )
 
@@ -108,11 +110,19 @@ def _in_text_root(element: etree._Element) -> bool:
     return any(_is_text_root(a) for a in element.iterancestors())
 
 
+#: The event a chunk's end is reported by: every child of the innermost division but
+#: its last is complete then.
+CHUNK_END = "chunk"
+
+
 def _events(
-    path: Path, source: str, events: tuple[str, ...]
-) -> Iterator[tuple[str, etree._Element]]:
-    """The parser's events over the file, read a chunk at a time; parse errors as InputError."""
-    parser = make_pull_parser(events)
+    path: Path, source: str, events: tuple[str, ...], tag: Sequence[str] | None = None
+) -> Iterator[tuple[str, etree._Element | None]]:
+    """The parser's events over the file, read a chunk at a time; parse errors as InputError.
+
+    After each chunk's events comes ``(CHUNK_END, None)``.
+    """
+    parser = make_pull_parser(events, tag)
     head = b""
     try:
         with path.open("rb") as handle:
@@ -121,6 +131,7 @@ def _events(
                     head = chunk[:_HEAD_BYTES]
                 parser.feed(chunk)
                 yield from parser.read_events()
+                yield CHUNK_END, None
             root = parser.close()
             yield from parser.read_events()
     except etree.XMLSyntaxError as exc:
@@ -157,7 +168,7 @@ def survey(path: Path, source: str) -> Survey:
             parent = element.getparent()
             known = _is_text_root(element) or (
                 isinstance(tag, str)
-                and _local_part(tag) in STREAMED
+                and local_part(tag) in STREAMED
                 and _tei_or_plain(tag)
                 and parent is not None
                 and is_frame(parent)
@@ -166,13 +177,15 @@ def survey(path: Path, source: str) -> Survey:
         return known
 
     for _, element in _events(path, source, ("end",)):
+        if element is None:
+            continue
         tag = element.tag
         if not isinstance(tag, str):
             continue
         identifier = element.get(XML_ID)
         if identifier:
             found.ids.add(identifier)
-        name = _local_part(tag)
+        name = local_part(tag)
         if name == "prefixDef":
             definition = parse_prefix_def(element)
             if definition is not None:
@@ -182,7 +195,7 @@ def survey(path: Path, source: str) -> Survey:
                 found.printed.add(plain(element))
         elif name == "head":
             in_text = any(
-                isinstance(a.tag, str) and _local_part(a.tag) == "text"
+                isinstance(a.tag, str) and local_part(a.tag) == "text"
                 for a in element.iterancestors()
             )
             if in_text and (first_head is None or first_head in element.iterdescendants()):
@@ -194,7 +207,7 @@ def survey(path: Path, source: str) -> Survey:
                 first_text_seen = True
                 outer = element
                 for ancestor in element.iterancestors():
-                    if isinstance(ancestor.tag, str) and _local_part(ancestor.tag) == "text":
+                    if isinstance(ancestor.tag, str) and local_part(ancestor.tag) == "text":
                         outer = ancestor
                 found.first_text_lang = outer.get(XML_LANG)
             if _is_text_root(element):
@@ -227,6 +240,7 @@ class _Frame:
     text_done: bool = False
     closed_child: etree._Element | None = None  # a streamed division whose tail is still due
     done: etree._Element | None = None  # the last child rendered, kept for getprevious()
+    pending: int = 0  # children rendered since the output was last written
 
 
 class _Writer(Protocol):
@@ -265,7 +279,10 @@ def _flush(writer: _Writer, frame: _Frame, upto: etree._Element | None) -> None:
         if frame.done is not None:
             element.remove(frame.done)
         frame.done = node
-        writer.emitted(frame)
+        frame.pending += 1
+        if frame.pending >= BATCH:
+            frame.pending = 0
+            writer.emitted(frame)
         node = node.getnext()
 
 
@@ -275,32 +292,57 @@ def _first_child(element: etree._Element) -> etree._Element | None:
     return None
 
 
+#: The elements pass 2 hears of: the divisions it streams, and what lies around the texts.
+_WALK_TAGS = [f"{{*}}{name}" for name in sorted(STREAMED | {"TEI", "teiHeader", "standOff"})]
+
+
 def _walk(path: Path, source: str, writer: _Writer) -> None:
-    """Pass 2: the text roots streamed division by division, the rest as the page needs it."""
+    """Pass 2: the text roots streamed division by division, the rest as the page needs it.
+
+    The parser reports only divisions and the elements around the texts; the
+    blocks between are rendered when the next division starts, when their
+    division ends, and at the end of each chunk (all but the last child of the
+    innermost division are complete then), so no Python runs per element.
+    """
     found = writer.survey
     stack: list[_Frame] = []
-    block: etree._Element | None = None  # the whole element being parsed inside a division
     root: etree._Element | None = None
     header: etree._Element | None = None
     stand_offs: list[etree._Element] = []
     started = False
-    for event, element in _events(path, source, ("start", "end")):
-        if block is not None:
-            if element is block and event == "end":
-                block = None
-            continue
-        if event == "start":
-            if root is None:
-                root = element
+    for event, element in _events(path, source, ("start", "end"), _WALK_TAGS):
+        if element is None:  # a chunk's end
             if stack:
                 frame = stack[-1]
-                _flush(writer, frame, element)
+                last = next(frame.element.iterchildren(reversed=True), None)
+                if last is not None:
+                    _flush(writer, frame, last)
+            continue
+        if root is None:
+            root = element.getroottree().getroot()
+        if stack:
+            frame = stack[-1]
+            if event == "start":
                 tag = element.tag
-                if _local_part(tag) in STREAMED and _tei_or_plain(tag):
-                    stack.append(writer.open(element, frame))
+                if (
+                    element.getparent() is not frame.element
+                    or local_part(tag) not in STREAMED
+                    or not _tei_or_plain(tag)
+                ):
+                    continue  # inside a block: rendered with it
+                _flush(writer, frame, element)
+                stack.append(writer.open(element, frame))
+            elif element is frame.element:
+                _flush(writer, frame, None)
+                writer.close(frame)
+                stack.pop()
+                if stack:
+                    stack[-1].closed_child = element
                 else:
-                    block = element
-            elif _is_text_root(element):
+                    element.clear(keep_tail=True)
+            continue
+        if event == "start":
+            if _is_text_root(element):
                 if not started:
                     if header is None and found.has_header:
                         raise _Fallback  # the header comes after the text
@@ -308,18 +350,7 @@ def _walk(path: Path, source: str, writer: _Writer) -> None:
                     started = True
                 stack.append(writer.open(element, None))
             continue
-        if stack:
-            frame = stack[-1]  # an end here is the innermost division's
-            _flush(writer, frame, None)
-            writer.close(frame)
-            stack.pop()
-            if stack:
-                stack[-1].closed_child = element
-            else:
-                element.clear(keep_tail=True)
-            continue
-        tag = element.tag
-        name = _local_part(tag) if isinstance(tag, str) else ""
+        name = local_part(element.tag)
         parent = element.getparent()
         if name == "teiHeader" and header is None:
             header = element
@@ -400,7 +431,7 @@ class _HtmlWriter(_Writer):
     def open(self, element: etree._Element, parent: _Frame | None) -> _Frame:
         if parent is not None:
             self._emit(parent.out, hold=False)
-        name = _local_part(element.tag)
+        name = local_part(element.tag)
         if name.startswith("div") and name in BLOCK_TAGS:
             self.renderer._div_depth += 1
         tag = BLOCK_TAGS.get(name, "div")
@@ -414,7 +445,7 @@ class _HtmlWriter(_Writer):
     def close(self, frame: _Frame) -> None:
         self._emit(frame.out, hold=False)
         self.out.write(f"</{frame.state}>")
-        name = _local_part(frame.element.tag)
+        name = local_part(frame.element.tag)
         if name.startswith("div") and name in BLOCK_TAGS:
             self.renderer._div_depth -= 1
         self._spool_notes()
@@ -444,12 +475,12 @@ class _HtmlWriter(_Writer):
             held = last.tail if hold else None
             if hold:
                 last.tail = None
-        self._check_editorial(out)
         make_urls_safe(out, depth=self.depth)
         serialised = etree.tostring(out, method="html", encoding="unicode")
+        if "editorial" in serialised:  # only then can a class say so
+            self._check_editorial(out)
         self.out.write(serialised[len("<div>") : -len("</div>")])
-        for child in list(out):
-            out.remove(child)
+        out.clear()
         out.text = held
 
     def _check_editorial(self, element: etree._Element) -> None:
@@ -460,11 +491,13 @@ class _HtmlWriter(_Writer):
         footnotes = self.renderer.footnotes
         if not len(footnotes):
             return
-        for item in footnotes:
-            self._check_editorial(item)
-            make_urls_safe(item, depth=self.depth)
-            self.notes.write(etree.tostring(item, method="html", encoding="unicode"))
-            self.note_items += 1
+        make_urls_safe(footnotes, depth=self.depth)
+        items = [etree.tostring(item, method="html", encoding="unicode") for item in footnotes]
+        serialised = "".join(items)
+        if "editorial" in serialised:
+            self._check_editorial(footnotes)
+        self.notes.write(serialised)
+        self.note_items += len(items)
         self.renderer.footnotes = etree.Element("ol", {"class": "tei-footnotes"})
 
     def finish(self, header: etree._Element | None, stand_offs: list[etree._Element]) -> None:
@@ -552,7 +585,7 @@ class _TextStreamWriter(_Writer):
         pass
 
     def open(self, element: etree._Element, parent: _Frame | None) -> _Frame:
-        name = _local_part(element.tag)
+        name = local_part(element.tag)
         saved = self.writer.begin_block(element, name)
         return _Frame(element, element, state=(name, saved, parent is None))
 
