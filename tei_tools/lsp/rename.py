@@ -10,10 +10,10 @@ resolves to ``#new``; any other pointer that resolves to ``#old`` (a
 ``prefixDef`` that rewrites the id) is left as it is and reported back as
 skipped, so that the server can say so.
 
-The rename is limited to the buffer it is asked in: other files point at an
-``xml:id`` through a file name (``letter.xml#p1``) that the server cannot tell
-from a different file of the same name without reading the workspace, so they
-are not changed.
+This is the rename of one buffer, for a buffer not saved as a file (it has
+no place that other files could point to); a saved file's ids are renamed
+across the workspace by :mod:`tei_tools.lsp.workspace_rename`, which tells
+files of the same name apart by resolving each pointer from its own folder.
 """
 
 from __future__ import annotations

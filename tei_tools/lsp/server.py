@@ -43,6 +43,12 @@ from tei_tools.lsp.rename import RenameRefused, renamable, rename
 from tei_tools.lsp.schema_model import SchemaModel, SchemaModels
 from tei_tools.lsp.structure import folding_ranges, linked_editing_ranges, selection_ranges
 from tei_tools.lsp.text import LineIndex
+from tei_tools.lsp.workspace_rename import (
+    FileEdits,
+    rename_target,
+    workspace_documents,
+    workspace_rename,
+)
 from tei_tools.version import __version__
 
 log = logging.getLogger(__name__)
@@ -508,7 +514,7 @@ def create_server() -> TeiLanguageServer:
     ) -> types.PrepareRenamePlaceholder | None:
         _, view = ls.view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
-        found = renamable(view, offset)
+        found = rename_target(view, offset) or renamable(view, offset)
         if found is None:
             return None  # the client says there is nothing to rename here
         return types.PrepareRenamePlaceholder(
@@ -516,38 +522,61 @@ def create_server() -> TeiLanguageServer:
         )
 
     @server.feature(types.TEXT_DOCUMENT_RENAME)
-    def on_rename(ls: TeiLanguageServer, params: types.RenameParams) -> types.WorkspaceEdit:
+    async def on_rename(ls: TeiLanguageServer, params: types.RenameParams) -> types.WorkspaceEdit:
         from pygls.exceptions import JsonRpcException
 
         uri = params.text_document.uri
         state, view = ls.view(uri)
         offset = view.lines.offset(params.position.line, params.position.character)
+        target = rename_target(view, offset)
         try:
-            result = rename(view, offset, params.new_name)
+            if target is None:  # an unsaved buffer, or no id here: the buffer alone
+                result = rename(view, offset, params.new_name)
+                changed = [FileEdits(state.path, view, result.edits, result.skipped)]
+            else:  # every file of the workspace that points at the id, read off the loop
+                buffers = {
+                    s.path: ls.workspace.get_text_document(u).source for u, s in ls.states.items()
+                }
+                changed = await asyncio.to_thread(
+                    lambda: workspace_rename(
+                        target,
+                        params.new_name,
+                        # The register files the settings name count as the workspace's.
+                        workspace_documents(ls.roots(), buffers, also=ls.options.registers),
+                    )
+                )
         except RenameRefused as refused:
             # The protocol's way to refuse: an error response the client shows as is.
             raise JsonRpcException(str(refused), code=types.LSPErrorCodes.RequestFailed) from None
-        if result.skipped:
-            listed = ", ".join(f'"{text}"' for _, _, text in result.skipped[:5])
+        skipped = [text for file in changed for _, _, text in file.skipped]
+        if skipped:
+            listed = ", ".join(f'"{text}"' for text in skipped[:5])
             ls.window_show_message(
                 types.ShowMessageParams(
                     types.MessageType.Warning,
-                    f"{len(result.skipped)} pointer(s) resolve to this id through a prefixDef "
+                    f"{len(skipped)} pointer(s) resolve to this id through a prefixDef "
                     f"that does not keep the id as written, and were left unchanged: {listed}",
                 )
             )
-        edits = [
-            types.TextEdit(span_range(view.lines, start, end), text)
-            for start, end, text in result.edits
-        ]
+        open_uris = {s.path: u for u, s in ls.states.items()}
+        by_uri = {
+            open_uris.get(file.path) or file.path.resolve().as_uri(): [
+                types.TextEdit(span_range(file.view.lines, start, end), text)
+                for start, end, text in file.edits
+            ]
+            for file in changed
+            if file.edits
+        }
         if not ls.client_takes_document_changes():
-            return types.WorkspaceEdit(changes={uri: edits})
-        # Versioned: a client drops the edit if the buffer changed since the request.
+            return types.WorkspaceEdit(changes=by_uri)
+        # Versioned where the buffer is open: a client drops the edit if it changed since.
+        opened = {u: s.version for u, s in ls.states.items()}
         return types.WorkspaceEdit(
             document_changes=[
                 types.TextDocumentEdit(
-                    types.OptionalVersionedTextDocumentIdentifier(uri, state.version), edits
+                    types.OptionalVersionedTextDocumentIdentifier(u, opened.get(u)), edits
                 )
+                for u, edits in by_uri.items()
             ]
         )
 
