@@ -20,7 +20,12 @@ from lsprotocol import types
 
 from tei_tools.lsp.document import DocumentView
 from tei_tools.lsp.rename import RenameRefused
-from tei_tools.lsp.workspace_rename import rename_target, workspace_documents, workspace_rename
+from tei_tools.lsp.workspace_rename import (
+    rename_target,
+    workspace_documents,
+    workspace_references,
+    workspace_rename,
+)
 
 SECOND = DOCUMENT.replace("Письмо", "Second letter").replace(
     'ref="per:nobody">X', 'ref="per:shcherbachev">Shcherbachev'
@@ -119,6 +124,22 @@ def test_an_open_buffer_is_renamed_as_the_editor_holds_it(tmp_path):
     assert len(second.edits) == SECOND.count("per:shcherbachev") + 1
 
 
+def test_references_to_a_register_entry_are_found_in_every_file_of_its_project(tmp_path):
+    files = _project(tmp_path)
+    register = files["register"]
+    view = DocumentView(REGISTER, register)
+    target = rename_target(view, REGISTER.index('xml:id="shcherbachev"') + 9)
+    found = workspace_references(target, workspace_documents([tmp_path], {}), True)
+    where = {f.path.resolve(): [t for _, _, t in f.edits] for f in found}
+    assert where == {
+        register.resolve(): ["shcherbachev"],  # the declaration, asked for
+        files["letter"].resolve(): ["per:shcherbachev"],
+        files["second"].resolve(): ["per:shcherbachev", "per:shcherbachev"],
+    }
+    without = workspace_references(target, workspace_documents([tmp_path], {}), False)
+    assert register.resolve() not in {f.path.resolve() for f in without}
+
+
 def test_the_server_renames_across_files_in_one_workspace_edit(tmp_path):
     files = _project(tmp_path)
     session = ServerSession(
@@ -135,19 +156,33 @@ def test_the_server_renames_across_files_in_one_workspace_edit(tmp_path):
     )
     try:
 
-        async def drive(client) -> types.WorkspaceEdit:
+        async def drive(client):
             uri = files["letter"].as_uri()
             client.text_document_did_open(
                 types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "xml", 3, DOCUMENT))
             )
             place = types.Position(*position_of(DOCUMENT, "per:shcherbachev", 6))
-            return await client.text_document_rename_async(
-                types.RenameParams(types.TextDocumentIdentifier(uri), place, "shcherbachev-d")
+            document = types.TextDocumentIdentifier(uri)
+            refs = await client.text_document_references_async(
+                types.ReferenceParams(
+                    context=types.ReferenceContext(True), text_document=document, position=place
+                )
             )
+            edit = await client.text_document_rename_async(
+                types.RenameParams(document, place, "shcherbachev-d")
+            )
+            return refs, edit
 
-        edit = session.run(drive(session.client))
+        refs, edit = session.run(drive(session.client))
     finally:
         session.close()
+    assert sorted(r.uri for r in refs) == sorted(
+        [
+            files["letter"].as_uri(),
+            files["register"].resolve().as_uri(),
+            *[files["second"].resolve().as_uri()] * 2,
+        ]
+    )
     versions = {c.text_document.uri: c.text_document.version for c in edit.document_changes}
     assert versions == {
         files["letter"].as_uri(): 3,  # open: versioned

@@ -47,6 +47,7 @@ from tei_tools.lsp.workspace_rename import (
     FileEdits,
     rename_target,
     workspace_documents,
+    workspace_references,
     workspace_rename,
 )
 from tei_tools.version import __version__
@@ -434,12 +435,34 @@ def create_server() -> TeiLanguageServer:
         )
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    def on_references(ls: TeiLanguageServer, params: types.ReferenceParams) -> list[types.Location]:
+    async def on_references(
+        ls: TeiLanguageServer, params: types.ReferenceParams
+    ) -> list[types.Location]:
         _, view = ls.view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
-        spans = references(view, offset, params.context.include_declaration)
+        target = rename_target(view, offset)
+        if target is None:  # an unsaved buffer: its own pointers
+            spans = references(view, offset, params.context.include_declaration)
+            return [
+                types.Location(params.text_document.uri, span_range(view.lines, s, e))
+                for s, e in spans
+            ]
+        buffers = {s.path: ls.workspace.get_text_document(u).source for u, s in ls.states.items()}
+        found = await asyncio.to_thread(
+            lambda: workspace_references(
+                target,
+                workspace_documents(ls.roots(), buffers, also=ls.options.registers),
+                params.context.include_declaration,
+            )
+        )
+        open_uris = {s.path: u for u, s in ls.states.items()}
         return [
-            types.Location(params.text_document.uri, span_range(view.lines, s, e)) for s, e in spans
+            types.Location(
+                open_uris.get(file.path) or file.path.resolve().as_uri(),
+                span_range(file.view.lines, start, end),
+            )
+            for file in found
+            for start, end, _ in file.edits
         ]
 
     @server.feature(

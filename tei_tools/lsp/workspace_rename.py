@@ -1,4 +1,4 @@
-"""Renaming an ``xml:id`` across the workspace: where it is declared and every pointer to it.
+"""Renaming an ``xml:id`` across the workspace, and finding every pointer to it there.
 
 A pointer leads to a file and an id: ``#p1`` to its own file, ``per:trotsky``
 through its document's ``prefixDef`` to ``registers/persons.xml#trotsky``,
@@ -132,6 +132,39 @@ def workspace_rename(
     if new_name == old:
         return []
     return changed
+
+
+def workspace_references(
+    target: RenameTarget, documents: Iterable[tuple[Path, str]], include_declaration: bool
+) -> list[FileEdits]:
+    """Every pointer to ``target`` in ``documents`` (and its ``xml:id``, if asked), file by file.
+
+    The spans come as edits that would write nothing new (``text`` is the
+    pointer as written), so that a caller turns both into locations alike.
+    """
+    old = target.xml_id
+    found: list[FileEdits] = []
+    for path, text in documents:
+        is_target = _resolved(path) == target.path
+        if old not in text:
+            continue
+        view = DocumentView(text, path)
+        spans = FileEdits(path, view)
+        if is_target and include_declaration:
+            tag = view.ids.get(old)
+            holder = tag.attribute("xml:id") if tag is not None else None
+            if holder is not None:
+                spans.edits.append((holder.value_start, holder.value_end, old))
+        for token in pointer_tokens(view):
+            if old in token.text and _place(resolve_pointer(token.text, view.prefixes), path) == (
+                target.path,
+                old,
+            ):
+                spans.edits.append((token.start, token.end, token.text))
+        if spans.edits:
+            spans.edits.sort()
+            found.append(spans)
+    return found
 
 
 def workspace_documents(
