@@ -37,12 +37,14 @@ ZONED = """<?xml version="1.0" encoding="UTF-8"?>
       <graphic url="../images/zoned/f1.png" width="1000px" height="1400px"/>
       <zone xml:id="z1" ulx="100" uly="200" lrx="900" lry="300"/>
       <zone xml:id="z2" ulx="100" uly="400" lrx="700" lry="500"/>
+      <zone xml:id="z3" points="100,700 800,650 850,800 120,820"/>
     </surface>
   </facsimile>
   <text><body><div>
     <pb n="1r" facs="#f1"/>
     <lg><l facs="#z1">The first line, in the first zone,</l>
-    <l facs="#z2">the second line, in the second.</l></lg>
+    <l facs="#z2">the second line, in the second.<note facs="#z3">A note in the
+      margin, in a zone drawn as a polygon.</note></l></lg>
   </div></body></text>
 </TEI>
 """

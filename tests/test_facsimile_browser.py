@@ -151,6 +151,20 @@ def test_focusing_a_line_draws_its_zone_on_the_image(site, page):
     page.wait_for_function("document.querySelector('.facs-stage').dataset.zone === undefined")
 
 
+def test_focusing_a_note_marker_or_the_note_draws_the_notes_polygon_zone(site, page):
+    page.goto((site / "documents" / "zoned.html").as_uri())
+    _opened(page, "f1")
+    for target in ("a.tei-noteref", "li.tei-note"):
+        element = page.locator(f'{target}[data-facs="#z3"]')
+        element.focus()
+        page.wait_for_function("document.querySelector('.facs-stage').dataset.zone === 'z3'")
+        box = page.locator("#facs-zone").bounding_box()
+        # The polygon's bounding box: 750 x 170 of the page's pixels.
+        assert 4 < box["width"] / box["height"] < 4.9, target
+        element.blur()
+        page.wait_for_function("document.querySelector('.facs-stage').dataset.zone === undefined")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("stem", ["letter", "zoned"])
 def test_axe_finds_no_wcag_a_or_aa_violation_on_a_facsimile_page(site, browser, scheme, stem):

@@ -116,6 +116,10 @@
     pending = false;
     if (!following || !markers.length) return;
     var line = window.innerHeight / 3;
+    // At the foot of the document the last breaks cannot reach the upper third: any break
+    // on the screen then counts, so that the last page can be followed (and jumped to).
+    var root = document.documentElement;
+    if (window.scrollY + window.innerHeight >= root.scrollHeight - 2) line = window.innerHeight;
     var chosen = bySurface[markers[0].dataset.surface];
     markers.forEach(function (m) {
       if (m.getBoundingClientRect().top < line) chosen = bySurface[m.dataset.surface];

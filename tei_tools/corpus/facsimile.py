@@ -163,16 +163,33 @@ def _page(surface: etree._Element, surface_id: str, label: str, base: Path) -> F
     if not (page.width and page.height):
         return None
     page.zones = [
-        Zone(zone.get(_XML_ID), _box(zone))
+        Zone(zone.get(_XML_ID), box)
         for zone in surface.iter(f"{_T}zone")
-        if zone.get(_XML_ID) and all(zone.get(k) for k in ("ulx", "uly", "lrx", "lry"))
+        if zone.get(_XML_ID) and (box := _box(zone)) is not None
     ]
     return page
 
 
-def _box(zone: etree._Element) -> tuple[int, int, int, int]:
-    ulx, uly, lrx, lry = (_pixels(zone.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
-    return ulx, uly, lrx, lry
+def _box(zone: etree._Element) -> tuple[int, int, int, int] | None:
+    """The zone's box: its corners, or the bounding box of its ``@points`` (a polygon).
+
+    >>> from tei_tools.tei.inline import tei
+    >>> _box(tei("zone", {"points": "100,700 800,650 850,800 120,820"}))
+    (100, 650, 850, 820)
+    """
+    if all(zone.get(k) for k in ("ulx", "uly", "lrx", "lry")):
+        ulx, uly, lrx, lry = (_pixels(zone.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
+        return ulx, uly, lrx, lry
+    try:
+        points = [
+            tuple(float(v) for v in pair.split(",")) for pair in (zone.get("points") or "").split()
+        ]
+    except ValueError:
+        return None
+    if len(points) < 2 or any(len(point) != 2 for point in points):
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
 
 
 def _pixels(value: str | None) -> int:
@@ -276,7 +293,8 @@ def add_viewer(
             link.tail, marker.tail = marker.tail, None
             marker.addnext(link)
     zones = {zone.id: page.surface for page in pages for zone in page.zones}
-    for element in text.iter():
+    # Lines and phrases in the text, notes where the article gathers them.
+    for element in article.iter():
         target = (element.get("data-facs") or "").removeprefix("#")
         if isinstance(element.tag, str) and target in zones:
             element.set("data-zone-surface", zones[target])

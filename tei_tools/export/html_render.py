@@ -578,6 +578,9 @@ class HtmlRenderer:
             marker.set("href", f"#{note_id}")
         etree.SubElement(marker, "sup").text = number
         item = etree.SubElement(self.footnotes, "li", {"id": note_id, "class": "tei-note"})
+        if element.get("facs"):  # the note's region on the page images, for a site's viewer
+            marker.set("data-facs", element.get("facs"))
+            item.set("data-facs", element.get("facs"))
         place = element.get("place")
         if place:
             item.set("data-place", place)
