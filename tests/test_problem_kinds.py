@@ -46,9 +46,15 @@ def codes_in_source() -> set[str]:
             ):
                 for side in node.comparators:
                     for item in ast.walk(side):
-                        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                        if isinstance(item, ast.Constant) and _looks_like_a_code(item.value):
                             found.add(item.value)
     return found
+
+
+def _looks_like_a_code(value: object) -> bool:
+    """A problem code is words joined by hyphens ("pointer-dangling"); other objects have
+    a ``.code`` too (a language's "la"), and comparing theirs names no problem kind."""
+    return isinstance(value, str) and "-" in value and value == value.lower()
 
 
 def strings_in_source() -> set[str]:

@@ -413,6 +413,28 @@ def test_xinclude_fallback_is_used_and_missing_include_without_fallback_is_fatal
     assert validate_one(write(tmp_path, "c.xml", included)).valid
 
 
+def test_pointer_to_an_id_missing_where_an_xinclude_fallback_was_used_says_so(tmp_path):
+    xi = ' xmlns:xi="http://www.w3.org/2001/XInclude"'
+    body = (
+        '<p><persName ref="#p1">A</persName></p>'
+        '<xi:include href="persons.xml"><xi:fallback><p>none</p></xi:fallback></xi:include>'
+    )
+    doc = write(tmp_path, "a.xml", tei_doc(body=body, root_attrs=xi))
+    (pointer,) = [p for p in validate_one(doc, strict=True).problems if p.rule == "pointer"]
+    assert pointer.code == "pointer-dangling" and pointer.value == "#p1"
+    assert 'the XInclude of "persons.xml" (line 3) was not read' in pointer.message
+    assert "fallback was used" in pointer.message
+    # Once the file is there, the id is found in what it includes, and nothing is said.
+    write(tmp_path, "persons.xml", f'<listPerson xmlns="{TEI}"><person xml:id="p1"/></listPerson>')
+    assert [p for p in validate_one(doc, strict=True).problems if p.rule == "pointer"] == []
+
+
+def test_pointer_to_a_missing_id_without_a_fallback_taken_has_no_xinclude_note(tmp_path):
+    doc = write(tmp_path, "a.xml", tei_doc(body='<p><persName ref="#p1">A</persName></p>'))
+    (pointer,) = [p for p in validate_one(doc, strict=True).problems if p.rule == "pointer"]
+    assert "XInclude" not in pointer.message
+
+
 def test_xinclude_of_a_url_is_never_fetched(tmp_path):
     xi = ' xmlns:xi="http://www.w3.org/2001/XInclude"'
     text = tei_doc(body='<xi:include href="http://127.0.0.1:9/x.xml"/>', root_attrs=xi)
@@ -446,6 +468,33 @@ def test_remote_xml_model_falls_back_to_tei_all_without_network(tmp_path):
     report = validate_one(write(tmp_path, "a.xml", tei_doc(prolog=prolog)), schema=None)
     assert report.schema.endswith("tei_all.rng")
     assert report.valid
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        '<?xml-model href="missing.rnc" type="application/relax-ng-compact-syntax"?>',
+        '<?xml-model href="missing.rnc"?>',
+        '<?xml-model href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"?>',
+    ],
+)
+def test_missing_rnc_or_schematron_xml_model_is_a_warning_naming_what_was_used(tmp_path, model):
+    report = validate_one(write(tmp_path, "a.xml", tei_doc(prolog="\n" + model)), schema=None)
+    (note,) = [p for p in report.problems if p.rule == "schema"]
+    assert note.severity == "warning" and note.line == 2
+    href = model.split('"')[1]
+    assert f'"{href}" was not found' in note.message
+    assert note.message.endswith("validated against tei_all.rng instead")
+    assert report.schema.endswith("tei_all.rng") and report.valid
+
+
+def test_rnc_xml_model_without_schematypens_is_used(tmp_path):
+    pytest.importorskip("rnc2rng", reason="needs the rnc extra")
+    write(tmp_path, "small.rnc", SMALL_RNC)
+    prolog = '\n<?xml-model href="small.rnc" type="application/relax-ng-compact-syntax"?>'
+    report = validate_one(write(tmp_path, "a.xml", tei_doc(prolog=prolog)), schema=None)
+    assert report.schema == str(tmp_path / "small.rnc")
+    assert not [p for p in report.problems if p.rule == "schema"]
 
 
 def test_xsd_schema_is_applied(tmp_path):

@@ -314,6 +314,8 @@ class _Loaded:
     size: int = 0
     #: The text validated, when it is not the file's (an editor's buffer).
     data: bytes | None = None
+    #: XIncludes not read, whose ``xi:fallback`` stands in their place.
+    fallbacks: tuple = ()
 
 
 def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[FileReport]:
@@ -460,6 +462,7 @@ def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
         report.problems.append(Problem(name, exc.line, exc.column, FATAL, exc.message, rule=rule))
         report.seconds = time.perf_counter() - started
         return _Loaded(path, None, None, report)
+    fallbacks: list = []
     try:
         if not settings.allow_local_dtd:  # with it, the parser has loaded the DTD or failed
             report.problems.extend(check_external_dtd(tree, path, name, base_dir=settings.base_dir))
@@ -470,6 +473,7 @@ def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
                 name,
                 base_dir=settings.base_dir,
                 allow_local_dtd=settings.allow_local_dtd,
+                fallbacks=fallbacks,
             )
         )
     except Exception as exc:  # one document's failure is its own, never the batch's
@@ -479,7 +483,8 @@ def _load(path: Path, settings: Settings, data: bytes | None = None) -> _Loaded:
     if any(p.severity == FATAL for p in report.problems):
         return _Loaded(path, None, None, report)
     size = _size(path) if data is None else len(data)
-    return _Loaded(path, tree, document_vocabulary(tree.getroot()), report, size, data)
+    vocabulary = document_vocabulary(tree.getroot())
+    return _Loaded(path, tree, vocabulary, report, size, data, tuple(fallbacks))
 
 
 def _check_into(item: _Loaded, settings: Settings, shared, targets) -> None:
@@ -609,6 +614,7 @@ def _pointer_problems(item: _Loaded, settings: Settings, targets) -> Iterator[Pr
             severity=settings.extra_severity,
             document=item.path,
             targets=targets,
+            fallbacks=item.fallbacks,
         ),
         check_facs(
             item.tree, item.report.file, severity=settings.extra_severity, document=item.path

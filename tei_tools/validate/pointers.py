@@ -11,7 +11,7 @@ against the shipped registers; other files are not ours to judge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
@@ -28,6 +28,7 @@ from tei_tools.validate.prefixdef import (
     read_prefix_rule,
 )
 from tei_tools.validate.problems import WARNING, Problem, element_path
+from tei_tools.validate.xinclude import FallbackTaken
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -227,11 +228,14 @@ def check_pointers(
     severity: str = WARNING,
     document: Path | None = None,
     targets: PointerTargets | None = None,
+    fallbacks: Sequence[FallbackTaken] = (),
 ) -> Iterator[Problem]:
     """Yield a problem for each pointer that names no ``xml:id`` of the document or its registers.
 
     Findings are warnings unless ``severity`` says otherwise (``--strict``):
-    a schema-valid document stays valid, as Jing would have it.
+    a schema-valid document stays valid, as Jing would have it.  ``fallbacks``
+    are the document's XIncludes that were not read: an id a bare ``#id``
+    names may be in such a file, and its finding says so.
     """
     root = tree.getroot()
     ids = set(_ALL_IDS(root))
@@ -275,6 +279,7 @@ def check_pointers(
                 why = targets.local_miss(target[1:], document)
                 if why is None:
                     continue
+                why += _fallback_note(fallbacks)
                 suggestion = suggest(target[1:])
             else:
                 why = targets.missing(target, document)
@@ -313,6 +318,24 @@ POINTER_WAY_OUT = (
     " (--register FILE reads a register; --lenient makes pointer findings warnings, "
     "--no-extra-checks skips them)"
 )
+
+
+def _fallback_note(fallbacks: Sequence[FallbackTaken]) -> str:
+    """What a dangling ``#id`` may owe to XIncludes not read (empty when every one was read)."""
+    if not fallbacks:
+        return ""
+    first = fallbacks[0]
+    where = f" (line {first.line})" if first.line else ""
+    if len(fallbacks) == 1:
+        return (
+            f'; the XInclude of "{first.href}"{where} was not read and its fallback was used, '
+            "so the id may be in that file"
+        )
+    return (
+        f'; the XIncludes of "{first.href}"{where} and {len(fallbacks) - 1} more were not read '
+        "and their fallbacks were used, so the id may be in one of those files"
+    )
+
 
 #: Markup inside ``<egXML>``: examples of encoding, not the document's own ids and pointers
 #: (Jing, like the Guidelines, leaves them alone).

@@ -121,7 +121,7 @@ def _unused_model(model: dict[str, str], document: Path | None) -> str | None:
             f'the xml-model schema "{href}" is on the network and tei-tools never fetches; '
             f"put a copy in {local_schema_dir()} to use it"
         )
-    if not kind and not href.lower().endswith(".rng"):
+    if not kind and not _names_relax_ng(model):
         return None
     return f'the xml-model schema "{href}" was not found'
 
@@ -156,8 +156,8 @@ def _resolve_model(model: dict[str, str], document: Path | None) -> SchemaChoice
         language = "sch-embedded" if href.lower().endswith((".rng", ".odd")) else "sch"
     elif kind in XSD_TYPES:
         language = "xsd"
-    elif kind in RNG_TYPES or href.lower().endswith(".rng"):
-        language = "rng"
+    elif kind in RNG_TYPES or _names_relax_ng(model):
+        language = "rng"  # an .rnc file is read through the rnc extra
     else:
         return None
     local = _local_copy(href, document)
@@ -166,6 +166,16 @@ def _resolve_model(model: dict[str, str], document: Path | None) -> SchemaChoice
     if language == "sch-embedded":
         return None  # embedded Schematron runs only when asked for with --schema
     return SchemaChoice(local, language, f"xml-model {href}")
+
+
+#: The media type of RELAX NG's compact syntax, as an ``xml-model``'s ``type`` gives it.
+RNC_TYPE = "application/relax-ng-compact-syntax"
+
+
+def _names_relax_ng(model: dict[str, str]) -> bool:
+    """An ``xml-model`` without ``schematypens`` that names a RELAX NG grammar all the same."""
+    href = model.get("href", "").lower()
+    return href.endswith((".rng", ".rnc")) or model.get("type", "").strip().lower() == RNC_TYPE
 
 
 def _local_copy(href: str, document: Path | None) -> Path | None:

@@ -47,23 +47,36 @@ def expand_xincludes(
     *,
     base_dir: Path | None = None,
     allow_local_dtd: bool = False,
+    fallbacks: list[FallbackTaken] | None = None,
 ) -> list[Problem]:
     """Replace ``xi:include`` elements in place; return problems for includes that failed.
 
     Included files are read only inside ``base_dir`` (default: the folder of
     ``document``, or the current folder for a document without a path).
+    Each include whose ``xi:fallback`` was used instead is added to
+    ``fallbacks``, so that findings it may explain (a pointer to an id the
+    file not read may hold) can say so.
     """
     folder = document.parent if document is not None else Path.cwd()
     root = Path(base_dir) if base_dir is not None else folder
     scope = IncludeScope(root.resolve(), file, allow_local_dtd)
     problems: list[Problem] = []
-    _expand(tree.getroot(), document, scope, problems, depth=0, chain=())
+    _expand(tree.getroot(), document, scope, problems, depth=0, chain=(), fallbacks=fallbacks)
     return problems
 
 
-def _expand(root, document, scope: IncludeScope, problems, depth, chain) -> None:
+@dataclass(frozen=True)
+class FallbackTaken:
+    """An XInclude that could not be read, replaced by its ``xi:fallback``."""
+
+    href: str
+    line: int | None
+    reason: str
+
+
+def _expand(root, document, scope: IncludeScope, problems, depth, chain, fallbacks=None) -> None:
     for include in list(root.iter(f"{{{XI_NS}}}include")):
-        replacement, reason = _load(include, document, scope, problems, depth, chain)
+        replacement, reason = _load(include, document, scope, problems, depth, chain, fallbacks)
         if replacement is None:
             fallback = include.find(f"{{{XI_NS}}}fallback")
             if fallback is None:
@@ -78,11 +91,13 @@ def _expand(root, document, scope: IncludeScope, problems, depth, chain) -> None
                     )
                 )
                 continue
+            if fallbacks is not None:
+                fallbacks.append(FallbackTaken(include.get("href", ""), include.sourceline, reason))
             replacement = _fallback_content(fallback)
         _splice(include, replacement)
 
 
-def _load(include, document, scope: IncludeScope, problems, depth, chain):
+def _load(include, document, scope: IncludeScope, problems, depth, chain, fallbacks=None):
     href = include.get("href", "")
     parse = include.get("parse", "xml")
     parsed = urlparse(href)
@@ -115,7 +130,7 @@ def _load(include, document, scope: IncludeScope, problems, depth, chain):
         )
     except TeiToolsError as exc:
         return None, str(exc)
-    _expand(included.getroot(), target, scope, problems, depth + 1, (*chain, target))
+    _expand(included.getroot(), target, scope, problems, depth + 1, (*chain, target), fallbacks)
     return [included.getroot()], ""
 
 
