@@ -113,6 +113,13 @@ def test_a_merged_entry_id_still_resolves_to_the_entry_it_was_merged_into(regist
     assert old not in registry.entries
 
 
+def test_a_new_entry_does_not_take_the_id_of_a_merged_one(registry):
+    from tei_tools.markup.registers import entry_id
+
+    assert "latvian-government" in registry.taken_ids("org")
+    assert entry_id("Latvian Government", registry.taken_ids("org")) == "latvian-government-2"
+
+
 def test_the_merged_forms_find_the_entry_of_their_time(registry):
     assert refs("the Latvian Government", registry, "1919-05-01") == [
         "org:latvian-provisional-government"

@@ -109,8 +109,8 @@ def register_entry_actions(
         )
         for entry in _entries_named(registers, entry_tag, name)
     ]
-    taken = set(registers.registry.entries) if registers is not None else set()
-    xml_id = entry_id(name, {ref.split(":", 1)[1] for ref in taken if ref.startswith(f"{prefix}:")})
+    taken = registers.registry.taken_ids(prefix) if registers is not None else set()
+    xml_id = entry_id(name, taken)
     entry = _suggested_entry(findings, tag.local, name) or entry_xml(tag.local, name, xml_id)
     xml_id = _id_of(entry) or xml_id
     register = _register_file(view.path, prefix, workspace_roots)

@@ -153,6 +153,11 @@ class Registry:
                 return entry
         return None
 
+    def taken_ids(self, prefix: str) -> set[str]:
+        """The ``xml:id``s of one kind in use, merged entries' included (a new entry needs another)."""
+        refs = [*self.entries, *self.aliases]
+        return {ref.partition(":")[2] for ref in refs if ref.startswith(f"{prefix}:")}
+
     def resolve(self, ref: str) -> str:
         """The pointer an entry is kept under now: ``ref`` itself unless it was merged."""
         return ref if ref in self.entries else self.aliases.get(ref, ref)

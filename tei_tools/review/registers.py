@@ -109,7 +109,7 @@ def add_entry(corpus: Path, entry: NewEntry, registry: Registry, *, note: str = 
     """
     entry = entry.validated()
     file_name, list_tag, entry_tag, name_tag, prefix = REGISTER_FILES[entry.type]
-    taken = {ref.partition(":")[2] for ref in registry.entries if ref.startswith(f"{prefix}:")}
+    taken = registry.taken_ids(prefix)
     xml_id = new_xml_id(entry.names, taken)
     path = corpus / REGISTERS_DIR / file_name
     tree = parse_xml_file(path) if path.is_file() else empty_register(list_tag, file_name)
