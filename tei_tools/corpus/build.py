@@ -221,7 +221,13 @@ def _build_locked(
 
     new_documents: dict[str, dict] = {}
     if tasks:
-        runner = make_executor(executor, jobs=jobs, scheduler=scheduler)
+        runner = make_executor(
+            executor,
+            jobs=jobs,
+            scheduler=scheduler,
+            timeout=BATCH_TIMEOUT,
+            on_failure=_failed_batch,
+        )
         try:
             for done, built in enumerate(_run(runner, tasks, jobs), start=1):
                 names = sorted(built.files)
@@ -309,6 +315,18 @@ def remove_temporaries(site: Path) -> int:
                 os.unlink(os.path.join(folder, name))
                 removed += 1
     return removed
+
+
+#: Seconds a batch of documents may run in a worker process before it is stopped (and its
+#: documents reported as not built): a document that hangs must not hang the build.
+BATCH_TIMEOUT = 900.0
+
+
+def _failed_batch(batch: list[DocumentTask], error: BaseException) -> list[DocumentResult]:
+    """The documents of a batch whose worker was stopped or died: failed, the build goes on."""
+    from tei_tools.corpus.document import failed_result
+
+    return [failed_result(task, f"not built: {error}") for task in batch]
 
 
 def _run(runner, tasks: list[DocumentTask], jobs: int | None) -> Iterator[DocumentResult]:

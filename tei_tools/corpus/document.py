@@ -79,6 +79,11 @@ def process_document(task: DocumentTask) -> DocumentResult:
         return _failure(task, message, None, None, "internal")
 
 
+def failed_result(task: DocumentTask, message: str) -> DocumentResult:
+    """A document whose work did not finish (its worker was stopped or died)."""
+    return _failure(task, message, None, None, "internal")
+
+
 def _failure(task: DocumentTask, message: str, line, column, rule: str) -> DocumentResult:
     problem = {
         "file": task.path,

@@ -7,7 +7,7 @@ build can write files and move its progress bar while work continues.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any, Protocol
 
 from tei_tools.errors import MissingExtraError, UsageError
@@ -41,28 +41,56 @@ class SerialExecutor:
 
 
 class ProcessExecutor:
-    """A ``concurrent.futures`` process pool with ``jobs`` workers."""
+    """A ``concurrent.futures`` process pool with ``jobs`` workers, run by the shared runner.
 
-    def __init__(self, jobs: int) -> None:
+    A batch still running ``timeout`` seconds after it started is stopped and
+    becomes ``on_failure(batch, error)`` (see :func:`tei_tools.processes.run_in_pool`);
+    without ``on_failure`` its error is raised.
+    """
+
+    def __init__(
+        self,
+        jobs: int,
+        *,
+        timeout: float | None = None,
+        on_failure: Callable[[Any, BaseException], Any] | None = None,
+    ) -> None:
+        self.jobs = jobs
+        self.timeout = timeout
+        self.on_failure = on_failure
+        self._runs: list[Generator[Any, None, None]] = []
+
+    def _start_pool(self):
         import os
         from concurrent.futures import ProcessPoolExecutor
 
         from tei_tools.corpus.lock import HELD
         from tei_tools.processes import start_worker
 
-        self.pool = ProcessPoolExecutor(
-            max_workers=jobs, initializer=start_worker, initargs=(os.getpid(), tuple(HELD))
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, initializer=start_worker, initargs=(os.getpid(), tuple(HELD))
         )
 
     def map_unordered(self, function, batches):
-        from concurrent.futures import as_completed
+        from tei_tools.processes import run_in_pool
 
-        futures = [self.pool.submit(function, batch) for batch in batches]
-        for future in as_completed(futures):
-            yield future.result()
+        run = run_in_pool(
+            self._start_pool,
+            self.jobs,
+            function,
+            batches,
+            timeout=self.timeout,
+            on_failure=self.on_failure,
+        )
+        self._runs.append(run)
+        for _, result in run:
+            yield result
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        # A run left unfinished (the build stopped early) stops its workers and its pool.
+        for run in self._runs:
+            run.close()
+        self._runs.clear()
 
 
 class DaskExecutor:
@@ -106,11 +134,18 @@ class DaskExecutor:
 
 
 def make_executor(
-    kind: str = "process", *, jobs: int | None = None, scheduler: str | None = None
+    kind: str = "process",
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    timeout: float | None = None,
+    on_failure: Callable[[Any, BaseException], Any] | None = None,
 ) -> Executor:
     """The executor named ``kind`` (``process`` or ``dask``).
 
     ``jobs`` defaults to the available cores; one job runs in this process.
+    ``timeout`` and ``on_failure`` are the process pool's (a batch run in this
+    process cannot be stopped from outside it).
     """
     if kind not in EXECUTORS:
         raise UsageError(f"unknown executor {kind!r}; use one of {', '.join(EXECUTORS)}")
@@ -121,4 +156,4 @@ def make_executor(
         raise UsageError("--scheduler needs --executor dask")
     if jobs == 1:
         return SerialExecutor()
-    return ProcessExecutor(jobs)
+    return ProcessExecutor(jobs, timeout=timeout, on_failure=on_failure)

@@ -13,11 +13,9 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FuturesTimeout
-from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from tei_tools.processes import available_cores
+from tei_tools.processes import available_cores, run_in_pool
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -67,7 +65,7 @@ def map_forked(
     and only share indices and results are pickled.  An exception in a worker
     is raised again in the caller, so errors behave as if nothing had been
     forked; a worker that dies, or a share not done within ``timeout`` seconds,
-    is an error too.  With ``on_failure``, a share that fails in a worker is
+    is an error too (the shared runner's, :func:`tei_tools.processes.run_in_pool`).  With ``on_failure``, a share that fails in a worker is
     not an error: each of its items gets ``on_failure(item, error)`` instead,
     so one bad share never costs a batch the other shares' results.
     """
@@ -76,42 +74,34 @@ def map_forked(
         return [function(item) for item in items]
     results: list[Result | None] = [None] * len(items)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        len(groups) - 1, mp_context=context, initializer=_inherit, initargs=(function, items)
-    ) as pool:
-        futures = [pool.submit(_run_share, group) for group in groups[1:]]
+
+    def start_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            len(groups) - 1, mp_context=context, initializer=_inherit, initargs=(function, items)
+        )
+
+    def own_share() -> None:
         for index in groups[0]:
             results[index] = function(items[index])
-        try:
-            for group, future in zip(groups[1:], futures, strict=True):
-                try:
-                    values = future.result(timeout=timeout)
-                except Exception as error:  # a worker's failure is its share's, when asked
-                    if on_failure is None:
-                        raise
-                    if isinstance(error, FuturesTimeout):
-                        _kill_workers(pool)
-                    values = [on_failure(items[index], error) for index in group]
-                for index, value in zip(group, values, strict=True):
-                    results[index] = value
-        except BrokenProcessPool as exc:
-            raise RuntimeError(f"a validation worker died: {exc}") from None
-        except FuturesTimeout:
-            _kill_workers(pool)
-            raise RuntimeError(f"validation workers did not finish within {timeout} s") from None
+
+    def failed_share(group: list[int], error: BaseException) -> list[Result]:
+        if on_failure is None:
+            raise error
+        return [on_failure(items[index], error) for index in group]
+
+    shares = run_in_pool(
+        start_pool,
+        len(groups) - 1,
+        _run_share,
+        groups[1:],
+        timeout=timeout,
+        on_failure=failed_share,
+        meanwhile=own_share,
+    )
+    for group, values in shares:
+        for index, value in zip(group, values, strict=True):
+            results[index] = value
     return results  # type: ignore[return-value]
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop hung workers, so that leaving the pool does not wait for them."""
-    kill = getattr(pool, "kill_workers", None)  # Python 3.14+
-    if kill is not None:
-        kill()
-        return
-    # Earlier versions have no public way; the pool keeps its processes by pid.
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.kill()
 
 
 #: Set in each forked worker only (by the pool's initializer), never in the caller.
