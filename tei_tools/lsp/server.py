@@ -36,6 +36,7 @@ from tei_tools.lsp.actions import quick_fixes, register_entry_actions
 from tei_tools.lsp.completion import as_plain_text, complete
 from tei_tools.lsp.diagnostics import Checked, check_text, shift_diagnostics, span_range
 from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.formatting import format_document
 from tei_tools.lsp.links import document_links
 from tei_tools.lsp.navigation import definition, hover, outline, references
 from tei_tools.lsp.registers import WorkspaceRegisters, workspace_register_files
@@ -530,6 +531,18 @@ def create_server() -> TeiLanguageServer:
     ) -> list[types.DocumentLink]:
         _, view = ls.view(params.text_document.uri)
         return await asyncio.to_thread(document_links, view)  # one stat per relative path
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    async def on_formatting(
+        ls: TeiLanguageServer, params: types.DocumentFormattingParams
+    ) -> list[types.TextEdit]:
+        _, view = ls.view(params.text_document.uri)
+        options = params.options
+        indent = " " * options.tab_size if options.insert_spaces else "\t"
+        edits = await asyncio.to_thread(format_document, view.text, indent)
+        return [
+            types.TextEdit(span_range(view.lines, start, end), new) for start, end, new in edits
+        ]
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def on_prepare_rename(
