@@ -438,3 +438,28 @@ def test_a_contracted_given_name_in_capitals_opens_a_name():
     tree = convert(text, profile="generic").tree
     assert {"JNO. A. RAWLINS", "CHS. THOMAS"} <= set(marked(tree, "persName"))
     assert marked(tree, "placeName") == []
+
+
+def test_a_journey_from_one_place_to_another_names_two_places():
+    text = "Journal\n\nThe army marched from Tawcester to Burrowbridge and lay three miles short of Wellfleete.\n"
+    assert names_of(text, "placeName") == ["Tawcester", "Burrowbridge", "Wellfleete"]
+
+
+def test_the_dead_and_their_kin_are_persons():
+    text = "Letter\n\nAll was quiet after the execution of Delaunoy and Vernier, and the widow of Prescote.\n"
+    assert names_of(text, "persName") == ["Delaunoy", "Vernier", "Prescote"]
+
+
+def test_a_title_in_lower_case_makes_a_person():
+    text = "Letter\n\nI spoke with sir Humfrey Langley about the voyage.\n"
+    assert names_of(text, "persName") == ["Humfrey Langley"]
+
+
+def test_a_given_name_opening_a_sentence_takes_its_neighbours_type():
+    text = "Letter\n\nWe came from Bath. Edward and Frank are both gone out.\n"
+    assert names_of(text, "persName") == ["Edward", "Frank"]
+
+
+def test_a_place_named_after_a_bridge_or_a_wharf_is_whole():
+    text = "Letter\n\nI came all the way from Kingston Bridge in the chaise.\n"
+    assert names_of(text, "placeName") == ["Kingston Bridge"]

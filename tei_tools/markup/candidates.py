@@ -100,6 +100,7 @@ PLACE_HEADS = frozenset(
     Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
     Forest Pass Moor Heath Marsh Fen Fens Hills Downs Forth Firth Sound Channel Harbour Harbor
     Street Square Lane Fort Castle Abbey Palace Empire County Parish Township Shire
+    Bridge Wharf Quay Road
     """.split()  # noqa: SIM905
 )
 #: Lower-case words after a place ("the Dvina front", "Archangel province").
@@ -132,7 +133,9 @@ PLACE_BEFORE = re.compile(
     r"entered|enter|evacuated|evacuate|bombarded|seized|retook|surrounded|besieged|"
     r"landed at|arrived at|arrived in|road to|route to|railway to|march on|advance on|"
     r"advanced on|marched on|north of|south of|east of|west of|region of|district of|"
-    r"province of|town of|city of|port of|village of|mouth of|banks of|shores of)"
+    r"province of|town of|city of|port of|village of|mouth of|banks of|shores of|"
+    r"towne of|citie of|mayor of|maior of|inhabitants of|miles? short of|miles? from|"
+    r"miles? beyond|miles? of)"
     r"(?:\s+the)?\s+)$",
     re.IGNORECASE,
 )
@@ -245,11 +248,15 @@ _WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED}|{_SAINT})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я]
 # the regular-expression engine can skip to capitals instead of trying every position.
 _CONTRACTED_RESTS = "|".join(
     sorted(
-        {re.escape(form[1:]) for c in given_name_contractions() for form in (c, c.upper())},
+        {
+            f"(?<={re.escape(form[0])}){re.escape(form[1:])}"
+            for c in given_name_contractions()
+            for form in (c, c.upper())
+        },
         key=len,
         reverse=True,
     )
-)
+)  # each rest after its own first letter: "Nath." is a contraction, "Bath." is not
 _FIRST_WORD = (
     r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)"
     rf"(?:\.|(?:{_CONTRACTED_RESTS}|(?<=S)te?|(?<=[MF])t)[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
@@ -550,6 +557,10 @@ def _candidates_in_run(
         # A surname that is also a common word ("Reading", "Page") needs more context.
         tag, reason = PERSON, "a surname of the registers"
     if tag is None and not _rare(name, sentence_start=_sentence_start(text, a)):
+        if " " not in name and is_given_name(name) and word_frequency(name) < GIVEN_NAME_NOT_A_WORD:
+            # "Edward and Frank are both gone out": a given name opening a sentence is
+            # left untyped, for a typed neighbour ("and Frank") to type.
+            return [Candidate(a, b, name, None, "a given name opening a sentence", False)]
         return []
     return [Candidate(a, b, name, tag, reason, tag is not None)]
 
@@ -887,6 +898,10 @@ def _type_from_context(
         return PERSON, "in apposition to an office"
     if _SIGNED_BEFORE.search(before):
         return PERSON, "signed the document"
+    if _LOWER_TITLE_BEFORE.search(before):
+        return PERSON, "after a title in lower case"
+    if _KIN_BEFORE.search(before):
+        return PERSON, "after a word of kinship or of a person's fate"
     if SPEECH_AFTER.match(after):
         return PERSON, "before a verb of speech"
     if MESSAGE_BEFORE.search(before):
@@ -898,12 +913,35 @@ def _type_from_context(
     registered = is_surname is not None and is_surname(words[-1])
     if PLACE_BEFORE.search(before) and not _person_like(name) and not registered:
         return PLACE, "after a word of place"
+    if (
+        not _person_like(name)
+        and not registered
+        and not is_given_name(words[0])
+        and (
+            (_FROM_BEFORE.search(before) and _TO_AFTER.match(after))
+            or _FROM_TO_BEFORE.search(before)
+        )
+    ):
+        return PLACE, "from one place to another"
     first_after = re.match(r"^\s+([a-z]+)", after)
     if first_after and first_after.group(1) in PLACE_AFTER and not is_demonym(name):
         return PLACE, f"before '{first_after.group(1)}'"
     return None, "capitalised and rare as a word"
 
 
+#: Titles the older prints set in lower case: "sir Humfrey Gilbert", "doctor Franklin".
+_LOWER_TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:sir|doctor|dr\.|mr\.|mrs\.|messrs\.|dame|lady)\s+$"
+)
+#: "the death of Foulon", "the widow of Barlow": what only a person has.
+_KIN_BEFORE = re.compile(
+    r"\b(?:death|murder|execution|arrest|funeral|burial|wife|widow|husband|son|daughter|"
+    r"nephew|niece|heir|heirs)\s+of\s+$"
+)
+#: "from Daventree to Haverbrowe": a journey between two places.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_AFTER = re.compile(r"^\s+to\s+[A-Z]")
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]+\s+to\s+$")
 #: "Signed, Craven, Albemarle, P. Colleton": the names a calendar lists as signatories.
 _SIGNED_BEFORE = re.compile(r"\b(?:Signed|Sd|Sgd)\.?(?:,|:)?\s+(?:(?:[A-Z][\w'’.-]*\s?)+,\s+)*$")
 
