@@ -30,6 +30,11 @@ LINED = f"""<?xml version="1.0" encoding="UTF-8"?>
 PLAIN = LINED.replace("Ein Brief mit Zeilen", "Ein Brief ohne Zeilen").replace("<lb/>", " ")
 PLAIN = PLAIN.replace('<lb break="no"/>', "").replace('<lb n="9"/>', " ")
 
+#: A text with words the editor supplied.
+SUPPLIED = PLAIN.replace("Ein Brief ohne Zeilen", "Ein Brief mit Ergänzung").replace(
+    "und damit", '<supplied reason="omitted">und</supplied> damit'
+)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
@@ -38,6 +43,7 @@ def site(tmp_path_factory):
     (collection / "tei").mkdir(parents=True)
     (collection / "tei" / "1918-01-01_lined.xml").write_text(LINED, encoding="utf-8")
     (collection / "tei" / "1918-01-02_plain.xml").write_text(PLAIN, encoding="utf-8")
+    (collection / "tei" / "1918-01-03_supplied.xml").write_text(SUPPLIED, encoding="utf-8")
     (collection / "tei-tools.toml").write_text('title = "Briefe"\n', encoding="utf-8")
     folder = work / "site"
     result = build(collection, folder, jobs=1, search="builtin", pdf=False)
@@ -75,6 +81,33 @@ def test_a_text_without_source_lines_gets_no_switch(site):
     folder, _ = site
     page = _page(folder, "1918-01-02_plain")
     assert not page.find_class("view-switch") and not page.xpath("//template")
+
+
+def test_words_the_editor_supplied_are_marked_and_described_as_the_editors(site):
+    folder, _ = site
+    page = _page(folder, "1918-01-03_supplied")
+    (supplied,) = page.xpath("//span[contains(@class, 'tei-supplied')]")
+    assert "editorial" in supplied.get("class").split() and supplied.text_content() == "und"
+    described = supplied.get("aria-describedby") or ""
+    assert described and page.get_element_by_id(described).text_content() == (
+        "An editorial addition: not in the source."
+    )
+
+
+@pytest.mark.browser
+def test_supplied_words_are_bracketed_and_set_apart_on_the_page(site, browser):
+    folder, _ = site
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((folder / "documents" / "1918-01-03_supplied.html").as_uri())
+    supplied = page.locator(".tei-supplied")
+    bracket = supplied.evaluate("e => getComputedStyle(e, '::before').content")
+    colours = supplied.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e.closest('p')).color]"
+    )
+    context.close()
+    assert bracket == '"["'
+    assert colours[0] != colours[1]  # the editor's words in the muted colour, not the text's
 
 
 @pytest.mark.browser
