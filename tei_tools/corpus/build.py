@@ -627,7 +627,7 @@ class SiteWriter:
         removed = 0
         for name in sorted(set(self.previous) - set(self.files) - self.refused):
             if self.previous[name] == FOLDER_DIGEST:
-                continue  # a folder is removed by its own step (_finish_search)
+                continue  # a folder is removed by its own step (site_files.finish_search)
             target = self.site / name
             if target.is_file() and self._may_replace(name, target):
                 target.unlink()

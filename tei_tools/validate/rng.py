@@ -594,10 +594,13 @@ def _explain(entry, node: etree._Element | None, index: SchemaIndex, file: str, 
 
     if match := _EXTRA.match(message) or _EXPECTING.match(message):
         child_name = match.group(2)
-        parent = node
-        if _EXPECTING.match(message) and node is not None and _local(node) != child_name:
-            parent = node
-        child = _first_child_named(parent, child_name) if parent is not None else None
+        parent, child = node, None
+        if _EXPECTING.match(message) and node is not None and _local(node) == child_name:
+            # "Expecting element teiHeader, got text" at the <text> itself: the element
+            # got is the node, even when a child of the same name stands inside it.
+            child, parent = node, node.getparent()
+        if child is None:
+            child = _first_child_named(parent, child_name) if parent is not None else None
         if child is None and node is not None and _local(node) == child_name:
             child, parent = node, node.getparent()
         target = child if child is not None else node
