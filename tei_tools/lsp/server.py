@@ -36,6 +36,7 @@ from tei_tools.lsp.actions import quick_fixes, register_entry_actions
 from tei_tools.lsp.completion import as_plain_text, complete
 from tei_tools.lsp.diagnostics import Checked, check_text, shift_diagnostics, span_range
 from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.element_outline import element_outline
 from tei_tools.lsp.formatting import format_document
 from tei_tools.lsp.links import document_links
 from tei_tools.lsp.navigation import definition, hover, outline, references
@@ -64,8 +65,10 @@ class Options:
     """What the client may set (``initializationOptions`` or ``workspace/didChangeConfiguration``).
 
     ``{"schema": "path.rng", "registers": ["my-persons.xml"], "debounce": 0.08,
-    "extraChecks": true, "reviewReports": ["review.json"]}``; relative paths are
-    taken from the first workspace folder.
+    "extraChecks": true, "reviewReports": ["review.json"], "outline": "elements"}``;
+    relative paths are taken from the first workspace folder.  ``outline`` is
+    ``"divisions"`` (the default: the ``div``s named by their heads) or
+    ``"elements"`` (the whole element tree, as lemminx shows it).
     """
 
     schema: Path | None = None
@@ -73,6 +76,7 @@ class Options:
     debounce: float = DEFAULT_DEBOUNCE
     extra_checks: bool = True
     review_reports: tuple[Path, ...] = ()
+    outline: str = "divisions"
 
     @classmethod
     def read(cls, raw: object, root: Path | None) -> Options:
@@ -90,6 +94,7 @@ class Options:
             debounce=float(settings.get("debounce", DEFAULT_DEBOUNCE)),
             extra_checks=bool(settings.get("extraChecks", True)),
             review_reports=tuple(place(p) for p in settings.get("reviewReports", ()) or ()),
+            outline="elements" if settings.get("outline") == "elements" else "divisions",
         )
 
 
@@ -497,6 +502,8 @@ def create_server() -> TeiLanguageServer:
         _, view = ls.view(params.text_document.uri)
         # A view is one immutable version of the buffer: read in a thread, so that a
         # hover sent meanwhile is answered from the event loop.
+        if ls.options.outline == "elements":
+            return await asyncio.to_thread(element_outline, view)
         return await asyncio.to_thread(outline, view)
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
