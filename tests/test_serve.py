@@ -6,9 +6,7 @@ import threading
 import urllib.request
 
 import pytest
-from click.testing import CliRunner
 
-from tei_tools.cli import cli
 from tei_tools.corpus.serve import make_server
 from tei_tools.errors import InputError
 
@@ -35,9 +33,47 @@ def test_serving_a_folder_that_is_not_a_site_is_refused(tmp_path):
         make_server(tmp_path, port=0)
 
 
-def test_serve_is_listed_in_the_help():
-    result = CliRunner().invoke(cli, ["--help"])
-    assert "serve" in result.output and "127.0.0.1" in result.output
+def test_the_serve_command_serves_the_site_until_interrupted(tmp_path):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>home</title>", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei_tools", "serve", str(tmp_path), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(), timeout=10) as response:
+            assert b"<title>home</title>" in response.read()
+        process.send_signal(signal.SIGINT)  # Ctrl-C
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def test_the_serve_command_refuses_a_folder_that_is_not_a_site_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "tei_tools", "serve", str(tmp_path), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == InputError.exit_code
+    (line,) = result.stderr.strip().splitlines()
+    assert "not a built site" in line and "tei-tools build" in line
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ def test_start_tag_ends_skip_comments_cdata_and_pis():
 
 
 @pytest.mark.slow
-def test_first_errors_have_jings_line_and_column_on_most_broken_samples():
+def test_first_errors_have_jings_line_always_and_its_column_on_nearly_every_broken_sample():
     base = shared_path("tei-samples", "invalid")
     with (base / "MANIFEST.tsv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["expected"] == "invalid"]
-    same, compared = 0, 0
+    same, same_line, compared = 0, 0, 0
     for row in rows:
         place = row["jing_first_error"].split(" ")[0]
         if not place[:1].isdigit():
@@ -33,6 +33,10 @@ def test_first_errors_have_jings_line_and_column_on_most_broken_samples():
         first = next(p for p in report.problems if p.severity == "error")
         compared += 1
         same += (first.line, first.column) == (line, column)
-    # Jing places "missing element" errors at the next tag; we point at the element itself.
+        same_line += first.line == line
+    # Measured 2026-12-07: 35 compared, every first error on Jing's line, 34 at its column
+    # (text-in-listperson.xml: Jing places text where no text may stand at the text,
+    # tei-tools at the element the text is in).
     assert compared >= 30
-    assert same / compared >= 0.6, f"{same}/{compared} first errors at Jing's line:column"
+    assert same_line == compared, f"{same_line}/{compared} first errors on Jing's line"
+    assert same / compared >= 0.95, f"{same}/{compared} first errors at Jing's line:column"
