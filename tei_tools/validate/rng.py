@@ -31,6 +31,7 @@ from tei_tools.validate.specialise import (
     parse_grammar,
     read_schema,
 )
+from tei_tools.xml import local_name as _local
 
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -833,13 +834,9 @@ def _first_child_named(parent: etree._Element | None, name: str) -> etree._Eleme
     if parent is None:
         return None
     for child in parent:
-        if isinstance(child.tag, str) and etree.QName(child).localname == name:
+        if isinstance(child.tag, str) and _local(child) == name:
             return child
     return None
-
-
-def _local(node: etree._Element) -> str:
-    return etree.QName(node).localname
 
 
 def _qname(node: etree._Element | None) -> tuple[str, str]:
