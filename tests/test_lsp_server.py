@@ -140,6 +140,36 @@ async def test_not_well_formed_while_typing_keeps_the_schema_diagnostics(client:
 
 
 @driven
+async def test_a_fault_fixed_while_not_well_formed_loses_its_kept_diagnostic(
+    client: LanguageClient,
+):
+    text = DOCUMENT.replace("persname", "persName")
+    uri = await open_document(client, text)
+    assert by_message(client, uri, 'attribute "tpye"')
+    line, _ = position_of(text, "<head>")
+    (start, end) = position_of(text, "tpye"), position_of(text, "tpye", 4)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [  # the misspelt name corrected (below), then an unclosed <p> typed above it
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(*start), types.Position(*end)), text="type"
+                ),
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(line, 0), types.Position(line, 0)),
+                    text="<p>\n",
+                ),
+            ],
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    shown = client.diagnostics[uri]
+    assert [d.code for d in shown].count("xml-not-well-formed") == 1
+    assert not [d for d in shown if "tpye" in d.message], [d.message for d in shown]
+    assert [d for d in shown if "1918-02-30" in d.message]  # the others are kept
+
+
+@driven
 async def test_completion_inside_body_offers_allowed_elements_in_schema_order(
     client: LanguageClient,
 ):

@@ -136,10 +136,26 @@ def test_kept_diagnostics_move_with_an_edit():
         range=types.Range(types.Position(5, 0), types.Position(5, 2)), text="𐌰"
     )
     assert shift_diagnostics([diagnostic], same_line)[0].range.start == types.Position(5, 4)
-    inside = types.TextDocumentContentChangePartial(
-        range=types.Range(types.Position(4, 0), types.Position(6, 0)), text=""
+    at_its_end = types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(5, 8), types.Position(5, 8)), text=" "
     )
-    assert shift_diagnostics([diagnostic], inside)[0].range.start == types.Position(4, 0)
+    assert shift_diagnostics([diagnostic], at_its_end)[0].range.end == types.Position(5, 8)
+
+
+def test_a_kept_diagnostic_whose_text_is_edited_is_dropped_not_collapsed():
+    diagnostic = types.Diagnostic(
+        range=types.Range(types.Position(5, 4), types.Position(5, 8)), message="x"
+    )
+    for start, end, text in (
+        ((4, 0), (6, 0), ""),  # deleted with the lines around it
+        ((5, 4), (5, 8), "type"),  # the misspelt name replaced
+        ((5, 6), (5, 6), "x"),  # typed into
+        ((5, 2), (5, 5), ""),  # its start cut off
+    ):
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(*start), types.Position(*end)), text=text
+        )
+        assert shift_diagnostics([diagnostic], change) == [], (start, end, text)
 
 
 def test_outline_nests_divisions_named_by_their_heads():

@@ -273,19 +273,31 @@ def shift_diagnostics(
 
     While the buffer is not well-formed the last schema diagnostics are kept;
     without moving them, a line inserted above would leave each one pointing
-    at its neighbour's text.  A diagnostic inside the replaced text collapses
-    to the edit's start.
+    at its neighbour's text.  A diagnostic whose own text the edit changes
+    (replaced, deleted, or typed into) is dropped, not moved: the fault may
+    be fixed, and the next validation of a well-formed buffer says whether it
+    is.  An edit that only touches its edge (typing right before or after it)
+    moves it.
     """
     edit = change.range
     lines = change.text.split("\n")
     added_lines = len(lines) - 1
     last_width = _utf16(lines[-1])
+    edit_start = (edit.start.line, edit.start.character)
+    edit_end = (edit.end.line, edit.end.character)
+
+    def touched(diagnostic: types.Diagnostic) -> bool:
+        start = (diagnostic.range.start.line, diagnostic.range.start.character)
+        end = (diagnostic.range.end.line, diagnostic.range.end.character)
+        if edit_start == edit_end:  # typed in: inside its text, not at its edge
+            return start < edit_start < end
+        return (
+            edit_start < end and start < edit_end if start < end else edit_start < start < edit_end
+        )
 
     def move(position: types.Position) -> types.Position:
-        if (position.line, position.character) <= (edit.start.line, edit.start.character):
+        if (position.line, position.character) <= edit_start:
             return position
-        if (position.line, position.character) < (edit.end.line, edit.end.character):
-            return edit.start
         line = position.line - (edit.end.line - edit.start.line) + added_lines
         if position.line == edit.end.line:
             base = last_width if added_lines else edit.start.character + last_width
@@ -302,6 +314,7 @@ def shift_diagnostics(
             data=d.data,
         )
         for d in diagnostics
+        if not touched(d)
     ]
 
 
