@@ -23,13 +23,14 @@ from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
 from tei_tools.reading.source import decode_text, refuse_unrepresentable
 from tei_tools.tei.body import build_text, no_annotations
+from tei_tools.tei.correspondence import correspondence_description
 from tei_tools.tei.header import build_header, header_title
 from tei_tools.tei.inline import tei
 from tei_tools.xml import TEI_NS, read_input_bytes
 
 if TYPE_CHECKING:
-    from tei_tools.markup.registers import Registry
     from tei_tools.markup.decisions import ApplyReport, DecisionFile
+    from tei_tools.markup.registers import Registry
 
 
 @dataclass
@@ -86,9 +87,15 @@ def convert(
     root = tei("TEI", {"xml:lang": doc.language})
     text_element = build_text(doc, annotate=annotate, source_element=source_element)
     title = header_title(doc, text_element, enricher.registry if markup else None)
+    correspondence = correspondence_description(text_element) if profile.correspondence else None
     root.append(
         build_header(
-            doc, profile, creation_date=creation_date, source_bibls=source_bibls, title=title
+            doc,
+            profile,
+            creation_date=creation_date,
+            source_bibls=source_bibls,
+            title=title,
+            correspondence=correspondence,
         )
     )
     root.append(text_element)

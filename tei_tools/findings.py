@@ -32,6 +32,7 @@ KINDS = (
     "uncertain-date",  # a date that could not be normalised, or whose reading is doubtful
     "unknown-source",  # a source citation whose short title no register knows
     "dropped-line",  # page chrome removed by an explicit profile rule
+    "unknown-language",  # a document in a language tei-tools has no dates or name words for
 )
 
 #: White space other than single spaces (a block's text is already tidy; a source's may not be).

@@ -31,6 +31,7 @@ from tei_tools.markup.dates import (
     reference_day,
 )
 from tei_tools.markup.folding import fold
+from tei_tools.markup.language_names import find_language_candidates
 from tei_tools.markup.names import NameMatch, find_names
 from tei_tools.markup.registers import (
     ENTRY_FOR_NAME,
@@ -40,6 +41,7 @@ from tei_tools.markup.registers import (
     load_registry,
 )
 from tei_tools.markup.vocabulary import gazetteer_place
+from tei_tools.reading.languages import ENGLISH, base_code, is_known, unknown_language_note
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.positions import SourceLocator
@@ -86,6 +88,9 @@ class Enricher:
         self._spans: dict[Block, list[Span]] = {}
         self._citations: dict[Block, etree._Element] = {}
         self._mark_document()
+        if not is_known(doc.language) and doc.blocks:
+            first = doc.blocks[0]
+            self._report("unknown-language", first.text, unknown_language_note(doc.language), first)
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
         """The header's creation date (attributes, text): the dateline's date, when it parsed."""
@@ -141,7 +146,7 @@ class Enricher:
         candidates: list[Candidate],
     ) -> tuple[list[Span], dt.date | None]:
         """The spans of one block, and the anchor for the blocks after it."""
-        if block.kind == "dateline":
+        if block.kind in ("dateline", "closing_dateline"):
             spans, anchor = self._dateline_spans(block, anchor)
         else:
             found, anchor = self._find_dates(block.text, anchor)
@@ -167,12 +172,24 @@ class Enricher:
         lone = block.kind == "p" and LONE_NAME.match(block.text) is not None
         if lone and gazetteer_place(block.text.rstrip(".").title()) is not None:
             lone = after is not None and is_valediction(after.text)
+        if base_code(self.doc.language) != ENGLISH:
+            # German, French, Latin, ...: that language's words (or, for a language with
+            # none, the evidence of any language), not English titles and frequencies.
+            return find_language_candidates(
+                block.text,
+                [(m.start, m.end, m.tag) for m in known],
+                self.doc.language,
+                in_signature=block.kind == "signed" or lone,
+                in_salute=block.kind == "salute",
+                in_dateline=block.kind in ("dateline", "closing_dateline"),
+                in_title=block.kind == "head",
+            )
         return find_candidates(
             block.text,
             [(m.start, m.end, m.tag) for m in known],
             in_signature=block.kind == "signed" or lone,
             in_salute=block.kind == "salute",
-            in_dateline=block.kind == "dateline",
+            in_dateline=block.kind in ("dateline", "closing_dateline"),
             is_surname=self._is_surname,
         )
 

@@ -52,8 +52,13 @@ class Language:
     body_heads: frozenset[str] = frozenset()
     lower_body_heads: tuple[str, ...] = ()
     body_links: tuple[str, ...] = ()
+    self_naming_heads: frozenset[str] = frozenset()
+    place_before: tuple[str, ...] = ()
+    places: frozenset[str] = frozenset()
     salutations: tuple[str, ...] = ()
     valedictions: tuple[str, ...] = ()
+    #: The first word of a letter's address ("Se.", "Dem", "An", "A", "Au").
+    address_openers: tuple[str, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -111,8 +116,12 @@ def language(code: str) -> Language | None:
         body_heads=frozenset(names.get("body_heads", ())),
         lower_body_heads=tuple(names.get("lower_body_heads", ())),
         body_links=tuple(names.get("body_links", ())),
+        self_naming_heads=frozenset(names.get("self_naming_heads", ())),
+        place_before=tuple(names.get("place_before", ())),
+        places=frozenset(data.get("places", {}).get("names", ())),
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
+        address_openers=tuple(letters.get("address_openers", ())),
     )
 
 

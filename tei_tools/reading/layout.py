@@ -11,10 +11,14 @@ nothing is lost silently.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
+from tei_tools.reading.languages import Language, language
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
 
@@ -99,6 +103,15 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     """
     doc = Document(source_name=source_name, language=profile.language, text=text)
     doc.collection = profile.collection_title
+    token = _LANGUAGE.set(language(profile.language))
+    try:
+        _read_into(doc, text, profile)
+    finally:
+        _LANGUAGE.reset(token)
+    return doc
+
+
+def _read_into(doc: Document, text: str, profile: Profile) -> None:
     blocks = split_blocks(text, profile, doc)
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
@@ -119,7 +132,6 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     doc.blocks.extend(endorsements)
     doc.blocks.extend(notes)
     doc.blocks.extend(footer)
-    return doc
 
 
 def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
@@ -260,9 +272,73 @@ def is_upper_case(text: str) -> bool:
 
 def is_date_line(line: str) -> bool:
     """A line that is a date or a date range, possibly after a place ("Moscow, 5 March 1918")."""
+    words = _LANGUAGE.get()
+    if words is not None and _language_date_line(line, words):
+        return True
     line = _PLACE_PREFIX.sub("", line.strip()).rstrip(".,")
     line = _BARE_PLACE_PREFIX.sub("", line)
     return len(line) <= 80 and bool(_DATE_LINE.match(line)) and bool(_HAS_DATE_ANCHOR.search(line))
+
+
+#: The language of the document being read (data/languages), None for English.  Set by
+#: :func:`read_document` for the whole reading, so that every test of a line knows it.
+_LANGUAGE: ContextVar[Language | None] = ContextVar("language", default=None)
+
+
+def _language_line_words(words: Language) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month forms, other words of a date line, and the words of an address, in lower case."""
+    return _line_words_of(words.code)
+
+
+@functools.cache
+def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = language(code)
+    assert words is not None
+    months = {
+        form.lower().rstrip(".")
+        for name in (*words.months.names, *words.months.abbreviations, *words.months.contractions)
+        for form in (name, _unaccented(name))
+    }
+    other = {w.lower().rstrip(".") for w in (*words.before_day, *words.weekdays)}
+    other |= {w.lower() for w in (*words.between_day_and_month, *words.between_month_and_year)}
+    return frozenset(months), frozenset(other), frozenset(w.lower() for w in words.address_openers)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_DAY_TOKEN = re.compile(r"^(?:\d{1,4}[a-zèé]{0,4}|\d{1,2}/\d{1,2}|[IVX]{1,6})$")
+
+
+def _language_date_line(line: str, words: Language) -> bool:
+    """A date line of the document's language: up to five words of place, then only a date.
+
+    "Wien, am 17. Jänner 1847", "à Paris Le 19 9bre 1776", "Weimar am 2. Jan. 1799.",
+    "17/1 47.", "IX. Aug. 1610.": after the place, every word is a day, a month, a year,
+    a weekday or a word that stands before a day, and there is a figure.
+    """
+    text = normalise_space(line)
+    if len(text) > 90 or not re.search(r"\d", text):
+        return False
+    months, other, _ = _language_line_words(words)
+    tokens = [t.strip(".,;:()[]") for t in text.split()]
+    tokens = [t for t in tokens if t]
+    for start in range(min(6, len(tokens))):
+        rest = tokens[start:]
+        if (
+            start
+            and "," not in text
+            and not any(_DAY_TOKEN.match(t) or t.lower() in other for t in rest[:1])
+        ):
+            continue
+        dated = [t for t in rest if _DAY_TOKEN.match(t) or t.lower() in months]
+        if rest and len(dated) + sum(t.lower() in other for t in rest) == len(rest):
+            has_month = any(t.lower() in months for t in rest)
+            numeric = any("/" in t for t in rest) and words.day_slash_month_short_year
+            if has_month or numeric:
+                return True
+    return False
 
 
 def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None:
@@ -289,7 +365,38 @@ def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None
         return "source"
     if _SALUTE_LINE.match(text) and len(text) <= 120:
         return "salute"
+    words = _LANGUAGE.get()
+    if words is not None and _language_salute(text, words):
+        return "salute"
     return None
+
+
+def _language_salute(text: str, words: Language) -> bool:
+    """A salutation of the document's language: "Lieber Freund!", "Mon cher Voltaire,", "Sire,"."""
+    if len(text) > 60 or len(text.split()) > 6:
+        return False
+    return any(
+        text == opening
+        or text.startswith(opening + " ")
+        or re.match(re.escape(opening) + r"[,!:.]*$", text)
+        for opening in words.salutations
+    ) and (text.endswith((",", "!", ":", ".")) or len(text.split()) <= 3)
+
+
+def _language_address(lines: tuple[str, ...], words: Language) -> bool:
+    """A letter's address written as a block: "Se. / Hrn. Anton Alexander Grafen / ...".
+
+    Its first word is one an address opens with, and every line is short.
+    """
+    _, _, openers = _language_line_words(words)
+    first = normalise_space(lines[0]).split()
+    return (
+        bool(first)
+        and first[0].lower() in openers
+        and len(lines) <= 10
+        and all(len(normalise_space(line)) <= 60 for line in lines)
+        and not normalise_space(lines[-1]).endswith((",", ";"))
+    )
 
 
 def _ends_with_page(text: str) -> bool:
@@ -300,7 +407,18 @@ def take_preamble(blocks: list[RawBlock]) -> list[Block]:
     """Remove the leading blocks made only of date, source and addressee lines."""
     preamble: list[Block] = []
     after_date = False
+    words = _LANGUAGE.get()
     while blocks:
+        if (
+            words is not None
+            and len(blocks) > 1
+            and _language_address(blocks[0].lines, words)
+            and not all(classify_preamble_line(line) for line in blocks[0].lines)
+        ):
+            raw = blocks.pop(0)
+            text = normalise_space(" ".join(raw.lines))
+            preamble.append(Block("endorsement", text, raw.line, note_type="address"))
+            continue
         kinds = []
         for line in blocks[0].lines:
             kinds.append(classify_preamble_line(line, after_date=after_date))
@@ -334,6 +452,10 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     block's first line.
     """
     signatures: list[Block] = []
+    words = _LANGUAGE.get()
+    trailing: list[Block] = []
+    if words is not None:
+        trailing = _closing_parts(blocks, words)
     # At least one paragraph must remain: a document is not all signature.
     while len(blocks) > 1 and all(
         is_signature_line(line) or (i == 0 and is_valediction(line))
@@ -357,7 +479,46 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     ):
         raw = blocks.pop()
         signatures.insert(0, Block("valediction", normalise_space(raw.lines[0]), raw.line))
-    return signatures
+    if words is not None and not signatures and len(blocks) > 1:
+        signatures = _signed_after_valediction(blocks, words)
+    return signatures + trailing
+
+
+def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
+    """A letter's last blocks after its signature: its date line and its address.
+
+    "Wien 20/8 43.", "Koenigsberg den 5ten August 1809.", "An / den Herrn Bibliothekar
+    Henry / ... / Berlin": a date line is a closing dateline, an address a note of type
+    address.  The signature before them is then looked for as usual.
+    """
+    taken: list[Block] = []
+    while len(blocks) > 2:
+        last = blocks[-1]
+        if len(last.lines) == 1 and is_date_line(last.lines[0]):
+            blocks.pop()
+            taken.insert(0, Block("closing_dateline", normalise_space(last.lines[0]), last.line))
+        elif _language_address(last.lines, words) and not taken:
+            blocks.pop()
+            text = normalise_space(" ".join(last.lines))
+            taken.insert(0, Block("endorsement", text, last.line, note_type="address"))
+        else:
+            break
+    # A closing dateline between the signature and an office's line: "Sektion im Ministerio ...".
+    return taken
+
+
+def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[Block]:
+    """A closing formula and the name on one line: "<Dein> Bauernfeld.", "Euer Bauernfeld"."""
+    last = blocks[-1]
+    text = normalise_space(" ".join(last.lines))
+    bare = re.sub(r"[<>\[\]]", "", text)
+    if len(text) > 60:
+        return []
+    for opening in sorted(words.valedictions, key=len, reverse=True):
+        if bare.startswith(opening + " ") and is_signature_line(bare[len(opening) :].strip()):
+            blocks.pop()
+            return [Block("signed", text, last.line)]
+    return []
 
 
 #: A postscript's opening: "P.S.", "PS.", "P. S.", "Postscript", "N.B." at a block's start.
@@ -517,7 +678,14 @@ def take_postscript(blocks: list[RawBlock]) -> list[Block]:
 def is_valediction(line: str) -> bool:
     """A closing formula: short, and worded as letters close."""
     text = normalise_space(line)
-    return len(text) <= 80 and bool(_VALEDICTION_LINE.match(text))
+    if len(text) > 80:
+        return False
+    words = _LANGUAGE.get()
+    if words is not None:
+        bare = re.sub(r"[<>\[\]]", "", text)
+        if any(bare == v or bare.startswith(v + " ") for v in words.valedictions):
+            return True
+    return bool(_VALEDICTION_LINE.match(text))
 
 
 def is_signature_line(line: str) -> bool:

@@ -14,6 +14,8 @@ from typing import Literal
 BlockKind = Literal[
     "head",
     "dateline",
+    #: A letter's date line after its text or its signature ("Wien 20/8 43.").
+    "closing_dateline",
     "source",
     "salute",
     "p",
@@ -74,7 +76,11 @@ class Document:
 
     @property
     def date_text(self) -> str | None:
-        return next((b.text for b in self.blocks if b.kind == "dateline"), None)
+        """The document's date line: the first one, else one written after the text."""
+        found = next((b.text for b in self.blocks if b.kind == "dateline"), None)
+        if found is None:
+            found = next((b.text for b in self.blocks if b.kind == "closing_dateline"), None)
+        return found
 
     @property
     def source_lines(self) -> list[str]:

@@ -57,6 +57,8 @@ class Profile:
     signatures: bool = True
     #: Letters: address, salutation, closing formula, signature and postscript as such.
     letter_parts: bool = True
+    #: Letters: correspDesc in the header (sender, addressee, place, date) from those parts.
+    correspondence: bool = True
     drop: tuple[DropRule, ...] = field(default_factory=tuple)
     #: A line that is a page break ("[p. 12]", "[f. 3r: f3r.jpg]"): its group ``n``
     #: numbers the page, its group ``image`` names the page's image file.
@@ -139,6 +141,7 @@ def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
         preamble=bool(layout.get("preamble", True)),
         signatures=bool(layout.get("signatures", True)),
         letter_parts=bool(layout.get("letter_parts", True)),
+        correspondence=bool(layout.get("correspondence", True)),
         drop=tuple(_drop_rule(rule, source) for rule in layout.get("drop", [])),
         page_marker=_page_marker(layout.get("page_marker"), source),
     )

@@ -48,6 +48,7 @@ def build_text(
         if block.kind in (
             "valediction",
             "signed",
+            "closing_dateline",
             "postscript",
             "endorsement",
             "notes",
@@ -84,6 +85,17 @@ def build_text(
             note[-1].tail = " "
             fill_inline(note, block.text, annotate(block))
             holder.append(note)
+        elif block.kind == "endorsement" and block.note_type == "address" and not _has_content(div):
+            # A letter's address written above its text: in the opener, before the salutation.
+            if opener is None:
+                opener = etree.SubElement(div, tei("opener").tag)
+            note = tei("note", {"type": "address"})
+            note.append(inline_element("p", block, annotate))
+            opener.append(note)
+        elif block.kind == "closing_dateline":
+            if closer is None:
+                closer = etree.SubElement(div, tei("closer").tag)
+            closer.append(inline_element("dateline", block, annotate))
         elif block.kind == "endorsement":
             note = tei("note", {"type": block.note_type or "endorsement"})
             note.append(inline_element("p", block, annotate))

@@ -26,11 +26,13 @@ def build_header(
     creation_date: tuple[dict[str, str], str] | None,
     source_bibls: list[etree._Element],
     title: str | None = None,
+    correspondence: etree._Element | None = None,
 ) -> etree._Element:
     """The full header: titleStmt, publication, series, source, encoding and profile.
 
     ``title`` is the normalised title (see :func:`header_title`); the
-    document's own title as written is the fallback.
+    document's own title as written is the fallback.  ``correspondence`` is a
+    letter's ``correspDesc`` (:mod:`tei_tools.tei.correspondence`).
     """
     header = tei("teiHeader")
     file_desc = etree.SubElement(header, tei("fileDesc").tag)
@@ -40,7 +42,10 @@ def build_header(
         file_desc.append(series_statement(profile))
     file_desc.append(source_description(doc, profile, source_bibls))
     header.append(encoding_description())
-    header.append(profile_description(doc, creation_date, profile.calendar))
+    desc = profile_description(doc, creation_date, profile.calendar)
+    if correspondence is not None:
+        desc.insert(1 if creation_date is not None else 0, correspondence)
+    header.append(desc)
     return header
 
 

@@ -1,0 +1,599 @@
+"""Names no register knows, in letters written in German, French, Latin, Italian or Spanish.
+
+The English candidate finder (:mod:`tei_tools.markup.candidates`) reads English
+evidence: its titles, its head nouns, its word frequencies.  German writes every
+noun with a capital and French writes "le marquis de Villette", so a letter in
+another language is read here with that language's words (data/languages/*.toml):
+
+* a person after a title or rank ("Herrn Grafen Alexander v. Auersperg", "Mr
+  Trudaine", "M. le marquis de Villette", "Magister KEPLERE"), a peerage ("comte
+  de Saxe", "Grafen von Auersperg"), the name of a signature or a salutation, and
+  a capitalised word that the language's word list does not know (``wordfreq``)
+  in the middle of a sentence ("Grillparzer", "Eichendorff");
+* a body by its head noun and what it is of ("Akademie der Wissenschaften",
+  "Académie des sciences", "Assemblée nationale"), a German compound ending in
+  one ("Hofkanzlei", "Staatsministerium"), or a head that names one body by
+  itself ("Reichstag", "le sénat");
+* a place by the language's names of countries and towns, the gazetteer, the
+  opening of a dateline, or a word of place before it ("nach Gratz", "à Paris");
+* never a form of address ("Eure Excellenz", "Lieber Freund", "Monsieur", "Sire").
+
+A language without a table (:func:`tei_tools.reading.languages.language` is None)
+gets only what holds in any language: the names of signatures and the places of
+datelines and of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from tei_tools.markup.candidates import ORG, PERSON, PLACE, Candidate
+from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
+from tei_tools.reading.languages import Language, language
+
+#: Below this Zipf frequency (wordfreq) a capitalised word is no word of the language.
+RARE = 2.0
+#: At or above this, a word after a title is a common word, not a name ("Monsieur Remettre").
+COMMON = 3.5
+#: Endings a German compound noun's last part has ("…stein" aside, which is also a name's).
+_NAME_ENDINGS = ("stein", "müller", "berg", "burg", "dorf", "dorff", "hoff", "hofer", "mann")
+
+_CAP = r"[A-ZÀ-ÞĀ-Ž][\w'’-]*"
+_NAME_WORD = rf"(?:[A-Z][a-z]{{1,4}}\.(?=\s+[A-Z])|{_CAP}(?![<_])|[A-Z]\.)"
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str, code: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # an install without wordfreq: every word counts as rare
+        return 0.0
+    if code == "la":
+        return 0.0  # wordfreq has no Latin list: frequency says nothing
+    return zipf_frequency(word, code)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns(code: str) -> dict[str, re.Pattern[str]]:
+    words = language(code)
+    assert words is not None
+    particles = _alternation([p for p in words.particles if p])
+    titles = _alternation(words.titles)
+    peerage = _alternation(words.peerage)
+    heads = _alternation(
+        {*words.body_heads, *(h.upper() for h in words.body_heads), *words.self_naming_heads}
+    )
+    links = _alternation({*words.body_links, *(w.upper() for w in words.body_links)})
+    name = rf"{_NAME_WORD}(?:\s+(?:(?:{particles})\s*)?{_NAME_WORD}){{0,4}}"
+    articles = r"(?:(?:der|die|das|den|dem|le|la|les|l'|l’|il|lo|el|los|las)\s+)?"
+    link_word = rf"(?:{_CAP}|[a-zà-ÿ][\w'’-]+)"
+    return {
+        "titled": re.compile(
+            rf"(?<![\w.])(?P<title>(?:{titles})(?:\s+(?:und\s+|et\s+)?(?:{titles}))*)\s+"
+            rf"(?P<name>(?:(?:{particles})\s*)?{name})"
+        ),
+        "peer": re.compile(
+            rf"(?<![\w])(?:(?:{titles})\s+)?(?:(?:le|la|l'|l’)\s+)?(?P<peer>{peerage})\s+"
+            rf"(?:{particles})\s*(?:la\s+)?(?P<name>{_CAP}(?:\s+{_CAP})?)"
+        ),
+        "body": re.compile(
+            rf"(?<![\w])(?P<before>(?:[A-ZÀ-Þ][\w'’]*-\s+(?:und|et)\s+)?(?:{_CAP}\s+){{0,2}})?"
+            rf"(?P<head>{heads})(?![\w])"
+            rf"(?P<of>(?:\s+(?:{links})(?:\s+{articles}(?:[a-zäöüà-ÿ]+\s+)?{link_word})?"
+            rf"|\s+d[aeiouh][a-zà-ÿ]+){{0,3}})"
+        ),
+        "capitalised": re.compile(rf"(?<![\w'’.-]){_CAP}"),
+    }
+
+
+def find_language_candidates(
+    text: str,
+    taken: Sequence[tuple[int, int, str]],
+    code: str,
+    *,
+    in_signature: bool = False,
+    in_salute: bool = False,
+    in_dateline: bool = False,
+    in_title: bool = False,
+) -> list[Candidate]:
+    """Name candidates in ``text`` of language ``code`` outside the ``taken`` spans."""
+    words = language(code)
+    found: list[Candidate] = []
+    blocked = [(s, e) for s, e, _ in taken]
+    if words is not None:
+        blocked += _address_spans(text, words)
+    if in_signature:
+        found += _signature(text, blocked, words)
+    elif in_dateline:
+        found += _dateline_place(text, blocked, words)
+    if words is None:
+        return _without_overlaps(found + _gazetteer_places(text, blocked, None))
+    if in_salute:
+        found += _salute_person(text, blocked, words)
+    if in_title:
+        found += _title_parties(text, blocked, words)
+    found += _titled_persons(text, blocked, words)
+    found += _particle_names(text, blocked, words)
+    found += _bodies(text, blocked, words)
+    found += _names_in_capitals(text, [*blocked, *((c.start, c.end) for c in found)], words)
+    found += _capitalised_words(text, [*blocked, *((c.start, c.end) for c in found)], words)
+    return _without_overlaps(found)
+
+
+def _names_in_capitals(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """A name set in capitals in running text ("Magister KEPLERE", "a meo domestico DANIELE FELS")."""
+    if sum(map(str.isupper, text)) * 3 > sum(map(str.islower, text)):
+        return []  # a title or a line in capitals: every word would look like a name
+    found: list[Candidate] = []
+    for m in re.finditer(r"(?<![\w.])[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,}){0,2}(?![\w])", text):
+        a, b = m.start(), m.end()
+        if not _free(a, b, blocked) or any(_not_a_name(w, words) for w in m.group().split()):
+            continue
+        if any(_zipf(w.lower(), words.code) >= 4.0 for w in m.group().split()):
+            continue
+        found.append(Candidate(a, b, m.group(), PERSON, "a name in capitals", True))
+    return found
+
+
+def _free(start: int, end: int, blocked: Sequence[tuple[int, int]]) -> bool:
+    return not any(s < end and start < e for s, e in blocked)
+
+
+def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if _free(candidate.start, candidate.end, [(k.start, k.end) for k in kept]):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _address_spans(text: str, words: Language) -> list[tuple[int, int]]:
+    """Where a form of address stands: no name is read inside it."""
+    spans = []
+    for phrase in words.address:
+        for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _not_a_name(word: str, words: Language | None) -> bool:
+    bare = word.strip(".,;:!?'’")
+    if words is None:
+        return False
+    months = words.months
+    return (
+        word in words.not_names
+        or bare in words.not_names
+        or bare.capitalize() in words.not_names
+        or bare in words.titles
+        or "_" in bare
+        or bare in words.weekdays
+        or bare.lower() in {w.lower() for w in words.weekdays}
+        or bare in months.names
+        or bare in months.contractions
+        or bare in months.abbreviations
+    )
+
+
+def _trim_name(text: str, start: int, end: int, words: Language | None) -> tuple[int, int]:
+    """A name without a possessive, a trailing point and trailing words that are no names."""
+    while True:
+        name = text[start:end]
+        if name.endswith(("’s", "'s")):
+            end -= 2
+            continue
+        if name.endswith(("’", "'")):
+            end -= 1
+            continue
+        if name.endswith((".", ",", ";", ":")) and not re.search(r"(?:^|\s)[A-Z]\.$", name):
+            end -= 1
+            continue
+        last = name.rsplit(" ", 1)
+        if len(last) == 2 and _not_a_name(last[1], words):
+            end = start + len(last[0])
+            continue
+        return start, end
+
+
+def _signature(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language | None
+) -> list[Candidate]:
+    """The name of a signature: its capitalised words after any closing formula."""
+    start = 0
+    bare = text
+    if words is not None:
+        for opening in sorted(words.valedictions, key=len, reverse=True):
+            m = re.match(rf"[<\[]?{re.escape(opening)}[>\]]?\s+", text)
+            if m:
+                start = m.end()
+                break
+    m = re.search(rf"{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\.?\s+)?{_NAME_WORD}){{0,4}}", bare[start:])
+    if m is None:
+        return []
+    a, b = _trim_name(text, start + m.start(), start + m.end(), words)
+    if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
+        return []
+    return [Candidate(a, b, text[a:b], PERSON, "signs the letter", True)]
+
+
+def _dateline_place(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language | None
+) -> list[Candidate]:
+    """The place a dateline opens with: "Wien, am 17. Jänner", "Koenigsberg den 5ten"."""
+    m = re.match(rf"\s*(?:(?:à|a|in|zu|aus)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})", text)
+    if m is None:
+        return []
+    a, b = m.start("place"), m.end("place")
+    a, b = _trim_name(text, a, b, words)
+    name = text[a:b]
+    if a >= b or not _free(a, b, blocked) or _not_a_name(name, words) or name.isupper():
+        return []
+    rest = text[b:].lstrip()
+    if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVX]+\.", rest):
+        return []
+    return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
+
+
+def _salute_person(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """The person a salutation names: "Mon cher Voltaire,"."""
+    found: list[Candidate] = []
+    for m in re.finditer(rf"{_CAP}(?:\s+{_CAP})*", text):
+        a, b = _trim_name(text, m.start(), m.end(), words)
+        name = text[a:b]
+        if (
+            b - a > 2
+            and _free(a, b, blocked)
+            and not any(_not_a_name(w, words) for w in name.split())
+            and not any(name.startswith(s) for s in words.salutations)
+        ):
+            found.append(Candidate(a, b, name, PERSON, "named in the salutation", True))
+    return found
+
+
+def _titled_persons(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    patterns = _patterns(words.code)
+    for m in patterns["peer"].finditer(text):
+        a, b = _trim_name(text, m.start("peer"), m.end("name"), words)
+        if _free(a, b, blocked):
+            found.append(Candidate(a, b, text[a:b], PERSON, "a rank and its house", True))
+    for m in patterns["titled"].finditer(text):
+        a, b = _trim_name(text, m.start(), m.end("name"), words)
+        name_start = m.start("name")
+        name = text[name_start:b]
+        if b <= name_start or not _free(a, b, blocked):
+            continue
+        parts = name.split()
+        if not parts or _not_a_name(parts[0], words):
+            continue
+        b = name_start + _name_extent(name, words)
+        found.append(Candidate(a, b, text[a:b], PERSON, "after a title", True))
+    return found
+
+
+def _name_extent(name: str, words: Language) -> int:
+    """How much of the words after a title is the name: up to a common word of the language.
+
+    "Alexander Grafen v. Auersperg Thurm am Hart" is the name to "Auersperg": "Thurm" is a
+    word (the old spelling of "Turm"), and the address goes on with the place.
+    """
+    threshold = _RARE_IN.get(words.code, 0.0)
+    end = 0
+    for index, m in enumerate(re.finditer(r"\S+", name)):
+        word = m.group()
+        if index == 0 or word in words.particles or word in words.titles or word in words.peerage:
+            end = m.end()
+            continue
+        if (
+            re.fullmatch(r"[A-Z][a-z]{0,4}\.", word)
+            or _rare(word.strip(".,"), words.code, threshold)
+            or is_given_name(word)
+            or re.match(rf"\s+(?:{_alternation(words.particles)})\s", name[m.end() :] + " ")
+        ):
+            end = m.end()
+            continue
+        if index >= 1 and name[:end].split()[-1] in words.particles:
+            end = m.end()  # "von Auersperg": the word after a particle is the name's
+            continue
+        break
+    return len(name[:end].rstrip(".,;:")) if end else len(name)
+
+
+def _bodies(text: str, blocked: Sequence[tuple[int, int]], words: Language) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _patterns(words.code)["body"].finditer(text):
+        head = m.group("head")
+        start = m.start("before") if m.group("before") else m.start("head")
+        end = m.end("of") if m.group("of") else m.end("head")
+        before = (m.group("before") or "").split()
+        if before and _not_a_name(before[0], words):
+            start = m.start("head")
+        end = _trim_name(text, start, end, words)[1]
+        named = (
+            bool(m.group("of").strip())
+            or bool(m.group("before"))
+            or head in (words.self_naming_heads)
+        )
+        if named and _free(start, end, blocked):
+            found.append(Candidate(start, end, text[start:end], ORG, "a body's head word", True))
+    # German compounds ending in a head ("Hofkanzlei") and bodies in lower case ("le sénat").
+    for m in re.finditer(rf"(?<![\w-]){_CAP}", text):
+        word = m.group()
+        lower = word.lower()
+        if any(
+            lower.endswith(h.lower()) and len(lower) > len(h) + 2
+            for h in words.self_naming_heads | {"ministerium", "kanzlei", "kammer"}
+        ) and _free(m.start(), m.end(), blocked):
+            found.append(Candidate(m.start(), m.end(), word, ORG, "a body's head word", True))
+    for phrase in words.lower_body_heads:
+        pattern = rf"\b(?:le|la|du|au|les|des)\s+(?P<body>{re.escape(phrase)})(?![\w])"
+        for m in re.finditer(pattern, text):
+            a, b = m.start("body"), m.end("body")
+            if _free(a, b, blocked):
+                found.append(Candidate(a, b, m.group("body"), ORG, "names a body", True))
+    return found
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(' «»"“„(')
+    return not before or (
+        before[-1] in ".!?" and not re.search(r"(?:^|\s)[A-Z][a-z]{0,4}\.$", before)
+    )
+
+
+def _is_place(word: str, words: Language | None) -> bool:
+    if words is not None and word in words.places:
+        return True
+    place = gazetteer_place(word)
+    # The gazetteer's names are English: a small town of that name is more often a name.
+    return place is not None and (place.kind == "country" or place.population >= 100_000)
+
+
+def _gazetteer_places(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language | None
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in re.finditer(rf"(?<![\w'’.-]){_CAP}", text):
+        a, b = _trim_name(text, m.start(), m.end(), words)
+        if a < b and _free(a, b, blocked) and _is_place(text[a:b], words):
+            found.append(Candidate(a, b, text[a:b], PLACE, "a place's name", True))
+    return found
+
+
+def _compound(word: str, code: str) -> bool:
+    """A German compound noun: its last part is a common noun ("Liedertempel")."""
+    if code != "de" or len(word) < 9 or word.lower().endswith(_NAME_ENDINGS):
+        return False
+    lower = word.lower()
+    return any(_zipf(lower[cut:].capitalize(), code) >= 3.0 for cut in range(3, len(lower) - 3))
+
+
+#: Older spellings and their modern forms, to look a word up in today's word lists
+#: ("Theilnahme", "Partheien", "seyn"; "remercierois", "luy").
+_OLD_SPELLINGS = {
+    "de": (
+        ("th", "t"),
+        ("ey", "ei"),
+        ("ë", "e"),
+        ("ß", "ss"),
+        ("niß", "nis"),
+        ("c", "k"),
+        ("iren", "ieren"),
+    ),
+    "fr": (("oi", "ai"), ("y", "i"), ("és", "ez"), ("sç", "s"), ("st", "t")),
+}
+#: What stands before a German common noun: an article, a determiner, an inflected adjective.
+_BEFORE_NOUN_DE = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|mein|"
+    r"meine|meinen|meinem|meiner|dein|deine|deinen|sein|seine|seinen|seinem|ihr|ihre|ihren|"
+    r"unser|unsere|euer|eure|dieser|diese|diesen|dieses|jeder|jede|jedes|welche|welcher|alle|"
+    r"viele|zwei|drei|beiden|zum|zur|im|am|vom|beim|ins|aufs|auf|unter|durch|ohne|gegen|um|"
+    r"wegen|Euer|Eure|Ew\.)"
+    r"|\b[a-zäöüß]{2,}(?:e|en|er|em|es))\s+$"
+)
+
+
+#: What stands before a French common noun or verb: an article, a determiner, a pronoun.
+_BEFORE_NOUN_FR = re.compile(
+    r"\b(?:le|la|les|l['’]|un|une|des|du|au|aux|mon|ma|mes|ton|ta|ses|son|sa|notre|votre|"
+    r"nos|vos|leur|leurs|ce|cet|cette|ces|quel|quelle|je|tu|il|elle|nous|vous|ils|on|me|te|se|"
+    r"lui|luy|en|ne|y)\s+(?:(?:[a-zé]+|[A-Z][a-zé]+)\s+)?$"
+)
+
+
+def _noun_before(text: str, at: int, code: str) -> bool:
+    """Whether the word at ``at`` is a noun or a verb by what is written before it."""
+    before = text[max(0, at - 30) : at]
+    if code == "de":
+        return bool(_BEFORE_NOUN_DE.search(before))
+    if code == "fr":
+        return bool(_BEFORE_NOUN_FR.search(before))
+    return False
+
+
+def _rare(word: str, code: str, threshold: float) -> bool:
+    variants = {word, word.lower()}
+    for old, new in _OLD_SPELLINGS.get(code, ()):
+        variants |= {v.replace(old, new) for v in variants}
+    return all(_zipf(v, code) < threshold for v in variants)
+
+
+#: How rare a capitalised word must be, in the language's word list, to be a name.
+_RARE_IN = {"de": 3.3, "fr": 2.6, "it": 2.6, "es": 2.6}
+
+
+def _capitalised_words(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """Places by their name or a word before them; persons by being no word of the language.
+
+    A person's name takes in the capitalised words right before it ("François Marie
+    Arouet") and one right after it ("Anastasius Grün"); a capitalised word of no other
+    kind, rare enough to be a name, is a candidate without a type, which the document's
+    other mentions of it may type ("Voltaire" after "Mon cher Voltaire,").
+    """
+    found: list[Candidate] = []
+    blocked = [*blocked, *((m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", text))]
+    before_place = _alternation(words.place_before) if words.place_before else None
+    threshold = _RARE_IN.get(words.code)
+    tokens = list(re.finditer(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’.<_-])){_CAP}(?![<_\w])", text))
+    for index, m in enumerate(tokens):
+        a, b = _trim_name(text, m.start(), m.end(), words)
+        if a >= b or not _free(a, b, blocked):
+            continue
+        name = text[a:b]
+        if _not_a_name(name, words) or "-" in name or re.search(r"['’][a-zà-ÿ]", name):
+            continue
+        abbreviation = re.match(r"\.\s+[A-Z]", text[b : b + 3]) and len(name) <= 5
+        if not abbreviation and (
+            name in words.places
+            or (_is_place(name, words) and _zipf(name.lower(), words.code) < 4.0)
+            or re.search(r"\bof\s+$", text[max(0, a - 4) : a])
+        ):
+            found.append(Candidate(a, b, name, PLACE, "a place's name", True))
+            continue
+        if threshold is None:
+            continue
+        noun = _noun_before(text, a, words.code)
+        if noun or _compound(name, words.code):
+            continue  # a noun: "das Vorspiel", "Liedertempel"
+        rare = _rare(name, words.code, threshold)
+        if (
+            rare
+            and before_place
+            and re.search(rf"(?<![\w])(?:{before_place})\s+$", text[max(0, a - 8) : a])
+        ):
+            found.append(Candidate(a, b, name, PLACE, "after a word of place", True))
+            continue
+        if not rare or len(name) <= 2 or _sentence_start(text, a):
+            if len(name) > 2 and not _sentence_start(text, a) and _rare(name, words.code, 4.5):
+                found.append(Candidate(a, b, name, None, "capitalised mid-sentence", False))
+            continue
+        a = _given_names_before(text, a, found, words)
+        if a < 0:
+            continue
+        b = _name_after(text, b, tokens[index + 1 : index + 2], blocked, words)
+        found = [c for c in found if c.end <= a or c.start >= b]
+        found.append(
+            Candidate(a, b, text[a:b], PERSON, "capitalised, no word of the language", True)
+        )
+    return found
+
+
+def _given_names_before(text: str, start: int, found: list[Candidate], words: Language) -> int:
+    """The start of a name with the capitalised words (given names) written before it."""
+    for _ in range(2):
+        m = re.search(rf"(?<![\w'’.-])({_CAP}|[A-Z][a-z]{{1,4}}\.)\s+$", text[:start])
+        if m is None or _sentence_start(text, m.start(1)) or _not_a_name(m.group(1), words):
+            break
+        if _noun_before(text, m.start(1), words.code):
+            return -1  # "des Naturalien Kabinets": a noun and its noun, no name
+        if m.group(1) in words.places or any(
+            c.tag == PLACE and c.start == m.start(1) for c in found
+        ):
+            break
+        start = m.start(1)
+    return start
+
+
+def _name_after(
+    text: str,
+    end: int,
+    following: list[re.Match[str]],
+    blocked: Sequence[tuple[int, int]],
+    words: Language,
+) -> int:
+    """The end of a name with one capitalised word right after it ("Anastasius Grün")."""
+    if not following:
+        return end
+    m = following[0]
+    if text[end : m.start()] != " " or not _free(m.start(), m.end(), blocked):
+        return end
+    a, b = _trim_name(text, m.start(), m.end(), words)
+    if _not_a_name(text[a:b], words) or text[a:b] in words.places:
+        return end
+    return b
+
+
+def _particle_names(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """A given name, a particle and a surname: "Eduard von Bauernfeld", "Saboureux de Fontenay"."""
+    particles = [
+        p for p in ("von", "v.", "zu", "de", "d'", "d’", "van", "di", "da") if p in words.particles
+    ]
+    if not particles:
+        return []
+    found: list[Candidate] = []
+    pattern = rf"(?<![\w'’.-])(?P<first>{_CAP}(?:\s+{_CAP})?)\s+(?:{_alternation(particles)})\s*(?P<last>{_CAP})"
+    for m in re.finditer(pattern, text):
+        firsts = m.group("first").split()
+        if (
+            any(_not_a_name(w, words) or w in words.places or w in words.body_heads for w in firsts)
+            or m.group("last") in words.places
+            or any(_zipf(w.lower(), words.code) >= 4.0 and not is_given_name(w) for w in firsts)
+        ):
+            continue
+        if _noun_before(text, m.start(), words.code):
+            continue
+        a, b = _trim_name(text, m.start(), m.end(), words)
+        if _free(a, b, blocked):
+            found.append(Candidate(a, b, text[a:b], PERSON, "a name with its particle", True))
+    return found
+
+
+#: The word of a letter's title between its sender and its addressee.
+_TITLE_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to)\s+(?:(?:den|die|le|la)\s+)?", re.IGNORECASE)
+
+
+def _title_parties(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """In a letter's title, the names around its "an"/"à"/"ad": "Tycho Brahe ad Keplerum"."""
+    found: list[Candidate] = []
+    to = _TITLE_TO.search(text)
+    if to is None:
+        return found
+    spans = []
+    head = text[: to.start()]
+    before = re.search(
+        rf"\b(?:von|de|from|d['’])\s*(?P<n>{_CAP}(?:\s+(?:(?:von|de|d['’])\s*)?{_CAP}){{0,3}})",
+        head,
+    )
+    if before is None:
+        before = re.match(rf"(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s*$", head)
+    if before:
+        spans.append((before.start("n"), before.end("n")))
+    after = re.match(
+        rf"(?:{'|'.join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))}\s+)?(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})",
+        text[to.end() :],
+    )
+    if after:
+        spans.append((to.end() + after.start("n"), to.end() + after.end("n")))
+    for a, b in spans:
+        a, b = _trim_name(text, a, b, words)
+        name = text[a:b]
+        if (
+            a < b
+            and _free(a, b, blocked)
+            and not any(_not_a_name(w, words) for w in name.split())
+            and not (
+                name.isupper() and any(_zipf(w.lower(), words.code) >= 4.0 for w in name.split())
+            )
+            and name not in words.places
+            and not _is_place(name, words)
+        ):
+            found.append(Candidate(a, b, name, PERSON, "a letter's sender or addressee", True))
+    return found

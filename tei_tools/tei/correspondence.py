@@ -1,0 +1,166 @@
+"""A letter's correspondence facts for the header: who wrote to whom, from where, when.
+
+``correspDesc`` is read from the text the converter marked up: the sender is
+the person of the signature (else the one a title such as "Brief von X an Y"
+or "de X à Y" names before its "an"/"à"/"to"/"ad"), the addressee the person of
+the address (else the one the title names after that word, else the one the
+salutation names), the place and date those of the letter's dateline (else a
+date in its title).  A name keeps the register entry it links to (``@ref``);
+nothing the text does not say is added.  correspSearch reads these facts from
+CMIF (:mod:`tei_tools.export.cmif`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tei_tools.tei.inline import tei
+from tei_tools.xml import TEI_NS
+
+_T = f"{{{TEI_NS}}}"
+#: The word of a title between the sender and the addressee, in the languages read.
+_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to|aan|till|til)(?=\s)", re.IGNORECASE)
+#: Attributes of a date that carry over to the correspondence action.
+_DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to", "cert", "calendar")
+
+
+def correspondence_description(text: etree._Element) -> etree._Element | None:
+    """``correspDesc`` for a letter's ``text``, or None when it names neither sender nor addressee."""
+    div = text.find(f"{_T}body/{_T}div")
+    if div is None:
+        return None
+    head = div.find(f"{_T}head")
+    head_sender, head_addressee = _title_parties(head)
+    sender = _first(_signature_person(div), head_sender)
+    addressee = _first(_address_person(div), head_addressee, _salute_person(div))
+    if sender is None and addressee is None:
+        return None
+    place, date = _dateline_facts(div)
+    if date is None and head is not None:
+        date = head.find(f".//{_T}date")
+    desc = tei("correspDesc")
+    sent = etree.SubElement(desc, f"{_T}correspAction", type="sent")
+    for element in (sender, place):
+        if element is not None:
+            sent.append(_name_copy(element))
+    if date is not None and any(date.get(a) for a in _DATE_ATTRIBUTES):
+        attrs = {a: date.get(a) for a in _DATE_ATTRIBUTES if date.get(a)}
+        sent.append(tei("date", attrs, _words(date)))
+    if not len(sent):
+        desc.remove(sent)
+    if addressee is not None:
+        received = etree.SubElement(desc, f"{_T}correspAction", type="received")
+        received.append(_name_copy(addressee))
+    return desc
+
+
+def _first(*elements: etree._Element | None) -> etree._Element | None:
+    return next((e for e in elements if e is not None), None)
+
+
+def _words(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _name_copy(element: etree._Element) -> etree._Element:
+    """The name as the header gives it: its words and its register link, nothing else."""
+    tag = etree.QName(element).localname
+    if tag not in ("persName", "placeName", "orgName"):
+        tag = "persName"
+    attrs = {"ref": element.get("ref")} if element.get("ref") else {}
+    return tei(tag, attrs, _words(element).strip(" ,.;:"))
+
+
+def _persons(element: etree._Element | None) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [e for e in element.iter(f"{_T}persName") if e.getparent() is None or
+            etree.QName(e.getparent()).localname != "persName"]  # fmt: skip
+
+
+def _signature_person(div: etree._Element) -> etree._Element | None:
+    """The person who signs: the first name in the closer's signature."""
+    for signed in div.iter(f"{_T}signed"):
+        persons = _persons(signed)
+        if persons:
+            return persons[0]
+        words = _words(signed).strip(" ,.;:")
+        if words and len(words.split()) <= 4 and words[:1].isupper():
+            return tei("persName", text=words)  # a signature no name was found in ("G.")
+    return None
+
+
+def _address_person(div: etree._Element) -> etree._Element | None:
+    for note in div.iter(f"{_T}note"):
+        if note.get("type") == "address":
+            persons = _persons(note)
+            if persons:
+                return persons[0]
+    return None
+
+
+def _salute_person(div: etree._Element) -> etree._Element | None:
+    opener = div.find(f"{_T}opener")
+    salute = opener.find(f"{_T}salute") if opener is not None else None
+    persons = _persons(salute)
+    return persons[0] if persons else None
+
+
+def _title_parties(
+    head: etree._Element | None,
+) -> tuple[etree._Element | None, etree._Element | None]:
+    """The sender and addressee a title names: "Brief von X an Y", "X à Y", "An Y"."""
+    if head is None:
+        return None, None
+    plain = _words(head)
+    found = _TO.search(plain)
+    if found is None:
+        return None, None
+    split = found.start() if found.start() == 0 else found.start() + 1
+    before: list[etree._Element] = []
+    after: list[etree._Element] = []
+    position = 0
+    for person in _persons(head):
+        words = _words(person)
+        at = plain.find(words, position)
+        if at < 0:
+            continue
+        position = at + len(words)
+        (before if at < split else after).append(person)
+    return (before[0] if before else None), (after[0] if after else None)
+
+
+def _dateline_facts(
+    div: etree._Element,
+) -> tuple[etree._Element | None, etree._Element | None]:
+    """The place and the date of the letter's first dateline that has them."""
+    place: etree._Element | None = None
+    date: etree._Element | None = None
+    for dateline in div.iter(f"{_T}dateline"):
+        if place is None:
+            place = dateline.find(f".//{_T}placeName")
+            if place is None:
+                place = _leading_place(dateline)
+        if date is None:
+            date = dateline.find(f".//{_T}date")
+        if place is not None and date is not None:
+            break
+    return place, date
+
+
+#: Capitalised words before the date of a dateline: "Koenigsberg den 5ten August 1809."
+_LEADING_PLACE = re.compile(r"^(?:à|a|in|zu|aus)?\s*((?:[A-ZÀ-Þ][\w'’-]+\s?){1,3}?)[\s,]+\S")
+
+
+def _leading_place(dateline: etree._Element) -> etree._Element | None:
+    date = dateline.find(f".//{_T}date")
+    if date is None:
+        return None
+    before = (dateline.text or "") if date.getparent() is dateline else ""
+    found = _LEADING_PLACE.match(before.strip() + " x")
+    if found is None:
+        return None
+    name = found.group(1).strip()
+    return tei("placeName", text=name) if name else None
