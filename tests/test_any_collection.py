@@ -463,3 +463,8 @@ def test_a_given_name_opening_a_sentence_takes_its_neighbours_type():
 def test_a_place_named_after_a_bridge_or_a_wharf_is_whole():
     text = "Letter\n\nI came all the way from Kingston Bridge in the chaise.\n"
     assert names_of(text, "placeName") == ["Kingston Bridge"]
+
+
+def test_a_body_at_a_place_is_found_in_running_text_and_in_capitals():
+    text = "Cromwell to the Committee at Lancaster\n\nFOR THE HONOURABLE THE COMMITTEE AT LANCASTER: THESE\n\nGentlemen,\n\nWe marched.\n"
+    assert names_of(text, "orgName") == ["Committee at Lancaster", "COMMITTEE AT LANCASTER"]

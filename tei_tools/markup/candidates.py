@@ -413,10 +413,12 @@ def _kept_capital(bare: str) -> bool:
     """Whether a word of a title in capitals keeps its capital in sentence case."""
     if bare.lower() in _LOWER_IN_TITLES:
         return False
+    place = gazetteer_place(bare.capitalize())
     return (
         is_demonym(bare)
         or bare.capitalize() in _TITLE_CAPITALS
         or word_frequency(bare) < COMMON_MID_SENTENCE
+        or (place is not None and place.kind != "city-word")  # "YORK", "PARIS"
     )
 
 
@@ -474,7 +476,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
 _INITIAL = re.compile(r"[A-Z]\.")
-_OF_AFTER = re.compile(r"\s+(?:of|for)\s")
+_OF_AFTER = re.compile(r"\s+(?:of|for|at)\s")
 LONE_NAME = re.compile(
     r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$"
 )
