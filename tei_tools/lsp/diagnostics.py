@@ -138,6 +138,8 @@ def to_diagnostic(
     """One problem as a diagnostic; ``data`` keeps what a quick fix needs."""
     start, end, subject, name = problem_span(problem, tags, lines, occurrence)
     data = {"rule": problem.rule, "code": problem.code, "subject": subject, "name": name}
+    if problem.value is not None:
+        data["value"] = problem.value
     if problem.suggestion:
         data["suggestion"] = problem.suggestion
     return types.Diagnostic(

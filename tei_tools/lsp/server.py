@@ -23,7 +23,7 @@ import logging
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -40,6 +40,7 @@ from tei_tools.lsp.element_outline import element_outline
 from tei_tools.lsp.formatting import format_document
 from tei_tools.lsp.links import document_links
 from tei_tools.lsp.navigation import definition, hover, outline, references
+from tei_tools.lsp.pointer_hints import with_register_suggestions
 from tei_tools.lsp.registers import WorkspaceRegisters, workspace_register_files
 from tei_tools.lsp.rename import RenameRefused, renamable, rename
 from tei_tools.lsp.schema_model import SchemaModel, SchemaModels
@@ -292,6 +293,14 @@ class TeiLanguageServer(LanguageServer):
                 extra_checks=self.options.extra_checks,
                 cancelled=superseded,
             )
+            if checked is not None and checked.diagnostics:
+                # Register pointers get their did-you-mean from the workspace's registry.
+                checked = replace(
+                    checked,
+                    diagnostics=with_register_suggestions(
+                        checked.diagnostics, self.registers().registry
+                    ),
+                )
             log.info(
                 "%s %s version %d in %.0f ms",
                 "validated" if checked is not None else "stopped validating (superseded)",
