@@ -105,9 +105,9 @@ def test_a_rebuild_reduces_only_the_images_that_changed(collection, tmp_path, mo
     reduced: list[str] = []
     real = facsimile.reduce_image
 
-    def counting(source: str, long_side: int) -> bytes:
+    def counting(source: str) -> tuple[bytes, bytes]:
         reduced.append(source)
-        return real(source, long_side)
+        return real(source)
 
     monkeypatch.setattr(facsimile, "reduce_image", counting)
     again = _build(collection, site)
@@ -122,6 +122,41 @@ def test_a_rebuild_reduces_only_the_images_that_changed(collection, tmp_path, mo
     page_image(collection / "images" / "letter" / "p2.png", (1700, 2600), "page 2, rescanned")
     again = _build(collection, site)
     assert again.built == 1
-    assert [source.rsplit("/", 1)[-1] for source in reduced] == ["p2.png", "p2.png"]
+    assert [source.rsplit("/", 1)[-1] for source in reduced] == ["p2.png"]
     new = sorted(p.name for p in (site / "facsimile" / "letter").iterdir())
     assert len(new) == len(old) == 6 and len(set(new) - set(old)) == 2
+
+
+def test_an_image_pillow_cannot_read_leaves_its_page_text_only(tmp_path):
+    root = make_collection(tmp_path / "corpus")
+    broken = root / "images" / "zoned" / "f1.png"
+    broken.write_bytes(b"not an image at all")
+    site = tmp_path / "site"
+    result = _build(root, site)
+    assert {d.stem: d.status for d in result.documents}["zoned"] == "valid"
+    page = (site / "documents" / "zoned.html").read_text(encoding="utf-8")
+    assert "aside" not in page and "The first line" in page
+    assert check_links(site) == []
+
+
+def test_many_page_images_are_reduced_in_worker_processes_with_the_same_result(tmp_path):
+    from PIL import Image
+
+    root = make_collection(tmp_path / "corpus")
+    folder = root / "images" / "letter"
+    for number in range(4, 21):  # 20 pages: several batches for two workers
+        page_image(folder / f"p{number}.png", (400, 600), f"page {number}")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    build(root, serial, jobs=1, pdf=False, search="none", quiet=True)
+    build(root, parallel, jobs=2, pdf=False, search="none", quiet=True)
+    names = sorted(p.name for p in (serial / "facsimile" / "letter").iterdir())
+    assert len(names) == 40
+    assert names == sorted(p.name for p in (parallel / "facsimile" / "letter").iterdir())
+    for name in names:
+        one, two = serial / "facsimile" / "letter" / name, parallel / "facsimile" / "letter" / name
+        assert one.read_bytes() == two.read_bytes()
+        surface = int(name.split("-")[1])  # surface-N-SIGNATURE[-thumb].jpg
+        # Pages 1-3 are 1800 x 2600 scans, the others 400 x 600: reduced, never enlarged.
+        expected = 240 if name.endswith("-thumb.jpg") else 1600 if surface <= 3 else 600
+        with Image.open(one) as image:
+            assert max(image.size) == expected, name

@@ -45,7 +45,12 @@ from tei_tools.corpus.cache import (
 )
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
-from tei_tools.corpus.facsimile import jobs_current, write_page_images, write_viewer_files
+from tei_tools.corpus.facsimile import (
+    jobs_current,
+    queue_page_images,
+    write_reduced,
+    write_viewer_files,
+)
 from tei_tools.corpus.lock import LOCK_FILE, exclusive_lock
 from tei_tools.errors import OutputConflictError, TeiToolsError, UnreadableEntryError, UsageError
 from tei_tools.xml import TEMP_SUFFIX, read_input_bytes, write_atomic
@@ -220,6 +225,7 @@ def _build_locked(
         )
 
     new_documents: dict[str, dict] = {}
+    pending_images: list[list[str]] = []  # page images whose web copies the site lacks
     if tasks:
         runner = make_executor(
             executor,
@@ -234,7 +240,7 @@ def _build_locked(
                 for name in names:
                     writer.write(name, built.files[name])
                 built.files = {}
-                names += write_page_images(writer, built.images)
+                names += queue_page_images(writer, built.images, pending_images)
                 new_documents[built.stem] = {"files": names}
                 results[built.stem] = built
                 result.built += 1
@@ -245,6 +251,10 @@ def _build_locked(
             runner.close()
 
     result.documents = [results[stem] for stem in sorted(results)]
+    from tei_tools.corpus.executors import default_jobs
+
+    for message in write_reduced(writer, pending_images, jobs or default_jobs()):
+        log.warning("%s", message)
     write_viewer_files(writer, result.documents)
     from tei_tools.corpus.document import edition_for
     from tei_tools.corpus.iiif import write_collection

@@ -144,7 +144,8 @@
       var parts = entry.split(":");
       if (parts.length !== 2) return;
       var box = parts[1].split(",").map(Number);
-      zones[parts[0]] = { surface: figure.dataset.surface, box: box, width: Number(figure.dataset.width) };
+      var aspect = Number(figure.dataset.height) / Number(figure.dataset.width);
+      zones[parts[0]] = { surface: figure.dataset.surface, box: box, aspect: aspect };
     });
   });
   var overlay = document.createElement("div");
@@ -153,12 +154,12 @@
   function drawZone(id) {
     var zone = zones[id];
     if (!zone || figures[current].dataset.surface !== zone.surface || !viewer.world.getItemCount()) return;
-    var w = zone.width;
+    // The zone's corners are fractions of the page; OpenSeadragon's page is 1 wide.
+    var b = zone.box, a = zone.aspect;
     viewer.removeOverlay(overlay);
     viewer.addOverlay({
       element: overlay,
-      location: new OpenSeadragon.Rect(zone.box[0] / w, zone.box[1] / w,
-        (zone.box[2] - zone.box[0]) / w, (zone.box[3] - zone.box[1]) / w),
+      location: new OpenSeadragon.Rect(b[0], b[1] * a, b[2] - b[0], (b[3] - b[1]) * a),
     });
     stage.dataset.zone = id;
   }

@@ -78,6 +78,23 @@ class FacsimilePage:
     web: str = ""  # site-relative names of the reduced copies
     thumb: str = ""
     zones: list[Zone] = field(default_factory=list)
+    #: The surface's own coordinates (ulx, uly, lrx, lry), which its zones use; the
+    #: image's pixels when the surface gives none.
+    extent: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    def zone_fractions(self, zone: Zone) -> tuple[float, float, float, float]:
+        """The zone's corners as fractions of the surface's width and height.
+
+        >>> page = FacsimilePage("s", "1", 1000, 2000, extent=(0, 0, 500, 1000))
+        >>> page.zone_fractions(Zone("z", (50, 100, 250, 200)))
+        (0.1, 0.1, 0.5, 0.2)
+        """
+        ulx, uly, lrx, lry = self.extent
+        if lrx <= ulx or lry <= uly:
+            ulx, uly, lrx, lry = 0, 0, self.width, self.height
+        w, h = lrx - ulx, lry - uly
+        x0, y0, x1, y1 = zone.box
+        return ((x0 - ulx) / w, (y0 - uly) / h, (x1 - ulx) / w, (y1 - uly) / h)
 
     @property
     def web_size(self) -> tuple[int, int]:
@@ -155,13 +172,18 @@ def _page(surface: etree._Element, surface_id: str, label: str, base: Path) -> F
         path = (base / url).resolve()
         if not path.is_file():
             return None
-        page.source = str(path)
-        if not (width and height):
-            from tei_tools.reading.page_images import image_size
+        from tei_tools.errors import InputError
+        from tei_tools.reading.page_images import image_size
 
+        try:
+            # The header alone: the size zones refer to, and a file Pillow can read.
             page.width, page.height = image_size(path)
+        except InputError:
+            return None
+        page.source = str(path)
     if not (page.width and page.height):
         return None
+    page.extent = _box(surface) or (0, 0, page.width, page.height)
     page.zones = [
         Zone(zone.get(_XML_ID), box)
         for zone in surface.iter(f"{_T}zone")
@@ -232,8 +254,13 @@ def jobs_current(jobs: list[list[str]]) -> bool:
     return True
 
 
-def reduce_image(source: str, long_side: int) -> bytes:
-    """The original as a JPEG of at most ``long_side`` pixels, upright (EXIF), in sRGB-like RGB."""
+def reduce_image(source: str) -> tuple[bytes, bytes]:
+    """The original as JPEG web copy (:data:`WEB_SIZE`) and thumbnail (:data:`THUMB_SIZE`).
+
+    The original is decoded once, at the smallest scale the JPEG decoder
+    offers that is still at least the web size (``draft``), turned upright
+    (EXIF orientation), and the thumbnail is made from the web copy.
+    """
     try:
         from PIL import Image, ImageOps
     except ImportError:
@@ -241,15 +268,21 @@ def reduce_image(source: str, long_side: int) -> bytes:
 
         raise MissingExtraError("page images on the site", "facsimile", "Pillow") from None
     with Image.open(source) as image:
-        # draft() lets the JPEG decoder skip to a scale near the target: most of the speed.
-        image.draft("RGB", (long_side, long_side))
+        width, height = image.size
+        image.draft("RGB", fitted(width, height, WEB_SIZE))
         upright = ImageOps.exif_transpose(image)
         if upright.mode != "RGB":
             upright = upright.convert("RGB")
-        upright.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        upright.save(out, "JPEG", quality=85, optimize=True, progressive=True)
-        return out.getvalue()
+        upright.thumbnail((WEB_SIZE, WEB_SIZE), Image.Resampling.LANCZOS)
+        web = _jpeg(upright)
+        upright.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS)
+        return web, _jpeg(upright)
+
+
+def _jpeg(image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, progressive=True)
+    return out.getvalue()
 
 
 def href(name: str, depth: int = 1) -> str:
@@ -335,8 +368,10 @@ def add_viewer(
                 "data-height": str(page.height),
                 "data-full": image_address(page),
                 **({"data-service": page.service + "/info.json"} if page.service else {}),
+                # Each zone as fractions of the page: "z1:0.1,0.14,0.9,0.21;z2:...".
                 "data-zones": ";".join(
-                    f"{z.id}:{','.join(f'{v:g}' for v in z.box)}" for z in page.zones
+                    f"{z.id}:{','.join(f'{v:.5g}' for v in page.zone_fractions(z))}"
+                    for z in page.zones
                 ),
             },
         )
@@ -366,22 +401,70 @@ def viewer_file(name: str) -> bytes:
     return resources.files("tei_tools.corpus").joinpath(name).read_bytes()
 
 
-def write_page_images(writer, jobs: list[list[str]]) -> list[str]:
-    """Write the web copy and thumbnail of each page image that the site lacks; keep the others.
+def queue_page_images(writer, jobs: list[list[str]], pending: list[list[str]]) -> list[str]:
+    """Keep the copies of each page image the site already has; queue the others in ``pending``.
 
-    A copy already written by an earlier build under the same name (which
-    holds the original's size and time) is kept without opening the original.
+    A copy written by an earlier build under the same name (which holds the
+    original's path, size and time) is kept without opening the original.
     Returns the site-relative names, for the document's cache record.
     """
     names = []
     for source, web, thumb in jobs:
-        for name, size in ((web, WEB_SIZE), (thumb, THUMB_SIZE)):
-            if name in writer.previous and (writer.site / name).is_file():
-                writer.keep(name)
-            else:
-                writer.write(name, reduce_image(source, size))
-            names.append(name)
+        names += [web, thumb]
+        if all(name in writer.previous and (writer.site / name).is_file() for name in (web, thumb)):
+            writer.keep(web)
+            writer.keep(thumb)
+        else:
+            pending.append([source, web, thumb])
     return names
+
+
+#: Page images reduced per batch sent to a worker process.
+REDUCE_BATCH = 8
+
+
+def reduce_batch(batch: list[list[str]]) -> list[tuple[str, str, bytes, bytes, str]]:
+    """(web name, thumb name, web bytes, thumb bytes, error) per job: run in a worker."""
+    done = []
+    for source, web, thumb in batch:
+        try:
+            web_bytes, thumb_bytes = reduce_image(source)
+        except (OSError, ValueError) as exc:  # Pillow's errors for a file it cannot decode
+            done.append((web, thumb, b"", b"", f"{source}: not a readable image: {exc}"))
+        else:
+            done.append((web, thumb, web_bytes, thumb_bytes, ""))
+    return done
+
+
+def write_reduced(writer, pending: list[list[str]], jobs: int) -> list[str]:
+    """Reduce the queued page images (in ``jobs`` processes when there are several) and write them.
+
+    Returns a message for each original that could not be decoded; its page
+    then shows the text alone.
+    """
+    if not pending:
+        return []
+    batches = [pending[i : i + REDUCE_BATCH] for i in range(0, len(pending), REDUCE_BATCH)]
+    if jobs > 1 and len(batches) > 1:
+        from tei_tools.corpus.executors import ProcessExecutor
+
+        runner = ProcessExecutor(min(jobs, len(batches)))
+        results = runner.map_unordered(reduce_batch, batches)
+    else:
+        runner, results = None, map(reduce_batch, batches)
+    errors = []
+    try:
+        for batch in results:
+            for web, thumb, web_bytes, thumb_bytes, error in batch:
+                if error:
+                    errors.append(error)
+                    continue
+                writer.write(web, web_bytes)
+                writer.write(thumb, thumb_bytes)
+    finally:
+        if runner is not None:
+            runner.close()
+    return errors
 
 
 def write_viewer_files(writer, documents) -> None:
