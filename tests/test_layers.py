@@ -176,3 +176,18 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_circle_finder_finds_a_circle():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert strongly_connected(graph) == [["a", "b", "c"]]
+
+
+def test_the_readmes_layout_names_every_top_level_module_and_package():
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Layout of the code", 1)[1].split("```", 2)[1]
+    named = set(re.findall(r"^  ([A-Za-z_]+(?:\.py|/))", section, re.M))
+    present = {
+        p.name + ("/" if p.is_dir() else "")
+        for p in PACKAGE.iterdir()
+        if (p.is_dir() and not p.name.startswith(("_", "."))) or p.suffix == ".py"
+    }
+    present -= {"schemas/"}  # a wheel's copy of the repository's schemas/, listed below
+    assert named == present
