@@ -160,3 +160,17 @@ def test_many_page_images_are_reduced_in_worker_processes_with_the_same_result(t
         expected = 240 if name.endswith("-thumb.jpg") else 1600 if surface <= 3 else 600
         with Image.open(one) as image:
             assert max(image.size) == expected, name
+
+
+def test_without_pillow_convert_and_build_name_the_extra_in_one_line(tmp_path):
+    from test_missing_extras import assert_one_line_naming, run_without
+
+    root = make_collection(tmp_path / "corpus")
+    target = tmp_path / "letter.xml"
+    result = run_without(["PIL"], "convert", str(root / "source" / "letter.txt"), "-o", str(target))
+    assert_one_line_naming(result, "facsimile")
+    assert not target.exists()
+    site = tmp_path / "site"
+    result = run_without(["PIL"], "build", str(root), "-o", str(site))
+    assert_one_line_naming(result, "facsimile")
+    assert not site.exists()

@@ -48,6 +48,7 @@ from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batc
 from tei_tools.corpus.facsimile import (
     jobs_current,
     queue_page_images,
+    require_pillow_for,
     write_reduced,
     write_viewer_files,
 )
@@ -142,6 +143,7 @@ def build(
 
     started = time.perf_counter()
     collection = read_collection(corpus_dir)
+    require_pillow_for(collection.folder)
     site = Path(site_dir)
     _refuse_site_inside_inputs(site, collection)
     mode = choose_search(search)

@@ -467,6 +467,19 @@ def write_reduced(writer, pending: list[list[str]], jobs: int) -> list[str]:
     return errors
 
 
+def require_pillow_for(collection: Path) -> None:
+    """Stop before any work, with one line naming the extra, when the collection has page
+    images (an ``images/`` folder) and Pillow is missing."""
+    if not (collection / "images").is_dir():
+        return
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        from tei_tools.errors import MissingExtraError
+
+        raise MissingExtraError("page images (images/)", "facsimile", "Pillow") from None
+
+
 def write_viewer_files(writer, documents) -> None:
     """The viewer's scripts, styles and licence, when some document shows page images."""
     if any(d.summary is not None and d.summary.facsimile_pages for d in documents):
