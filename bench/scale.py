@@ -117,25 +117,42 @@ def measure(command: list[str], runs: int) -> dict[str, float]:
 # --- inputs -----------------------------------------------------------------------------
 
 
+# Inputs are generated in a child process: a child's ru_maxrss starts from its parent's
+# peak at fork time, so a bench process that had built a 200 MB tree would lend it to
+# every measurement after.
+
+
 def make_export_input(megabytes: float, folder: Path) -> Path:
-    from export import make_document
-
-    from tei_tools.xml import write_tree_atomic
-
     path = folder / f"tei-{megabytes:g}mb.xml"
     if not path.exists():
-        notes = int(megabytes * 1_000_000 / 270)  # make_document writes ~270 bytes a note
-        write_tree_atomic(path, make_document(notes))
+        subprocess.run(
+            [PYTHON, __file__, "--make-input", "tei", str(megabytes), str(path)], check=True
+        )
     return path
 
 
 def make_convert_input(megabytes: float, folder: Path) -> Path:
-    from convert import make_text
-
     path = folder / f"text-{megabytes:g}mb.txt"
     if not path.exists():
-        path.write_text(make_text(int(megabytes * 1_000_000)), encoding="utf-8")
+        subprocess.run(
+            [PYTHON, __file__, "--make-input", "text", str(megabytes), str(path)], check=True
+        )
     return path
+
+
+def make_input(kind: str, megabytes: float, path: Path) -> None:
+    sys.path[:0] = [str(REPO), str(BENCH)]
+    if kind == "tei":
+        from export import make_document
+
+        from tei_tools.xml import write_tree_atomic
+
+        notes = int(megabytes * 1_000_000 / 270)  # make_document writes ~270 bytes a note
+        write_tree_atomic(path, make_document(notes))
+    else:
+        from convert import make_text
+
+        path.write_text(make_text(int(megabytes * 1_000_000)), encoding="utf-8")
 
 
 # --- report -------------------------------------------------------------------------------
@@ -264,11 +281,14 @@ def bench_validate(args, folder: Path) -> None:
 
 
 def bench_build(args, folder: Path) -> None:
-    from build import make_collection
-
     corpus = folder / f"corpus-{args.build_docs}"
     if not corpus.exists():
-        make_collection(corpus, args.build_docs)
+        subprocess.run(
+            [PYTHON, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import build; "
+             "build.make_collection(__import__('pathlib').Path(sys.argv[2]), int(sys.argv[3]))",
+             str(BENCH), str(corpus), str(args.build_docs)],
+            check=True, env=bench_env(),
+        )  # fmt: skip
     size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
     sites = {}
     for executor in ("process", "dask"):
@@ -308,6 +328,9 @@ def compare_trees(left: Path, right: Path) -> list[str]:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--make-input"]:
+        make_input(sys.argv[2], float(sys.argv[3]), Path(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=["export", "convert", "validate", "build"])
     parser.add_argument("--runs", type=int, default=3)
