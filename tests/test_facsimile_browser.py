@@ -65,6 +65,18 @@ def test_the_current_page_image_is_shown_beside_its_text_and_follows_it(site, pa
     assert page.errors == []
 
 
+def test_on_a_phone_the_page_image_stands_above_the_text(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    opened = context.new_page()
+    opened.goto((site / "documents" / "letter.html").as_uri())
+    _opened(opened, "surface-1")
+    stage = opened.locator(".facs-stage").bounding_box()
+    text = opened.locator(".facs-layout > .tei-text").bounding_box()
+    assert stage["y"] + stage["height"] <= text["y"]
+    assert stage["width"] <= 390
+    context.close()
+
+
 def test_a_page_break_link_and_the_page_buttons_turn_the_page(site, page):
     page.goto((site / "documents" / "letter.html").as_uri())
     _opened(page, "surface-1")
@@ -165,10 +177,12 @@ def test_focusing_a_note_marker_or_the_note_draws_the_notes_polygon_zone(site, p
         page.wait_for_function("document.querySelector('.facs-stage').dataset.zone === undefined")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 1280), ("light", 390)])
 @pytest.mark.parametrize("stem", ["letter", "zoned"])
-def test_axe_finds_no_wcag_a_or_aa_violation_on_a_facsimile_page(site, browser, scheme, stem):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+def test_axe_finds_no_wcag_a_or_aa_violation_on_a_facsimile_page(
+    site, browser, scheme, width, stem
+):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     opened = context.new_page()
     opened.goto((site / "documents" / f"{stem}.html").as_uri())
     opened.wait_for_function("document.querySelector('.facs-stage')?.dataset.opened")
