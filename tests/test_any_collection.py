@@ -468,3 +468,10 @@ def test_a_place_named_after_a_bridge_or_a_wharf_is_whole():
 def test_a_body_at_a_place_is_found_in_running_text_and_in_capitals():
     text = "Cromwell to the Committee at Lancaster\n\nFOR THE HONOURABLE THE COMMITTEE AT LANCASTER: THESE\n\nGentlemen,\n\nWe marched.\n"
     assert names_of(text, "orgName") == ["Committee at Lancaster", "COMMITTEE AT LANCASTER"]
+
+
+def test_an_ordinal_day_with_its_own_comma_is_one_date():
+    tree = convert(
+        "Journal\n\nTuesday, 14th, March 1775\n\nFair weather.\n", profile="generic"
+    ).tree
+    assert tree.xpath("//t:body//t:date/@when", namespaces=NS) == ["1775-03-14"]

@@ -140,7 +140,10 @@ def _cue(words: list[str]) -> str:
 
 def _half(p: str) -> str:
     """One written day and month (either order), optional year; groups prefixed ``p``."""
-    day_month = rf"(?P<{p}d>{DAY})\.?(?:\s+day)?(?:\s+of)?\s+(?P<{p}m>{MONTH})"
+    # An ordinal day may have a comma of its own: "Sunday, 5th, November 1769".
+    day_month = (
+        rf"(?P<{p}d>{DAY})\.?(?:(?<=st|nd|rd|th),)?(?:\s+day)?(?:\s+of)?\s+(?P<{p}m>{MONTH})"
+    )
     month_day = rf"(?P<{p}M>{MONTH})\s+(?P<{p}D>{DAY})"
     # A year may be the editor's, in brackets: "5 April [1918]".
     year = rf"(?:[,.]?\s+(?P<{p}y>{YEAR})|\s+\[(?P<{p}by>{YEAR_DIGITS})\])"

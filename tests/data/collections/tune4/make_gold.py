@@ -210,7 +210,8 @@ done(g)
 
 g = Gold("cook_1769-11-05_cook-bay.txt")
 g.date("5 November 1769", "1769-11-05")
-g.date("Sunday, 5th, November 1769", "1769-11-05")
+g.date("Sunday, 5th, November 1769", "1769-11-05", optional=True)
+g.date("5th, November 1769", "1769-11-05")
 g.pers("Captain Cook", "Cook")
 done(g)
 
