@@ -16,7 +16,7 @@ from tei_tools.cli.common import (
     write_output,
 )
 
-SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf"}
+SUFFIXES = {"text": ".txt", "html": ".html", "pdf": ".pdf", "cmif": ".xml"}
 
 
 @click.command()
@@ -78,9 +78,15 @@ def export(
     view: str,
     streaming: str,
 ) -> int:
-    """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT."""
+    """Export TEI documents (INPUTS: files, folders of *.xml, or '-') as FORMAT.
+
+    ``cmif`` takes one collection folder and writes the CMIF file of its letters.
+    """
     from tei_tools.errors import TeiToolsError, UsageError
     from tei_tools.xml import parse_xml_bytes
+
+    if fmt == "cmif":
+        return export_cmif(inputs, output)
 
     jobs = plan_jobs(
         inputs,
@@ -128,6 +134,24 @@ def export(
             raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     if len(jobs) > 1:
         return print_batch_summary(len(jobs) - len(failed), failed, "exported", status=status)
+    return 0
+
+
+def export_cmif(inputs: tuple[Path, ...], output: str | None) -> int:
+    """``tei-tools export cmif COLLECTION -o letters.xml``: the collection's letters as CMIF."""
+    from tei_tools.corpus.cmif import collection_cmif, letters_of
+    from tei_tools.corpus.collection import read_collection
+    from tei_tools.errors import UsageError
+    from tei_tools.xml import serialize
+
+    if len(inputs) != 1 or str(inputs[0]) == "-":
+        raise UsageError("export cmif takes one collection folder")
+    collection = read_collection(inputs[0])
+    target = output or "-"
+    tree = collection_cmif(
+        collection, letters_of(collection), fallback_url=Path(target).name if output else "cmif.xml"
+    )
+    write_output(target, serialize(tree))
     return 0
 
 

@@ -262,6 +262,7 @@ def _build_locked(
     from tei_tools.corpus.iiif import write_collection
 
     write_collection(writer, result.documents, edition_for(settings))
+    _write_cmif(writer, collection, result.documents, site)
     cache.documents = _cache_records(collection, results, new_documents, cache, fingerprint, tasks)
     pages_key = _pages_key(result.documents, fingerprint, mode)
     search_state = pagefind_state(site, mode, result.built, len(result.documents), pages_key)
@@ -280,6 +281,29 @@ def _build_locked(
     cache.save()
     result.written = writer.written
     result.conflicts = writer.conflicts
+
+
+def _write_cmif(
+    writer: SiteWriter, collection: Collection, documents: list[DocumentResult], site: Path
+) -> None:
+    """``cmif.xml`` beside the documents: the letters' correspondence facts (CMIF).
+
+    Written when some letter names its sender or addressee; a collection whose
+    settings lack what CMIF needs (publisher, licence, editor) is told so once.
+    """
+    from tei_tools.corpus.cmif import collection_cmif, site_letters
+    from tei_tools.export.cmif import CMIF_FILE
+    from tei_tools.xml import TEI_NS, serialize
+
+    letters = site_letters(site, [d.stem for d in documents if not d.failed])
+    if not any(tree.find(f".//{{{TEI_NS}}}correspDesc") is not None for _, tree in letters):
+        return
+    try:
+        tree = collection_cmif(collection, letters)
+    except TeiToolsError as error:
+        log.warning("%s not written: %s", CMIF_FILE, error.message)
+        return
+    writer.write(CMIF_FILE, serialize(tree))
 
 
 def _write_front_matter(writer: SiteWriter, documents: list[DocumentResult], settings) -> None:

@@ -41,7 +41,7 @@ COMMON = 3.5
 _NAME_ENDINGS = ("stein", "müller", "berg", "burg", "dorf", "dorff", "hoff", "hofer", "mann")
 
 _CAP = r"[A-ZÀ-ÞĀ-Ž][\w'’-]*"
-_NAME_WORD = rf"(?:[A-Z][a-z]{{1,4}}\.(?=\s+[A-Z])|{_CAP}(?![<_])|[A-Z]\.)"
+_NAME_WORD = rf"(?:[A-Z][a-z]{{1,4}}\.(?=\s+[A-Z])|{_CAP}(?![<_\w'’-])|[A-Z]\.)"
 
 
 @functools.lru_cache(maxsize=65536)

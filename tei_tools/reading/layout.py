@@ -82,6 +82,8 @@ class RawBlock:
 
     line: int
     lines: tuple[str, ...]
+    #: Page breaks between its lines: (index of the line the new page begins with, the break).
+    breaks: tuple[tuple[int, PageBreak], ...] = ()
 
     @property
     def text(self) -> str:
@@ -138,6 +140,7 @@ def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
     """Split into blocks of non-blank lines, setting aside the chrome the profile drops."""
     blocks: list[RawBlock] = []
     current: list[str] = []
+    inner: list[tuple[int, PageBreak]] = []
     start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         reason = profile.drop_reason(line)
@@ -148,17 +151,24 @@ def split_blocks(text: str, profile: Profile, doc: Document) -> list[RawBlock]:
         if page is not None:
             groups = page.groupdict()
             doc.pages.append(PageBreak(number, groups.get("n"), groups.get("image")))
-            line = ""
+            if current:  # inside a block, when a line follows: the block goes on
+                inner.append((len(current), doc.pages[-1]))
+            continue
         if line.strip():
             if not current:
                 start = number
             current.append(line)
         elif current:
-            blocks.append(RawBlock(start, tuple(current)))
-            current = []
+            blocks.append(_raw_block(start, current, inner))
+            current, inner = [], []
     if current:
-        blocks.append(RawBlock(start, tuple(current)))
+        blocks.append(_raw_block(start, current, inner))
     return blocks
+
+
+def _raw_block(start: int, lines: list[str], inner: list[tuple[int, PageBreak]]) -> RawBlock:
+    """A block with the page breaks that fell between its lines (not those after its last)."""
+    return RawBlock(start, tuple(lines), tuple(b for b in inner if b[0] < len(lines)))
 
 
 def take_footer(blocks: list[RawBlock], profile: Profile) -> list[Block]:
@@ -481,7 +491,31 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
         signatures.insert(0, Block("valediction", normalise_space(raw.lines[0]), raw.line))
     if words is not None and not signatures and len(blocks) > 1:
         signatures = _signed_after_valediction(blocks, words)
+    if words is not None and signatures:
+        signatures = _before_signature(blocks) + signatures
     return signatures + trailing
+
+
+def _before_signature(blocks: list[RawBlock]) -> list[Block]:
+    """A date line above the signature, and the signer's office between them.
+
+    "Koenigsberg den 5ten August 1809. / Sektion im Ministerio des Innern ... / Humboldt".
+    """
+    office: list[Block] = []
+    if (
+        len(blocks) > 2
+        and len(blocks[-1].lines) == 1
+        and len(blocks[-1].text) <= 90
+        and len(blocks[-2].lines) == 1
+        and is_date_line(blocks[-2].lines[0])
+    ):
+        raw = blocks.pop()
+        office = [Block("signed", normalise_space(raw.lines[0]), raw.line)]
+    if len(blocks) > 1 and len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]):
+        raw = blocks.pop()
+        return [Block("closing_dateline", normalise_space(raw.lines[0]), raw.line), *office]
+    blocks.extend(RawBlock(b.line, (b.text,)) for b in office)
+    return []
 
 
 def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
@@ -739,7 +773,19 @@ def paragraphs_of(raw: RawBlock) -> list[Block]:
     blocks = []
     for begin, end in zip(bounds, bounds[1:]):
         text = normalise_space(" ".join(raw.lines[begin:end]))
-        blocks.append(paragraph_block(text, raw.line + begin))
+        block = paragraph_block(text, raw.line + begin)
+        inner = [(index, page) for index, page in raw.breaks if begin < index < end]
+        if inner and text.endswith(block.text):
+            # Where each break falls in the paragraph's text: after the space that joins
+            # the line before it to the line it begins (less a numbered item's marker).
+            shift = len(text) - len(block.text)
+            offsets = tuple(
+                (len(normalise_space(" ".join(raw.lines[begin:index]))) + 1 - shift, page)
+                for index, page in inner
+            )
+            if all(offset > 0 for offset, _ in offsets):
+                block = replace(block, page_breaks=offsets)
+        blocks.append(block)
     return blocks
 
 
