@@ -125,3 +125,26 @@ def test_a_facs_pointing_at_a_paragraph_is_reported_but_one_at_a_zone_is_not(tmp
     )
     problems = [p for p in validate_file(path).problems if p.rule == "pointer"]
     assert [(p.code, p.value) for p in problems] == [("facs-not-image", "#p1")]
+
+
+def test_a_page_break_inside_a_paragraph_stands_in_it_between_the_words(tmp_path):
+    text = (
+        "A LETTER\n\n[page 1]\n\nThe first page runs on\n[page 2]\nto the second page, and\n"
+        "[page 3]\nends on the third.\n\nAnother paragraph.\n"
+    )
+    source = _collection(tmp_path, text, [(300, 400)] * 3)
+    root = convert_file(source, markup=False).tree.getroot()
+    first = root.find(f"{T}text//{T}p")
+    assert "".join(first.itertext()) == (
+        "The first page runs on to the second page, and ends on the third."
+    )
+    assert [(pb.get("n"), pb.tail) for pb in first.iter(f"{T}pb")] == [
+        ("2", "to the second page, and "),
+        ("3", "ends on the third."),
+    ]
+    assert [pb.get("n") for pb in root.iter(f"{T}pb")] == ["1", "2", "3"]
+    assert [pb.get("facs") for pb in root.iter(f"{T}pb")] == [
+        "#surface-1",
+        "#surface-2",
+        "#surface-3",
+    ]

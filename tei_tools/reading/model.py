@@ -33,6 +33,15 @@ BlockKind = Literal[
 
 
 @dataclass(frozen=True)
+class PageBreak:
+    """A line the profile reads as a page break: where it stood, the page's number and image."""
+
+    line: int
+    n: str | None = None
+    image: str | None = None
+
+
+@dataclass(frozen=True)
 class Block:
     """One structural unit of a document, in reading order."""
 
@@ -44,15 +53,8 @@ class Block:
     marker: str | None = None
     #: For an endorsement: what it is ("address", "endorsement", "docket", "enclosure").
     note_type: str | None = None
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """A line the profile reads as a page break: where it stood, the page's number and image."""
-
-    line: int
-    n: str | None = None
-    image: str | None = None
+    #: Page breaks inside a paragraph: (offset in ``text`` where the new page begins, the break).
+    page_breaks: tuple[tuple[int, PageBreak], ...] = ()
 
 
 @dataclass

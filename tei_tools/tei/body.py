@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -39,7 +39,9 @@ def build_text(
     #: Where paragraphs go: the document's div, a calendar entry's div, or a speech.
     entry: etree._Element | None = None
     speech: etree._Element | None = None
-    pages = sorted(doc.pages, key=lambda page: page.line)
+    # A break inside a paragraph is placed in it (below); the others go between blocks.
+    inline = {page for block in doc.blocks if block.kind == "p" for _, page in block.page_breaks}
+    pages = sorted((p for p in doc.pages if p not in inline), key=lambda page: page.line)
     for block in doc.blocks:
         if block.kind != "item":
             current_list = None
@@ -126,13 +128,54 @@ def build_text(
         else:
             # Paragraphs, and preamble lines that arrive after the text began.  A speech
             # holds the paragraph after its speaker; the debate's narrative goes on outside.
-            container.append(inline_element("p", block, annotate, _rend(block)))
+            paragraph = inline_element("p", block, annotate, _rend(block))
+            if block.kind == "p":
+                for offset, page in block.page_breaks:
+                    insert_at_offset(paragraph, offset, page_break(page))
+            container.append(paragraph)
             speech = None
     if not _has_content(div):
         # TEI requires some content in a div; an empty document is still a document.
         div.append(tei("p"))
     div.extend(page_break(page) for page in pages)
     return text
+
+
+def insert_at_offset(element: etree._Element, offset: int, new: etree._Element) -> None:
+    """Insert the empty ``new`` where character ``offset`` of ``element``'s text falls.
+
+    At the end of a stretch of text rather than the start of the next, so that a break
+    after a space stands before a name that begins the new page, not inside it.
+
+    >>> from tei_tools.tei.inline import tei
+    >>> p = tei("p", text="one ")
+    >>> p.append(tei("name", text="two")); p[0].tail = " three"
+    >>> insert_at_offset(p, 4, tei("pb"))
+    >>> [(c.tag.split("}")[1], c.tail) for c in p], p.text
+    ([('pb', None), ('name', ' three')], 'one ')
+    """
+    position = 0
+    for node, slot in _text_slots(element):
+        value = getattr(node, slot) or ""
+        if position + len(value) >= offset:
+            cut = offset - position
+            setattr(node, slot, value[:cut] or None)
+            new.tail = value[cut:] or None
+            if slot == "text":
+                node.insert(0, new)
+            else:
+                node.addnext(new)
+            return
+        position += len(value)
+    element.append(new)
+
+
+def _text_slots(element: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """(node, "text" | "tail") of every stretch of ``element``'s text, in reading order."""
+    yield element, "text"
+    for child in element:
+        yield from _text_slots(child)
+        yield child, "tail"
 
 
 def page_break(page: PageBreak) -> etree._Element:
