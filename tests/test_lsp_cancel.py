@@ -183,3 +183,24 @@ def test_a_long_validation_neither_delays_requests_nor_publishes_an_outdated_ver
     # ... and only the newest version's diagnostics reached the editor.
     assert found["published"] == [(3, 5)], found["published"]
     assert not any(f"validated {uri} version 2 " in line for line in validations), validations
+
+
+def test_a_partial_view_reads_the_tag_under_the_cursor_and_the_headers_prefixes():
+    from tei_tools.lsp.document import DocumentView
+
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><listPrefixDef>'
+        '<prefixDef ident="per" matchPattern="(.+)" replacementPattern="persons.xml#$1"/>'
+        "</listPrefixDef></encodingDesc></teiHeader><text><body>\n"
+    )
+    body = "".join(
+        f'<p n="{i}">words <persName ref="per:p{i}">N</persName></p>\n' for i in range(20000)
+    )
+    text = header + body + "</body></text></TEI>\n"
+    at = text.index('ref="per:p15000"') + 6
+    line = text.count("\n", 0, at)
+    view = DocumentView.around(text, None, line, at - text.rfind("\n", 0, at) - 1)
+    assert view.partial and len(view.tags.tags) < 1000  # not the 100,000 tags of the buffer
+    token = view.token_at(at)
+    assert token is not None and token.text == "per:p15000"
+    assert list(view.prefixes) == ["per"]

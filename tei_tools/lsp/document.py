@@ -19,6 +19,10 @@ from tei_tools.validate.prefixdef import PrefixRule
 
 _TOKEN = re.compile(r"\S+")
 
+#: How much of a large buffer a partial view reads: the header, and around the cursor.
+HEADER_WINDOW = 256 * 1024
+CURSOR_WINDOW = 4096
+
 
 @dataclass(frozen=True)
 class ValueToken:
@@ -34,11 +38,37 @@ class ValueToken:
 class DocumentView:
     """The parts of a buffer's text that editor requests ask about."""
 
-    def __init__(self, text: str, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: Path | None = None,
+        windows: tuple[tuple[int, int], ...] | None = None,
+        lines: LineIndex | None = None,
+    ) -> None:
         self.text = text
         self.path = path
-        self.lines = LineIndex(text)
-        self.tags = TagIndex(text)
+        self.lines = lines if lines is not None else LineIndex(text)
+        self.tags = TagIndex(text, windows)
+        #: True for a view of parts of the buffer only (:meth:`around`): its ids are not all.
+        self.partial = windows is not None
+
+    @classmethod
+    def around(cls, text: str, path: Path | None, line: int, character: int) -> DocumentView:
+        """A partial view, quick to build on a large buffer: its header and the cursor's lines.
+
+        Enough for a hover: the tag under the cursor, and the ``prefixDef``s
+        of the ``teiHeader``.  Each part begins at a line start, where markup
+        is rarely open (a comment running over it would be read as text).
+        """
+        lines = LineIndex(text)
+        offset = lines.offset(line, character)
+        header_end = text.find("</teiHeader>", 0, HEADER_WINDOW)
+        header = (0, header_end if header_end >= 0 else min(len(text), HEADER_WINDOW))
+        start = text.rfind("\n", 0, max(0, offset - CURSOR_WINDOW)) + 1
+        end = text.find("\n", min(len(text), offset + CURSOR_WINDOW))
+        cursor = (max(start, header[1]), len(text) if end < 0 else end)
+        windows = (header, cursor) if cursor[0] < cursor[1] else (header,)
+        return cls(text, path, windows, lines)
 
     @functools.cached_property
     def ids(self) -> dict[str, Tag]:

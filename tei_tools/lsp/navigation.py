@@ -85,6 +85,8 @@ def _pointer_markdown(view: DocumentView, token: str, registers) -> str | None:
         return None
     if target.startswith("#"):
         tag = view.ids.get(target[1:])
+        if tag is None and view.partial:
+            return None  # a partial view does not hold every id: nothing is said
         if tag is None:
             return f"`{token}`: no element has this xml:id"
         line = view.lines.position(tag.start)[0] + 1

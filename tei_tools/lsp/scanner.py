@@ -99,24 +99,30 @@ def scan_tags(text: str) -> list[Tag]:
     return scan_markup(text)[0]
 
 
-def scan_markup(text: str) -> tuple[list[Tag], list[Skipped]]:
+def scan_markup(
+    text: str, start: int = 0, stop: int | None = None
+) -> tuple[list[Tag], list[Skipped]]:
     """The tags of ``text`` and, apart, the comments, CDATA, PIs and DOCTYPE between them.
+
+    Only the markup that begins in ``[start, stop)`` is read (offsets stay the
+    text's own); ``start`` should be where no markup is open.
 
     >>> [(s.kind, s.start, s.end) for s in scan_markup('<?pi x?><a><!-- c --></a>')[1]]
     [('pi', 0, 8), ('comment', 11, 21)]
     """
     tags: list[Tag] = []
     skipped_spans: list[Skipped] = []
-    at = text.find("<")
+    stop = len(text) if stop is None else stop
+    at = text.find("<", start, stop)
     while at >= 0:
         skipped = _SKIPPED.match(text, at)
         if skipped:
             skipped_spans.append(Skipped(_skipped_kind(text, at), at, skipped.end()))
-            at = text.find("<", max(skipped.end(), at + 1))
+            at = text.find("<", max(skipped.end(), at + 1), stop)
             continue
         tag = _read_tag(text, at)
         tags.append(tag)
-        at = text.find("<", max(tag.end, at + 1))
+        at = text.find("<", max(tag.end, at + 1), stop)
     return tags, skipped_spans
 
 
@@ -201,9 +207,16 @@ def _trimmed(text: str, pos: int, stop: int) -> int:
 class TagIndex:
     """The tags of one version of a buffer, searchable by offset and line."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, windows: tuple[tuple[int, int], ...] | None = None) -> None:
         self.text = text
-        self.tags, self.skipped = scan_markup(text)
+        if windows is None:
+            self.tags, self.skipped = scan_markup(text)
+        else:  # a partial index: only the markup that begins in these ordered spans
+            self.tags, self.skipped = [], []
+            for start, stop in windows:
+                tags, skipped = scan_markup(text, start, stop)
+                self.tags += tags
+                self.skipped += skipped
         self._starts = [t.start for t in self.tags]
         self._elements: list[Tag] | None = None
         self._ends: dict[int, int] | None = None

@@ -22,7 +22,7 @@ import asyncio
 import logging
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds between the last keystroke and the validation it triggers.
 DEFAULT_DEBOUNCE = 0.08
+#: A buffer this long (characters) has its views built in the view thread as versions arrive.
+LARGE_BUFFER = 200_000
 
 
 @dataclass
@@ -111,6 +113,9 @@ class DocumentState:
     pending: asyncio.Task | None = None
     view: DocumentView | None = None
     view_version: int = -1
+    #: The view of a large buffer's newest version, being built in the view thread.
+    view_building: Future | None = None
+    view_building_version: int = -1
 
 
 class _Utf16Protocol(LanguageServerProtocol):
@@ -136,6 +141,7 @@ class TeiLanguageServer(LanguageServer):
         self.states: dict[str, DocumentState] = {}
         self.models = SchemaModels()
         self.validator = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-validate")
+        self.viewer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-view")
         self._registers: WorkspaceRegisters | None = None
         self._register_key: tuple | None = None
         self._targets = None
@@ -203,10 +209,42 @@ class TeiLanguageServer(LanguageServer):
     def view(self, uri: str) -> tuple[DocumentState, DocumentView]:
         state = self.state(uri)
         if state.view is None or state.view_version != state.version:
-            text = self.workspace.get_text_document(uri).source
-            state.view = DocumentView(text, state.path)
+            building = state.view_building
+            if building is not None and state.view_building_version == state.version:
+                state.view = building.result()  # begun when the version arrived
+            else:
+                text = self.workspace.get_text_document(uri).source
+                state.view = DocumentView(text, state.path)
             state.view_version = state.version
+            state.view_building = None
         return state, state.view
+
+    def prepare_view(self, state: DocumentState) -> None:
+        """Begin the view of a large buffer's new version in the view thread.
+
+        Reading every tag of a 3 MB buffer takes most of a second: begun when
+        the version arrives, it is often ready when a request comes, and a
+        hover meanwhile reads a partial view (:meth:`view_for_hover`).
+        """
+        text = self.workspace.get_text_document(state.uri).source
+        if len(text) < LARGE_BUFFER:
+            return
+        if state.view_building is not None:
+            state.view_building.cancel()  # not begun yet: an older version's
+        state.view_building = self.viewer.submit(DocumentView, text, state.path)
+        state.view_building_version = state.version
+
+    def view_for_hover(
+        self, uri: str, line: int, character: int
+    ) -> tuple[DocumentState, DocumentView]:
+        """The full view when it is ready, else (a large buffer) a partial one around the cursor."""
+        state = self.state(uri)
+        building = state.view_building
+        ready = state.view is not None and state.view_version == state.version
+        if ready or building is None or building.done():
+            return self.view(uri)
+        text = self.workspace.get_text_document(uri).source
+        return state, DocumentView.around(text, state.path, line, character)
 
     def state(self, uri: str) -> DocumentState:
         state = self.states.get(uri)
@@ -362,6 +400,7 @@ def create_server() -> TeiLanguageServer:
     def did_open(ls: TeiLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         state = ls.state(params.text_document.uri)
         state.version = params.text_document.version
+        ls.prepare_view(state)
         ls.schedule(state.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -371,6 +410,7 @@ def create_server() -> TeiLanguageServer:
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 state.schema_diagnostics = shift_diagnostics(state.schema_diagnostics, change)
+        ls.prepare_view(state)
         ls.schedule(state.uri, ls.options.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -419,7 +459,8 @@ def create_server() -> TeiLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: TeiLanguageServer, params: types.HoverParams) -> types.Hover | None:
-        state, view = ls.view(params.text_document.uri)
+        position = params.position
+        state, view = ls.view_for_hover(params.text_document.uri, position.line, position.character)
         offset = view.lines.offset(params.position.line, params.position.character)
         found = hover(view, offset, ls.model_for(state), ls.registers())
         if (
@@ -635,6 +676,7 @@ def create_server() -> TeiLanguageServer:
     @server.feature(types.SHUTDOWN)
     def on_shutdown(ls: TeiLanguageServer, params: None) -> None:
         ls.validator.shutdown(wait=False, cancel_futures=True)
+        ls.viewer.shutdown(wait=False, cancel_futures=True)
 
     return server
 
