@@ -66,8 +66,7 @@ def every_fault(
     validated once more before its children are.
     """
     work = copy.deepcopy(root)
-    origin = dict(zip(work.iter(), root.iter()))
-    finder = _Finder(schema, explain, is_known, origin, stray)
+    finder = _Finder(schema, explain, is_known, _Origin(work, root), stray)
     finder.check(work, known_invalid=known_invalid)
     return sorted(finder.found, key=lambda p: (p.line or 0, p.path or ""))
 
@@ -142,9 +141,10 @@ class _Finder:
                 return False
             if not located:
                 return False
+            for target, problem in located:  # all placed before any is set aside
+                self.record(target, problem)
             repaired = False
             for target, problem in located:
-                self.record(target, problem)
                 repaired = self.repair(target, problem) or repaired
             if not repaired:
                 return False
@@ -167,6 +167,33 @@ class _Finder:
         if key not in self.seen:
             self.seen.add(key)
             self.found.append(problem)
+
+
+class _Origin:
+    """The document's node for a node of the working copy, found when asked.
+
+    A repair puts a comment in an element's place and removes only text, so
+    a node still in the copy has the same child positions down from the root
+    as its original; walking them costs a few steps per problem, where a map
+    of every node of both trees would cost one entry per node of a large document.
+    """
+
+    def __init__(self, work: etree._Element, root: etree._Element) -> None:
+        self.work = work
+        self.root = root
+
+    def get(self, node: etree._Element) -> etree._Element | None:
+        steps = []
+        while node is not self.work:
+            parent = node.getparent()
+            if parent is None:
+                return None  # set aside, or never in the copy
+            steps.append(parent.index(node))
+            node = parent
+        found = self.root
+        for position in reversed(steps):
+            found = found[position]
+        return found
 
 
 _ORDER_CODES = frozenset(("element-not-allowed", "element-not-allowed-yet"))
