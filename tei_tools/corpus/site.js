@@ -262,6 +262,7 @@
       }
       if (data.r) card.appendChild(span("card-role block", data.r));
       if (data.m) card.appendChild(span("card-modern block", "Today: " + data.m));
+      if (data.s) card.appendChild(span("card-source block", "Source: " + data.s));
       var here = window.location.pathname.split("/").pop();
       var others = (data.d || []).filter(function (doc) { return doc[0].split("/").pop() !== here; });
       if (others.length) {
