@@ -475,3 +475,12 @@ def test_an_ordinal_day_with_its_own_comma_is_one_date():
         "Journal\n\nTuesday, 14th, March 1775\n\nFair weather.\n", profile="generic"
     ).tree
     assert tree.xpath("//t:body//t:date/@when", namespaces=NS) == ["1775-03-14"]
+
+
+def test_a_ruler_named_by_a_given_name_is_not_linked_by_surname():
+    # "George" ends a register person's name (Lloyd George); after "Prince" it is a given name.
+    tree = convert(
+        "Memoir\n\nPrince George and Queen Anne came to Windsor.\n", profile="generic"
+    ).tree
+    assert "Prince George" in marked(tree, "persName")
+    assert not tree.xpath("//t:persName[@ref]", namespaces=NS)

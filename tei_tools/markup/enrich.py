@@ -208,6 +208,11 @@ class Enricher:
                 self._widen_misspelt(match, block.text) if match.tag == "orgName" else match
                 for match in find_names(block.text, self.registry, self.document_date)
             ]
+            if base_code(self.doc.language) != ENGLISH:
+                # The name grammar's titles are English ("M." is not "Monsieur" there): in
+                # another language only the registers' names stand, the rest is read by
+                # that language's words (markup.language_names).
+                found = [match for match in found if match.ref]
             names[block] = found
             for match in found:
                 if match.tag == "persName" and match.ref and _is_full_name(match):
@@ -416,7 +421,12 @@ class Enricher:
                 "after a title",
                 True,
             )
-            linked = self._by_surname(surname, block) if surname.text.strip() else None
+            title = block.text[match.role[0] : match.role[1]] if match.role else ""
+            # A ruler is named by a given name ("Prince George", "Queen Anne"): the word
+            # after such a title is no surname to look up.
+            last_title_word = title.split()[-1].rstrip(".") if title.split() else ""
+            by_surname = bool(surname.text.strip()) and last_title_word not in _GIVEN_NAME_TITLES
+            linked = self._by_surname(surname, block) if by_surname else None
             if linked is not None and "ref" in linked.attrs:
                 attrs = {"ref": linked.attrs["ref"]}
             elif linked is None:
@@ -507,6 +517,13 @@ def _is_full_name(match: NameMatch) -> bool:
     start = match.role[1] if match.role else match.start
     words = [w for w in match.text[start - match.start :].split() if not w.endswith(".")]
     return len(words) >= 2
+
+
+#: Titles followed by a given name, not a surname: rulers, their children, popes, saints.
+_GIVEN_NAME_TITLES = frozenset(
+    "Prince Princess King Queen Emperor Empress Tsar Czar Tsarina Czarina Archduke "  # noqa: SIM905
+    "Archduchess Infante Infanta Pope Saint St Dauphin Dauphine Sultan Shah".split()
+)
 
 
 def _alive_on(entry: Entry, day: dt.date | None) -> bool:
