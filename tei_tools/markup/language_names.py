@@ -120,6 +120,7 @@ def find_language_candidates(
         found += _title_parties(text, blocked, words)
     found += _titled_persons(text, blocked, words)
     found += _particle_names(text, blocked, words)
+    found += _regnal_names(text, blocked, words)
     found += _bodies(text, blocked, words)
     found += _names_in_capitals(text, [*blocked, *((c.start, c.end) for c in found)], words)
     found += _capitalised_words(text, [*blocked, *((c.start, c.end) for c in found)], words)
@@ -135,6 +136,8 @@ def _names_in_capitals(
     found: list[Candidate] = []
     for m in re.finditer(r"(?<![\w.])[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,}){0,2}(?![\w])", text):
         a, b = m.start(), m.end()
+        if not text[:a].strip(' "“„«('):
+            continue  # the opening word of a text set in capitals ("TEMPUS est, ...")
         if not _free(a, b, blocked) or any(_not_a_name(w, words) for w in m.group().split()):
             continue
         if any(_zipf(w.lower(), words.code) >= 4.0 for w in m.group().split()):
@@ -413,6 +416,13 @@ _BEFORE_NOUN_FR = re.compile(
 )
 
 
+#: Words a letter calls its addressee by, before the name: "mon cher Voltaire", "lieber Schwind".
+_ADDRESSED = re.compile(
+    r"(?:\b(?:[Mm]on|[Mm]a)\s+(?:très\s+)?(?:cher|chère)|\b[Cc]her|\b[Cc]hère|\b[Ll]ieber|"
+    r"\b[Ll]iebe|\b[Tt]heurer|\b[Cc]aro|\b[Cc]ara|\b[Qq]uerido|\b[Qq]uerida|\b[Cc]arissime)\s+$"
+)
+
+
 def _noun_before(text: str, at: int, code: str) -> bool:
     """Whether the word at ``at`` is a noun or a verb by what is written before it."""
     before = text[max(0, at - 30) : at]
@@ -445,7 +455,14 @@ def _capitalised_words(
     other mentions of it may type ("Voltaire" after "Mon cher Voltaire,").
     """
     found: list[Candidate] = []
-    blocked = [*blocked, *((m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", text))]
+    blocked = [
+        *blocked,
+        *(
+            (m.start(), m.end())
+            for m in re.finditer(r"\[([^\]]*)\]", text)
+            if not all(w[:1].isupper() for w in m.group(1).split())  # "[Einschub: ien]"
+        ),
+    ]
     before_place = _alternation(words.place_before) if words.place_before else None
     threshold = _RARE_IN.get(words.code)
     tokens = list(re.finditer(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’.<_-])){_CAP}(?![<_\w])", text))
@@ -465,6 +482,9 @@ def _capitalised_words(
             found.append(Candidate(a, b, name, PLACE, "a place's name", True))
             continue
         if threshold is None:
+            continue
+        if _ADDRESSED.search(text[max(0, a - 25) : a]) and _rare(name, words.code, 4.5):
+            found.append(Candidate(a, b, name, PERSON, "addressed as a friend", True))
             continue
         noun = _noun_before(text, a, words.code)
         if noun or _compound(name, words.code):
@@ -527,6 +547,17 @@ def _name_after(
     return b
 
 
+def _regnal_names(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language
+) -> list[Candidate]:
+    """A given name and a ruler's number: "Frederick II", "Charles 12", "Louis XIV"."""
+    found: list[Candidate] = []
+    for m in re.finditer(rf"(?<![\w'’.-])(?P<name>{_CAP})\s+(?:[IVX]{{1,5}}|1?\d)(?![\w])", text):
+        if is_given_name(m.group("name")) and _free(m.start(), m.end(), blocked):
+            found.append(Candidate(m.start(), m.end(), m.group(), PERSON, "a ruler's number", True))
+    return found
+
+
 def _particle_names(
     text: str, blocked: Sequence[tuple[int, int]], words: Language
 ) -> list[Candidate]:
@@ -554,6 +585,10 @@ def _particle_names(
     return found
 
 
+#: A title naming only the writer: "Lettre de Voltaire", "Brief von Goethe".
+_LETTER_OF = re.compile(
+    rf"^(?:Lettre|Brief|Letter|Epistola|Lettera|Carta|Schreiben)\s+(?:de|von|of|from|di)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})[.,]?$"
+)
 #: The word of a letter's title between its sender and its addressee.
 _TITLE_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to)\s+(?:(?:den|die|le|la)\s+)?", re.IGNORECASE)
 
@@ -565,6 +600,10 @@ def _title_parties(
     found: list[Candidate] = []
     to = _TITLE_TO.search(text)
     if to is None:
+        letter = _LETTER_OF.match(text)
+        if letter is not None and _free(letter.start("n"), letter.end("n"), blocked):
+            a, b = _trim_name(text, letter.start("n"), letter.end("n"), words)
+            found.append(Candidate(a, b, text[a:b], PERSON, "a letter's sender", True))
         return found
     spans = []
     head = text[: to.start()]

@@ -242,7 +242,9 @@ def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
         blocks.pop(0)
         return [Block("head", first.text, first.line)]
     text = normalise_space(line)
-    if (
+    words = _LANGUAGE.get()
+    letter_title = words is not None and len(text) <= 200 and _LETTER_TITLE.search(text)
+    if not letter_title and (
         len(text) > 150
         or text.endswith((",", ";", ":"))
         or (text.endswith(".") and len(text.split()) > 12)
@@ -256,6 +258,12 @@ def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
     else:
         blocks.pop(0)
     return [Block("head", text, first.line)]
+
+
+#: A letter's title names its writer and its addressee: "… de Frederick II … à Charlotte …".
+_LETTER_TITLE = re.compile(
+    r"\b(?:von|de|from)\s+[A-ZÀ-Þ][\w'’-]+.*\s(?:an|à|ad|to|a)\s+(?:(?:den|die|la|le)\s+)?[A-ZÀ-Þ]"
+)
 
 
 def split_preamble_from_title(blocks: list[RawBlock]) -> RawBlock:

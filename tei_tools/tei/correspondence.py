@@ -22,6 +22,10 @@ from tei_tools.xml import TEI_NS
 _T = f"{{{TEI_NS}}}"
 #: The word of a title between the sender and the addressee, in the languages read.
 _TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to|aan|till|til)(?=\s)", re.IGNORECASE)
+#: A title naming only the writer: "Lettre de Voltaire", "Brief von Goethe".
+_LETTER_OF = re.compile(
+    r"^(?:Lettre|Brief|Letter|Epistola|Lettera|Carta|Schreiben)\s+(?:de|von|of|from|di)\s"
+)
 #: Attributes of a date that carry over to the correspondence action.
 _DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to", "cert", "calendar")
 
@@ -117,6 +121,9 @@ def _title_parties(
     plain = _words(head)
     found = _TO.search(plain)
     if found is None:
+        if _LETTER_OF.match(plain):  # "Lettre de Voltaire": the writer only
+            persons = _persons(head)
+            return (persons[0] if persons else None), None
         return None, None
     split = found.start() if found.start() == 0 else found.start() + 1
     before: list[etree._Element] = []
@@ -150,17 +157,21 @@ def _dateline_facts(
     return place, date
 
 
-#: Capitalised words before the date of a dateline: "Koenigsberg den 5ten August 1809."
-_LEADING_PLACE = re.compile(r"^(?:à|a|in|zu|aus)?\s*((?:[A-ZÀ-Þ][\w'’-]+\s?){1,3}?)[\s,]+\S")
+#: Words around a dateline's place that are not its name: "à Paris Le", "Koenigsberg den".
+_NOT_PLACE_WORDS = re.compile(
+    r"^(?:à|a|in|zu|aus|La|Le|Les|Der|Die|Das)\s+|\s+(?:le|Le|ce|den|am|die|du|el|il|li|,)+$"
+)
 
 
 def _leading_place(dateline: etree._Element) -> etree._Element | None:
+    """The words before a dateline's date, when they read as a place's name."""
     date = dateline.find(f".//{_T}date")
-    if date is None:
+    if date is None or date.getparent() is not dateline:
         return None
-    before = (dateline.text or "") if date.getparent() is dateline else ""
-    found = _LEADING_PLACE.match(before.strip() + " x")
-    if found is None:
+    name = " ".join((dateline.text or "").replace(",", " ").split())
+    for _ in range(3):
+        name = _NOT_PLACE_WORDS.sub("", name).strip()
+    words = name.split()
+    if not words or len(words) > 5 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
-    name = found.group(1).strip()
-    return tei("placeName", text=name) if name else None
+    return tei("placeName", text=name)
