@@ -22,7 +22,7 @@ from lsprotocol import types
 
 from tei_tools.lsp.diagnostics import span_range
 from tei_tools.lsp.document import DocumentView
-from tei_tools.lsp.navigation import DIV_NAMES, MAX_SYMBOLS, _division_name
+from tei_tools.lsp.navigation import DIV_NAMES, MAX_SYMBOLS, division_name
 
 
 def element_outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.DocumentSymbol]:
@@ -60,7 +60,7 @@ def element_outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.
         detail: str | None
         if tag.local in DIV_NAMES:
             end_tag = view.tags.matching_end(tag) if tag.kind == "start" else None
-            name, selection = _division_name(
+            name, selection = division_name(
                 view, elements, index, end_tag.end if end_tag is not None else tag.end
             )
             kind, detail = types.SymbolKind.Namespace, tag.local

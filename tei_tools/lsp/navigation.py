@@ -219,7 +219,7 @@ def outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.Document
         end = end_tag.end if end_tag is not None else tag.end
         while stack and not (stack[-1][0] <= tag.start < stack[-1][1]):
             stack.pop()
-        name, selection = _division_name(view, elements, i, end)
+        name, selection = division_name(view, elements, i, end)
         children: list[types.DocumentSymbol] = []
         symbol = types.DocumentSymbol(
             name=name,
@@ -245,7 +245,7 @@ def outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.Document
     return roots
 
 
-def _division_name(
+def division_name(
     view: DocumentView, elements, index: int, end: int
 ) -> tuple[str, tuple[int, int]]:
     tag = elements[index]

@@ -2,6 +2,7 @@
 """Writes NAME.gold.json beside each text of the second HELD-OUT set (report2). A copy of ../tune3/make_gold.py
 (same Gold class and conventions); only the documents differ. Written before the tool was run on these texts.
 """
+
 import json
 import re
 from pathlib import Path

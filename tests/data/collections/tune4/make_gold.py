@@ -2,6 +2,7 @@
 """Writes NAME.gold.json beside each text of the fourth TUNING set (tune4). A copy of ../tune3/make_gold.py (same Gold
 class, same conventions: see ../tune3/make_gold.py and ../tune/README.md); only the documents differ.
 """
+
 import json
 import re
 from pathlib import Path
