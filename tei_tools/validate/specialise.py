@@ -521,7 +521,7 @@ class _Pruner:
         self.kept = self._root_elements()
 
     def _exact_roots(self, added) -> set[Name]:
-        real_roots = self._root_elements()
+        real_roots = self.kept  # the start is not opened yet: its roots as found at the outset
         by_name: dict[Name, list[etree._Element]] = {}
         for pattern in added:
             resolved = _resolve_qname(pattern.get("name"), pattern, _inherited_ns(pattern))
