@@ -349,11 +349,15 @@ def _bodies(text: str, blocked: Sequence[tuple[int, int]], words: Language) -> l
     return found
 
 
+#: Abbreviations a sentence goes on after: "Grillparzer u. Zedlitz", "Jos. Doblhoff".
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|\s)(?:[A-Z][a-z]{0,4}|u|v|d|z|s|bzw|etc|usw|vgl|resp|sc|ca|cf|gr|fl)\.$"
+)
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip(' «»"“„(')
-    return not before or (
-        before[-1] in ".!?" and not re.search(r"(?:^|\s)[A-Z][a-z]{0,4}\.$", before)
-    )
+    return not before or (before[-1] in ".!?" and not _ABBREVIATION_BEFORE.search(before))
 
 
 def _is_place(word: str, words: Language | None) -> bool:
@@ -440,6 +444,21 @@ def _rare(word: str, code: str, threshold: float) -> bool:
     return all(_zipf(v, code) < threshold for v in variants)
 
 
+#: The languages whose word lists tell a loanword from a name ("Astrologie", "Curiosa").
+_OTHER_LISTS = ("en", "fr", "de", "it", "es")
+
+
+def _loanword(word: str, code: str) -> bool:
+    """A word rare in the document's language but a common word of a neighbour's.
+
+    A name is rare in every list ("Grillparzer", "Doblhoff"); a borrowed noun
+    or a Latin tag ("Astrologie", "Difficile") is common in the language it
+    came from.
+    """
+    lower = word.lower()
+    return any(_zipf(lower, other) >= 3.3 for other in _OTHER_LISTS if other != code)
+
+
 #: How rare a capitalised word must be, in the language's word list, to be a name.
 _RARE_IN = {"de": 3.3, "fr": 2.6, "it": 2.6, "es": 2.6}
 
@@ -486,10 +505,12 @@ def _capitalised_words(
         if _ADDRESSED.search(text[max(0, a - 25) : a]) and _rare(name, words.code, 4.5):
             found.append(Candidate(a, b, name, PERSON, "addressed as a friend", True))
             continue
-        noun = _noun_before(text, a, words.code)
-        if noun or _compound(name, words.code):
+        rare = _rare(name, words.code, threshold) and not _loanword(name, words.code)
+        very_rare = rare and _rare(name, words.code, 2.0)
+        if _noun_before(text, a, words.code) or _compound(name, words.code):
             continue  # a noun: "das Vorspiel", "Liedertempel"
-        rare = _rare(name, words.code, threshold)
+        # German writes every noun with a capital, so a sentence's first word is read as
+        # any other; in French, Italian and Spanish it is capitalised whatever it is.
         if (
             rare
             and before_place
@@ -497,7 +518,8 @@ def _capitalised_words(
         ):
             found.append(Candidate(a, b, name, PLACE, "after a word of place", True))
             continue
-        if not rare or len(name) <= 2 or _sentence_start(text, a):
+        opens = _sentence_start(text, a) and not (words.code == "de" and very_rare)
+        if not rare or len(name) <= 2 or opens:
             if len(name) > 2 and not _sentence_start(text, a) and _rare(name, words.code, 4.5):
                 found.append(Candidate(a, b, name, None, "capitalised mid-sentence", False))
             continue
@@ -518,7 +540,8 @@ def _given_names_before(text: str, start: int, found: list[Candidate], words: La
         m = re.search(rf"(?<![\w'’.-])({_CAP}|[A-Z][a-z]{{1,4}}\.)\s+$", text[:start])
         if m is None or _sentence_start(text, m.start(1)) or _not_a_name(m.group(1), words):
             break
-        if _noun_before(text, m.start(1), words.code):
+        given = re.fullmatch(r"[A-Z][a-z]{1,4}\.", m.group(1)) or is_given_name(m.group(1))
+        if not given and _noun_before(text, m.start(1), words.code):
             return -1  # "des Naturalien Kabinets": a noun and its noun, no name
         if m.group(1) in words.places or any(
             c.tag == PLACE and c.start == m.start(1) for c in found
