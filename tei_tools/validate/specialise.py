@@ -162,6 +162,7 @@ def clear_cache(*, disk: bool = True) -> None:
     """Forget every compiled schema (and, with ``disk``, the on-disk grammars)."""
     _compiled.clear()
     _grammars.clear()
+    _element_defines.clear()
     _digests.clear()
     _schema_bytes.clear()
     if disk:
@@ -415,10 +416,11 @@ def specialise(
     elements as a root, so that one subtree at a time can be checked (to find
     where a document first goes wrong).
     """
-    root = _copy_tree(grammar_tree.getroot())
+    full = grammar_tree.getroot()
+    root = _copy_tree(full)
     pruner = _Pruner(root, vocabulary)
     if any_start:
-        pruner.open_start()
+        pruner.open_start(_named_element_defines(full))
     pruner.run()
     if vocabulary.carried is not None:
         from tei_tools.validate.attribute_pruning import prune_attributes_per_element
@@ -431,6 +433,27 @@ def _copy_tree(root: etree._Element) -> etree._Element:
     # libxml2 copies the tree (and keeps its base URL) in half the time of a
     # serialise-and-parse round trip.
     return _deep_copy(root)
+
+
+#: Per full grammar: the defines whose body is one element pattern with a plain name, with
+#: that name, in the grammar's order (read once per grammar, not per vocabulary).
+_element_defines: LruCache[int, tuple[etree._Element, list[tuple[str, Name]]]] = LruCache(4)
+
+
+def _named_element_defines(grammar: etree._Element) -> list[tuple[str, Name]]:
+    hit = _element_defines.get(id(grammar))
+    if hit is not None and hit[0] is grammar:
+        return hit[1]
+    found = []
+    for name, define in {d.get("name"): d for d in grammar.iter(_R + "define")}.items():
+        body = [c for c in define if _local(c)]
+        if len(body) == 1 and _local(body[0]) == "element" and body[0].get("name") is not None:
+            pattern = body[0]
+            found.append(
+                (name, _resolve_qname(pattern.get("name"), pattern, _inherited_ns(pattern)))
+            )
+    _element_defines.put(id(grammar), (grammar, found))
+    return found
 
 
 _NAME_CLASSES = {"name", "anyName", "nsName", "choice"}
@@ -486,7 +509,7 @@ class _Pruner:
                 todo.extend(node)
         return live
 
-    def open_start(self) -> None:
+    def open_start(self, element_defines: list[tuple[str, Name]] | None = None) -> None:
         """Let ``start`` accept every named element definition whose name occurs in the document.
 
         Records on the grammar (:data:`EXACT_ROOTS`) the root names for which
@@ -498,15 +521,17 @@ class _Pruner:
         tei_all's content of ``egXML``) are not added: they would accept every
         root, so that no root were exact and each batch compiled two grammars,
         and no subtree needs them as a root (foreign elements are located by
-        name, see :mod:`tei_tools.validate.rng`).
+        name, see :mod:`tei_tools.validate.rng`).  ``element_defines``: the
+        grammar's :func:`_named_element_defines`, when the caller has them.
         """
-        added = {}
-        for name, define in self.defines.items():
-            body = [c for c in define if _local(c)]
-            is_element = len(body) == 1 and _local(body[0]) == "element"
-            named = is_element and body[0].get("name") is not None
-            if named and self._matches(body[0], self.vocabulary.elements):
-                added[name] = body[0]
+        if element_defines is None:
+            element_defines = _named_element_defines(self.grammar)
+        elements = self.vocabulary.elements
+        added = {
+            name: next(c for c in self.defines[name] if _local(c))
+            for name, element in element_defines
+            if element in elements
+        }
         self.grammar.set(
             EXACT_ROOTS, " ".join(sorted(_clark(n) for n in self._exact_roots(added.values())))
         )
