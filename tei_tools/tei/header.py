@@ -92,10 +92,6 @@ def publication_statement(profile: Profile | None = None) -> etree._Element:
             attrs = {"target": profile.licence_url} if profile.licence_url else {}
             availability.append(tei("licence", attrs, profile.licence))
         return stmt
-    if profile is not None and profile.licence:
-        availability = etree.SubElement(stmt, tei("availability").tag)
-        attrs = {"target": profile.licence_url} if profile.licence_url else {}
-        availability.append(tei("licence", attrs, profile.licence))
     stmt.append(
         tei(
             "p",
@@ -103,6 +99,18 @@ def publication_statement(profile: Profile | None = None) -> etree._Element:
             "check it before publication. The source text is quoted unchanged.",
         )
     )
+    if profile is not None and profile.licence:
+        # Without a publisher TEI allows paragraphs only here (availability must follow an
+        # agency): the licence is said in one, its address as a ref.
+        line = tei("p", text=f"Licence: {profile.licence}")
+        if profile.licence_url:
+            line.text += " ("
+            ref = tei("ref", {"target": profile.licence_url}, profile.licence_url)
+            ref.tail = ")."
+            line.append(ref)
+        else:
+            line.text += "."
+        stmt.append(line)
     return stmt
 
 
