@@ -63,3 +63,51 @@ def test_every_language_has_its_months_weekdays_and_name_words():
         assert words.weekdays and words.titles and words.body_heads
     assert is_known("de-AT") and not is_known("cy")
     assert language("cy") is None
+
+
+def names_in(text: str, code: str) -> list[tuple[str, str | None]]:
+    from tei_tools.markup.language_names import find_language_candidates
+
+    return [(c.text, c.tag) for c in find_language_candidates(text, [], code) if c.marked]
+
+
+def test_a_form_of_address_is_no_person():
+    assert names_in("Ich bitte Eure Excellenz um Nachsicht.", "de") == []
+    assert names_in("Je suis, Monsieur, votre serviteur.", "fr") == []
+
+
+def test_titles_and_ranks_are_part_of_a_persons_name():
+    assert ("Herrn Grafen Alexander v. Auersperg", "persName") in names_in(
+        "Dem Hochgeboren Herrn Grafen Alexander v. Auersperg Thurm am Hart", "de"
+    )
+    assert names_in("M. le marquis de Villette m'a assuré", "fr") == [
+        ("M. le marquis de Villette", "persName")
+    ]
+    assert ("Graf von Stadion", "persName") in names_in("Der Graf von Stadion sprach.", "de")
+
+
+def test_head_nouns_make_bodies_in_each_language():
+    assert ("Hofkanzlei", "orgName") in names_in("Die Sache liegt bei der Hofkanzlei.", "de")
+    assert ("Reichstag", "orgName") in names_in("Der Reichstag tritt zusammen.", "de")
+    assert ("Akademie der Wissenschaften", "orgName") in names_in(
+        "der Akademie der Wissenschaften", "de"
+    )
+    assert ("Assemblée nationale", "orgName") in names_in(
+        "un décret de l’Assemblée nationale", "fr"
+    )
+    assert ("Ministère des affaires étrangères", "orgName") in names_in(
+        "au Ministère des affaires étrangères", "fr"
+    )
+
+
+def test_places_by_their_names_in_the_language():
+    assert ("Wien", "placeName") in names_in("daß Wien unendlich langweilig ist", "de")
+    assert ("Londres", "placeName") in names_in("il est parti pour Londres hier", "fr")
+
+
+def test_a_language_without_words_gets_only_the_evidence_of_any_language():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    found = find_language_candidates("Gruffydd", [], "cy", in_signature=True)
+    assert [(c.text, c.tag) for c in found] == [("Gruffydd", "persName")]
+    assert find_language_candidates("Annwyl Syr, mae Gruffydd yma.", [], "cy") == []

@@ -79,7 +79,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>(?:(?:{particles})\s*)?{name})"
         ),
         "peer": re.compile(
-            rf"(?<![\w])(?:(?:{titles})\s+)?(?:(?:le|la|l'|l’)\s+)?(?P<peer>{peerage})\s+"
+            rf"(?<![\w])(?P<title>(?:{titles})\s+)?(?:(?:le|la|l'|l’)\s+)?(?P<peer>{peerage})\s+"
             rf"(?:{particles})\s*(?:la\s+)?(?P<name>{_CAP}(?:\s+{_CAP})?)"
         ),
         "body": re.compile(
@@ -163,6 +163,9 @@ def _address_spans(text: str, words: Language) -> list[tuple[int, int]]:
     spans = []
     for phrase in words.address:
         for m in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text):
+            after = re.match(rf"\s+(?:(?:le|la|l['’])\s*)?({_CAP})", text[m.end() :])
+            if after and not _not_a_name(after.group(1), words) and " " not in phrase:
+                continue  # "Monsieur Euler": a title before a name, not a form of address
             spans.append((m.start(), m.end()))
     return spans
 
@@ -175,7 +178,7 @@ def _not_a_name(word: str, words: Language | None) -> bool:
     return (
         word in words.not_names
         or bare in words.not_names
-        or bare.capitalize() in words.not_names
+        or (bare.isupper() and bare.capitalize() in words.not_names)
         or bare in words.titles
         or "_" in bare
         or bare in words.weekdays
@@ -269,7 +272,8 @@ def _titled_persons(
     found: list[Candidate] = []
     patterns = _patterns(words.code)
     for m in patterns["peer"].finditer(text):
-        a, b = _trim_name(text, m.start("peer"), m.end("name"), words)
+        first = m.start() if m.group("title") else m.start("peer")
+        a, b = _trim_name(text, first, m.end("name"), words)
         if _free(a, b, blocked):
             found.append(Candidate(a, b, text[a:b], PERSON, "a rank and its house", True))
     for m in patterns["titled"].finditer(text):
@@ -281,6 +285,16 @@ def _titled_persons(
         parts = name.split()
         if not parts or _not_a_name(parts[0], words):
             continue
+        title = m.group("title")
+        if (
+            title in words.address
+            and len(parts) == 1
+            and _zipf(parts[0].lower(), words.code) >= COMMON
+        ):
+            continue  # "je vais Monsieur Remettre": a word of address, then a verb
+        article = re.match(r"(?:le|la|l['’])\s*", title)
+        if article and title[article.end() :] in words.titles:
+            a += article.end()  # "le sieur de Voltaire": the article is not the name's
         b = name_start + _name_extent(name, words)
         found.append(Candidate(a, b, text[a:b], PERSON, "after a title", True))
     return found
@@ -307,11 +321,18 @@ def _name_extent(name: str, words: Language) -> int:
         ):
             end = m.end()
             continue
-        if index >= 1 and name[:end].split()[-1] in words.particles:
+        if (
+            index >= 1
+            and name[:end].split()[-1] in words.particles
+            and _zipf(word.lower(), words.code) < 4.0
+        ):
             end = m.end()  # "von Auersperg": the word after a particle is the name's
             continue
         break
-    return len(name[:end].rstrip(".,;:")) if end else len(name)
+    kept = name[:end].rstrip(".,;:") if end else name
+    while " " in kept and kept.rsplit(" ", 1)[1] in words.particles:
+        kept = kept.rsplit(" ", 1)[0]  # "Mr Trudaine de la Lettre": no particle at the end
+    return len(kept)
 
 
 def _bodies(text: str, blocked: Sequence[tuple[int, int]], words: Language) -> list[Candidate]:
@@ -408,7 +429,9 @@ _BEFORE_NOUN_DE = re.compile(
     r"unser|unsere|euer|eure|dieser|diese|diesen|dieses|jeder|jede|jedes|welche|welcher|alle|"
     r"viele|zwei|drei|beiden|zum|zur|im|am|vom|beim|ins|aufs|auf|unter|durch|ohne|gegen|um|"
     r"wegen|Euer|Eure|Ew\.)"
-    r"|\b[a-zäöüß]{2,}(?:e|en|er|em|es))\s+$"
+    r"|\b(?!(?:über|aber|oder|wieder|hinter|nieder|weder|immer|nimmer|neben|zwischen|"
+    r"wegen|gegen|binnen|ohne|seit|nachdem|indem|wenn|denn|dann|wann)\b)"
+    r"[a-zäöüß]{2,}(?:e|en|er|em|es))\s+$"
 )
 
 
