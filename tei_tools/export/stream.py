@@ -153,39 +153,70 @@ class Survey:
     has_header: bool = False
 
 
+#: The elements pass 1 hears of; every other element is read by XPath, a block at a time.
+_SURVEY_TAGS = [
+    f"{{*}}{name}"
+    for name in sorted(STREAMED | {"TEI", "teiHeader", "standOff", "prefixDef", "bibl", "head"})
+]
+# One axis step each: libxml2 merges the node sets of a multi-step path (``a/b``) at a
+# cost that made ``descendant-or-self::*/@xml:id`` 200 times slower than these.
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")
+_WITH_ID_BELOW = etree.XPath("descendant::*[@xml:id]")
+
+
+def _ids(elements: list[etree._Element]) -> Iterator[str]:
+    return (element.get(XML_ID) for element in elements)
+
+
 def survey(path: Path, source: str) -> Survey:
-    """Pass 1: ids, prefixDefs, printed citations, first heading; blocks freed as they end."""
+    """Pass 1: ids, prefixDefs, printed citations, first heading; blocks freed as they end.
+
+    As in pass 2, the parser reports only divisions and the few elements looked
+    at here; the ``xml:id``s of the blocks between are read by libxml2 (XPath)
+    before the blocks are freed.
+    """
     found = Survey()
     first_text_seen = False
     first_head: etree._Element | None = None
-    frames: dict[etree._Element, bool] = {}  # is this element a division the writer streams?
+    stack: list[etree._Element] = []
     root: etree._Element | None = None
-
-    def is_frame(element: etree._Element) -> bool:
-        known = frames.get(element)
-        if known is None:
-            tag = element.tag
-            parent = element.getparent()
-            known = _is_text_root(element) or (
-                isinstance(tag, str)
-                and local_part(tag) in STREAMED
-                and _tei_or_plain(tag)
-                and parent is not None
-                and is_frame(parent)
-            )
-            frames[element] = known
-        return known
-
-    for _, element in _events(path, source, ("end",)):
-        if element is None:
+    ids = found.ids
+    for event, element in _events(path, source, ("start", "end"), _SURVEY_TAGS):
+        if element is None:  # a chunk's end: all but the last child of the division are whole
+            if stack:
+                frame = stack[-1]
+                count = len(frame)
+                if count > 1:
+                    # The last child's ids so far are read too (and again later): they are ids.
+                    ids.update(_ids(_WITH_ID_BELOW(frame)))
+                    del frame[: count - 1]
             continue
+        if root is None:
+            root = element.getroottree().getroot()
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        identifier = element.get(XML_ID)
-        if identifier:
-            found.ids.add(identifier)
         name = local_part(tag)
+        if event == "start":
+            if name not in STREAMED:
+                continue
+            if stack:
+                frame = stack[-1]
+                if element.getparent() is frame and _tei_or_plain(tag):
+                    before = 0
+                    for child in frame:
+                        if child is element:
+                            break
+                        if isinstance(child.tag, str):
+                            ids.update(_ids(_WITH_ID(child)))
+                        before += 1
+                    del frame[:before]
+                    stack.append(element)
+            elif _is_text_root(element):
+                stack.append(element)
+            continue
+        if stack and element is stack[-1]:
+            ids.update(_ids(_WITH_ID_BELOW(element)))
+            del element[:]
+            stack.pop()
         if name == "prefixDef":
             definition = parse_prefix_def(element)
             if definition is not None:
@@ -214,19 +245,11 @@ def survey(path: Path, source: str) -> Survey:
                 found.has_text_root = True
         elif name == "teiHeader":
             found.has_header = True
-        frames.pop(element, None)
-        parent = element.getparent()
-        if parent is None:
-            root = element
-            continue
-        if parent.getparent() is None or is_frame(parent):
-            # A block of a streamed division, or a child of the root: all seen, so free it.
+        if not stack and element.getparent() is root and root is not None:
+            ids.update(_ids(_WITH_ID(element)))  # a child of the root (a corpus's TEI): all seen
             element.clear(keep_tail=True)
-            previous = element.getprevious()
-            while previous is not None and previous is not first_head:
-                parent.remove(previous)
-                previous = element.getprevious()
-    del root
+    if root is not None:
+        ids.update(_ids(_WITH_ID(root)))  # what is left: the headers, the divisions' own ids
     return found
 
 
