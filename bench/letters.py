@@ -99,13 +99,16 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}\n")
     for name in args.set or ("tune", "report"):
-        by_set = Scores()
+        german_french, gf_fields, gf_letters = Scores(), Counter[str](), 0
         for language in ("de", "fr", "la"):
             folder = HERE / name / language
             if not folder.is_dir():
                 continue
             total, fields, letters, errors = run(folder)
-            by_set += total
+            if language in ("de", "fr"):
+                german_french += total
+                gf_fields += fields
+                gf_letters += letters
             title = f"letters {name}{' (held out)' if name == 'report' else ''}: {language}, {letters} letters"
             print(total.table(title))
             shares = ", ".join(f"{f} {fields[f]}/{letters}" for f in (*FIELDS, "all four"))
@@ -116,6 +119,12 @@ def main() -> None:
             elif args.errors:
                 print("    (errors of the held-out set are not listed)")
             print()
+        german_french.errors = []
+        print(
+            german_french.table(f"letters {name}: German and French together, {gf_letters} letters")
+        )
+        shares = ", ".join(f"{f} {gf_fields[f]}/{gf_letters}" for f in (*FIELDS, "all four"))
+        print(f"correspDesc right: {shares}\n")
 
 
 if __name__ == "__main__":
