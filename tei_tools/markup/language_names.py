@@ -418,6 +418,9 @@ _OLD_SPELLINGS = {
         ("ß", "ss"),
         ("niß", "nis"),
         ("c", "k"),
+        ("c", "z"),
+        ("äh", "ä"),
+        ("öh", "ö"),
         ("iren", "ieren"),
     ),
     "fr": (("oi", "ai"), ("y", "i"), ("és", "ez"), ("sç", "s"), ("st", "t")),
@@ -530,7 +533,11 @@ def _capitalised_words(
             continue
         rare = _rare(name, words.code, threshold) and not _loanword(name, words.code)
         very_rare = rare and _rare(name, words.code, 2.0)
-        if _noun_before(text, a, words.code) or _compound(name, words.code):
+        if (
+            _noun_before(text, a, words.code)
+            or _compound(name, words.code)
+            or (len(name) >= 6 and name.lower().endswith(words.noun_endings))
+        ):
             continue  # a noun: "das Vorspiel", "Liedertempel"
         # German writes every noun with a capital, so a sentence's first word is read as
         # any other; in French, Italian and Spanish it is capitalised whatever it is.

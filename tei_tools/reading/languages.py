@@ -55,6 +55,8 @@ class Language:
     self_naming_heads: frozenset[str] = frozenset()
     place_before: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()
+    #: Endings of common nouns ("-ung", "-tion"): a capitalised word with one is no name.
+    noun_endings: tuple[str, ...] = ()
     salutations: tuple[str, ...] = ()
     valedictions: tuple[str, ...] = ()
     #: The first word of a letter's address ("Se.", "Dem", "An", "A", "Au").
@@ -119,6 +121,7 @@ def language(code: str) -> Language | None:
         self_naming_heads=frozenset(names.get("self_naming_heads", ())),
         place_before=tuple(names.get("place_before", ())),
         places=frozenset(data.get("places", {}).get("names", ())),
+        noun_endings=tuple(names.get("noun_endings", ())),
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
