@@ -974,6 +974,8 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         re.compile(rf"(?<![\w.]){day}(?:\.\s*|\s+){between}{month}{year}"),
         re.compile(rf"{month}\.?\s*,?\s+(?P<y>[12]\d{{3}})(?![\w])"),
     ]
+    if lang.date_order == "mdy":  # a month written first, then its day: "marzo 3 de 1820"
+        patterns.append(re.compile(rf"{month}\.?\s+{day}(?![\w]){year}"))
     if lang.day_slash_month_short_year:
         patterns.append(
             re.compile(

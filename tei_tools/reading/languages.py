@@ -33,6 +33,8 @@ class Language:
 
     code: str
     months: MonthNames
+    #: The order a date is written in: "dmy" ("3. März 1848") or "mdy" ("March 3, 1848").
+    date_order: str = "dmy"
     #: Endings a day's number may take ("5ten", "1er").
     day_endings: tuple[str, ...] = ()
     #: Words before a day that stay outside the date ("den", "le", "die").
@@ -103,6 +105,7 @@ def language(code: str) -> Language | None:
     return Language(
         code=code,
         months=month_names(code),
+        date_order=str(dates.get("order", "dmy")),
         day_endings=tuple(dates.get("day_endings", ())),
         before_day=tuple(dates.get("before_day", ())),
         between_day_and_month=tuple(dates.get("between_day_and_month", ())),
