@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from tei_tools.convert import Conversion, convert_bytes
+from tei_tools.convert import Conversion, convert
 from tei_tools.errors import TeiToolsError, UsageError
 from tei_tools.findings import Finding
 from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
+from tei_tools.reading.source import decode_text
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -139,9 +140,10 @@ class ConvertBatch(Generic[Source, Target]):
 
         path = source if isinstance(source, Path) else None
         collection = reviewed_collection(path) if path is not None and self.markup else None
-        return convert_bytes(
-            data,
-            encoding=self.encoding,
+        text = decode_text(data, encoding=self.encoding, source=name)
+        del data  # the bytes are not needed once decoded (a copy of the input, issue 26)
+        return convert(
+            text,
             source_name=name,
             profile=self.profile_of(path),
             registry=self._registry(collection),

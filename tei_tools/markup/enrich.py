@@ -100,9 +100,10 @@ class Enricher:
         """The spans to mark in one block's text (a source line's are :meth:`source_element`)."""
         if block.kind in UNMARKED_KINDS or block.kind == "source":
             return []
-        if block not in self._spans:
+        spans = self._spans.pop(block, None)  # handed over once: the tree holds them from here
+        if spans is None:
             raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
-        return list(self._spans[block])
+        return spans
 
     def _entry_for(self, name: str, tag: str | None) -> str:
         """The register entry to suggest for ``name``, its id clear of the registry's ids."""
@@ -135,7 +136,8 @@ class Enricher:
                     previous_source = title.get("ref")
                 self._citations[block] = element
             elif block.kind not in UNMARKED_KINDS:
-                spans, anchor = self._mark(block, anchor, names[block], candidates[block])
+                # Popped: a block's names are dropped once its spans exist (memory, issue 26).
+                spans, anchor = self._mark(block, anchor, names.pop(block), candidates.pop(block))
                 self._spans[block] = spans
 
     def _mark(
