@@ -157,3 +157,34 @@ def test_every_duplicate_id_is_reported_beside_other_faults(tmp_path):
     found = problems_of(tmp_path, text)
     assert [p.code for p in found].count("duplicate-id") == 2
     assert "attribute-not-allowed" in [p.code for p in found]
+
+
+FOREIGN_HOLDER = (
+    f'<TEI xmlns="{TEI}" xmlns:vg="urn:example:letters">\n'
+    + HEADER
+    + """  <text>
+    <body>
+      <vg:letHeading>
+        <author>Vincent</author>
+        <vg:placeLet>Arles <name>here</name></vg:placeLet>
+      </vg:letHeading>
+      <para>One <lb/> two</para>
+    </body>
+  </text>
+</TEI>
+"""
+)
+
+
+def test_known_elements_inside_a_foreign_element_are_named_as_jing_names_them(tmp_path):
+    problems = [p for p in problems_of(tmp_path, FOREIGN_HOLDER) if p.severity == "error"]
+    by_line = {p.line: p for p in problems}
+    # The foreign element, then each TEI element in it or in a foreign element inside it;
+    # the body, left with no element it may hold, is incomplete (Jing's lines, all five).
+    assert sorted(by_line) == [11, 12, 13, 15, 16]
+    assert by_line[16].code == "element-incomplete"
+    assert by_line[11].code == "element-unknown"
+    assert by_line[12].message.startswith('element "author" not allowed here in "vg:letHeading"')
+    assert by_line[13].value == "name" and by_line[13].path.endswith("/placeLet/name")
+    # A misspelled element of the document's own namespace is named alone, not its "lb".
+    assert by_line[15].value == "para"

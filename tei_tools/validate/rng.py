@@ -147,6 +147,20 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
             return None  # the parent takes elements of any namespace
         return _unexpected_element(child, parent, index, maker)
 
+    def inside_stray(inner):
+        # Jing names a known element inside an element of another namespace ("element "idno"
+        # not allowed here; expected the element end-tag or text"), never one inside a
+        # misspelled element of the document's own namespace (a "para" holding an "lb").
+        stray_root = _outermost_unknown(inner, index)
+        if etree.QName(stray_root).namespace == etree.QName(stray_root.getparent()).namespace:
+            return None
+        shown = _display_name(inner.getparent())
+        text = (
+            f'element "{_display_name(inner)}" not allowed here in "{shown}"; '
+            f'expected the end of "{shown}" or text'
+        )
+        return replace(maker(text, inner, code="element-not-allowed"), value=_local(inner))
+
     root = tree.getroot()
     # The verdict rejected the document; this grammar gives the real verdict on its root
     # when the root is one of its exact roots, so it need not be asked again.
@@ -158,11 +172,22 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
         lambda n: _qname(n) in index.children,
         stray,
         known_invalid=known_invalid,
+        inside_stray=inside_stray,
     )
     if not found:
         return []
     known = {_fault_key(p) for p in found}
     return found + [p for p in _duplicate_ids(tree, file) if _fault_key(p) not in known]
+
+
+def _outermost_unknown(node: etree._Element, index: SchemaIndex) -> etree._Element:
+    """The outermost of the elements the schema has nowhere that ``node`` stands in."""
+    found = node
+    for ancestor in node.iterancestors():
+        if _qname(ancestor) in index.children:
+            break
+        found = ancestor
+    return found
 
 
 def _no_path(node: etree._Element) -> None:

@@ -54,6 +54,7 @@ def every_fault(
     stray: Callable[[etree._Element], Problem | None] = lambda child: None,
     *,
     known_invalid: bool = False,
+    inside_stray: Callable[[etree._Element], Problem | None] = lambda inner: None,
 ) -> list[Problem]:
     """The faults of ``root``'s document, each on its own element, in document order.
 
@@ -61,19 +62,24 @@ def every_fault(
     into located problems; ``is_known(element)`` says whether the schema has
     the element at all (an unknown one is its parent's fault, never descended);
     ``stray(child)`` is the problem of an unknown child where its parent takes
-    no foreign elements (None where it does).  ``known_invalid``: the caller
+    no foreign elements (None where it does).  ``inside_stray(element)`` is
+    the problem of an element the schema knows found inside such a child (as
+    Jing, which names each one and then checks its content as usual; elements
+    the schema has nowhere inside it are looked into, not named).
+    ``known_invalid``: the caller
     knows that ``schema`` rejects ``root`` (from the verdict), so it is not
     validated once more before its children are.
     """
     work = copy.deepcopy(root)
-    finder = _Finder(schema, explain, is_known, _Origin(work, root), stray)
+    finder = _Finder(schema, explain, is_known, _Origin(work, root), stray, inside_stray)
     finder.check(work, known_invalid=known_invalid)
     return sorted(finder.found, key=lambda p: (p.line or 0, p.path or ""))
 
 
 class _Finder:
-    def __init__(self, schema, explain, is_known, origin, stray) -> None:
+    def __init__(self, schema, explain, is_known, origin, stray, inside_stray) -> None:
         self.stray = stray
+        self.inside_stray = inside_stray
         self.schema = schema
         self.explain = explain
         self.is_known = is_known
@@ -113,6 +119,7 @@ class _Finder:
                 # An element the schema has nowhere (a foreign one): libxml2 may blame
                 # the parent as incomplete instead; Jing names the element.
                 self.record(child, problem)
+                self.within_stray(child)
                 self.repair(child, problem)
         for round_ in range(MAX_ROUNDS):
             if self.checks >= MAX_CHECKS:
@@ -149,6 +156,17 @@ class _Finder:
             if not repaired:
                 return False
         return False
+
+    def within_stray(self, stray: etree._Element) -> None:
+        """Name each element the schema knows inside ``stray`` and check its content."""
+        for inner in stray:
+            if not isinstance(inner.tag, str):
+                continue
+            if not self.is_known(inner):
+                self.within_stray(inner)
+            elif (problem := self.inside_stray(inner)) is not None:
+                self.record(inner, problem)
+                self.check(inner)
 
     def repair(self, target: etree._Element | None, problem: Problem) -> bool:
         self.mutations += 1
