@@ -229,6 +229,8 @@ class MonthNames:
     abbreviations: dict[str, int]
     #: Letter-writers' contractions ("Decr", "7ber"), with or without a point.
     contractions: dict[str, int]
+    #: The twelve names as a citation abbreviates them ("Sept."); empty when not given.
+    citation: tuple[str, ...] = ()
 
     def name(self, month: int) -> str:
         """The name of month ``month`` (1 is January).
@@ -255,6 +257,7 @@ def month_names(language: str = "en") -> MonthNames:
         tuple(entry["names"]),
         dict(entry.get("abbreviations", {})),
         dict(entry.get("contractions", {})),
+        tuple(entry.get("citation", ())),
     )
 
 

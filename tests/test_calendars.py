@@ -49,5 +49,19 @@ def test_month_names_are_written_only_in_their_data_file():
         for token in tokens:
             if token.type == tokenize.STRING and token.string.strip("\"'") in words:
                 spelled.append(f"{path.name}:{token.start[0]}: {token.string}")
+    for path in Path(tei_tools.__file__).parent.rglob("*.js"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if any(f'"{word}"' in line or f"'{word}'" in line for word in words):
+                spelled.append(f"{path.name}:{number}: {line.strip()}")
     assert spelled == []
     assert english.name(9) == "September" and english.abbreviations["Sept"] == 9
+
+
+def test_the_sites_citation_script_gets_its_month_names_from_the_data_file():
+    from tei_tools.calendars import month_names
+    from tei_tools.corpus.citation import cite_script
+
+    script = cite_script().decode("utf-8")
+    assert '"September"' in script and '"Sept."' in script
+    assert "MONTH_" not in script
+    assert len(month_names("en").citation) == 12

@@ -242,7 +242,16 @@ def page_meta(edition: Edition, path: str, title: str) -> list[etree._Element]:
 
 
 def cite_script() -> bytes:
-    """``cite.js``: writes the reader's day into each citation line, in the line's style."""
+    """``cite.js``: writes the reader's day into each citation line, in the line's style.
+
+    The month names are the data file's (``data/calendars/months.toml``), written in.
+    """
+    import json
     from importlib import resources
 
-    return resources.files("tei_tools.corpus").joinpath(CITE_SCRIPT).read_bytes()
+    from tei_tools.calendars import month_names
+
+    months = month_names("en")
+    script = resources.files("tei_tools.corpus").joinpath(CITE_SCRIPT).read_text("utf-8")
+    script = script.replace("MONTH_CITATION_NAMES", json.dumps(list(months.citation)))
+    return script.replace("MONTH_NAMES", json.dumps(list(months.names))).encode("utf-8")

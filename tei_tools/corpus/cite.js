@@ -3,10 +3,9 @@
 // the build cannot write it, since the same collection must give the same bytes.
 // Chicago writes "March 5, 2027", MLA "5 Mar. 2027"; the months are English, as the line is.
 (function () {
-  var long = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
-  var short = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.",
-    "Sept.", "Oct.", "Nov.", "Dec."];
+  // Filled in from tei_tools/data/calendars/months.toml when the site is built.
+  var long = MONTH_NAMES;
+  var short = MONTH_CITATION_NAMES;
   var today = new Date();
   var lines = document.querySelectorAll(".cite-line");
   for (var i = 0; i < lines.length; i++) {
