@@ -66,7 +66,7 @@ def convert(
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     refuse_unrepresentable(text, source_name)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that copies the whole text
         raise InputError("empty file: there is no text to convert", file=source_name)
     doc = read_document(text, profile, source_name=source_name)
     findings = [

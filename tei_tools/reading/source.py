@@ -21,7 +21,8 @@ def decode_text(data: bytes, *, encoding: str = "utf-8", source: str = "<input>"
         codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", file=source) from None
-    if not data.strip():
+    # isspace(), not strip(): strip() copies the whole input to answer a yes-or-no question.
+    if not data or data.isspace():
         raise InputError("empty file: there is no text to convert", file=source)
     if b"\x00" in data and not encoding.lower().replace("-", "").startswith(("utf16", "utf32")):
         offset = data.index(b"\x00")
@@ -45,7 +46,7 @@ def decode_text(data: bytes, *, encoding: str = "utf-8", source: str = "<input>"
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     refuse_unrepresentable(text, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty file: there is no text to convert", file=source)
     return text
 
