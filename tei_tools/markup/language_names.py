@@ -221,7 +221,10 @@ def _signature(
             if m:
                 start = m.end()
                 break
-    m = re.search(rf"{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\.?\s+)?{_NAME_WORD}){{0,4}}", bare[start:])
+    m = re.search(
+        rf"(?:[A-Z]\.\s?){{0,3}}{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\.?\s+)?{_NAME_WORD}){{0,4}}",
+        bare[start:],
+    )
     if m is None:
         return []
     a, b = _trim_name(text, start + m.start(), start + m.end(), words)
@@ -417,8 +420,10 @@ _OLD_SPELLINGS = {
         ("ë", "e"),
         ("ß", "ss"),
         ("niß", "nis"),
+        ("ck", "k"),
         ("c", "k"),
         ("c", "z"),
+        ("irt", "iert"),
         ("äh", "ä"),
         ("öh", "ö"),
         ("iren", "ieren"),
@@ -465,6 +470,8 @@ def _noun_before(text: str, at: int, code: str) -> bool:
 
 def _rare(word: str, code: str, threshold: float) -> bool:
     variants = {word, word.lower()}
+    if code == "de" and len(word) > 4 and word.endswith("s"):
+        variants.add(word[:-1])  # a genitive: "Muths" is "Mut(h)"
     for old, new in _OLD_SPELLINGS.get(code, ()):
         variants |= {v.replace(old, new) for v in variants}
     return all(_zipf(v, code) < threshold for v in variants)

@@ -31,6 +31,7 @@ def done(g: Gold) -> None:
 LANGUAGE = {
     "bauernfeld": "de",
     "humboldt": "de",
+    "mozart": "de",
     "goethe": "de",
     "schiller": "de",
     "friedrich": "de",
@@ -171,6 +172,36 @@ g.optional("Paulskirche", ("placeName", "orgName"))
 g.town("Gratz")
 g.pers("Dessauer")
 g.corresp(["Eduard von Bauernfeld"], ["Wien"], "1849-04-01", to)
+done(g)
+
+# ---------------------------------------------------------------- Mozart's letters (zeno.org: Schiedermair 1914, Nohl 1865)
+
+g = G("mozart_1778-05-29_an-den-vater.txt")  # Schiedermair, Die Briefe W. A. Mozarts, I, no. 122
+g.optional("Vater", ("persName",))
+g.town("Paris", n=1)
+g.date("29. Mai 1778", "1778-05-29")  # the editor's heading
+g.optional("Papa", ("persName",))
+g.pers("h: graf v: Sückingen", "Sückingen")
+g.optional("Pfälzischen", ("placeName",))
+g.pers("wendling")
+g.pers("Raaff")
+g.pers("chobert")
+g.pers("Mr Bullinger", "Bullinger")
+g.pers("W.A. Mozart")
+g.corresp(["W.A. Mozart"], ["Paris"], "1778-05-29", None)
+done(g)
+
+g = G("mozart_1778-03-07_an-den-vater.txt")  # Nohl, Mozarts Briefe (1865), no. 98
+g.pers("Mozart")
+g.optional("Vater", ("persName",))
+g.town("Mannheim")
+g.date("7. März 1778", "1778-03-07")
+g.date("26. Febr.", "1778-02-26")
+g.optional("Papa", ("persName",), keep=lambda a: True)
+g.optional("Gott", ("persName",))
+g.pers("Mademoiselle Weber", "Weber")
+g.town("Paris", n=2)
+g.corresp(["Mozart"], ["Mannheim"], "1778-03-07", None)
 done(g)
 
 # ---------------------------------------------------------------- Voltaire's correspondence (obtic.huma-num.fr/elicom)
