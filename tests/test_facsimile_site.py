@@ -174,3 +174,23 @@ def test_without_pillow_convert_and_build_name_the_extra_in_one_line(tmp_path):
     result = run_without(["PIL"], "build", str(root), "-o", str(site))
     assert_one_line_naming(result, "facsimile")
     assert not site.exists()
+
+
+def test_an_image_outside_the_collection_is_not_published(tmp_path):
+    root = make_collection(tmp_path / "corpus")
+    outside = tmp_path / "private.png"
+    page_image(outside, (300, 400), "not for the site")
+    (root / "images" / "zoned" / "f1.png").unlink()
+    (root / "images" / "zoned" / "f1.png").symlink_to(outside)
+    tei = root / "tei" / "zoned.xml"
+    tei.write_text(
+        tei.read_text(encoding="utf-8").replace(
+            "</facsimile>",
+            '<surface xml:id="f2"><graphic url="../../private.png"/></surface></facsimile>',
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    _build(root, site)
+    assert not (site / "facsimile" / "zoned").exists()
+    assert "aside" not in (site / "documents" / "zoned.html").read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 from lxml import etree
 from lxml.html import builder as E
@@ -135,7 +135,10 @@ def facsimile_pages(root: etree._Element, document: str, stem: str) -> list[Facs
     Page order is the order of the page breaks that point at surfaces, then
     the surfaces no page break names.  An image file that does not exist
     (relative to ``document``, the TEI or source file) is left out: the page
-    shows its text alone, and ``validate`` reports the pointer.
+    shows its text alone, and ``validate`` reports the pointer.  So is a file
+    outside the collection (the folder above ``source/`` and ``tei/``), however
+    the address or a symbolic link gets there: a document must not publish
+    the editor's other files.
     """
     surfaces = {s.get(_XML_ID): s for s in root.iter(f"{_T}surface") if s.get(_XML_ID)}
     if not surfaces:
@@ -149,13 +152,16 @@ def facsimile_pages(root: etree._Element, document: str, stem: str) -> list[Facs
     base = Path(document).resolve().parent
     pages = []
     for number, surface_id in enumerate(order, start=1):
-        page = _page(surfaces[surface_id], surface_id, labels.get(surface_id) or str(number), base)
+        label = labels.get(surface_id) or str(number)
+        page = _page(surfaces[surface_id], surface_id, label, base, base.parent)
         if page is not None:
             pages.append(_named(page, stem))
     return pages
 
 
-def _page(surface: etree._Element, surface_id: str, label: str, base: Path) -> FacsimilePage | None:
+def _page(
+    surface: etree._Element, surface_id: str, label: str, base: Path, inside: Path
+) -> FacsimilePage | None:
     graphic = surface.find(f".//{_T}graphic")
     url = graphic.get("url", "") if graphic is not None else ""
     if not url:
@@ -169,8 +175,8 @@ def _page(surface: etree._Element, surface_id: str, label: str, base: Path) -> F
     else:
         if urlparse(url).scheme:
             return None  # an image on another server, not a IIIF service: not copied
-        path = (base / url).resolve()
-        if not path.is_file():
+        path = (base / unquote(url)).resolve()
+        if not path.is_relative_to(inside) or not path.is_file():
             return None
         from tei_tools.errors import InputError
         from tei_tools.reading.page_images import image_size
