@@ -12,11 +12,12 @@ surfaces; a page break's ``@facs`` names the one it begins.  The site page gets:
 * for each line or note whose ``@facs`` names a ``zone``, the zone's box, drawn
   on the image while the reader's focus or pointer is on it.
 
-The images are reduced in the build's main process (:func:`reduce_image`),
-not by the workers: an image's web file is named after the original's path,
-size and modification time, so a page already in the site is kept without
-opening the original (:func:`page_outputs`), and a rebuild where no image
-changed does no image work at all.  Originals are never changed; the site
+The images are reduced after the documents (:func:`reduce_image`, in worker
+processes when there are several batches), not by the document workers: an
+image's web file is named after the original's path, size and modification
+time, so a page already in the site is kept without opening the original
+(:func:`queue_page_images`), and a rebuild where no image changed does no
+image work at all.  Originals are never changed; the site
 holds only the reduced copies.  An image that is already a IIIF Image
 service (``graphic/@url`` ending in ``info.json``, or a service address
 without a file ending) is shown from the service and never copied.
