@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -71,7 +72,8 @@ def test_placing_problems_grows_linearly_with_their_number(tmp_path):
         problems = validate_bytes(text.encode(), tmp_path / "faulty.xml").problems
         tags, lines = TagIndex(text), LineIndex(text)
         best = float("inf")
-        for _ in range(3):
+        gc.collect()
+        for _ in range(5):
             started = time.process_time()
             placed = to_diagnostics(problems, tags, lines)
             best = min(best, time.process_time() - started)
@@ -80,7 +82,8 @@ def test_placing_problems_grows_linearly_with_their_number(tmp_path):
 
     small, large = cpu(1000), cpu(4000)
     # Four times the faults: about four times the time; a slice per problem took sixteen.
-    assert large < 8 * small + 0.05, (small, large)
+    # 10x leaves room for a loaded machine (seen 9.7x at load 13 in a like test); 16x fails.
+    assert large < 10 * small + 0.05, (small, large)
 
 
 class _Client(LanguageClient):

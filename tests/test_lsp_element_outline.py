@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -72,14 +73,21 @@ def test_the_element_outline_grows_linearly(count):
         parts = "".join(f"<div><head>H{i}</head><p>x <hi>y</hi></p></div>" for i in range(n))
         view = DocumentView(f"<TEI><text><body>{parts}</body></text></TEI>")
         best = float("inf")
-        for _ in range(3):
-            started = time.process_time()
-            element_outline(view, limit=10**6)
-            best = min(best, time.process_time() - started)
+        gc.collect()
+        gc.disable()  # a collection inside one run is no property of the outline
+        try:
+            for _ in range(5):
+                started = time.process_time()
+                element_outline(view, limit=10**6)
+                best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
         return best
 
+    # Four times the document: linear is 4x, quadratic 16x; 10x leaves room for a loaded
+    # machine's cache misses (seen: 9.7x at load 13 on two cores) and still fails quadratic.
     small, large = cpu(count), cpu(4 * count)
-    assert large < 8 * small + 0.05, (small, large)
+    assert large < 10 * small + 0.05, (small, large)
 
 
 def test_the_server_gives_the_element_tree_when_the_setting_asks_for_it(tmp_path):
