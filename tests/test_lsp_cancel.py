@@ -9,9 +9,9 @@ problems, and never publishes an outdated version's diagnostics.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
-import gc
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
