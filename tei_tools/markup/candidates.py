@@ -277,7 +277,7 @@ COMMON_MID_SENTENCE = 4.6
 COMMON_AT_SENTENCE_START = 2.9
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name, many per document (memory)
 class Candidate:
     """A name-like span that no register knows, with its type and why."""
 

@@ -116,7 +116,7 @@ _OF_DEPUTIES = re.compile(
 _LOOKBEHIND = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name, many per document (memory)
 class NameMatch:
     """A name found in a string; offsets index that string."""
 

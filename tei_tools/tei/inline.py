@@ -14,7 +14,7 @@ from lxml import etree
 from tei_tools.xml import TEI_NS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name, many per document (memory)
 class Span:
     """A stretch of a string to wrap in an element; offsets are absolute in that string."""
 
