@@ -34,7 +34,7 @@ from pygls.protocol.language_server import lsp_method
 
 from tei_tools.lsp.actions import quick_fixes, register_entry_actions
 from tei_tools.lsp.completion import as_plain_text, complete
-from tei_tools.lsp.diagnostics import Checked, check_text, shift_diagnostics, span_range
+from tei_tools.lsp.diagnostics import Checked, shift_diagnostics, span_range
 from tei_tools.lsp.document import DocumentView
 from tei_tools.lsp.element_outline import element_outline
 from tei_tools.lsp.formatting import format_document
@@ -46,6 +46,7 @@ from tei_tools.lsp.rename import RenameRefused, renamable, rename
 from tei_tools.lsp.schema_model import SchemaModel, SchemaModels
 from tei_tools.lsp.structure import folding_ranges, linked_editing_ranges, selection_ranges
 from tei_tools.lsp.text import LineIndex
+from tei_tools.lsp.worker import ValidationProcess
 from tei_tools.lsp.workspace_rename import (
     FileEdits,
     rename_target,
@@ -141,6 +142,8 @@ class TeiLanguageServer(LanguageServer):
         self.states: dict[str, DocumentState] = {}
         self.models = SchemaModels()
         self.validator = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-validate")
+        #: The process the validation thread hands each check to (see lsp/worker.py).
+        self.worker = ValidationProcess()
         self.viewer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-view")
         self._registers: WorkspaceRegisters | None = None
         self._register_key: tuple | None = None
@@ -179,6 +182,7 @@ class TeiLanguageServer(LanguageServer):
         self._targets = None
         self._register_key = None
         self._findings = None
+        self.worker.generation += 1
 
     def findings(self) -> list:
         """Findings of the review reports named in the options (for "add register entry")."""
@@ -322,12 +326,11 @@ class TeiLanguageServer(LanguageServer):
             return state.version != version or state.uri not in self.states
 
         try:
-            checked = check_text(
+            checked = self.worker.check(
                 text,
                 state.path,
                 schema=self.options.schema,
-                registers=self.registers().files,
-                targets=self.pointer_targets(),
+                registers=tuple(self.registers().files),
                 extra_checks=self.options.extra_checks,
                 cancelled=superseded,
             )
@@ -676,6 +679,7 @@ def create_server() -> TeiLanguageServer:
     @server.feature(types.SHUTDOWN)
     def on_shutdown(ls: TeiLanguageServer, params: None) -> None:
         ls.validator.shutdown(wait=False, cancel_futures=True)
+        ls.worker.shutdown()
         ls.viewer.shutdown(wait=False, cancel_futures=True)
 
     return server
