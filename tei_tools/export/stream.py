@@ -20,7 +20,8 @@ expanded, no file or network opened):
    Footnotes are spooled to a temporary file and copied where the page has
    them, after the text.
 
-Memory is the largest block plus the header, not the document.  A document
+Memory is the largest block (a ``p``, a ``list``, an ``entry``) plus the header
+and one chunk of parsed input, not the document.  A document
 with a DOCTYPE (whose entities only the in-memory parser checks), with no
 ``text``, or whose ``teiHeader`` does not come before its first ``text`` is
 exported by the in-memory writers instead: same output, same checks.
@@ -71,8 +72,8 @@ CHUNK = 1 << 20
 BATCH = 128
 
 #: Divisions opened at their start tag and closed at their end tag; every other
-#: element is rendered whole when it ends.  All are blocks whose HTML wrapper
-#: depends only on their own attributes.
+#: element is rendered whole once it is complete.  All are blocks whose HTML
+#: wrapper depends only on their own attributes.
 STREAMED = frozenset(
     {"text", "front", "body", "back", "group", "div", *(f"div{n}" for n in range(1, 8))}
 )
