@@ -607,3 +607,32 @@ def test_a_valid_fragment_is_still_invalid_as_a_whole_document(tmp_path):
     report = validate_one(doc)
     assert not report.valid
     assert report.problems[0].line == 1
+
+
+class _WaitsThenMatches:
+    """A pattern whose first tries time out without working, as on a machine short of cores."""
+
+    def __init__(self, waits: int, pattern):
+        self.waits, self.pattern = waits, pattern
+
+    def fullmatch(self, rest, timeout):
+        if self.waits:
+            self.waits -= 1
+            raise TimeoutError
+        return self.pattern.fullmatch(rest, timeout=timeout)
+
+
+def test_a_prefixdef_timeout_spent_waiting_for_a_core_is_tried_again():
+    from dataclasses import replace
+
+    from lxml import etree
+
+    from tei_tools.validate.prefixdef import read_prefix_rule
+
+    rule = read_prefix_rule(
+        etree.fromstring(
+            '<prefixDef ident="psn" matchPattern="([a-z]+)" replacementPattern="#$1"/>'
+        )
+    )
+    waiting = replace(rule, pattern=_WaitsThenMatches(2, rule.pattern))
+    assert waiting.expand("goethe") == "#goethe"
