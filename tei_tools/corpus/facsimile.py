@@ -287,8 +287,10 @@ def reduce_image(source: str) -> tuple[bytes, bytes]:
 
 
 def _jpeg(image) -> bytes:
+    # Baseline, not progressive: progressive encoding took five times as long here
+    # (26 against 5.6 ms for a 1200 x 1600 page) for a file a fifth smaller.
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, progressive=True)
+    image.save(out, "JPEG", quality=85)
     return out.getvalue()
 
 
