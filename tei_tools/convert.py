@@ -77,7 +77,7 @@ def convert(
         from tei_tools.markup.enrich import Enricher
 
         enricher = Enricher(doc, profile, registry=registry)
-        annotate, source_element = enricher.annotate, enricher.source_element
+        annotate, source_element = enricher.hand_over, enricher.source_element
         creation_date = enricher.creation_date()
         source_bibls = [enricher.source_element(b) for b in doc.blocks if b.kind == "source"]
     else:

@@ -172,16 +172,17 @@ def test_a_long_validation_neither_delays_requests_nor_publishes_an_outdated_ver
     logged = log.read_text(encoding="utf-8")
     uri = found["uri"]
     validations = [line for line in logged.splitlines() if uri in line and "valid" in line]
-    # Version 1 took its time (a second or more) and was overtaken while under way ...
+    # Version 1 (a check of a second or more) was overtaken while under way: the server
+    # stops waiting for its worker as soon as a newer version arrives ...
     first = next(line for line in validations if "version 1 " in line)
     assert "stopped validating (superseded)" in first, validations
     checking_ms = float(first.rsplit(" in ", 1)[1].split(" ms")[0])
-    assert checking_ms > 500, first
+    assert checking_ms > 200, first  # it was under way when the requests came
     # ... the hover and the completion sent 0.3 s into it were answered meanwhile (waiting
-    # for the check would take most of its time; the hover's own first look at a 1 MB
+    # for the check would take a second or more; the hover's own first look at a 1 MB
     # buffer costs some 150 ms, more on a loaded machine) ...
     assert found["hover"] is not None and "head" in found["hover"].contents.value
-    bound = min(1500.0, checking_ms / 2)
+    bound = 1000.0
     assert found["hover_ms"] < bound and found["completion_ms"] < bound, (found, checking_ms)
     # ... and only the newest version's diagnostics reached the editor.
     assert found["published"] == [(3, 5)], found["published"]

@@ -97,12 +97,25 @@ class Enricher:
         return (dict(self._dateline.attrs), self._dateline.text) if self._dateline else None
 
     def annotate(self, block: Block) -> list[Span]:
-        """The spans to mark in one block's text (a source line's are :meth:`source_element`)."""
+        """The spans to mark in one block's text (a source line's are :meth:`source_element`).
+
+        Any number of times, in any order: the spans were found when the document was read.
+        """
         if block.kind in UNMARKED_KINDS or block.kind == "source":
             return []
-        spans = self._spans.pop(block, None)  # handed over once: the tree holds them from here
+        spans = self._spans.get(block)
         if spans is None:
             raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
+        return spans
+
+    def hand_over(self, block: Block) -> list[Span]:
+        """:meth:`annotate`, forgetting the spans: for the tree builder, which asks once per block.
+
+        The spans of a block already in the tree are freed while the next blocks are built
+        (a large document's names and spans would otherwise all be held to the end).
+        """
+        spans = self.annotate(block)
+        self._spans.pop(block, None)
         return spans
 
     def _entry_for(self, name: str, tag: str | None) -> str:
