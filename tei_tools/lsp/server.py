@@ -198,6 +198,14 @@ class TeiLanguageServer(LanguageServer):
             self._findings = found
         return self._findings
 
+    def prepare_workspace(self) -> None:
+        """Read what the first requests need (the default schema model, the registers)."""
+        try:
+            self.model_for(DocumentState("", Path()))
+            self.registers()
+        except Exception:  # a request will meet the same problem and report it
+            log.exception("reading the workspace ahead failed")
+
     def model_for(self, state: DocumentState) -> SchemaModel | None:
         """The schema model for completion and hover: the grammar the document was validated with."""
         from tei_tools.validate.schema_select import tei_all_path
@@ -383,6 +391,9 @@ def create_server() -> TeiLanguageServer:
     def initialize(ls: TeiLanguageServer, params: types.InitializeParams) -> None:
         roots = ls.roots()
         ls.options = Options.read(params.initialization_options, roots[0] if roots else None)
+        # The schema's element documentation and the workspace's registers are read once,
+        # in the view thread, before the first hover or completion needs them.
+        ls.viewer.submit(ls.prepare_workspace)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: TeiLanguageServer, params: types.DidChangeConfigurationParams) -> None:
