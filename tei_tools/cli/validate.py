@@ -81,8 +81,8 @@ def validate(
 ) -> int:
     """Validate TEI documents (PATHS: files, or folders searched for *.xml)."""
     from tei_tools.cli.common import write_output
-    from tei_tools.corpus.collection import registers_for_paths
     from tei_tools.errors import UsageError
+    from tei_tools.markup.decisions.store import registers_for_paths
     from tei_tools.validate import validate as run_validation
     from tei_tools.validate.formats import render
 

@@ -155,17 +155,6 @@ def collection_of(path: Path) -> Path | None:
     return reviewed_collection(path)
 
 
-def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:
-    """The register files of the collections that files or folders to validate lie in."""
-    found: list[str] = []
-    for path in paths:
-        root = path if (path / "source").is_dir() or (path / "tei").is_dir() else None
-        root = root or collection_of(path if path.is_file() else path / "x")
-        if root is not None:
-            found.extend(collection_registers(root))
-    return tuple(dict.fromkeys(found))
-
-
 def read_settings(root: Path) -> BuildSettings:
     """The settings in ``ROOT/tei-tools.toml``, or the defaults when there is none."""
     path = root / SETTINGS_FILE

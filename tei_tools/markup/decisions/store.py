@@ -175,6 +175,20 @@ def collection_register_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / REGISTERS_DIR).glob("*.xml") if p.is_file())
 
 
+def registers_for_paths(paths: list[Path]) -> tuple[str, ...]:
+    """The register files of the collections that files or folders to validate lie in.
+
+    Here, below the site builder, so that ``validate`` does not load the builder to ask.
+    """
+    found: list[str] = []
+    for path in paths:
+        root = path if (path / "source").is_dir() or (path / "tei").is_dir() else None
+        root = root or reviewed_collection(path if path.is_file() else path / "x")
+        if root is not None:
+            found.extend(str(p.resolve()) for p in collection_register_files(root))
+    return tuple(dict.fromkeys(found))
+
+
 def decisions_bytes(corpus: Path, stem: str) -> bytes:
     """The bytes of a document's decisions file, ``CORPUS/review/STEM.toml`` (empty when none).
 
