@@ -147,7 +147,6 @@ class TeiLanguageServer(LanguageServer):
         self.viewer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tei-view")
         self._registers: WorkspaceRegisters | None = None
         self._register_key: tuple | None = None
-        self._targets = None
         self._findings: list | None = None
 
     # ------------------------------------------------------------------ workspace
@@ -165,21 +164,11 @@ class TeiLanguageServer(LanguageServer):
         if self._registers is None or key != self._register_key:
             self._registers = WorkspaceRegisters(files)
             self._register_key = key
-            self._targets = None
+            self.worker.generation += 1  # the worker reads the changed registers again
         return self._registers
-
-    def pointer_targets(self):
-        """One :class:`PointerTargets` for all validations until a file changes on disk."""
-        from tei_tools.validate.pointers import PointerTargets
-
-        registers = self.registers()
-        if self._targets is None:
-            self._targets = PointerTargets(registers.files)
-        return self._targets
 
     def files_changed(self) -> None:
         """Something on disk changed: sibling ids and registers are read again on next use."""
-        self._targets = None
         self._register_key = None
         self._findings = None
         self.worker.generation += 1

@@ -40,7 +40,7 @@ from tei_tools.markup.registers import (
     entry_xml,
     load_registry,
 )
-from tei_tools.markup.vocabulary import gazetteer_place
+from tei_tools.markup.vocabulary import gazetteer_place, titles_before_given_names
 from tei_tools.reading.languages import ENGLISH, base_code, is_known, unknown_language_note
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
@@ -440,7 +440,9 @@ class Enricher:
             # A ruler is named by a given name ("Prince George", "Queen Anne"): the word
             # after such a title is no surname to look up.
             last_title_word = title.split()[-1].rstrip(".") if title.split() else ""
-            by_surname = bool(surname.text.strip()) and last_title_word not in _GIVEN_NAME_TITLES
+            by_surname = (
+                bool(surname.text.strip()) and last_title_word not in titles_before_given_names()
+            )
             linked = self._by_surname(surname, block) if by_surname else None
             if linked is not None and "ref" in linked.attrs:
                 attrs = {"ref": linked.attrs["ref"]}
@@ -532,13 +534,6 @@ def _is_full_name(match: NameMatch) -> bool:
     start = match.role[1] if match.role else match.start
     words = [w for w in match.text[start - match.start :].split() if not w.endswith(".")]
     return len(words) >= 2
-
-
-#: Titles followed by a given name, not a surname: rulers, their children, popes, saints.
-_GIVEN_NAME_TITLES = frozenset(
-    "Prince Princess King Queen Emperor Empress Tsar Czar Tsarina Czarina Archduke "  # noqa: SIM905
-    "Archduchess Infante Infanta Pope Saint St Dauphin Dauphine Sultan Shah".split()
-)
 
 
 def _alive_on(entry: Entry, day: dt.date | None) -> bool:

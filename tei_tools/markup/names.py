@@ -26,7 +26,7 @@ import ahocorasick
 
 from tei_tools.markup.folding import collapse_space, fold
 from tei_tools.markup.registers import Registry
-from tei_tools.markup.vocabulary import is_given_name, not_names, word_frequency
+from tei_tools.markup.vocabulary import is_given_name, not_names, place_sides, word_frequency
 
 #: Register kind -> the TEI element a name of that kind becomes.
 TAG_OF_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
@@ -449,8 +449,6 @@ def _given_name_of_another(text: str, start: int, end: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ ]+$")
-#: Words that name a part of a country by where it lies ("Lower Canada" is not Canada).
-_SIDES = frozenset({"Upper", "Lower", "Northern", "Southern", "Eastern", "Western"})
 
 
 def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
@@ -465,7 +463,9 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    return word in _SIDES or (is_given_name(word) and not _after_a_preposition(text, start))
+    return word in place_sides(compass=False) or (
+        is_given_name(word) and not _after_a_preposition(text, start)
+    )
 
 
 def _after_a_preposition(text: str, start: int) -> bool:

@@ -90,27 +90,26 @@ def gazetteer_place(name: str) -> GazetteerPlace | None:
         # "Lower Canada", "Upper Silesia", "Western Australia": a part of a known country,
         # state or region, named by where it lies in it.
         side, rest = name.split(" ", 1)
-        whole = places.get(rest) if side in _SIDES else None
+        whole = places.get(rest) if side in place_sides() else None
         if whole is not None and whole.kind in ("country", "state", "region"):
             found = GazetteerPlace("region", whole.country, 0)
     return found
 
 
-#: Words that name a part of a country by where it lies ("Lower Canada", "East Prussia").
-_SIDES = frozenset(
-    {
-        "Upper",
-        "Lower",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-    }
-)
+@functools.cache
+def place_sides(*, compass: bool = True) -> frozenset[str]:
+    """Words naming a part of a place by where it lies: "Lower" (Canada), "East" (Prussia).
+
+    ``compass=False`` leaves out North, South, East and West, which also open fixed names.
+    """
+    rows = [line.split("\t") for line in _lines("place-sides.txt")]
+    return frozenset(word for word, kind in rows if compass or kind == "part")
+
+
+@functools.cache
+def titles_before_given_names() -> frozenset[str]:
+    """Titles a given name follows, not a surname: "Prince" (George), "Queen" (Anne)."""
+    return frozenset(_lines("titles-before-given-names.txt"))
 
 
 @functools.cache
