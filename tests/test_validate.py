@@ -69,6 +69,28 @@ def test_specialised_grammar_gives_the_full_tei_all_verdict_on_every_sample(tei_
     assert compared >= 110
 
 
+def test_copying_only_the_reachable_definitions_prunes_exactly_as_copying_all():
+    from tei_tools.validate.specialise import (
+        document_vocabulary,
+        merge_vocabularies,
+        parse_grammar,
+        specialise,
+    )
+    from tei_tools.xml import parse_xml_file
+
+    full = parse_grammar(TEI_ALL, TEI_ALL.read_bytes(), "test")
+    vocabularies = [
+        document_vocabulary(parse_xml_file(path).getroot())
+        for path in sorted((REPO / "corpus" / "tei").glob("*.xml"))[:6]
+    ]
+    vocabularies.append(merge_vocabularies(vocabularies))
+    for vocabulary in vocabularies:
+        for any_start in (False, True):
+            fast = specialise(full, vocabulary, any_start=any_start)
+            whole = specialise(full, vocabulary, any_start=any_start, restrict=False)
+            assert etree.tostring(fast, method="c14n") == etree.tostring(whole, method="c14n")
+
+
 @pytest.mark.slow
 def test_specialised_grammar_is_much_smaller_than_tei_all():
     from tei_tools.validate.specialise import document_vocabulary, parse_grammar, specialise

@@ -33,7 +33,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -408,16 +408,23 @@ def can_specialise(grammar: etree._Element) -> bool:
 
 
 def specialise(
-    grammar_tree: etree._ElementTree, vocabulary: Vocabulary, *, any_start: bool = False
+    grammar_tree: etree._ElementTree,
+    vocabulary: Vocabulary,
+    *,
+    any_start: bool = False,
+    restrict: bool = True,
 ) -> etree._ElementTree:
     """A copy of the grammar in which patterns that cannot match ``vocabulary`` are ``notAllowed``.
 
     With ``any_start`` the grammar's start accepts any of the document's
     elements as a root, so that one subtree at a time can be checked (to find
-    where a document first goes wrong).
+    where a document first goes wrong).  ``restrict`` copies only the
+    definitions the pruner can reach (:func:`_live_copy`); without it the whole
+    grammar is copied, which gives the same result more slowly (a test holds
+    the two equal).
     """
     full = grammar_tree.getroot()
-    root = _copy_tree(full)
+    root = _live_copy(full, vocabulary, any_start) if restrict else _copy_tree(full)
     pruner = _Pruner(root, vocabulary)
     if any_start:
         pruner.open_start(_named_element_defines(full))
@@ -427,6 +434,138 @@ def specialise(
 
         prune_attributes_per_element(root, vocabulary.carried)
     return etree.ElementTree(root)
+
+
+def _live_copy(full: etree._Element, vocabulary: Vocabulary, any_start: bool) -> etree._Element:
+    """A copy of the grammar's ``start`` and only the definitions the pruner can reach.
+
+    About half of tei_all lies in the content of elements a document does not
+    use, and every pass of the pruner over a copied tree costs in proportion to
+    its size (lxml makes a proxy for each node it visits), so the reach is
+    worked out on the shared, never modified grammar first.  The definitions
+    kept are exactly those :meth:`_Pruner._possibly_reachable` would find in a
+    copy of the whole grammar (opened as :meth:`_Pruner.open_start` opens it);
+    the others are dropped by the pruner in any case.
+    """
+    reach = _reach_of(full)
+    elements = vocabulary.elements
+    added = (
+        [name for name, element in reach.element_defines if element in elements]
+        if any_start
+        else []
+    )
+    containers = [_START, *added]
+    kept = reach.root_patterns(containers)
+    live: set[str] = set(added)
+    todo = list(containers)
+    while todo:
+        holder = reach.holders[todo.pop()]
+        refs = list(holder.refs)
+        patterns = list(holder.patterns)
+        while patterns:
+            index = patterns.pop()
+            if index not in kept and not reach.accepts(index, elements):
+                continue
+            content = reach.contents[index]
+            refs.extend(content.refs)
+            patterns.extend(content.patterns)
+        for name in refs:
+            if name not in live and name in reach.holders:
+                live.add(name)
+                todo.append(name)
+    root = etree.Element(full.tag, nsmap=full.nsmap)
+    for key, value in full.attrib.items():
+        root.set(key, value)
+    root.text = full.text
+    for child in full:
+        if _local(child) != "define" or child.get("name") in live:
+            root.append(_deep_copy(child))
+    return root
+
+
+#: The key of the grammar's ``start`` among the holders (no define is named "").
+_START = ""
+
+
+@dataclass
+class _Holder:
+    """What a ``start``, a ``define`` or an element's content reaches without entering an
+    element: the definitions it names and the element patterns (by index)."""
+
+    refs: list[str] = field(default_factory=list)
+    patterns: list[int] = field(default_factory=list)
+
+
+class _Reach:
+    """The reference structure of one full grammar, read once (see :func:`_live_copy`)."""
+
+    def __init__(self, grammar: etree._Element) -> None:
+        self.patterns: list[etree._Element] = []
+        self.names: list[Name | None] = []
+        self.contents: list[_Holder] = []
+        self.holders: dict[str, _Holder] = {}
+        start = _Holder()
+        for node in grammar.iter(_R + "start"):
+            self._read(list(node), start)
+        self.holders[_START] = start
+        for define in grammar.iter(_R + "define"):
+            holder = self.holders.setdefault(define.get("name"), _Holder())
+            self._read(list(define), holder)
+        self.element_defines = _named_element_defines(grammar)
+
+    def _read(self, nodes: list[etree._Element], holder: _Holder) -> None:
+        todo = nodes[::-1]
+        while todo:
+            node = todo.pop()
+            kind = _local(node)
+            if kind == "element":
+                holder.patterns.append(len(self.patterns))
+                self.patterns.append(node)
+                name = node.get("name")
+                self.names.append(
+                    _resolve_qname(name, node, _inherited_ns(node)) if name is not None else None
+                )
+                content = _Holder()
+                self.contents.append(content)
+                self._read(list(node), content)
+            elif kind == "ref":
+                holder.refs.append(node.get("name"))
+            else:
+                todo.extend(reversed(node))
+
+    def accepts(self, index: int, elements: frozenset[Name]) -> bool:
+        name = self.names[index]
+        if name is not None:
+            return name in elements
+        return matches_any(self.patterns[index], elements)
+
+    def root_patterns(self, containers: list[str]) -> set[int]:
+        """Element patterns reachable from ``containers`` without entering an element."""
+        kept: set[int] = set()
+        seen: set[str] = set()
+        todo = list(containers)
+        while todo:
+            holder = self.holders.get(todo.pop())
+            if holder is None:
+                continue
+            kept.update(holder.patterns)
+            for name in holder.refs:
+                if name not in seen:
+                    seen.add(name)
+                    todo.append(name)
+        return kept
+
+
+_reaches: LruCache[int, tuple[etree._Element, _Reach]] = LruCache(4)
+
+
+def _reach_of(grammar: etree._Element) -> _Reach:
+    hit = _reaches.get(id(grammar))
+    if hit is not None and hit[0] is grammar:
+        return hit[1]
+    reach = _Reach(grammar)
+    _reaches.put(id(grammar), (grammar, reach))
+    return reach
 
 
 def _copy_tree(root: etree._Element) -> etree._Element:
@@ -710,9 +849,8 @@ class _Pruner:
 
 
 def _deep_copy(node: etree._Element) -> etree._Element:
-    from copy import deepcopy
-
-    return deepcopy(node)
+    # lxml's own copy, without copy.deepcopy's dispatch and memo (a tenth of a pruning).
+    return node.__deepcopy__(None)
 
 
 def _group_of(define: etree._Element) -> etree._Element:
