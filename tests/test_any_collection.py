@@ -440,6 +440,16 @@ def test_a_contracted_given_name_in_capitals_opens_a_name():
     assert marked(tree, "placeName") == []
 
 
+def test_a_name_in_capitals_with_initials_is_whole_in_the_middle_of_a_document():
+    text = (
+        "Telegrams\n\nMove the cavalry at once.\n\nJNO. A. RAWLINS,\n\nChief of Staff.\n\n"
+        "Steamers will be ready.\n\nCHS. THOMAS,\n\nQuartermaster.\n\nWASHINGTON, May 19, 1865.\n\n"
+        "Order the corps to report.\n\nU. S. GRANT,\n\nLieutenant-General.\n"
+    )
+    tree = convert(text, profile="generic").tree
+    assert {"JNO. A. RAWLINS", "CHS. THOMAS", "U. S. GRANT"} <= set(marked(tree, "persName"))
+
+
 def test_a_journey_from_one_place_to_another_names_two_places():
     text = "Journal\n\nThe army marched from Tawcester to Burrowbridge and lay three miles short of Wellfleete.\n"
     assert names_of(text, "placeName") == ["Tawcester", "Burrowbridge", "Wellfleete"]

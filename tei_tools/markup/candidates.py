@@ -390,22 +390,42 @@ def sentence_case(text: str, is_surname: Callable[[str], bool] | None = None) ->
     the length (then offsets could not be carried back).
     """
     pieces = []
+    after_initial = False
     for index, m in enumerate(re.finditer(r"\S+|\s+", text)):
         word = m.group()
-        bare = word.strip(".,;:!?()[]\"“”'’")
-        if not bare or word.isspace() or not bare[:1].isalpha():
+        if word.isspace():
             pieces.append(word)
             continue
+        bare = word.strip(".,;:!?()[]\"“”'’")
+        if not bare or not bare[:1].isalpha():
+            pieces.append(word)
+            after_initial = False
+            continue
         lower = word.lower()
-        keep = _kept_capital(bare) or (
-            is_surname is not None
-            and bare.lower() not in _LOWER_IN_TITLES
-            and is_surname(bare.capitalize())
+        # "A." in capitals is an initial ("JNO. A. RAWLINS"): the article takes no full stop;
+        # the word after an initial or a contracted given name ("CHS. THOMAS") is a name.
+        pointed = word.rstrip(",;:").endswith(".")
+        initial = pointed and (len(bare) == 1 or bare.capitalize() in _contractions())
+        keep = (
+            initial
+            or (after_initial and bare.lower() not in _LOWER_IN_TITLES)
+            or _kept_capital(bare)
+            or (
+                is_surname is not None
+                and bare.lower() not in _LOWER_IN_TITLES
+                and is_surname(bare.capitalize())
+            )
         )
         first = index == 0
         pieces.append(_capitalise(lower) if keep or first else lower)
+        after_initial = initial and not word.endswith((",", ";", ":"))
     shadow = "".join(pieces)
     return shadow if len(shadow) == len(text) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _contractions() -> frozenset[str]:
+    return frozenset(given_name_contractions())
 
 
 @functools.lru_cache(maxsize=8192)
