@@ -36,6 +36,12 @@ from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
 from tei_tools.markup.vocabulary import (
+    evidence_alternatives as _any_of,
+)
+from tei_tools.markup.vocabulary import (
+    evidence_words as _words,
+)
+from tei_tools.markup.vocabulary import (
     gazetteer_place,
     given_name_contractions,
     is_given_name,
@@ -49,180 +55,51 @@ from tei_tools.markup.vocabulary import (
 PERSON, ORG, PLACE = "persName", "orgName", "placeName"
 
 #: Words that end the name of a body ("Rumanian Embassy", "Central Rada").
-ORG_HEADS = frozenset(
-    """
-    Government Committee Embassy Council Rada Party
-    Staff Ministry Department Congress Corps Legation Consulate
-    Commission Bureau Assembly Duma Senate Bank Office Mission Conference Directorate
-    Directory Commissariat Secretariat Cabinet Parliament Diet Headquarters Delegation Board
-    Society Association Federation Synod Tribunal Admiralty Sejm Reichstag Soviet
-    Union League Company Trust Cooperative Co-operative Syndicate Agency
-    Court College University Academy Hospital Institution Institute Exchange House
-    Convention Legislature Chamber Corporation Guild Regiment Brigade Treasury Exchequer
-    Commons Lords Burgesses Representatives Sessions Chancery Inquisition Propaganda
-    Legion Battalion Guards Dragoons Hussars Fusiliers Militia Army Navy Division Squadron
-    Flotilla Proprietors Commissioners Trustees
-    """.split()  # noqa: SIM905 - a word list reads better as running text
-)
+ORG_HEADS = _words("org_heads")
 #: Plural heads name several bodies ("the Allied Governments"): not one name to mark.
-PLURAL_ORG_HEADS = frozenset(
-    [
-        "Governments",
-        "Committees",
-        "Embassies",
-        "Councils",
-        "Parties",
-        "Ministries",
-        "Legations",
-        "Consulates",
-        "Soviets",
-        "Delegations",
-        "Missions",
-        "Commissions",
-    ]
-)
+PLURAL_ORG_HEADS = _words("plural_org_heads")
 #: Head words that make a name of a body on their own after "the" ("the Rada").
-SELF_NAMING_HEADS = frozenset(
-    {"Rada", "Duma", "Sejm", "Reichstag", "Admiralty", "Directory", "Treasury", "Exchequer",
-     "Senate", "Legislature", "Cabinet"}
-)  # fmt: skip
+SELF_NAMING_HEADS = _words("self_naming_heads")
 #: Bodies named by their head word alone, with or without "the" ("in Parliament").
-BARE_NAMING_HEADS = frozenset({"Parliament", "Congress"})
+BARE_NAMING_HEADS = _words("bare_naming_heads")
 #: Heads that name a body only with what it is of ("House of Commons", "Court of Directors").
-OF_ONLY_HEADS = frozenset(
-    {"House", "Court", "Chamber", "Commons", "Lords", "Proprietors", "Commissioners", "Trustees"}
-)
+OF_ONLY_HEADS = _words("of_only_heads")
 
 #: Geographical head words written as part of a place's name ("the Moon Islands").
-PLACE_HEADS = frozenset(
-    """
-    Islands Island Isles Peninsula River Sea Gulf Bay Strait Straits Mountains Mountain Lake
-    Canal Estuary Cape Mount Range Valley Steppe Plain Plateau Desert Coast Highlands Heights
-    Forest Pass Moor Heath Marsh Fen Fens Hills Downs Forth Firth Sound Channel Harbour Harbor
-    Street Square Lane Fort Castle Abbey Palace Empire County Parish Township Shire
-    Bridge Wharf Quay Road
-    """.split()  # noqa: SIM905
-)
+PLACE_HEADS = _words("place_heads")
 #: Lower-case words after a place ("the Dvina front", "Archangel province").
-PLACE_AFTER = frozenset(
-    [
-        "front",
-        "river",
-        "province",
-        "district",
-        "region",
-        "estuary",
-        "railway",
-        "line",
-        "coast",
-        "frontier",
-        "sector",
-        "gubernia",
-        "guberniya",
-        "oblast",
-        "uyezd",
-        "county",
-        "harbour",
-        "harbor",
-    ]
-)
+PLACE_AFTER = _words("place_after")
 #: Words before a place ("at Kem", "taken Soroki", "the road to Onega").
-PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|towards?|via|into|across|beyond|outside|around|through|within|"
-    r"occupied|occupy|occupying|taken|take|taking|captured|capture|capturing|reached|reach|"
-    r"entered|enter|evacuated|evacuate|bombarded|seized|retook|surrounded|besieged|"
-    r"landed at|arrived at|arrived in|road to|route to|railway to|march on|advance on|"
-    r"advanced on|marched on|north of|south of|east of|west of|region of|district of|"
-    r"province of|town of|city of|port of|village of|mouth of|banks of|shores of|"
-    r"towne of|citie of|mayor of|maior of|inhabitants of|miles? short of|miles? from|"
-    r"miles? beyond|miles? of)"
-    r"(?:\s+the)?\s+)$",
-    re.IGNORECASE,
-)
+PLACE_BEFORE = re.compile(rf"(?:\b(?:{_any_of('place_before')})(?:\s+the)?\s+)$", re.IGNORECASE)
 #: Words after a person ("Zaitsev declared").
-SPEECH_AFTER = re.compile(
-    r"^\s+(?:has\s+|had\s+)?(?:said|says|declared|declares|stated|states|replied|replies|wrote|"
-    r"writes|telegraphed|telegraphs|informed|informs|reported|reports|told|asked|answered|"
-    r"proposed|signed|insisted|protested|promised|demanded|announced|explained|added|"
-    r"confirms|confirmed|wires|wired|telegraphs|cables|cabled|recommends|recommended|advises|"
-    r"advised|agrees|agreed|thinks|thought|believes|believed|requests|requested|urges|urged|"
-    r"learned|learns|arrived|returned|resigned|died|answers)\b"
-)
+SPEECH_AFTER = re.compile(rf"^\s+(?:has\s+|had\s+)?(?:{_any_of('speech_verbs')})\b")
 #: Verbs whose object is a person: "I wired Huntington", "sending Webster".
-MESSAGE_BEFORE = re.compile(
-    r"\b(?:wired|wires|telegraphed|cabled|informed|told|instructed|advised|asked|thanked|"
-    r"received|sending|sent|saw|met|visited|consulted|appointed|introduced|called on|"
-    r"conferred with|talked with|spoke with|spoke to|wrote to|replied to|with|by)\s+$"
-)
+MESSAGE_BEFORE = re.compile(rf"\b(?:{_any_of('message_verbs')})\s+$")
 #: An office after a name: "Hicks, British officer", "Riggs, military attaché".
 OFFICE_AFTER = re.compile(
-    r"^,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:officer|attach[ée]|consul|vice-consul|agent|"
-    r"representative|secretary|minister|ambassador|commissioner|commissar|delegate|general|"
-    r"colonel|captain|major|correspondent|engineer|chairman|president|director)\b",
-    re.IGNORECASE,
+    rf"^,\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:{_any_of('offices_after')})\b", re.IGNORECASE
 )
 #: A kind of place after a name: "Björneborg, Finnish port".
 PLACE_APPOSITION = re.compile(
-    r"^,\s+(?:an?\s+|the\s+)?(?:[A-Z][a-z]+\s+)?(?:port|town|city|village|fortress|station|"
-    r"harbou?r|junction|province|district|island|river|capital)\b"
+    rf"^,\s+(?:an?\s+|the\s+)?(?:[A-Z][a-z]+\s+)?(?:{_any_of('place_kinds_after')})\b"
 )
 #: Offices: the words that make a following bracketed or appositive name a person.
-OFFICES = re.compile(
-    r"\b(?:Consul|Consul[- ]General|Vice[- ]Consul|Ambassador|Minister|Secretary|Charg[ée]|"
-    r"Counsel(?:l)?or|Attach[ée]|Commissioner|Commissar|Commander(?:-in-Chief)?|General|"
-    r"Admiral|Colonel|Captain|Major|Lieutenant|President|Premier|Chairman|Chief|Director|"
-    r"Governor|Representative|Agent|Envoy|Delegate|Head|Ataman|Hetman|Senator|Officer)\b",
-)
+OFFICES = re.compile(rf"\b(?:{_any_of('offices')})\b")
 #: Capitalised words that are not names: function words, offices, forms of address,
 #: calendar words, and words of the documents' own apparatus.
-NOT_NAMES = frozenset(
-    """
-    The A An He She It They We I In On At This That These Those His Her Their Our Its My Your
-    And But Or If As By For From With To Of No Not All Any Every There Here When Where Which
-    Who What While After Before Since During Until Upon Although Though Because However Also
-    Yet So Then Thus Now Only Even Such Some Many Most Much More Other Another Each Both Either
-    Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
-    Mr Mrs Messrs Dr Sir Madam Excellency Excellencies Lordship Majesty Highness Gentlemen Dear
-    Comrade Comrades Citizen Citizens Commissaire Commissaires Your Yours Respectfully Sincerely Faithfully Truly
-    Secretary State States Ambassador Ambassadors Consul General Minister Ministers Chargé Charge
-    Affaires Counsellor Counselor Attaché Commissioner Commissar Commissars President Premier
-    Chairman Chief Director Governor Representative Representatives Agent Envoy Delegate Acting
-    Assistant Deputy Vice Under Special High Supreme Commander Commander-in-Chief Officer
-    Officers Lieutenant Commanders-in-Chief Vice-Consul Consul-General Attaché Military Naval
-    Colonel Captain Admiral Major Marshal Prince Count Baron King Queen Emperor Tsar Czar
-    Government Council Committee Embassy Ministry Department Congress Commission Assembly Party
-    Soviet Soviets Republic People People's Peoples Workers Workers' Peasants Peasants'
-    Soldiers Soldiers' Sailors Deputies Army Navy Fleet Red White Allied Allies Entente Powers
-    Central Executive National Federal Foreign Affairs Internal War Finance Justice Treasury
-    Provisional Imperial Royal Socialist Soviet Bolshevik Bolsheviks Menshevik Mensheviks
-    Maximalist Maximalists Communist Communists Revolutionary Revolutionaries Social Democrat
-    Democrats Democratic Labour Labor Liberal Conservative Cadet Cadets
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Telegram Note Notes Letter Memorandum Despatch Dispatch Decree Resolution Appeal Statement
-    Reply Report Enclosure Annex Article Section Chapter Part Paragraph File No Nos Received
-    Sent Signed Translation Confidential Strictly Urgent Secret Copy Extract Text Notice
-    North South East West Northern Southern Eastern Western Far Near Middle Upper Lower Great
-    God Christ Christian Christians Jewish Jews Catholic Orthodox Mohammedan Moslem
-    Rs Rubles Roubles Dollars Francs Pounds Marks
-    Railway Railways Railroad Road Street Square Bridge Station Line Lines Front Treaty Peace
-    """.split()  # noqa: SIM905
-) | frozenset((*month_names().names, *month_names().abbreviations))
+NOT_NAMES = _words("not_names") | frozenset((*month_names().names, *month_names().abbreviations))
 #: Single words that are never a name by themselves (a body's head word needs more).
 _NEVER_ALONE = (NOT_NAMES | ORG_HEADS | PLACE_HEADS | PLURAL_ORG_HEADS) - (
     SELF_NAMING_HEADS | BARE_NAMING_HEADS
 )
 #: Particles inside a person's name ("Ludwig von Mises", "Charles de Gaulle").
-PARTICLES = frozenset("von van de der den du la le di da del dos ter zu af".split())  # noqa: SIM905
+PARTICLES = _words("particles")
 #: Endings of Russian patronymics: a word with one makes a three-word person's name.
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ich|ovna|evna|ichna)$")
 #: Endings of demonyms and other adjectives of peoples ("Rumanian", "Japanese").
 _DEMONYM_ENDINGS = re.compile(r"(?:ian|ean|ese|ish|ic)$")
 #: Adjectives of peoples whose ending is also a surname's ("Moran", "Macgowan", "French").
-_DEMONYM_WORDS = frozenset(
-    "american german mexican cuban moroccan afghan tibetan anglican republican lutheran roman "  # noqa: SIM905
-    "dominican czech french dutch scotch greek swiss thai finn turk pan slav tatar tartar "
-    "cossack kalmyk uzbek kazakh kirghiz kazak lett lapp magyar bolshevik menshevik".split()
-)
+_DEMONYM_WORDS = _words("demonyms")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -448,19 +325,11 @@ def _capitalise(word: str) -> str:
 
 
 #: Titles before a person's name (the register matcher's list, plus abbreviations).
-_PERSON_TITLES = frozenset(
-    "General Admiral Colonel Captain Major Lieutenant Marshal Ataman Hetman Count Baron Prince "  # noqa: SIM905
-    "Princess Lord Lady Sir Ambassador Consul Minister President Premier Commissar Comrade "
-    "Citizen Professor Doctor Monsieur Madame Herr Mr. Mrs. Dr. Gen. Col. Capt. Adm.".split()
-)
+_PERSON_TITLES = _words("person_titles")
 #: Words that keep a capital in a title read in sentence case.
 _TITLE_CAPITALS = ORG_HEADS | PLACE_HEADS | _PERSON_TITLES
 #: Words of titles never part of a name ("NOTE FROM ... TO THE ... ON ...").
-_LOWER_IN_TITLES = frozenset(
-    "a an the of on in at to from by for and or with about against note reply letter telegram "  # noqa: SIM905
-    "statement communique appeal decree message report speech interview resolution protest "
-    "declaration order radio wireless extract extracts proposal treaty agreement".split()
-)
+_LOWER_IN_TITLES = _words("lower_in_titles")
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -635,9 +504,7 @@ def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int,
     return ()
 
 
-_COMPASS = frozenset(
-    {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-)
+_COMPASS = _words("compass")
 #: A body named around a place the registers know: "East India Company", "Council of Virginia".
 _HEAD_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){0,2})\s+(?P<head>[A-Z][\w'’-]*)")
 _HEAD_BEFORE = re.compile(
@@ -690,91 +557,9 @@ _OF_WHAT = re.compile(
     r"[A-Z][\w'’-]*"
 )
 #: Words that open a run of capitals without belonging to the name ("The Rumanian Embassy").
-_LEADING_WORDS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "Its",
-        "My",
-        "Your",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "As",
-        "By",
-        "For",
-        "From",
-        "With",
-        "To",
-        "Of",
-        "In",
-        "On",
-        "At",
-        "When",
-        "Where",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "Having",
-        "Dear",
-        "Commanding",
-        "Commander",
-    ]
-)
+_LEADING_WORDS = _words("leading_words")
 #: Words after a capitalised word that show it is a noun, not an adjective ("Japan has").
-_NOT_A_NOUN_AFTER = frozenset(
-    [
-        "is",
-        "was",
-        "has",
-        "had",
-        "and",
-        "or",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "for",
-        "from",
-        "which",
-        "who",
-        "that",
-        "were",
-        "are",
-        "will",
-        "would",
-        "should",
-        "could",
-        "may",
-        "must",
-        "shall",
-        "been",
-        "being",
-        "a",
-        "an",
-        "as",
-        "but",
-        "nor",
-        "so",
-        "than",
-        "then",
-    ]
-)
+_NOT_A_NOUN_AFTER = _words("not_a_noun_after")
 
 
 def _after_the(text: str, start: int) -> bool:
@@ -782,10 +567,7 @@ def _after_the(text: str, start: int) -> bool:
 
 
 #: Geographical words named "of" a place: "the Isle of Ely", "the Bay of Biscay".
-_HEAD_FIRST = frozenset(
-    {"Isle", "Isles", "Bay", "Gulf", "Cape", "Strait", "Straits", "Lake", "County", "Countie",
-     "Shire"}
-)  # fmt: skip
+_HEAD_FIRST = _words("head_first")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
@@ -952,14 +734,9 @@ def _type_from_context(
 
 
 #: Titles the older prints set in lower case: "sir Humfrey Gilbert", "doctor Franklin".
-_LOWER_TITLE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:sir|doctor|dr\.|mr\.|mrs\.|messrs\.|dame|lady)\s+$"
-)
+_LOWER_TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_any_of('lower_case_titles')})\s+$")
 #: "the death of Foulon", "the widow of Barlow": what only a person has.
-_KIN_BEFORE = re.compile(
-    r"\b(?:death|murder|execution|arrest|funeral|burial|wife|widow|husband|son|daughter|"
-    r"nephew|niece|heir|heirs)\s+of\s+$"
-)
+_KIN_BEFORE = re.compile(rf"\b(?:{_any_of('kin_of')})\s+of\s+$")
 #: "from Daventree to Haverbrowe": a journey between two places.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_AFTER = re.compile(r"^\s+to\s+[A-Z]")
@@ -969,12 +746,8 @@ _SIGNED_BEFORE = re.compile(r"\b(?:Signed|Sd|Sgd)\.?(?:,|:)?\s+(?:(?:[A-Z][\w'�
 
 
 #: Words written after a name that are not part of it ("Benjamin Franklin Esqr.").
-_AFTER_NAME_WORDS = frozenset({"Esq", "Esqr", "Esqre", "Esquire", "Junr", "Senr", "Jr", "Sr"})
-_NUMBER_WORD = re.compile(
-    r"^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Hundred|"
-    r"Thousand)(?:[- ]|$)",
-    re.IGNORECASE,
-)
+_AFTER_NAME_WORDS = _words("after_name_words")
+_NUMBER_WORD = re.compile(rf"^(?:{_any_of('number_words')})(?:[- ]|$)", re.IGNORECASE)
 #: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
 _WEAK_PERSON_REASONS = frozenset(
     {"before a verb of speech", "after a verb of sending or telling", "followed by an office"}
@@ -997,11 +770,7 @@ def _people(word: str) -> bool:
 
 
 #: Words after which a capitalised name is a ship's ("by the Friendship", "the sloop Betsey").
-_SHIP_BEFORE = re.compile(
-    r"\b(?:(?:by|in|on|per|aboard|board)\s+the|ship|sloop|brig|brigantine|schooner|snow|"
-    r"frigate|packet|vessel|man[- ]of[- ]war|galley|ketch|steamer|steamship|barque|bark)\s+$",
-    re.IGNORECASE,
-)
+_SHIP_BEFORE = re.compile(rf"\b(?:{_any_of('ship_words')})\s+$", re.IGNORECASE)
 
 
 def _after_ship_word(text: str, start: int) -> bool:
@@ -1091,10 +860,10 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
 
 
 #: Articles and quantifiers that a common noun takes and a person's name does not.
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|few|some|several|many|any|each|every|no)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(rf"\b(?:{_any_of('articles')})\s+$", re.I)
 #: Prepositions of being somewhere ("at Cork"), not of purpose ("for Sale", "to Hire").
-_NEAR_PREPOSITION = re.compile(r"\b(?:in|at|from|near|via|towards?)\s+$", re.I)
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|to|from|for|of|near|via|by|towards?)\s+$", re.I)
+_NEAR_PREPOSITION = re.compile(rf"\b(?:{_any_of('near_prepositions')})\s+$", re.I)
+_PLACE_PREPOSITION = re.compile(rf"\b(?:{_any_of('place_prepositions')})\s+$", re.I)
 
 
 def _clause(before: str) -> str:

@@ -9,8 +9,15 @@ name found through them is marked for review, never linked to an entry.
 from __future__ import annotations
 
 import functools
+import re
+import sys
 from dataclasses import dataclass
 from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 
 def _lines(name: str) -> list[str]:
@@ -116,6 +123,24 @@ def titles_before_given_names() -> frozenset[str]:
 def not_names() -> frozenset[str]:
     """Capitalised words that are not a name on their own (forms of address, old nouns)."""
     return frozenset(_lines("not-names-en.txt"))
+
+
+@functools.cache
+def _english_evidence() -> dict[str, dict[str, list[str]]]:
+    data = (resources.files("tei_tools") / "data" / "vocab" / "evidence-en.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def evidence_words(key: str) -> frozenset[str]:
+    """One of the English word sets of ``evidence-en.toml`` (``[words]``): "org_heads", ..."""
+    return frozenset(_english_evidence()["words"][key])
+
+
+def evidence_alternatives(key: str) -> str:
+    """One of the phrase lists of ``evidence-en.toml`` (``[phrases]``) as a regular-expression
+    alternation, each phrase escaped, the longest first."""
+    phrases = sorted(_english_evidence()["phrases"][key], key=len, reverse=True)
+    return "|".join(re.escape(phrase) for phrase in phrases)
 
 
 @functools.lru_cache(maxsize=1)
