@@ -475,6 +475,11 @@ def test_a_place_named_after_a_bridge_or_a_wharf_is_whole():
     assert names_of(text, "placeName") == ["Kingston Bridge"]
 
 
+def test_a_place_named_after_a_point_a_creek_or_falls_is_whole():
+    text = "Letter\n\nThe boats lay at City Point, and the wagons crossed at Rock Creek above Great Falls.\n"
+    assert names_of(text, "placeName") == ["City Point", "Rock Creek", "Great Falls"]
+
+
 def test_a_body_at_a_place_is_found_in_running_text_and_in_capitals():
     text = "Cromwell to the Committee at Lancaster\n\nFOR THE HONOURABLE THE COMMITTEE AT LANCASTER: THESE\n\nGentlemen,\n\nWe marched.\n"
     assert names_of(text, "orgName") == ["Committee at Lancaster", "COMMITTEE AT LANCASTER"]
