@@ -151,6 +151,17 @@ def test_english_old_style_year_begins_on_lady_day():
     assert after.attrs["when"] == "1650-04-09"
 
 
+def test_a_journal_entry_without_a_year_takes_the_journal_s_year_not_a_year_the_prose_names():
+    text = (
+        "Journal, 10 to 12 May 1714\n\nMay 10. Rode to Newbury.\n\n"
+        "Saw the stone: Robert Smith died Augt. 30. 1706.\n\nMay 12. Came home.\n"
+    )
+    tree = convert(text, profile="generic").tree
+    whens = tree.xpath("//t:body//t:date/@when", namespaces=NS)
+    assert whens[0] == "1714-05-21" and whens[-1] == "1714-05-23"  # Old Style, +11 days
+    assert "1706-09-10" in whens  # the date the prose names keeps its own year
+
+
 def test_dates_after_the_reform_are_gregorian():
     [found] = find_dates("14 September 1752", default_calendar="great-britain")
     assert found.attrs == {"when": "1752-09-14"}

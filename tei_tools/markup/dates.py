@@ -1077,7 +1077,7 @@ def _expressions(
     anchor = document_date
     expressions: list[Expression] = []
     for start, end, found, read_again in kept:
-        if _WRITTEN_YEAR.search(text, start, end):
+        if WRITTEN_YEAR.search(text, start, end):
             anchor = reference_day(found[-1].attrs, year_alone=False) or anchor
         elif anchor is not None and anchor != document_date:
             found = read_again(anchor) or found
@@ -1094,7 +1094,8 @@ def _reader(
     return read_again
 
 
-_WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
+#: A year written out (four digits), as opposed to a date that takes its year from context.
+WRITTEN_YEAR = re.compile(r"(?<![\w.])[12]\d{3}(?![\w])")
 
 
 def reference_day(
@@ -1274,7 +1275,7 @@ def parse_date(
 
 def _year_alone(text: str) -> DateMatch | None:
     """A date line whose only date is a year ("Wien, 1832"): the year, in any language."""
-    years = list(_WRITTEN_YEAR.finditer(text))
+    years = list(WRITTEN_YEAR.finditer(text))
     if len(years) != 1 or re.search(r"\d", text[: years[0].start()] + text[years[0].end() :]):
         return None
     year = years[0]

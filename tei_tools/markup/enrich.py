@@ -24,6 +24,7 @@ from tei_tools.findings import Finding, context_around
 from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import (
+    WRITTEN_YEAR,
     DateMatch,
     find_dates,
     find_dates_in_sequence,
@@ -140,6 +141,10 @@ class Enricher:
         """Every block's spans and every source line's ``bibl``, in reading order."""
         names, candidates = self._prepare()
         anchor = self.document_date  # where a date without a year takes its year
+        # Where an entry's heading without a year ("May 12.") takes its year: the document's
+        # own date and the headings with a year, never a date the prose mentions ("died
+        # Augt. 30. 1706" in a journal of 1714).
+        timeline = self.document_date
         previous_source: str | None = None
         for block in self.doc.blocks:
             if block.kind == "source":
@@ -150,21 +155,31 @@ class Enricher:
                 self._citations[block] = element
             elif block.kind not in UNMARKED_KINDS:
                 # Popped: a block's names are dropped once its spans exist (memory, issue 26).
-                spans, anchor = self._mark(block, anchor, names.pop(block), candidates.pop(block))
+                spans, anchor, timeline = self._mark(
+                    block, anchor, timeline, names.pop(block), candidates.pop(block)
+                )
                 self._spans[block] = spans
 
     def _mark(
         self,
         block: Block,
         anchor: dt.date | None,
+        timeline: dt.date | None,
         known: list[NameMatch],
         candidates: list[Candidate],
-    ) -> tuple[list[Span], dt.date | None]:
-        """The spans of one block, and the anchor for the blocks after it."""
+    ) -> tuple[list[Span], dt.date | None, dt.date | None]:
+        """The spans of one block, and the anchor and the timeline for the blocks after it."""
         if block.kind in ("dateline", "closing_dateline"):
             spans, anchor = self._dateline_spans(block, anchor)
         else:
-            found, anchor = self._find_dates(block.text, anchor)
+            found, after = self._find_dates(block.text, anchor)
+            heading = found[0] if found and not block.text[: found[0].start].strip() else None
+            if heading is not None and not WRITTEN_YEAR.search(heading.text):
+                if timeline is not None and timeline != anchor:
+                    found, after = self._find_dates(block.text, timeline)
+            elif heading is not None:
+                timeline = reference_day(heading.attrs, year_alone=False) or timeline
+            anchor = after
             spans = [self._date_span(match, block) for match in found]
         spans.extend(self._name_span(match, block) for match in known)
         dates = [(s.start, s.end) for s in spans if s.tag == "date"]
@@ -177,7 +192,7 @@ class Enricher:
             span = self._candidate_span(candidate, block)
             if span is not None:
                 spans = _longest_wins(spans, span)
-        return spans, anchor
+        return spans, anchor, timeline
 
     def _find_candidates(
         self, block: Block, known: list[NameMatch], after: Block | None = None
