@@ -84,6 +84,7 @@ def main() -> None:
         ("other collections: tune2", COLLECTIONS / "tune2", "generic", False),
         ("other collections: tune3", COLLECTIONS / "tune3", "generic", False),
         ("other collections: tune4", COLLECTIONS / "tune4", "generic", False),
+        ("other collections: tune5", COLLECTIONS / "tune5", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
         ("other collections: report2 (held out)", COLLECTIONS / "report2", "generic", False),
     ]
