@@ -87,6 +87,7 @@ def main() -> None:
         ("other collections: tune5", COLLECTIONS / "tune5", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
         ("other collections: report2 (held out)", COLLECTIONS / "report2", "generic", False),
+        ("other collections: report3 (held out)", COLLECTIONS / "report3", "generic", False),
     ]
     if args.set:
         runs = [run for run in runs if args.set in run[0]]
