@@ -52,6 +52,25 @@ DENSE = set(
 )
 
 
+def write_given_names(names: Path) -> None:
+    """given-names.txt: each name with its rank in the Census list (the better of the men's
+    and the women's), so that a rare given name ("Venice") is weaker evidence than a common one."""
+    given: dict[str, int] = {}
+    for part in ("dist.male.first", "dist.female.first"):
+        for line in (names / "names" / part).read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            name, rank = fields[0].capitalize(), int(fields[3])
+            given[name] = min(rank, given.get(name, rank))
+    (OUT / "given-names.txt").write_text(
+        "# Given names: US Census Bureau, 1990 name frequencies (public domain), through the\n"
+        "# 'names' package (MIT).  name<TAB>rank: 1 is the commonest (the better of the men's\n"
+        "# and the women's lists).\n"
+        + "\n".join(f"{name}\t{rank}" for name, rank in sorted(given.items()))
+        + "\n",
+        encoding="utf-8",
+    )
+
+
 def main(geo: Path, names: Path, wordlist: Path | None) -> None:
     common = set()
     if wordlist is not None:
@@ -89,15 +108,7 @@ def main(geo: Path, names: Path, wordlist: Path | None) -> None:
     )
     (OUT / "places-geonames.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
-    given = set()
-    for part in ("dist.male.first", "dist.female.first"):
-        for line in (names / "names" / part).read_text(encoding="utf-8").splitlines():
-            given.add(line.split()[0].capitalize())
-    (OUT / "given-names.txt").write_text(
-        "# Given names: US Census Bureau, 1990 name frequencies (public domain), through the\n"
-        "# 'names' package (MIT).  One per line.\n" + "\n".join(sorted(given)) + "\n",
-        encoding="utf-8",
-    )
+    write_given_names(names)
     surnames = []
     for line in (names / "names" / "dist.all.last").read_text(encoding="utf-8").splitlines():
         surnames.append(line.split()[0].capitalize())

@@ -461,6 +461,20 @@ def test_a_name_in_capitals_with_initials_is_whole_in_the_middle_of_a_document()
     assert {"JNO. A. RAWLINS", "CHS. THOMAS", "U. S. GRANT"} <= set(marked(tree, "persName"))
 
 
+def test_a_calling_written_with_a_capital_is_no_person_and_stays_outside_a_name():
+    text = (
+        "Log\n\nThe Fore Hatchway was guarded by Centinels, the Boatswain and the Mate were "
+        "ordered on deck, and Mr. Peckover Gunner was secured in his Cabbin.\n"
+    )
+    assert names_of(text, "persName") == ["Mr. Peckover"]
+
+
+def test_a_rare_given_name_does_not_make_a_town_a_person():
+    text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
+    assert names_of(text, "persName") == []
+    assert names_of(text, "placeName") == ["Venice", "Venice", "Venice"]
+
+
 def test_a_journey_from_one_place_to_another_names_two_places():
     text = "Journal\n\nThe army marched from Tawcester to Burrowbridge and lay three miles short of Wellfleete.\n"
     assert names_of(text, "placeName") == ["Tawcester", "Burrowbridge", "Wellfleete"]

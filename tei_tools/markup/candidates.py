@@ -44,6 +44,7 @@ from tei_tools.markup.vocabulary import (
 from tei_tools.markup.vocabulary import (
     gazetteer_place,
     given_name_contractions,
+    given_name_rank,
     is_given_name,
     not_names,
     state_abbreviations,
@@ -600,7 +601,11 @@ def _core(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
         kept.pop(0)  # "our Friend Thomas Wharton", "Cousin Mecom": the address is no name
     while (
         kept
-        and _not_name_word(text[kept[-1][0] : kept[-1][1]])
+        and (
+            _not_name_word(text[kept[-1][0] : kept[-1][1]])
+            # "Mr Nelson Botanist", "John Mills Gunner": a calling after the name
+            or (len(kept) > 1 and text[kept[-1][0] : kept[-1][1]].strip(".,:;") in not_names())
+        )
         and not _after_given_name(text, kept)
     ):
         kept.pop()
@@ -794,6 +799,9 @@ _COMMON_SINGULAR = 3.5
 #: place before it ("Lincoln", "Hamilton"); a large city is a place on its own.
 _SURNAME_RANK_NEEDS_CONTEXT = 3000
 _CITY_ON_ITS_OWN = 200_000
+#: A given name rarer than this (its Census rank) is no evidence against a town of that name
+#: ("Venice" is rank 2,497 of the women's names).
+_GIVEN_NAME_BEATS_A_TOWN = 1000
 
 
 def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[str | None, str]:
@@ -817,7 +825,14 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
         and is_given_name(name)
         and not _sentence_start(text, start)
         and word_frequency(name) < GIVEN_NAME_NOT_A_WORD
-        and (place is None or (place.kind == "city" and place.population < _CITY_ON_ITS_OWN))
+        and (
+            place is None
+            or (
+                place.kind == "city"
+                and place.population < _CITY_ON_ITS_OWN
+                and (given_name_rank(name) or 0) <= _GIVEN_NAME_BEATS_A_TOWN
+            )
+        )
     ):
         return PERSON, "a given name (US Census list), capitalised mid-sentence"
     if place is None:

@@ -35,11 +35,26 @@ class GazetteerPlace:
 
 
 @functools.cache
+def _given_name_ranks() -> dict[str, int]:
+    ranks = {}
+    for line in _lines("given-names.txt"):
+        name, rank = line.split("\t")
+        ranks[name] = int(rank)
+    return ranks
+
+
+@functools.cache
 def given_names() -> frozenset[str]:
     """Given names, capitalised ("John", "Mary"), with the period's contractions ("Wm")."""
-    names = set(_lines("given-names.txt"))
+    names = set(_given_name_ranks())
     names.update(line.split("\t")[0] for line in _lines("given-name-contractions.txt"))
     return frozenset(names)
+
+
+def given_name_rank(word: str) -> int | None:
+    """How common a given name is in the Census lists (1 = the commonest), None when it is
+    not there (a contraction such as "Wm" has no rank)."""
+    return _given_name_ranks().get(word.capitalize())
 
 
 @functools.cache

@@ -109,7 +109,9 @@ g.date("26 March 1788", "1788-03-26")
 g.town("Ayr")
 g.date("26th March 1788", "1788-03-26")
 g.town("Edinburgh", n=2)
-g.add("date", "Saturday last", optional=True, when="1788-03-22")  # the Saturday before Wednesday 26th
+g.add(
+    "date", "Saturday last", optional=True, when="1788-03-22"
+)  # the Saturday before Wednesday 26th
 g.pers("Young")  # the poet Edward Young, quoted
 g.pers("Mr Mckenzie", "Mckenzie")
 g.pers("Mrs Mckenzie", "Mckenzie")
@@ -131,7 +133,9 @@ g.pers("Hanwell")
 g.pers("Turner")
 g.optional("Captains Hanwell", ("persName",))
 g.pers("Mr George Sutherland", "George Sutherland", n=2)
-g.town("Churchill", keep=lambda a: g.text.startswith("Churchill -", a))  # "the Packet for Churchill"
+g.town(
+    "Churchill", keep=lambda a: g.text.startswith("Churchill -", a)
+)  # "the Packet for Churchill"
 g.optional(
     "Churchill", ("placeName",), keep=lambda a: g.text.startswith("Churchill Packet", a)
 )  # "Churchill Packet Indians"

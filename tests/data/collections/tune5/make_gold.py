@@ -91,7 +91,14 @@ for s, iso in [
     day = s.split()[-1]
     a = g.text.index(s) + len(s) - len(day)
     g.spans.append(
-        {"type": "date", "start": a, "end": a + len(day), "text": day, "when": iso, "optional": True}
+        {
+            "type": "date",
+            "start": a,
+            "end": a + len(day),
+            "text": day,
+            "when": iso,
+            "optional": True,
+        }
     )
 g.optional("Monday", ("date",))
 g.optional("Thursday", ("date",))
@@ -285,8 +292,18 @@ g.optional("Court of Assistants", ("orgName",))
 g.optional("1631", ("date",), keep=lambda a: a < 80)  # years alone, in the title
 g.optional("1632", ("date",), keep=lambda a: a < 80)
 # names the printed source suppressed to initials and dashes (as the Sancho gold in report2): optional
-for s in ["Thomas M", "Mrs. B. G", "Mr. G————", "John L", "Mr. H", "Richard W", "Philip R―",
-          "Henry L", "Mr. James P", "Sir Richard"]:
+for s in [
+    "Thomas M",
+    "Mrs. B. G",
+    "Mr. G————",
+    "John L",
+    "Mr. H",
+    "Richard W",
+    "Philip R―",
+    "Henry L",
+    "Mr. James P",
+    "Sir Richard",
+]:
     g.optional(s, ("persName",))
 g.optional("the 8th of December next", ("date",))  # year not given in the excerpt
 g.optional("8th of December", ("date",))
@@ -301,7 +318,11 @@ g.optional("Assistants", ("orgName",), keep=lambda a: a > 80)
 g.pers("Chickataubut")
 g.optional("Sachem of the Massachusetts Indians", ("persName",))
 g.optional("Massachusetts Indians", ("orgName",))
-g.optional("Massachusetts", ("placeName", "orgName"), keep=lambda a: g.text.startswith("Massachusetts Indians", a))
+g.optional(
+    "Massachusetts",
+    ("placeName", "orgName"),
+    keep=lambda a: g.text.startswith("Massachusetts Indians", a),
+)
 raw_date(g, "SSept. 6th, 1631", "Sept. 6th, 1631", "1631-09-06", julian=True)
 g.optional("Plantations", ("placeName", "orgName"))
 g.date("6th day of October next", "1631-10-06", julian=True)
@@ -309,7 +330,11 @@ g.date("the 6th day of October next", "1631-10-06", julian=True, optional=True)
 g.place("England")
 g.date("May 19th, 1632", "1632-05-19", julian=True)
 g.optional("the Court", ("orgName",), keep=lambda a: a > 80)
-g.optional("Court", ("orgName",), keep=lambda a: g.text.startswith("Court,", a) or g.text.startswith("Court, ", a))
+g.optional(
+    "Court",
+    ("orgName",),
+    keep=lambda a: g.text.startswith("Court,", a) or g.text.startswith("Court, ", a),
+)
 g.optional("God", ("persName",))
 g.place("Germany")
 g.place("Palatinate")
