@@ -52,7 +52,7 @@ DENSE = set(
 )
 
 
-def write_given_names(names: Path) -> None:
+def write_given_names(names: Path) -> dict[str, int]:
     """given-names.txt: each name with its rank in the Census list (the better of the men's
     and the women's), so that a rare given name ("Venice") is weaker evidence than a common one."""
     given: dict[str, int] = {}
@@ -69,6 +69,7 @@ def write_given_names(names: Path) -> None:
         + "\n",
         encoding="utf-8",
     )
+    return given
 
 
 def main(geo: Path, names: Path, wordlist: Path | None) -> None:
@@ -108,7 +109,7 @@ def main(geo: Path, names: Path, wordlist: Path | None) -> None:
     )
     (OUT / "places-geonames.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
-    write_given_names(names)
+    given = write_given_names(names)
     surnames = []
     for line in (names / "names" / "dist.all.last").read_text(encoding="utf-8").splitlines():
         surnames.append(line.split()[0].capitalize())
