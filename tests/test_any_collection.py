@@ -469,6 +469,11 @@ def test_a_calling_written_with_a_capital_is_no_person_and_stays_outside_a_name(
     assert names_of(text, "persName") == ["Mr. Peckover"]
 
 
+def test_a_half_abbreviated_rank_or_a_brigadier_makes_a_person():
+    text = "Despatch\n\nBrigadier Inglis held the Residency; Lieut.-General Clery was at the river.\n"
+    assert names_of(text, "persName") == ["Brigadier Inglis", "Lieut.-General Clery"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -26,63 +26,26 @@ import ahocorasick
 
 from tei_tools.markup.folding import collapse_space, fold
 from tei_tools.markup.registers import Registry
-from tei_tools.markup.vocabulary import is_given_name, not_names, place_sides, word_frequency
+from tei_tools.markup.vocabulary import (
+    evidence_titles,
+    is_given_name,
+    not_names,
+    place_sides,
+    word_frequency,
+)
 
 #: Register kind -> the TEI element a name of that kind becomes.
 TAG_OF_KIND = {"person": "persName", "org": "orgName", "place": "placeName"}
 
-#: Titles that may stand before a person's name and become its ``roleName``.
-TITLES = (
-    "General", "Lieutenant-General", "Major-General", "Brigadier-General", "Admiral",
-    "Vice-Admiral", "Rear-Admiral", "Colonel", "Lieutenant-Colonel", "Major", "Captain",
-    "Lieutenant", "Marshal", "Field-Marshal", "Lieutenant General", "Major General",
-    "Brigadier General", "Vice Admiral", "Rear Admiral", "Lieutenant Colonel", "Field Marshal",
-    "Ataman", "Hetman", "Commander",
-    "Count", "Countess", "Baron", "Baroness", "Prince", "Princess", "Viscount", "Marquis",
-    "Lord", "Lady", "Sir", "Emperor", "Empress", "Kaiser", "Tsar", "Czar", "King", "Queen",
-    "Sultan", "Shah", "Emir", "Ambassador", "Consul", "Consul-General", "Minister",
-    "President", "Premier", "Chancellor", "Secretary", "Senator", "Commissar", "Comrade",
-    "Citizen", "Professor", "Doctor", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
-    "Signor", "Mister", "Ensign",
-    "Governor", "Lieutenant-Governor", "Governor-General", "Commodore", "Earl", "Duke",
-    "Duchess", "Marquess", "Marchioness", "Bishop", "Archbishop", "Cardinal", "Reverend",
-    "Alderman", "Judge", "Justice", "Dame", "Mistress", "Sergeant", "Serjeant", "Corporal",
-    "Deacon", "Elder", "Father", "Chevalier", "Abbé", "Don", "Doña", "Dom", "Elector",
-    "Electress", "Landgrave", "Margrave", "Palatine", "Doge", "Stadtholder", "Honorable",
-    "Honourable", "Right Honourable", "Right Honorable",
-)  # fmt: skip
+#: Titles that may stand before a person's name and become its ``roleName`` (data:
+#: ``[titles]`` of ``data/vocab/evidence-en.toml``, with the peerages and abbreviations).
+TITLES = evidence_titles("before_names")
 #: Peerages and sees named "of" a place: "the Earl of Chatham", "Bishop of London".
-PEERAGES = (
-    "Duke", "Duchess", "Marquess", "Marquis", "Marchioness", "Earl", "Countess", "Viscount",
-    "Viscountess", "Baron", "Baroness", "Lord", "Lady", "Bishop", "Archbishop", "Prince",
-    "Princess", "Elector", "Electress", "Landgrave", "Margrave",
-)  # fmt: skip
+PEERAGES = evidence_titles("peerages")
 #: Abbreviated titles, written with or without their full stop.
-ABBREVIATED_TITLES = (
-    "Mr", "Mrs", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Col", "Adm", "Capt",
-    "Lieut", "Lt", "Maj", "Sen", "Hon", "Rev", "M",
-    "Gov", "Genl", "Gen'l", "Revd", "Bp", "Sr", "Serjt", "Sergt", "Lt.-Col", "Lieut.-Col",
-    "Doctr", "Docr", "Mris",
-)  # fmt: skip
-
+ABBREVIATED_TITLES = evidence_titles("abbreviated")
 #: Capitalised words that follow a title without being a name ("General Staff").
-NOT_NAMES = frozenset(
-    """
-    staff headquarters assembly council strike election elections government secretary
-    consul congress committee commissariat commissar commissars affairs director office
-    command commander commander-in-chief officer officers army navy court conference
-    peace treaty agreement meeting federation union secretariat board bureau department
-    ministry minister delegate delegation mission embassy legation consulate plenipotentiary
-    extraordinary manager post staffs attack offensive mobilisation mobilization amnesty
-    the a an he she it they we i in on at this that these those his her their our its
-    and but or if as by for from with to of no not all any every there here when where
-    which who what while after before since during until upon chairman chairmen
-    power powers state states governments allies nations republic war counsellor counselor
-    excellency excellencies colleague colleagues friend friends sir sirs gentlemen
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()  # noqa: SIM905 - a word list reads better as running text
-)
+NOT_NAMES = frozenset(evidence_titles("not_names_after"))
 
 _NOT_NAME_WORDS = (
     NOT_NAMES

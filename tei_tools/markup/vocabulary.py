@@ -151,6 +151,11 @@ def evidence_words(key: str) -> frozenset[str]:
     return frozenset(_english_evidence()["words"][key])
 
 
+def evidence_titles(key: str) -> tuple[str, ...]:
+    """One of the title lists of ``evidence-en.toml`` (``[titles]``), in its order."""
+    return tuple(_english_evidence()["titles"][key])
+
+
 def evidence_alternatives(key: str) -> str:
     """One of the phrase lists of ``evidence-en.toml`` (``[phrases]``) as a regular-expression
     alternation, each phrase escaped, the longest first."""
