@@ -474,6 +474,17 @@ def test_a_half_abbreviated_rank_or_a_brigadier_makes_a_person():
     assert names_of(text, "persName") == ["Brigadier Inglis", "Lieut.-General Clery"]
 
 
+def test_given_names_and_the_peerage_after_them_are_one_person():
+    text = (
+        "Notice\n\nThe King has approved the appointment of Peter Robert Lord Gwydir, "
+        "and of Georgina Charlotte Marchioness of Cholmondeley.\n"
+    )
+    assert names_of(text, "persName") == [
+        "Peter Robert Lord Gwydir",
+        "Georgina Charlotte Marchioness of Cholmondeley",
+    ]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -33,7 +33,7 @@ from tei_tools.markup.dates import (
 )
 from tei_tools.markup.folding import fold
 from tei_tools.markup.language_names import find_language_candidates
-from tei_tools.markup.names import NameMatch, find_names
+from tei_tools.markup.names import PEERAGES, NameMatch, find_names
 from tei_tools.markup.registers import (
     ENTRY_FOR_NAME,
     PREFIX_OF_KIND,
@@ -192,7 +192,7 @@ class Enricher:
             span = self._candidate_span(candidate, block)
             if span is not None:
                 spans = _longest_wins(spans, span)
-        return spans, anchor, timeline
+        return _styles_joined(spans, block.text), anchor, timeline
 
     def _find_candidates(
         self, block: Block, known: list[NameMatch], after: Block | None = None
@@ -531,6 +531,35 @@ def _longest_wins(spans: list[Span], new: Span) -> list[Span]:
             new = Span(new.start, new.end, new.tag, new.attrs, tuple(sorted(
                 (*kept, *places), key=lambda s: s.start)))  # fmt: skip
     return [s for s in spans if s not in inside] + [new]
+
+
+def _styles_joined(spans: list[Span], text: str) -> list[Span]:
+    """A person's given names and the style after them are one name: "Georgina Charlotte
+    Marchioness of Cholmondeley", "Peter Robert Lord Gwydir" (found as two persNames, the
+    second after its title).  Names linked to a register are left as they are."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    result: list[Span] = []
+    for span in ordered:
+        before = result[-1] if result else None
+        if (
+            before is not None
+            and before.tag == span.tag == "persName"
+            and text[before.end : span.start] == " "
+            and "ref" not in before.attrs
+            and "ref" not in span.attrs
+            and text[span.start :].split(" ", 1)[0] in _STYLES
+        ):
+            result[-1] = Span(
+                before.start, span.end, "persName", {**span.attrs, **before.attrs},
+                (*before.children, *span.children),
+            )  # fmt: skip
+        else:
+            result.append(span)
+    return result if len(result) < len(spans) else spans
+
+
+#: Styles that follow a person's given names: peerages and royal titles.
+_STYLES = frozenset((*PEERAGES, "King", "Queen"))
 
 
 def _overlap(a: Span, b: Span) -> bool:
