@@ -444,6 +444,15 @@ def test_no_register_person_is_linked_before_their_birth():
     assert not tree.xpath("//t:persName[@ref]", namespaces=NS)
 
 
+def test_a_date_in_the_title_keeps_later_people_of_the_registers_out():
+    # per:churchill (born 1874) must not take the "Churchill" of a log of 1789 that has no
+    # date line: the title's date dates it.
+    text = "Bligh's log of the Bounty, 28 April 1789\n\nMr. Christian and Chas. Churchill came.\n"
+    tree = convert(text, profile="generic").tree
+    assert not tree.xpath("//t:persName[@ref]", namespaces=NS)
+    assert "Chas. Churchill" in marked(tree, "persName")
+
+
 def test_a_contracted_given_name_in_capitals_opens_a_name():
     text = "Orders\n\nMove at once.\n\nJNO. A. RAWLINS,\nBrigadier-General.\n\nCHS. THOMAS,\nQuartermaster.\n"
     tree = convert(text, profile="generic").tree
@@ -470,7 +479,9 @@ def test_a_calling_written_with_a_capital_is_no_person_and_stays_outside_a_name(
 
 
 def test_a_half_abbreviated_rank_or_a_brigadier_makes_a_person():
-    text = "Despatch\n\nBrigadier Inglis held the Residency; Lieut.-General Clery was at the river.\n"
+    text = (
+        "Despatch\n\nBrigadier Inglis held the Residency; Lieut.-General Clery was at the river.\n"
+    )
     assert names_of(text, "persName") == ["Brigadier Inglis", "Lieut.-General Clery"]
 
 

@@ -79,7 +79,12 @@ class Enricher:
         self.findings: list[Finding] = []
         self._reported: set[tuple[str, str, int, str]] = set()
         self._dateline = dateline_date(doc.date_text, profile.calendar, doc.language)
-        self.document_date = document_date_of(self._dateline)
+        # Without a date line, a title that gives a full date ("... log of the Bounty, 28 April
+        # 1789") still dates the document: for dates without a year, and for whom the
+        # registers may mean (nobody is named before their birth).
+        self.document_date = document_date_of(self._dateline) or _date_of_title(
+            doc.title, profile.calendar, doc.language
+        )
         self._named_in_full: dict[str, str] = {}
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
@@ -644,6 +649,17 @@ def bibl_register_for(sources: tuple[str, ...]) -> BiblRegister:
     ``bibl_register_for.cache_clear()`` forgets it.
     """
     return load_bibl_register([Path(source) for source in sources])
+
+
+def _date_of_title(title: str | None, calendar: str, language: str) -> dt.date | None:
+    """The day of the first date in a title written with its day, month and year."""
+    if not title:
+        return None
+    for match in find_dates(title, default_calendar=calendar, language=language):
+        when = match.attrs.get("when", "")
+        if len(when) == 10 and when[:4].isdigit():
+            return document_date_of(match)
+    return None
 
 
 def document_date_of(match: DateMatch | None) -> dt.date | None:
