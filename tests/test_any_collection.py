@@ -496,6 +496,21 @@ def test_given_names_and_the_peerage_after_them_are_one_person():
     ]
 
 
+def test_a_ruler_s_number_and_realm_belong_to_the_name_and_a_number_unlinks_a_namesake():
+    text = (
+        "Letter\n\nA letter of Queen Elizabeth I. He wrote to Mary Queen of Scots, "
+        "to King George III and to Henry VIII; I wrote nothing.\n"
+    )
+    tree = convert(text, profile="generic").tree
+    assert marked(tree, "persName") == [
+        "Queen Elizabeth I",
+        "Mary Queen of Scots",
+        "King George III",
+        "Henry VIII",
+    ]
+    assert not tree.xpath("//t:persName[@ref]", namespaces=NS)  # not the register's George V
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -41,7 +41,7 @@ from tei_tools.markup.registers import (
     entry_xml,
     load_registry,
 )
-from tei_tools.markup.vocabulary import gazetteer_place, titles_before_given_names
+from tei_tools.markup.vocabulary import gazetteer_place, is_given_name, titles_before_given_names
 from tei_tools.reading.languages import ENGLISH, base_code, is_known, unknown_language_note
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
@@ -560,7 +560,37 @@ def _styles_joined(spans: list[Span], text: str) -> list[Span]:
             )  # fmt: skip
         else:
             result.append(span)
-    return result if len(result) < len(spans) else spans
+    completed = [_with_numeral_or_realm(span, text) for span in result]
+    changed = len(result) < len(spans) or any(a is not b for a, b in zip(completed, result))
+    return completed if changed else spans
+
+
+def _with_numeral_or_realm(span: Span, text: str) -> Span:
+    """A ruler's regnal number ("Queen Elizabeth I", "Henry VIII") and a style's realm ("Mary
+    Queen of Scots") belong to the name.  A register link made without the number is dropped:
+    "King George III" is not the register's King George of 1917."""
+    if span.tag != "persName":
+        return span
+    name = text[span.start : span.end]
+    words = name.split()
+    royal = words[0] in titles_before_given_names() or (len(words) == 1 and is_given_name(name))
+    numeral = _REGNAL.match(text, span.end) if royal else None
+    if numeral is not None:
+        attrs = {k: v for k, v in span.attrs.items() if k != "ref"}
+        if "ref" in span.attrs:
+            attrs["cert"] = "low"
+        return Span(span.start, numeral.end(1), span.tag, attrs, span.children)
+    realm = _REALM.match(text, span.end) if words[-1] in _STYLES and len(words) > 1 else None
+    if realm is not None and "ref" not in span.attrs:
+        return Span(span.start, realm.end(), span.tag, span.attrs, span.children)
+    return span
+
+
+#: A regnal number after a ruler's name: II to XXX anywhere, "I" only before punctuation or
+#: the end ("Elizabeth I."), since "I" before a verb is the pronoun.
+_REGNAL = re.compile(r" (X{0,3}(?:IX|IV|V?I{0,3})(?<![ ])(?<! I)|I(?=$|[.,;:)]))(?![\w])")
+#: "of" and a capitalised name after a style: "Queen of Scots", "King of the Romans".
+_REALM = re.compile(r" of (?:the )?[A-Z][\w'’-]+")
 
 
 #: Styles that follow a person's given names: peerages and royal titles.
