@@ -511,6 +511,16 @@ def test_a_ruler_s_number_and_realm_belong_to_the_name_and_a_number_unlinks_a_na
     assert not tree.xpath("//t:persName[@ref]", namespaces=NS)  # not the register's George V
 
 
+def test_the_sovereign_s_government_a_besieged_town_and_a_country_after_an_office():
+    text = (
+        "Despatch\n\nArmy Head-Quarters, South Africa.\n\nI report to Her Majesty’s Government "
+        "on the relief of Kimberley.\n"
+    )
+    assert names_of(text, "orgName") == ["Her Majesty’s Government"]
+    assert names_of(text, "placeName") == ["South Africa", "Kimberley"]
+    assert names_of(text, "persName") == []
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -468,6 +468,14 @@ def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
             first += 1
         qualifiers = [text[s:e] for s, e in words[first:index]]
         start = words[index - len(qualifiers)][0] if qualifiers else words[index][0]
+        if qualifiers and _MAJESTY.match(qualifiers[0]):
+            # "Her Majesty's Government": the possessive is the sovereign's, part of the name
+            # (the free run may begin after "Her", or at it).
+            owner = _OWNER_BEFORE.search(text, 0, start)
+            if owner is not None:
+                start = owner.start()
+            elif first > 0 and text[slice(*words[first - 1])] in ("His", "Her", "Their"):
+                start = words[first - 1][0]
         end = words[index][1]
         tail = _OF_WHAT.match(text, end)
         if tail and qualifiers:
@@ -491,6 +499,10 @@ def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
         inner = _place_of(text, tail, end) if tail and tail.end() <= end else ()
         return Candidate(start, end, text[start:end], ORG, "a body's head word", True, inner)
     return None
+
+
+_MAJESTY = re.compile(r"Majest(?:y|ie|ies)['’]s?$|Majesties['’]$")
+_OWNER_BEFORE = re.compile(r"\b(?:His|Her|Their) $")
 
 
 def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int, str], ...]:
@@ -755,7 +767,12 @@ _AFTER_NAME_WORDS = _words("after_name_words")
 _NUMBER_WORD = re.compile(rf"^(?:{_any_of('number_words')})(?:[- ]|$)", re.IGNORECASE)
 #: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
 _WEAK_PERSON_REASONS = frozenset(
-    {"before a verb of speech", "after a verb of sending or telling", "followed by an office"}
+    {
+        "before a verb of speech",
+        "after a verb of sending or telling",
+        "followed by an office",
+        "in apposition to an office",  # "Army Head-Quarters, South Africa"
+    }
 )
 
 
