@@ -497,12 +497,29 @@ def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
             return None
         end = _trim(text, start, end)[1]
         inner = _place_of(text, tail, end) if tail and tail.end() <= end else ()
-        return Candidate(start, end, text[start:end], ORG, "a body's head word", True, inner)
+        return Candidate(
+            start, end, text[start:end], ORG, "a body's head word", True,
+            (*_place_before_head(text, words[index - len(qualifiers) : index]), *inner),
+        )  # fmt: skip
     return None
 
 
 _MAJESTY = re.compile(r"Majest(?:y|ie|ies)['’]s?$|Majesties['’]$")
 _OWNER_BEFORE = re.compile(r"\b(?:His|Her|Their) $")
+
+
+def _place_before_head(
+    text: str, qualifiers: list[tuple[int, int]]
+) -> tuple[tuple[int, int, str], ...]:
+    """The place a body is named after, before its head word ("East India Company", "Virginia
+    Company"), when the gazetteer has the words before the head as a place."""
+    if not qualifiers:
+        return ()
+    start, end = qualifiers[0][0], qualifiers[-1][1]
+    place = gazetteer_place(text[start:end])
+    if place is None or place.kind == "city-word":
+        return ()
+    return ((start, end, PLACE),)
 
 
 def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int, str], ...]:
@@ -581,6 +598,8 @@ def _after_the(text: str, start: int) -> bool:
 
 #: Geographical words named "of" a place: "the Isle of Ely", "the Bay of Biscay".
 _HEAD_FIRST = _words("head_first")
+#: Geographical words written before a place's own name ("Lake Ladoga", "Port Elizabeth").
+_HEADS_BEFORE_NAMES = _words("heads_before_names")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 
@@ -594,7 +613,7 @@ def _place_with_head(text: str, words: list[tuple[int, int]]) -> Candidate | Non
             return Candidate(words[0][0], end, text[words[0][0] : end], PLACE, "Isle of ...", True)
     if all(name in PLACE_HEADS for name in names):
         return None  # "the Sea Coast", "River Bank": geographical words, no name among them
-    if len(names) >= 2 and (names[-1] in PLACE_HEADS or names[0] in ("Lake", "Cape", "Mount")):
+    if len(names) >= 2 and (names[-1] in PLACE_HEADS or names[0] in _HEADS_BEFORE_NAMES):
         start = words[1][0] if names[0] == "The" else words[0][0]
         end = _trim(text, start, words[-1][1])[1]
         return Candidate(start, end, text[start:end], PLACE, "a geographical head word", True)

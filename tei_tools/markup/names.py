@@ -28,6 +28,7 @@ from tei_tools.markup.folding import collapse_space, fold
 from tei_tools.markup.registers import Registry
 from tei_tools.markup.vocabulary import (
     evidence_titles,
+    gazetteer_place,
     is_given_name,
     not_names,
     place_sides,
@@ -418,7 +419,8 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
     """A one-word register place that is the surname of a person or the end of a region's name.
 
     After a given name ("George Washington") the place's name is someone's surname; after
-    "Upper" or "Lower" it names a part of the place, another entity, left to the candidates.
+    "Upper" or "Lower" it names a part of the place, and with the word before it a place the
+    gazetteer knows ("East London") another place: both left to the candidates.
     """
     if " " in text[start:end]:
         return False
@@ -426,6 +428,8 @@ def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
     if before is None:
         return False
     word = before.group(1)
+    if gazetteer_place(f"{word} {text[start:end]}") is not None:
+        return True  # "East London", "South Africa", "East India": a place of its own
     return word in place_sides(compass=False) or (
         is_given_name(word) and not _after_a_preposition(text, start)
     )
