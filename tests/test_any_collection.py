@@ -528,6 +528,11 @@ def test_a_place_named_with_a_word_before_a_known_place_is_that_other_place():
     assert not tree.xpath("//t:placeName[@ref='pla:london']", namespaces=NS)
 
 
+def test_a_numbered_unit_of_an_army_is_a_body_and_a_fraction_is_not():
+    text = "Orders\n\nHe served in the 95th regiment and the Sixth Corps; he paid the 95th part.\n"
+    assert names_of(text, "orgName") == ["95th regiment", "Sixth Corps"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

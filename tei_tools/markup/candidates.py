@@ -219,15 +219,36 @@ def _candidates_in(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     states = _state_abbreviations_in(text)
+    units = [u for u in _units_in(text) if not any(u.start < e and b < u.end for b, e, _ in taken)]
+    fixed = [*states, *units]
     covered = 0  # the end of a body's name that took in the next run ("Council of Barbados")
-    for start, end in _free_runs(text, [*taken, *((s.start, s.end, PLACE) for s in states)]):
+    for start, end in _free_runs(text, [*taken, *((s.start, s.end, s.tag) for s in fixed)]):
         if start < covered:
             continue
         for candidate in _candidates_in_run(text, start, end, signature, is_surname):
             found.append(candidate)
             covered = max(covered, candidate.end)
     found.extend(s for s in states if not any(s.start < e and b < s.end for b, e, _ in taken))
+    found.extend(units)
     return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern[str]:
+    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th|d)|{_any_of('ordinal_words')})"
+    unit = _any_of("military_units")
+    return re.compile(
+        rf"(?<![\w-]){ordinal}\s+(?:[A-Z][a-z]+\s+)?(?i:{unit})(?![\w-])"
+        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+    )
+
+
+def _units_in(text: str) -> list[Candidate]:
+    """Numbered units of an army: "the 95th regiment", "Sixth Corps", "2d Battalion of Foot"."""
+    return [
+        Candidate(m.start(), m.end(), m.group(), ORG, "a numbered military unit", True)
+        for m in _unit_pattern().finditer(text)
+    ]
 
 
 @functools.lru_cache(maxsize=1)
