@@ -22,6 +22,8 @@ from tei_tools.corpus.init import init_collection
 from tei_tools.errors import ProfileError, UsageError
 from tei_tools.export.text import export_text
 from tei_tools.markup.dates import find_dates
+from tei_tools.reading.layout import read_document
+from tei_tools.reading.profiles import load_profile
 from tei_tools.xml import TEI_NS
 
 NS = {"t": TEI_NS}
@@ -531,6 +533,12 @@ def test_a_place_named_with_a_word_before_a_known_place_is_that_other_place():
 def test_a_numbered_unit_of_an_army_is_a_body_and_a_fraction_is_not():
     text = "Orders\n\nHe served in the 95th regiment and the Sixth Corps; he paid the 95th part.\n"
     assert names_of(text, "orgName") == ["95th regiment", "Sixth Corps"]
+
+
+def test_a_title_with_words_before_its_date_is_a_title_and_the_place_line_a_dateline():
+    text = "George Washington, letter of 23 September 1788\n\nMount Vernon, September 23, 1788\n\nMy Dear Sir:\n\nI received it.\n"
+    doc = read_document(text, load_profile("generic"))
+    assert [b.kind for b in doc.blocks[:3]] == ["head", "dateline", "salute"]
 
 
 def test_a_rare_given_name_does_not_make_a_town_a_person():

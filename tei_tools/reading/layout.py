@@ -43,9 +43,11 @@ _SOURCE_LINE = re.compile(
 )
 # "Moscow, " / "Brest-Litovsk, " before a dateline's date.
 _PLACE_PREFIX = re.compile(r"^[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3},\s+(?=\S)")
+#: What a dateline's date opens with after its place: a month, a number, "the".
+_DATE_FIRST = re.compile(rf"[\s\[(]*(?:(?:{_MONTH})\b|\d|the\b)", re.I)
 #: A place before a date without the comma: "Philadelphia November 10th. 1768,".
 _BARE_PLACE_PREFIX = re.compile(
-    rf"^(?!(?:{_MONTH}|on|the|from|to|of)\b)[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}}\s+"
+    rf"^(?!(?:{_MONTH}|on|the|from|to|of)\b)(?-i:[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}})\s+"
     rf"(?=(?:{_MONTH})\b|\d)",
     re.I,
 )
@@ -371,14 +373,18 @@ def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None
     if is_date_line(text) and not (after_date and _PLACE_PREFIX.match(text)):
         return "dateline"
     if (_SOURCE_LINE.match(text) and not text.endswith((".", ":", ";"))) or _ends_with_page(text):
+        prefix = _PLACE_PREFIX.match(text)
         if (
             not after_date
             and not _CITES_A_PAGE.search(text)
             and _HAS_DATE_ANCHOR.search(text)
-            and _PLACE_PREFIX.match(text)
+            and prefix
+            and _DATE_FIRST.match(text, prefix.end())
         ):
             # "HONGKONG, May 7, 1898. (Manila, May 1.)": a place and a date; but "Diary of
-            # Samuel Sewall, 10 to 12 May 1714" names no place before its comma: a title.
+            # Samuel Sewall, 10 to 12 May 1714" names no place before its comma, and
+            # "George Washington, letter of 23 September 1788" has words before its date:
+            # titles.
             return "dateline"
         return "source"
     if _SALUTE_LINE.match(text) and len(text) <= 120:
