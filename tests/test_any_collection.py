@@ -541,6 +541,12 @@ def test_a_title_with_words_before_its_date_is_a_title_and_the_place_line_a_date
     assert [b.kind for b in doc.blocks[:3]] == ["head", "dateline", "salute"]
 
 
+def test_a_town_named_like_a_given_name_or_a_surname_is_a_place_after_from_or_at():
+    text = "Letter\n\nI writ to her from Chester, and he lodged at Washington.\n"
+    assert names_of(text, "placeName") == ["Chester", "Washington"]
+    assert names_of(text, "persName") == []
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

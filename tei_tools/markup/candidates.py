@@ -222,7 +222,7 @@ def _candidates_in(
     units = [u for u in _units_in(text) if not any(u.start < e and b < u.end for b, e, _ in taken)]
     fixed = [*states, *units]
     covered = 0  # the end of a body's name that took in the next run ("Council of Barbados")
-    for start, end in _free_runs(text, [*taken, *((s.start, s.end, s.tag) for s in fixed)]):
+    for start, end in _free_runs(text, [*taken, *((s.start, s.end, s.tag or ORG) for s in fixed)]):
         if start < covered:
             continue
         for candidate in _candidates_in_run(text, start, end, signature, is_surname):
@@ -888,6 +888,8 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
                 place.kind == "city"
                 and place.population < _CITY_ON_ITS_OWN
                 and (given_name_rank(name) or 0) <= _GIVEN_NAME_BEATS_A_TOWN
+                # "I writ to her from Chester": a town's name after a word of being somewhere
+                and not _NEAR_PREPOSITION.search(text[max(0, start - 12) : start])
             )
         )
     ):
@@ -922,6 +924,8 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
             return PLACE, "in the gazetteer (GeoNames)"
     rank = surname_rank(name) if " " not in name else None
     if rank is not None and rank <= _SURNAME_RANK_NEEDS_CONTEXT:
+        if _NEAR_PREPOSITION.search(before_words) and not _sentence_start(text, start):
+            return PLACE, "in the gazetteer (GeoNames), after a preposition"
         return None, "a town's name that is also a common surname"
     before = text[max(0, start - 40) : start]
     if _PLACE_PREPOSITION.search(before) or re.match(r"^,\s*(?:[A-Z]|\d)", text[end : end + 4]):
