@@ -16,9 +16,11 @@ import json
 import sys
 from pathlib import Path
 
+DENSE_FROM = 1000
 OUT = Path(__file__).resolve().parents[1] / "tei_tools" / "data" / "vocab"
-#: Countries whose towns of 5,000 people are kept (the rest from 15,000): where the
-#: documents tei-tools is used on mostly come from.
+#: Countries whose towns of DENSE_FROM people are kept (the rest from 15,000): where the
+#: documents tei-tools is used on mostly come from.  A town this small is a place only
+#: after a word of place ("to Kittery", "at Vauxhall"); see markup/candidates.py.
 DENSE = set(
     [
         "GB",
@@ -92,10 +94,10 @@ def main(geo: Path, names: Path, wordlist: Path | None) -> None:
         keep(country["name"], "country", country["iso"], int(country.get("population") or 0))
     for state in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values():
         keep(state["name"], "state", "US", 0)
-    cities = json.loads((data / "cities5000.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     for city in cities.values():
         population = int(city["population"])
-        if city["countrycode"] not in DENSE and population < 15000:
+        if population < (DENSE_FROM if city["countrycode"] in DENSE else 15000):
             continue
         for name in {city["name"], *_ascii_forms(city)}:
             keep(name, "city", city["countrycode"], population)

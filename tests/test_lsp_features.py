@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -85,9 +86,17 @@ def test_folding_a_large_document_is_linear():
     took = []
     for text in (small, large):
         view = DocumentView(text)
-        started = time.perf_counter()
-        ranges = folding_ranges(view)
-        took.append(time.perf_counter() - started)
+        best = float("inf")
+        gc.collect()
+        gc.disable()  # a collection inside one run is no property of folding
+        try:
+            for _ in range(3):  # the best of three: other processes' load is no property either
+                started = time.process_time()
+                ranges = folding_ranges(view)
+                best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+        took.append(best)
         assert len(ranges) == 1 + 2 * text.count("<div>")
     assert took[1] < 30 * took[0] + 0.05  # ten times the text, not a hundred times the time
 
