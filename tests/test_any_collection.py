@@ -547,6 +547,12 @@ def test_a_town_named_like_a_given_name_or_a_surname_is_a_place_after_from_or_at
     assert names_of(text, "persName") == []
 
 
+def test_a_titled_person_s_surname_alone_is_that_person_not_a_town_of_the_name():
+    text = "Letter\n\nThe house of Mr. Pakenham was sold; Pakenham said no.\n"
+    assert names_of(text, "persName") == ["Mr. Pakenham", "Pakenham"]
+    assert names_of(text, "placeName") == []
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -86,6 +86,7 @@ class Enricher:
             doc.title, profile.calendar, doc.language
         )
         self._named_in_full: dict[str, str] = {}
+        self._person_surnames: frozenset[str] = frozenset()
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
         self._taken_ids: dict[str, frozenset[str]] = {}
@@ -194,6 +195,10 @@ class Enricher:
             if candidate.tag is None and candidate.text in self._typed:
                 tag, reason = self._typed[candidate.text]
                 candidate = replace(candidate, tag=tag, reason=reason, marked=True)
+            elif candidate.reason in _GAZETTEER_ALONE and candidate.text in self._person_surnames:
+                # "Mr. Pakenham ... Pakenham said": the document's own person beats a town of
+                # that name that only the gazetteer knows
+                candidate = replace(candidate, tag="persName", reason=_SURNAME_OF_NAMED)
             span = self._candidate_span(candidate, block)
             if span is not None:
                 spans = _longest_wins(spans, span)
@@ -272,15 +277,16 @@ class Enricher:
         # person where it gives the surname alone ("Hartwell wrote").
         surnames: dict[str, tuple[str, str]] = {}
         full = [c.text for cs in candidates_of.values() for c in cs if c.tag == "persName"]
-        full += [m.text[(m.role[1] - m.start) if m.role else 0 :] for ms in names.values()
+        full += [m.text for ms in names.values()
                  for m in ms if m.tag == "persName" and m.ref is None]  # fmt: skip
         for name in full:
             words = [w for w in name.split() if not w.endswith((".", ":"))]
             if len(words) >= 1 and len(name.split()) >= 2 and words[-1][:1].isupper():
                 surname = words[-1].rstrip(",;")
-                surnames.setdefault(surname, ("persName", "the surname of a person named in full"))
+                surnames.setdefault(surname, ("persName", _SURNAME_OF_NAMED))
         for surname, typed in surnames.items():
             self._typed.setdefault(surname, typed)
+        self._person_surnames = frozenset(surnames)
         return names, candidates_of
 
     def _is_surname(self, word: str) -> bool:
@@ -536,6 +542,18 @@ def _longest_wins(spans: list[Span], new: Span) -> list[Span]:
             new = Span(new.start, new.end, new.tag, new.attrs, tuple(sorted(
                 (*kept, *places), key=lambda s: s.start)))  # fmt: skip
     return [s for s in spans if s not in inside] + [new]
+
+
+#: Why a surname alone is a person: the document names that person in full or with a title.
+_SURNAME_OF_NAMED = "the surname of a person named in full"
+#: Reasons for a place that rest on the gazetteer alone, with nothing around the name.
+_GAZETTEER_ALONE = frozenset(
+    {
+        "in the gazetteer (GeoNames)",
+        "in the gazetteer (GeoNames), a town no surname shares",
+        "a town's name that is also a common surname",
+    }
+)
 
 
 def _styles_joined(spans: list[Span], text: str) -> list[Span]:
