@@ -20,8 +20,6 @@ attribute-free content, which libxml2 compiles.
 
 from __future__ import annotations
 
-from copy import deepcopy
-
 from lxml import etree
 
 from tei_tools.validate.rng_names import RNG_PREFIX as _R
@@ -196,7 +194,8 @@ def _rebuilt(node: etree._Element, children: list[etree._Element]) -> etree._Ele
 
 def _copy_if_placed(node: etree._Element) -> etree._Element:
     """lxml moves an element that already has a parent; patterns shared by defines must be copied."""
-    return deepcopy(node) if node.getparent() is not None else node
+    # lxml's own copy, without copy.deepcopy's dispatch and memo.
+    return node.__deepcopy__(None) if node.getparent() is not None else node
 
 
 def _drop_unreachable(grammar: etree._Element) -> None:

@@ -424,11 +424,15 @@ def specialise(
     the two equal).
     """
     full = grammar_tree.getroot()
-    root = _live_copy(full, vocabulary, any_start) if restrict else _copy_tree(full)
+    if restrict:
+        root = _live_copy(full, vocabulary, any_start)
+        live: set[str] | None = {d.get("name") for d in root.iter(_R + "define")}
+    else:
+        root, live = _copy_tree(full), None
     pruner = _Pruner(root, vocabulary)
     if any_start:
         pruner.open_start(_named_element_defines(full))
-    pruner.run()
+    pruner.run(live)
     if vocabulary.carried is not None:
         from tei_tools.validate.attribute_pruning import prune_attributes_per_element
 
@@ -612,8 +616,11 @@ class _Pruner:
         self.in_progress: set[str] = set()
         self.kept = self._root_elements()
 
-    def run(self) -> None:
-        live = self._possibly_reachable()
+    def run(self, live: set[str] | None = None) -> None:
+        """Rewrite the grammar; ``live`` is :meth:`_possibly_reachable`'s answer when the
+        caller has it already (:func:`_live_copy` kept only those definitions)."""
+        if live is None:
+            live = self._possibly_reachable()
         for holder in [*self.grammar.iter(_R + "start"), *self.defines.values()]:
             if _local(holder) == "define":
                 name = holder.get("name")
