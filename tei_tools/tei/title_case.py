@@ -129,8 +129,8 @@ def normalise_title(title: str, text: etree._Element, registry=None) -> str:
     if not mostly_capitals(title):
         return title
     ns = "{http://www.tei-c.org/ns/1.0}"
-    paragraphs = [" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p")]
-    proper = proper_words(paragraphs)
+    # One paragraph's text at a time: a list of them all is a copy of the document (issue 26).
+    proper = proper_words(" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p"))
     head = text.find(f".//{ns}head")
     if head is None or " ".join("".join(head.itertext()).split()) != " ".join(title.split()):
         return sentence_case(title, proper_words=proper)
