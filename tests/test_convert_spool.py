@@ -68,8 +68,8 @@ P.S. The Ukrainian Central Rada was told on 6 April.
 """
 
 
-def _written(path: Path, set_aside_from: int) -> tuple[bytes, list[dict]]:
-    batch: ConvertBatch = ConvertBatch(set_aside_from=set_aside_from)
+def _written(path: Path, set_aside_from: int, markup: bool = True) -> tuple[bytes, list[dict]]:
+    batch: ConvertBatch = ConvertBatch(set_aside_from=set_aside_from, markup=markup)
     out: dict[str, bytes] = {}
 
     def write(target: str, conversion) -> None:
@@ -110,6 +110,8 @@ def test_a_built_document_written_from_set_aside_paragraphs_is_unchanged(tmp_pat
     assert b"<pb " in whole and b"<item " in whole and b"<postscript>" in whole
     assert b"<p>\n          <persName" in whole  # a paragraph of one name is indented inside
     assert spooled == whole and spooled_findings == whole_findings
+    bare, spooled_bare = (_written(source, limit, markup=False)[0] for limit in (10**12, 0))
+    assert spooled_bare == bare != whole
 
 
 def _peak_kib(source: Path, target: Path) -> int:

@@ -34,6 +34,8 @@ NAME_TAGS = frozenset({"persName", "orgName", "placeName", "roleName", "name", "
 NAME_PARTICLES = frozenset({"of", "the", "for", "and", "de", "von", "van", "der", "in", "on"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: The end of a sentence before a word: a capital after it proves nothing.
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 def mostly_capitals(text: str) -> bool:
@@ -69,15 +71,17 @@ class ProperWords:
         self._lower: set[str] = set()
 
     def add(self, paragraph: str) -> None:
+        # Every word of every paragraph passes here: the sets' methods are looked up once.
+        add_lower, add_capital = self._lower.add, self._capital.add
         previous_end = 0
         for found in _WORD.finditer(paragraph):
             word = found.group()
             before = paragraph[previous_end : found.start()]
             previous_end = found.end()
             if word[0].islower():
-                self._lower.add(word.casefold())
-            elif found.start() > 0 and not re.search(r"[.!?:]\s*$", before) and not word.isupper():
-                self._capital.add(word)
+                add_lower(word.casefold())
+            elif found.start() > 0 and not _SENTENCE_END.search(before) and not word.isupper():
+                add_capital(word)
 
     def words(self) -> set[str]:
         return {word for word in self._capital if word.casefold() not in self._lower}
