@@ -56,7 +56,11 @@ SET_ASIDE_FROM = 1_000_000
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file of a batch: its conversion, or the error it failed with."""
+    """What became of one file of a batch: its conversion, or the error it failed with.
+
+    The conversion is written already; a large one's tree holds placeholders for the
+    paragraphs it set aside (:attr:`~tei_tools.convert.Conversion.spool`, closed by then).
+    """
 
     name: str
     conversion: Conversion | None = None

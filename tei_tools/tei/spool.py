@@ -101,6 +101,8 @@ class ParagraphSpool:
     def write(self, tree: etree._ElementTree, target: BinaryIO) -> None:
         """The document as :func:`~tei_tools.xml.serialize` writes it, its paragraphs put back."""
         skeleton = serialize(tree)
+        # The placeholder's start tag cannot occur in text or in an attribute's value, where
+        # libxml2 writes "<" as "&lt;": every occurrence is a placeholder.
         pieces = skeleton.split(_PLACEHOLDER_START)
         target.write(pieces[0])
         for piece in pieces[1:]:
