@@ -24,7 +24,7 @@ keeps ``-`` for stdin and stdout and the library stays free of terminals.
 >>> outcomes = list(batch.run(
 ...     [("a.txt", "a.xml"), ("b.txt", "b.xml")],
 ...     read=lambda source: {"a.txt": b"A TITLE\\n\\n    Text.\\n", "b.txt": b""}[source],
-...     write=lambda target, tree: written.setdefault(target, tree),
+...     write=lambda target, conversion: written.setdefault(target, conversion),
 ... ))
 >>> sorted(written), batch.summary.failed, batch.summary.status
 (['a.xml'], [('b.txt', 'empty file: there is no text to convert')], 1)
@@ -44,17 +44,23 @@ from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
 from tei_tools.reading.source import decode_text
 
 if TYPE_CHECKING:
-    from lxml import etree
-
     from tei_tools.markup.registers import Registry
 
 Source = TypeVar("Source")
 Target = TypeVar("Target")
 
+#: From this many characters on, a document's paragraphs are set aside as they are made
+#: (``convert(..., set_aside=True)``): its tree would cost some 8.6 times the input.
+SET_ASIDE_FROM = 1_000_000
+
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file of a batch: its conversion, or the error it failed with."""
+    """What became of one file of a batch: its conversion, or the error it failed with.
+
+    The conversion is written already; a large one's tree holds placeholders for the
+    paragraphs it set aside (:attr:`~tei_tools.convert.Conversion.spool`, closed by then).
+    """
 
     name: str
     conversion: Conversion | None = None
@@ -87,7 +93,8 @@ class ConvertBatch(Generic[Source, Target]):
 
     ``profile`` replaces a collection's layout (as ``--profile`` does), not its
     header facts; ``registers`` are read after the shipped registers and
-    before a collection's own.
+    before a collection's own.  A document of ``set_aside_from`` characters
+    or more is written from a tree without its paragraphs (:mod:`tei_tools.tei.spool`).
     """
 
     def __init__(
@@ -97,8 +104,10 @@ class ConvertBatch(Generic[Source, Target]):
         profile: Profile | None = None,
         registers: Sequence[Path] = (),
         markup: bool = True,
+        set_aside_from: int = SET_ASIDE_FROM,
     ) -> None:
         self.encoding = encoding
+        self.set_aside_from = set_aside_from
         self.profile = profile
         self.registers = tuple(registers)
         self.markup = markup
@@ -111,15 +120,22 @@ class ConvertBatch(Generic[Source, Target]):
         jobs: Sequence[tuple[Source, Target]],
         *,
         read: Callable[[Source], bytes],
-        write: Callable[[Target, etree._ElementTree], None],
+        write: Callable[[Target, Conversion], None],
         name: Callable[[Source], str] = str,
     ) -> Iterator[Outcome]:
-        """Convert each ``(source, target)`` pair, yielding each file's outcome as it is done."""
+        """Convert each ``(source, target)`` pair, yielding each file's outcome as it is done.
+
+        ``write`` writes a conversion (:meth:`~tei_tools.convert.Conversion.write`) once;
+        its set-aside paragraphs are let go after it.
+        """
         for source, target in jobs:
             label = name(source)
             try:
                 conversion = self.convert(read(source), label, source)
-                write(target, conversion.tree)
+                try:
+                    write(target, conversion)
+                finally:
+                    conversion.close()
             except TeiToolsError as error:
                 if len(jobs) == 1:
                     raise
@@ -150,6 +166,7 @@ class ConvertBatch(Generic[Source, Target]):
             markup=self.markup,
             decisions=decisions_for(collection, path.stem) if collection and path else None,
             page_images=find_page_images(path) if path is not None else None,
+            set_aside=len(text) >= self.set_aside_from,
         )
 
     def profile_of(self, path: Path | None) -> Profile:
@@ -174,4 +191,4 @@ class ConvertBatch(Generic[Source, Target]):
         return self._registries[collection]
 
 
-__all__ = ["BatchSummary", "ConvertBatch", "Outcome"]
+__all__ = ["SET_ASIDE_FROM", "BatchSummary", "ConvertBatch", "Outcome"]

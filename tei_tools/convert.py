@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
@@ -31,6 +31,7 @@ from tei_tools.xml import TEI_NS, read_input_bytes
 if TYPE_CHECKING:
     from tei_tools.markup.decisions import ApplyReport, DecisionFile
     from tei_tools.markup.registers import Registry
+    from tei_tools.tei.spool import ParagraphSpool
 
 
 @dataclass
@@ -41,6 +42,21 @@ class Conversion:
     findings: list[Finding] = field(default_factory=list)
     #: What became of the editor's review decisions, when some were given.
     review: ApplyReport | None = None
+    #: The paragraphs set aside as they were made (``convert(..., set_aside=True)``):
+    #: then ``tree`` holds an empty placeholder for each, and :meth:`write` puts them back.
+    spool: ParagraphSpool | None = None
+
+    def write(self, target: BinaryIO) -> None:
+        """The TEI document into ``target``, the bytes :func:`~tei_tools.xml.serialize` gives."""
+        if self.spool is not None:
+            self.spool.write(self.tree, target)
+        else:
+            self.tree.write(target, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+    def close(self) -> None:
+        """Let the set-aside paragraphs go (their temporary file); :meth:`write` cannot follow."""
+        if self.spool is not None:
+            self.spool.close()
 
 
 def convert(
@@ -52,6 +68,7 @@ def convert(
     markup: bool = True,
     decisions: DecisionFile | None = None,
     page_images: Sequence[Path] | None = None,
+    set_aside: bool = False,
 ) -> Conversion:
     """Convert decoded text to TEI and collect review findings.
 
@@ -63,6 +80,13 @@ def convert(
     become its ``<facsimile>``, with the page breaks pointing at them; a page
     marker's image name is looked up among them, then beside the source
     (``source_name``'s folder).  Without ``page_images`` no image is read.
+
+    ``set_aside``, for a large document that is to be written once, serialises
+    each paragraph as it is made and keeps a placeholder for it in the tree
+    (:mod:`tei_tools.tei.spool`): the whole tree costs some 8.6 times the input,
+    the rest a fraction of it, and :meth:`Conversion.write` writes the same
+    bytes.  Decisions and page images change the finished tree, so with them
+    the tree is kept whole.
     """
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
     refuse_unrepresentable(text, source_name)
@@ -84,9 +108,25 @@ def convert(
         annotate, source_element, creation_date = no_annotations, None, None
         source_bibls = [tei("bibl", {"type": "source"}, line) for line in doc.source_lines]
 
+    spool = None
+    if set_aside and decisions is None and not page_images and not any(p.image for p in doc.pages):
+        from tei_tools.tei.spool import ParagraphSpool
+        from tei_tools.tei.title_case import ProperWords, mostly_capitals
+
+        spool = ParagraphSpool(ProperWords() if doc.title and mostly_capitals(doc.title) else None)
     root = tei("TEI", {"xml:lang": doc.language})
-    text_element = build_text(doc, annotate=annotate, source_element=source_element)
-    title = header_title(doc, text_element, enricher.registry if markup else None)
+    text_element = build_text(
+        doc,
+        annotate=annotate,
+        source_element=source_element,
+        set_aside=spool.set_aside if spool is not None else None,
+    )
+    title = header_title(
+        doc,
+        text_element,
+        enricher.registry if markup else None,
+        spool.evidence if spool is not None else None,
+    )
     correspondence = correspondence_description(text_element) if profile.correspondence else None
     root.append(
         build_header(
@@ -108,7 +148,7 @@ def convert(
         from tei_tools.markup.decisions.apply import apply_decisions
 
         review = apply_decisions(tree, decisions)
-    return Conversion(tree, findings, review)
+    return Conversion(tree, findings, review, spool)
 
 
 def _add_page_images(

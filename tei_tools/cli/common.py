@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tei_tools.errors import TeiToolsError
+
+if TYPE_CHECKING:
+    from tei_tools.convert import Conversion
 
 
 def local_file_options(*, xinclude: bool):
@@ -56,15 +60,19 @@ def write_output(target: str, data: bytes | str) -> None:
         write_atomic(target, data)
 
 
-def write_tree_output(target: str, tree) -> None:
-    """Serialise a TEI tree into a file atomically, or to stdout for ``-``, without a copy in memory."""
-    from tei_tools.xml import write_tree_atomic
+def write_conversion_output(target: str, conversion: Conversion) -> None:
+    """Serialise a converted document into a file atomically, or to stdout for ``-``.
+
+    Straight into the file, without a copy of the document in memory.
+    """
+    from tei_tools.xml import atomic_output
 
     if target == "-":
-        tree.write(sys.stdout.buffer, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        conversion.write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
-        write_tree_atomic(target, tree)
+        with atomic_output(target) as handle:
+            conversion.write(handle)
 
 
 def print_batch_summary(

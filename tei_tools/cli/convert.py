@@ -11,8 +11,8 @@ from tei_tools.cli.common import (
     print_batch_summary,
     read_source,
     source_name,
+    write_conversion_output,
     write_output,
-    write_tree_output,
 )
 
 
@@ -73,7 +73,9 @@ def convert(
         registers=registers,
         markup=not no_markup,
     )
-    for outcome in batch.run(jobs, read=read_source, write=write_tree_output, name=source_name):
+    for outcome in batch.run(
+        jobs, read=read_source, write=write_conversion_output, name=source_name
+    ):
         for line in outcome.warnings():
             click.echo(f"tei-tools: warning: {line}", err=True)
         if outcome.error is not None:

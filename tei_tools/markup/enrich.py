@@ -62,13 +62,18 @@ UNMARKED_KINDS = frozenset({"trailer"})
 class Enricher:
     """Marks up the blocks of one document against a registry.
 
-    The whole document is read once, in order, when the enricher is made: a
-    date without a year takes its year from the dates before it, a surname
-    alone links to the person the document names in full anywhere, and an
-    "ibid." source line follows the one before it.  :meth:`annotate` and
-    :meth:`source_element` then only look a block up, so what they give for a
-    block does not depend on which blocks were asked for before, or how often;
-    :attr:`findings` are complete as soon as the enricher exists.
+    What holds for the whole document is read when the enricher is made: a
+    surname alone links to the person the document names in full anywhere,
+    a name typed in one place is of that type everywhere, and an "ibid."
+    source line follows the one before it.  The blocks' spans are then made
+    in reading order as they are asked for, since a date without a year takes
+    its year from the dates before it: asking for a block marks the blocks
+    before it that are not marked yet.  So what :meth:`annotate` and
+    :meth:`source_element` give for a block does not depend on which blocks
+    were asked for before, or how often, and :attr:`findings` are in reading
+    order whatever the order of asking.  A builder that asks once per block in
+    reading order (:meth:`hand_over`) holds one block's spans at a time, not a
+    large document's millions (issue 26).
     """
 
     def __init__(self, doc: Document, profile: Profile, *, registry: Registry | None = None):
@@ -76,7 +81,8 @@ class Enricher:
         self.profile = profile
         self.registry = registry if registry is not None else load_registry()
         self.bibl_register = bibl_register_for(self.registry.sources)
-        self.findings: list[Finding] = []
+        # (the block's place in the document, the finding): sorted into reading order when read.
+        self._found: list[tuple[int, Finding]] = []
         self._reported: set[tuple[str, str, int, str]] = set()
         self._dateline = dateline_date(doc.date_text, profile.calendar, doc.language)
         # Without a date line, a title that gives a full date ("... log of the Bounty, 28 April
@@ -92,12 +98,33 @@ class Enricher:
         self._taken_ids: dict[str, frozenset[str]] = {}
         self.locator = SourceLocator(doc.text) if doc.text else None
         # Blocks are frozen values (kind, text, line): a block is its own key.
+        self._order = {block: index for index, block in enumerate(doc.blocks)}
         self._spans: dict[Block, list[Span]] = {}
         self._citations: dict[Block, etree._Element] = {}
-        self._mark_document()
+        self._names, self._candidates = self._prepare()
+        self._cite_sources()
+        #: The next block to mark, and the anchor a date without a year takes its year from.
+        self._next = 0
+        self._anchor = self.document_date
+        #: Where an entry's heading without a year ("May 12.") takes its year: the document's
+        #: own date and the headings with a year, never a date the prose mentions ("died
+        #: Augt. 30. 1706" in a journal of 1714).
+        self._timeline = self.document_date
+        self._language_note: list[Finding] = []
         if not is_known(doc.language) and doc.blocks:
             first = doc.blocks[0]
+            reported = len(self._found)
             self._report("unknown-language", first.text, unknown_language_note(doc.language), first)
+            # Listed after every block's findings, as when the whole document was marked first.
+            self._language_note = [finding for _, finding in self._found[reported:]]
+            del self._found[reported:]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """What an editor should review in the document, in reading order (every block marked)."""
+        self._mark_through(len(self.doc.blocks))
+        ordered = sorted(self._found, key=lambda found: found[0])  # stable: a block's own order
+        return [finding for _, finding in ordered] + self._language_note
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
         """The header's creation date (attributes, text): the dateline's date, when it parsed."""
@@ -106,13 +133,18 @@ class Enricher:
     def annotate(self, block: Block) -> list[Span]:
         """The spans to mark in one block's text (a source line's are :meth:`source_element`).
 
-        Any number of times, in any order: the spans were found when the document was read.
+        Any number of times, in any order: the blocks before it are marked first if they
+        are not yet, so the spans are those of a reading of the whole document in order.
         """
         if block.kind in UNMARKED_KINDS or block.kind == "source":
             return []
+        index = self._order.get(block)
+        if index is None:
+            raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
+        self._mark_through(index + 1)
         spans = self._spans.get(block)
         if spans is None:
-            raise ValueError(f"line {block.line}: not a block of {self.doc.source_name}")
+            raise ValueError(f"line {block.line}: its spans were handed over already")
         return spans
 
     def hand_over(self, block: Block) -> list[Span]:
@@ -143,14 +175,8 @@ class Enricher:
             raise ValueError(f"line {block.line}: not a source line of {self.doc.source_name}")
         return copy.deepcopy(self._citations[block])
 
-    def _mark_document(self) -> None:
-        """Every block's spans and every source line's ``bibl``, in reading order."""
-        names, candidates = self._prepare()
-        anchor = self.document_date  # where a date without a year takes its year
-        # Where an entry's heading without a year ("May 12.") takes its year: the document's
-        # own date and the headings with a year, never a date the prose mentions ("died
-        # Augt. 30. 1706" in a journal of 1714).
-        timeline = self.document_date
+    def _cite_sources(self) -> None:
+        """Every source line's ``bibl``, in reading order: an "ibid." repeats the one before."""
         previous_source: str | None = None
         for block in self.doc.blocks:
             if block.kind == "source":
@@ -159,12 +185,19 @@ class Enricher:
                 if title is not None and title.get("ref"):
                     previous_source = title.get("ref")
                 self._citations[block] = element
-            elif block.kind not in UNMARKED_KINDS:
+
+    def _mark_through(self, end: int) -> None:
+        """The spans of the blocks before ``end`` that are not marked yet, in reading order."""
+        blocks = self.doc.blocks
+        while self._next < end:
+            block = blocks[self._next]
+            self._next += 1
+            if block.kind != "source" and block.kind not in UNMARKED_KINDS:
                 # Popped: a block's names are dropped once its spans exist (memory, issue 26).
-                spans, anchor, timeline = self._mark(
-                    block, anchor, timeline, names.pop(block), candidates.pop(block)
+                known, candidates = self._names.pop(block), self._candidates.pop(block)
+                self._spans[block], self._anchor, self._timeline = self._mark(
+                    block, self._anchor, self._timeline, known, candidates
                 )
-                self._spans[block] = spans
 
     def _mark(
         self,
@@ -508,19 +541,22 @@ class Enricher:
             start, end = (0, len(block.text)) if text == block.text else _find(block.text, text)
         end = start if end is None else end
         where = self.locator.locate(block, start, end) if self.locator else None
-        self.findings.append(
-            Finding(
-                kind,
-                text,
-                message,
-                self.doc.source_name,
-                line=where.line if where else block.line,
-                column=where.column if where else None,
-                start=where.start if where else None,
-                end=where.end if where else None,
-                type=tag,
-                context=context_around(block.text, start, end or start),
-                suggestion=suggestion or {},
+        self._found.append(
+            (
+                self._order[block],
+                Finding(
+                    kind,
+                    text,
+                    message,
+                    self.doc.source_name,
+                    line=where.line if where else block.line,
+                    column=where.column if where else None,
+                    start=where.start if where else None,
+                    end=where.end if where else None,
+                    type=tag,
+                    context=context_around(block.text, start, end or start),
+                    suggestion=suggestion or {},
+                ),
             )
         )
 

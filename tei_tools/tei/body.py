@@ -11,6 +11,8 @@ from tei_tools.tei.inline import Span, fill_inline, tei
 
 #: Given a block, the inline spans to mark in its text (names, dates, ...).
 Annotator = Callable[[Block], list[Span]]
+#: Given a finished paragraph and the element it goes into, what stands there in its place.
+SetAside = Callable[[etree._Element, etree._Element], etree._Element]
 
 
 def no_annotations(block: Block) -> list[Span]:
@@ -22,11 +24,15 @@ def build_text(
     *,
     annotate: Annotator = no_annotations,
     source_element: Callable[[Block], etree._Element] | None = None,
+    set_aside: SetAside | None = None,
 ) -> etree._Element:
     """``<text><body><div type="document">`` with the blocks in reading order.
 
     TEI's content model puts ``head``/``opener`` first and ``closer``/``trailer``
-    last in a div; the reader already yields blocks in that order.
+    last in a div; the reader already yields blocks in that order.  A paragraph
+    is finished once it is added (nothing is added to it later), so
+    ``set_aside`` may take it out of the tree as it is made
+    (:class:`~tei_tools.tei.spool.ParagraphSpool`).
     """
     text = tei("text")
     body = etree.SubElement(text, tei("body").tag)
@@ -132,7 +138,7 @@ def build_text(
             if block.kind == "p":
                 for offset, page in block.page_breaks:
                     insert_at_offset(paragraph, offset, page_break(page))
-            container.append(paragraph)
+            container.append(set_aside(paragraph, container) if set_aside else paragraph)
             speech = None
     if not _has_content(div):
         # TEI requires some content in a div; an empty document is still a document.

@@ -15,7 +15,7 @@ from tei_tools.reading.model import Document
 from tei_tools.reading.profiles import Profile
 from tei_tools.register_prefixes import REGISTER_BASE, REGISTER_PREFIXES
 from tei_tools.tei.inline import tei
-from tei_tools.tei.title_case import normalise_title
+from tei_tools.tei.title_case import ProperWords, normalise_title
 from tei_tools.version import __version__
 
 
@@ -49,16 +49,19 @@ def build_header(
     return header
 
 
-def header_title(doc: Document, text: etree._Element, registry=None) -> str | None:
+def header_title(
+    doc: Document, text: etree._Element, registry=None, evidence: ProperWords | None = None
+) -> str | None:
     """The title for the header: sentence case when the source sets it in capitals.
 
     The body's ``head`` keeps the source form; the header's title is what
     catalogues and the edition site show, so it is printed as an editor
-    would (see :func:`~tei_tools.tei.title_case.normalise_title`).
+    would (see :func:`~tei_tools.tei.title_case.normalise_title`; ``evidence``
+    has read the paragraphs no longer in ``text``).
     """
     if not doc.title:
         return doc.title
-    return normalise_title(doc.title, text, registry)
+    return normalise_title(doc.title, text, registry, evidence)
 
 
 def title_statement(

@@ -34,6 +34,8 @@ NAME_TAGS = frozenset({"persName", "orgName", "placeName", "roleName", "name", "
 NAME_PARTICLES = frozenset({"of", "the", "for", "and", "de", "von", "van", "der", "in", "on"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: The end of a sentence before a word: a capital after it proves nothing.
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 def mostly_capitals(text: str) -> bool:
@@ -47,20 +49,42 @@ def proper_words(paragraphs: Iterable[str]) -> set[str]:
 
     A word right after a full stop, or first in a paragraph, proves nothing
     and is skipped.
+
+    >>> sorted(proper_words(["The Soviet Government met.", "Then the government fell."]))
+    ['Soviet']
     """
-    capital: set[str] = set()
-    lower: set[str] = set()
+    evidence = ProperWords()
     for paragraph in paragraphs:
+        evidence.add(paragraph)
+    return evidence.words()
+
+
+class ProperWords:
+    """The evidence of :func:`proper_words`, read one paragraph at a time, in any order.
+
+    For a builder that lets each paragraph go once it is written
+    (:mod:`tei_tools.tei.spool`): the words are the same whatever the order.
+    """
+
+    def __init__(self) -> None:
+        self._capital: set[str] = set()
+        self._lower: set[str] = set()
+
+    def add(self, paragraph: str) -> None:
+        # Every word of every paragraph passes here: the sets' methods are looked up once.
+        add_lower, add_capital = self._lower.add, self._capital.add
         previous_end = 0
         for found in _WORD.finditer(paragraph):
             word = found.group()
             before = paragraph[previous_end : found.start()]
             previous_end = found.end()
             if word[0].islower():
-                lower.add(word.casefold())
-            elif found.start() > 0 and not re.search(r"[.!?:]\s*$", before) and not word.isupper():
-                capital.add(word)
-    return {word for word in capital if word.casefold() not in lower}
+                add_lower(word.casefold())
+            elif found.start() > 0 and not _SENTENCE_END.search(before) and not word.isupper():
+                add_capital(word)
+
+    def words(self) -> set[str]:
+        return {word for word in self._capital if word.casefold() not in self._lower}
 
 
 def sentence_case_title(
@@ -119,18 +143,23 @@ def _capitalise_name(text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
-def normalise_title(title: str, text: etree._Element, registry=None) -> str:
+def normalise_title(
+    title: str, text: etree._Element, registry=None, evidence: ProperWords | None = None
+) -> str:
     """``title`` as an editor prints it, using the document's ``text`` as evidence.
 
     Unchanged unless set in capitals.  Then the first ``head`` of ``text``,
     when it reads the same, gives the names (in the case ``registry`` gives
-    them); the paragraphs give the words that keep a capital.
+    them); the paragraphs give the words that keep a capital: those in
+    ``text`` and those ``evidence`` read before they left it.
     """
     if not mostly_capitals(title):
         return title
     ns = "{http://www.tei-c.org/ns/1.0}"
-    paragraphs = [" ".join("".join(p.itertext()).split()) for p in text.iter(f"{ns}p")]
-    proper = proper_words(paragraphs)
+    evidence = evidence if evidence is not None else ProperWords()
+    for paragraph in text.iter(f"{ns}p"):  # one at a time: all at once is a copy (issue 26)
+        evidence.add(" ".join("".join(paragraph.itertext()).split()))
+    proper = evidence.words()
     head = text.find(f".//{ns}head")
     if head is None or " ".join("".join(head.itertext()).split()) != " ".join(title.split()):
         return sentence_case(title, proper_words=proper)
