@@ -475,7 +475,18 @@ def _candidates_in_run(
             # left untyped, for a typed neighbour ("and Frank") to type.
             return [Candidate(a, b, name, None, "a given name opening a sentence", False)]
         return []
+    if tag == PLACE:
+        feature = _FEATURE_AFTER.match(text, b)
+        if feature is not None and feature.group(1) in _FEATURES_IN_NAME:
+            b = feature.end()  # "Slave river", "Hudson's bay": the feature's own name
+            name = text[a:b]
     return [Candidate(a, b, name, tag, reason, tag is not None)]
+
+
+#: Lower-case words after a place that belong to a feature's name ("the Slave river"), unlike
+#: "front" or "province" (a part of the place: "the Dvina front").
+_FEATURES_IN_NAME = _words("features_in_name")
+_FEATURE_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
