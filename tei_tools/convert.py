@@ -26,7 +26,7 @@ from tei_tools.tei.body import build_text, no_annotations
 from tei_tools.tei.correspondence import correspondence_description
 from tei_tools.tei.header import build_header, header_title
 from tei_tools.tei.inline import tei
-from tei_tools.xml import TEI_NS, read_input_bytes
+from tei_tools.xml import TEI_NS, XML_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.decisions import ApplyReport, DecisionFile
@@ -84,8 +84,10 @@ def convert(
         annotate, source_element, creation_date = no_annotations, None, None
         source_bibls = [tei("bibl", {"type": "source"}, line) for line in doc.source_lines]
 
-    root = tei("TEI", {"xml:lang": doc.language})
+    root = tei("TEI", {"xml:lang": doc.collection_language or doc.language})
     text_element = build_text(doc, annotate=annotate, source_element=source_element)
+    if doc.collection_language:  # the document's own language, where it is not the collection's
+        text_element.set(f"{{{XML_NS}}}lang", doc.language)
     title = header_title(doc, text_element, enricher.registry if markup else None)
     correspondence = correspondence_description(text_element) if profile.correspondence else None
     root.append(

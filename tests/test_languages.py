@@ -111,3 +111,172 @@ def test_a_language_without_words_gets_only_the_evidence_of_any_language():
     found = find_language_candidates("Gruffydd", [], "cy", in_signature=True)
     assert [(c.text, c.tag) for c in found] == [("Gruffydd", "persName")]
     assert find_language_candidates("Annwyl Syr, mae Gruffydd yma.", [], "cy") == []
+
+
+# --- Kalends, Nones and Ides -------------------------------------------------------------
+#
+# Each value worked out by hand with the rule of data/calendars/roman.toml (Grotefend):
+# count back to the reference day, both ends included; the Nones on the 7th of March, May,
+# July and October and the 5th otherwise, the Ides eight days later.
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Pragae, Kal. Mart. 1610", "1610-03-01"),  # the Kalends are the 1st
+        ("Idibus Martiis MDCX", "1610-03-15"),  # Ides of March: the 15th; the year in numerals
+        ("Nonis Aprilibus 1610", "1610-04-05"),  # Nones of April: the 5th
+        ("III Non. Oct. 1610", "1610-10-05"),  # 7, 6, 5 October
+        ("a.d. VI Id. Nov. 1610", "1610-11-08"),  # Ides of November the 13th: 13 ... 8
+        ("ante diem tertium Nonas Octobres anno 1610", "1610-10-05"),
+        ("a. d. IV Non. Ian. 1611", "1611-01-02"),  # 5, 4, 3, 2 January
+        ("postridie Idus Martias 1610", "1610-03-16"),
+        ("iij Non. Maii 1610", "1610-05-05"),  # a printer's final j; Nones of May the 7th
+    ],
+)
+def test_a_latin_day_counted_back_to_kalends_nones_or_ides_is_read(text, when):
+    [found] = find_dates(text, language="la")
+    assert found.attrs == {"when": when} and found.problem is None
+
+
+def test_days_before_the_kalends_belong_to_the_month_before():
+    # pridie Kal. Ian.: the day before 1 January, counted in the year the letter gives.
+    [found] = find_dates("pridie Kalendas Ianuarias anno 1610", language="la")
+    assert found.attrs["when"] == "1610-12-31"
+    # a.d. XVII Kal. Ian.: 1 January (1), 31 December (2), ... 16 December (17).
+    assert find_dates("a.d. XVII Kal. Ian. 1698", language="la")[0].attrs["when"] == "1698-12-16"
+    # a.d. XVI Kal. Mart. 1601 is 14 February, the day after the Ides of February.
+    assert find_dates("a.d. XVI Kal. Mart. 1601", language="la")[0].attrs["when"] == "1601-02-14"
+
+
+def test_the_sixth_day_before_the_kalends_of_march_is_doubled_in_a_leap_year():
+    def when(text: str) -> str | None:
+        return find_dates(text, language="la")[0].attrs.get("when")
+
+    assert when("a.d. VI Kal. Mart. 1601") == "1601-02-24"  # common year: 1 Mar, 28 ... 24
+    assert when("a.d. VI Kal. Mart. 1600") == "1600-02-25"  # leap year: 1 Mar, 29 ... 25
+    assert when("a.d. bis VI Kal. Mart. 1600") == "1600-02-24"  # the bissextile day
+    assert when("pridie Kal. Mart. 1600") == "1600-02-29"
+    # From the seventh day back both years name the same days again.
+    assert when("a.d. X Kal. Mart. 1600") == "1600-02-20"  # 1 Mar, 29, 28, ..., 21, 20 (bis)
+    assert when("a.d. X Kal. Mart. 1601") == "1601-02-20"  # 1 Mar, 28, ..., 20
+    [doubled] = find_dates("a.d. bis VI Kal. Mart. 1601", language="la")
+    assert doubled.problem and "leap year" in doubled.problem and doubled.attrs == {"cert": "low"}
+
+
+def test_the_leap_year_is_the_one_of_the_collections_calendar():
+    # 1700 is a leap year only in the Julian calendar: a.d. VI Kal. Mart. is Julian
+    # 25 February, ten days behind the Gregorian reckoning: 7 March 1700 New Style.
+    [found] = find_dates("a.d. VI Kal. Mart. 1700", language="la", default_calendar="julian")
+    assert found.attrs["when"] == "1700-03-07" and found.attrs["when-custom"] == "1700-02-25"
+    [found] = find_dates("a.d. VI Kal. Mart. 1700", language="la")
+    assert found.attrs["when"] == "1700-02-24"
+
+
+def test_a_count_past_the_reference_day_before_is_a_problem_not_a_date():
+    [found] = find_dates("VIII Non. Oct. 1610", language="la")  # the Nones reach back to the 2nd
+    assert found.problem and "when" not in found.attrs
+
+
+def test_a_roman_date_without_a_year_takes_the_year_of_the_letter():
+    [found] = find_dates("III Non. Oct.", language="la", document_date=dt.date(1610, 9, 1))
+    assert found.attrs["when"] == "1610-10-05"
+    assert find_dates("III Non. Oct.", language="la")[0].attrs["when"] == "--10-05"
+
+
+def test_kalends_nones_and_ides_are_latin_only():
+    for code in ("en", "de", "fr"):
+        assert all("Non." not in m.text for m in find_dates("III Non. Oct. 1610", language=code))
+
+
+def test_a_line_dated_by_the_kalends_is_the_letters_dateline():
+    from dataclasses import replace
+
+    from tei_tools.convert import convert
+    from tei_tools.reading.profiles import load_profile
+    from tei_tools.xml import TEI_NS
+
+    text = "Keplerus ad amicum\n\nPragae, a.d. VI Id. Nov. 1610.\n\nSalve. Literas tuas accepi.\n"
+    profile = replace(load_profile("generic"), language="la", calendar="gregorian")
+    tree = convert(text, profile=profile).tree
+    dateline = tree.find(f".//{{{TEI_NS}}}dateline/{{{TEI_NS}}}date")
+    assert dateline is not None and dateline.get("when") == "1610-11-08"
+
+
+# --- a document in another language than its collection's ----------------------------------
+
+LATIN_LETTER = """Ioannes ad amicum
+
+Pragae, a.d. VI Id. Nov. 1610.
+
+Salve. Literas tuas, quas ad me dedisti, accepi, et ex eis intellexi te valere, quod mihi
+gratissimum fuit. Sed de libro, quem mihi promisisti, nihil adhuc audivi; itaque te rogo ut
+eum quam primum ad me mittas, cum nunc apud nos nemo sit qui eum habeat. Ego vero tibi omnia
+quae hic aguntur brevi scribam, nam et de rebus publicis et de studiis nostris multa sunt
+quae te scire velim. Vale, et me ama.
+
+Tuus Ioannes
+"""
+
+
+def _read_in(collection: str, text: str):
+    from dataclasses import replace
+
+    from tei_tools.convert import convert
+    from tei_tools.reading.profiles import load_profile
+
+    profile = replace(load_profile("generic"), language=collection, calendar="gregorian")
+    return convert(text, profile=profile)
+
+
+def test_a_document_evidently_in_another_language_is_read_in_it():
+    from tei_tools.xml import TEI_NS, XML_NS
+
+    result = _read_in("de", LATIN_LETTER)
+    root = result.tree.getroot()
+    text = root.find(f"{{{TEI_NS}}}text")
+    assert root.get(f"{{{XML_NS}}}lang") == "de"  # the collection's, for the header
+    assert text.get(f"{{{XML_NS}}}lang") == "la"  # the letter's own
+    # Read with the Latin words: the Roman date of its dateline is a date.
+    dateline = text.find(f".//{{{TEI_NS}}}dateline/{{{TEI_NS}}}date")
+    assert dateline is not None and dateline.get("when") == "1610-11-08"
+    idents = [
+        e.get("ident") for e in root.iterfind(f".//{{{TEI_NS}}}langUsage/{{{TEI_NS}}}language")
+    ]
+    assert idents == ["la", "de"]
+    [finding] = [f for f in result.findings if f.kind == "document-language"]
+    assert "'la'" in finding.message and "la " in finding.message
+
+
+def test_a_document_in_its_collections_language_gets_no_language_of_its_own():
+    from tei_tools.xml import TEI_NS, XML_NS
+
+    result = _read_in("la", LATIN_LETTER)
+    assert result.tree.getroot().find(f"{{{TEI_NS}}}text").get(f"{{{XML_NS}}}lang") is None
+    assert not [f for f in result.findings if f.kind == "document-language"]
+
+
+def test_the_guess_counts_each_languages_own_function_words():
+    from tei_tools.reading.language_guess import guess_language
+
+    guess = guess_language("Ich habe den Brief, und er ist sehr schön; je vous remercie.")
+    # ich, habe, den, und, ist, sehr: German; je, vous: French; "er" and "schön" are no
+    # function words of any list.
+    assert guess.hits("de") == 6 and guess.hits("fr") == 2
+    assert guess.evident() is None  # too few words to tell
+
+
+def test_a_short_or_mixed_text_keeps_the_collections_language():
+    from tei_tools.reading.language_guess import document_language
+
+    assert document_language("Vale. Tuus Ioannes", "de") == ("de", None)
+    half = LATIN_LETTER + " Ich habe den Brief, und er ist sehr schön, aber ich kann nicht "
+    half += "mit dir über das sprechen, was wir noch nicht wissen; doch wenn du mir schreibst, "
+    half += "werde ich dir auch alles sagen, was ich von ihm und von ihr gehört habe."
+    assert document_language(half, "de")[0] == "de"
+
+
+def test_a_collection_in_a_language_without_a_word_list_keeps_it():
+    from tei_tools.reading.language_guess import document_language
+
+    assert document_language(LATIN_LETTER, "cy") == ("cy", None)

@@ -61,6 +61,7 @@ from tei_tools.calendars import (
     to_gregorian,
 )
 from tei_tools.reading.languages import Language, language
+from tei_tools.reading.roman_dates import read_roman, roman_day_pattern, roman_to_date
 
 __all__ = ["DateMatch", "find_dates", "find_dates_in_sequence", "parse_date", "reference_day"]
 
@@ -984,7 +985,11 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
             )
         )
     read = _with_months(_foreign, months)
-    return tuple((pattern, read) for pattern in patterns)
+    forms = [(pattern, read) for pattern in patterns]
+    if lang.roman_calendar:
+        roman = roman_day_pattern(tuple(sorted(months.items())))
+        forms.append((roman, _with_months(_roman_date, months)))
+    return tuple(forms)
 
 
 def _with_months(handler: Callable[..., Found], months: dict[str, int]) -> Handler:
@@ -1032,6 +1037,35 @@ def _foreign(
         if year is None:  # a three-figure number after the month is no year: leave it out
             end = m.end("m")
     w = Written(m.start(), end, year=year, month=month, day=day)
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _roman_date(
+    text: str,
+    m: re.Match[str],
+    calendar: Reading,
+    anchor: dt.date | None,
+    months: dict[str, int],
+) -> Found:
+    """ "a.d. III Non. Oct. 1610", "pridie Kal. Ian.": counted back to the Kalends, Nones, Ides.
+
+    The count gives the month and day; only February's leap day needs the year,
+    so a date without one is counted in the anchor's year (or a common year) and
+    then takes its year as any date without one does.
+    """
+    read = read_roman(m, months)
+    if read is None:
+        return None
+    day, year = read
+    counted_in = year if year is not None else (anchor.year if anchor else 1999)
+    near: Calendar = calendar if isinstance(calendar, str) else "gregorian"
+    if isinstance(calendar, Convention):
+        near = calendar.calendar_for((counted_in, day.month, 1))
+    try:
+        _, month, number = roman_to_date(day, counted_in, near)
+    except ValueError as error:
+        return [_match(text, Written(m.start(), m.end()), {}, f"{m.group()!r}: {error}")]
+    w = Written(m.start(), m.end(), year=year, month=month, day=number)
     return [single_date(text, w, calendar, anchor)]
 
 

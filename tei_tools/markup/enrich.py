@@ -41,7 +41,13 @@ from tei_tools.markup.registers import (
     load_registry,
 )
 from tei_tools.markup.vocabulary import gazetteer_place, titles_before_given_names
-from tei_tools.reading.languages import ENGLISH, base_code, is_known, unknown_language_note
+from tei_tools.reading.languages import (
+    ENGLISH,
+    base_code,
+    document_language_note,
+    is_known,
+    unknown_language_note,
+)
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.positions import SourceLocator
@@ -91,6 +97,12 @@ class Enricher:
         if not is_known(doc.language) and doc.blocks:
             first = doc.blocks[0]
             self._report("unknown-language", first.text, unknown_language_note(doc.language), first)
+        if doc.collection_language and doc.blocks:
+            first = doc.blocks[0]
+            note = document_language_note(
+                doc.language, doc.collection_language, doc.language_evidence
+            )
+            self._report("document-language", first.text, note, first)
 
     def creation_date(self) -> tuple[dict[str, str], str] | None:
         """The header's creation date (attributes, text): the dateline's date, when it parsed."""

@@ -45,6 +45,8 @@ class Language:
     day_slash_month_short_year: bool = False
     #: Whether a day may be a Roman numeral ("IX. Aug. 1610").
     roman_days: bool = False
+    #: Whether days are counted to the Kalends, Nones and Ides ("III Non. Oct.").
+    roman_calendar: bool = False
     weekdays: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     peerage: tuple[str, ...] = ()
@@ -112,6 +114,7 @@ def language(code: str) -> Language | None:
         between_month_and_year=tuple(dates.get("between_month_and_year", ())),
         day_slash_month_short_year=bool(dates.get("day_slash_month_short_year", False)),
         roman_days=bool(dates.get("roman_days", False)),
+        roman_calendar=bool(dates.get("roman_calendar", False)),
         weekdays=tuple(dates.get("weekdays", ())),
         titles=tuple(names.get("titles", ())),
         peerage=tuple(names.get("peerage", ())),
@@ -128,6 +131,14 @@ def language(code: str) -> Language | None:
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
+    )
+
+
+def document_language_note(code: str, collection: str, evidence: str) -> str:
+    """What a finding says of a document read in another language than its collection's."""
+    return (
+        f"read as {code!r}, not the collection's {collection!r}: its function words "
+        f"({evidence}) are evidently of that language; xml:lang on its text says so"
     )
 
 

@@ -18,9 +18,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
+from tei_tools.reading.language_guess import document_language
 from tei_tools.reading.languages import Language, language
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
+from tei_tools.reading.roman_dates import reference_words, roman_month_words, roman_words
 
 #: The months' names and abbreviations, in lower case (data/calendars/months.toml).
 MONTHS = [word.lower() for word in (*month_names().names, *month_names().abbreviations)]
@@ -103,9 +105,12 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     >>> [b.kind for b in doc.blocks]
     ['head', 'dateline', 'p']
     """
-    doc = Document(source_name=source_name, language=profile.language, text=text)
+    code, guess = document_language(text, profile.language)
+    doc = Document(source_name=source_name, language=code, text=text)
+    if guess is not None:  # a letter in Latin in a German collection is read in Latin
+        doc.collection_language, doc.language_evidence = profile.language, guess.describe()
     doc.collection = profile.collection_title
-    token = _LANGUAGE.set(language(profile.language))
+    token = _LANGUAGE.set(language(code))
     try:
         _read_into(doc, text, profile)
     finally:
@@ -319,6 +324,9 @@ def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset
     }
     other = {w.lower().rstrip(".") for w in (*words.before_day, *words.weekdays)}
     other |= {w.lower() for w in (*words.between_day_and_month, *words.between_month_and_year)}
+    if words.roman_calendar:  # "a.d. III Non. Oct. anno MDCX": the month's adjective is a month
+        months |= roman_month_words()
+        other |= roman_words()
     return frozenset(months), frozenset(other), frozenset(w.lower() for w in words.address_openers)
 
 
@@ -326,7 +334,9 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-_DAY_TOKEN = re.compile(r"^(?:\d{1,4}[a-zèé]{0,4}|\d{1,2}/\d{1,2}|[IVX]{1,6})$")
+_DAY_TOKEN = re.compile(
+    r"^(?:\d{1,4}[a-zèé]{0,4}|\d{1,2}/\d{1,2}|[IVX]{1,6}|[ivx]{1,5}j?|M{1,2}[DCLXVI]{1,10})$"
+)
 
 
 def _language_date_line(line: str, words: Language) -> bool:
@@ -337,11 +347,12 @@ def _language_date_line(line: str, words: Language) -> bool:
     a weekday or a word that stands before a day, and there is a figure.
     """
     text = normalise_space(line)
-    if len(text) > 90 or not re.search(r"\d", text):
-        return False
     months, other, _ = _language_line_words(words)
     tokens = [t.strip(".,;:()[]") for t in text.split()]
     tokens = [t for t in tokens if t]
+    counted_back = words.roman_calendar and any(t.lower() in reference_words() for t in tokens)
+    if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
+        return False
     for start in range(min(6, len(tokens))):
         rest = tokens[start:]
         if (
