@@ -280,3 +280,81 @@ def test_a_collection_in_a_language_without_a_word_list_keeps_it():
     from tei_tools.reading.language_guess import document_language
 
     assert document_language(LATIN_LETTER, "cy") == ("cy", None)
+
+
+# --- letters' parts in French and German ------------------------------------------------------
+
+
+def _corresp(result) -> dict[str, str | None]:
+    from tei_tools.xml import TEI_NS
+
+    t = f"{{{TEI_NS}}}"
+    sent = result.tree.find(f".//{t}correspDesc/{t}correspAction[@type='sent']")
+    received = result.tree.find(f".//{t}correspDesc/{t}correspAction[@type='received']")
+
+    def text(parent, tag):
+        found = parent.find(f"{t}{tag}") if parent is not None else None
+        return " ".join("".join(found.itertext()).split()) if found is not None else None
+
+    date = sent.find(f"{t}date") if sent is not None else None
+    return {
+        "sender": text(sent, "persName"),
+        "place": text(sent, "placeName"),
+        "date": date.get("when") if date is not None else None,
+        "addressee": text(received, "persName"),
+    }
+
+
+FRENCH_LETTER = """Une lettre
+
+A Jean-Pierre Dumont, comte de La Roche
+à Lyon
+
+12è mars 1765 au château de Ferney
+
+Je vous remercie, monsieur, de votre lettre ; je suis bien fâché que ma santé ne me permette
+pas de vous écrire plus longuement, mais vous savez combien je vous suis attaché .
+
+Votre très humble et très obéissant serviteur
+
+V.
+"""
+
+
+def test_a_date_line_may_give_its_place_after_the_date():
+    facts = _corresp(_read_in("fr", FRENCH_LETTER))
+    assert (facts["place"], facts["date"]) == ("Ferney", "1765-03-12")
+
+
+def test_a_signature_by_an_initial_keeps_its_point():
+    assert _corresp(_read_in("fr", FRENCH_LETTER))["sender"] == "V."
+
+
+def test_a_surname_keeps_its_article_after_its_particle():
+    # "de La Roche": a capitalised article after the particle is the surname's own.
+    assert _corresp(_read_in("fr", FRENCH_LETTER))["addressee"] == "comte de La Roche"
+    assert ("comte de La Guiche", "persName") in names_in("auprès du comte de La Guiche ;", "fr")
+    assert ("Claude-Philippe Fyot de La Marche", "persName") in names_in(
+        "A Claude-Philippe Fyot de La Marche", "fr"
+    )
+    # In lower case it is a noun's article: "Mr Trudaine de la Lettre".
+    assert ("Mr Trudaine", "persName") in names_in("à Mr Trudaine de la Lettre", "fr")
+
+
+def test_a_signature_with_its_point_set_apart_is_a_signature():
+    text = FRENCH_LETTER.replace("\nV.\n", "\nVoltaire .\n")
+    assert _corresp(_read_in("fr", text))["sender"] == "Voltaire"
+
+
+def test_an_editors_year_in_brackets_completes_a_date():
+    [found] = find_dates("22 décembre [1760]", language="fr")
+    assert (found.text, found.attrs["when"]) == ("22 décembre [1760]", "1760-12-22")
+    [found] = find_dates("Vien am 29ten. Juni [1801] .", language="de")
+    assert found.attrs["when"] == "1801-06-29"
+
+
+def test_a_numbered_title_names_sender_and_addressee_with_particles():
+    text = "12. Arnim an Ulrike von Stein in Bonn\n\nWeimar, den 3. März 1805\n\n"
+    text += "Ich habe Deinen Brief erhalten und danke Dir sehr dafür, liebe Schwester.\n"
+    facts = _corresp(_read_in("de", text))
+    assert (facts["sender"], facts["addressee"]) == ("Arnim", "Ulrike von Stein")

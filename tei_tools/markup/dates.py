@@ -970,7 +970,11 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     before_year = (
         rf"(?:(?:{_words(lang.between_month_and_year)})\s+)?" if lang.between_month_and_year else ""
     )
-    year = rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w]))?"
+    # A year may be the editor's, in brackets: "22 décembre [1760]", "29ten. Juni [1801]".
+    year = (
+        rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
+        rf"|\.?\s+\[(?P<by>[12]\d{{3}})\])?"
+    )
     patterns = [
         re.compile(rf"(?<![\w.]){day}(?:\.\s*|\s+){between}{month}{year}"),
         re.compile(rf"{month}\.?\s*,?\s+(?P<y>[12]\d{{3}})(?![\w])"),
@@ -1036,6 +1040,8 @@ def _foreign(
         year = int(groups["y"]) if len(groups["y"]) == 4 else _completed_year(groups["y"], anchor)
         if year is None:  # a three-figure number after the month is no year: leave it out
             end = m.end("m")
+    elif groups.get("by"):
+        year = int(groups["by"])
     w = Written(m.start(), end, year=year, month=month, day=day)
     return [single_date(text, w, calendar, anchor)]
 

@@ -51,6 +51,8 @@ class Language:
     titles: tuple[str, ...] = ()
     peerage: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
+    #: A surname's own article after its particle ("de La Guiche").
+    surname_articles: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
     body_heads: frozenset[str] = frozenset()
@@ -65,6 +67,8 @@ class Language:
     valedictions: tuple[str, ...] = ()
     #: The first word of a letter's address ("Se.", "Dem", "An", "A", "Au").
     address_openers: tuple[str, ...] = ()
+    #: Words that bring in a date line's place written after its date ("... au château de Ferney").
+    place_after_date: tuple[str, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -119,6 +123,7 @@ def language(code: str) -> Language | None:
         titles=tuple(names.get("titles", ())),
         peerage=tuple(names.get("peerage", ())),
         particles=tuple(names.get("particles", ())),
+        surname_articles=tuple(names.get("surname_articles", ())),
         address=tuple(names.get("address", ())),
         not_names=frozenset(names.get("not_names", ())),
         body_heads=frozenset(names.get("body_heads", ())),
@@ -131,6 +136,7 @@ def language(code: str) -> Language | None:
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
+        place_after_date=tuple(letters.get("place_after_date", ())),
     )
 
 

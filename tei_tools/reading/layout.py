@@ -354,7 +354,7 @@ def _language_date_line(line: str, words: Language) -> bool:
     if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
         return False
     for start in range(min(6, len(tokens))):
-        rest = tokens[start:]
+        rest = _before_trailing_place(tokens[start:], words)
         if (
             start
             and "," not in text
@@ -368,6 +368,24 @@ def _language_date_line(line: str, words: Language) -> bool:
             if has_month or numeric:
                 return True
     return False
+
+
+def _before_trailing_place(tokens: list[str], words: Language) -> list[str]:
+    """A date line's words less a place written after the date ("... au château de Ferney").
+
+    The place is brought in by one of the language's words for it and holds a
+    capitalised word within five words.
+    """
+    brought_in = {w.lower() for w in words.place_after_date}
+    for index in range(1, len(tokens)):
+        tail = tokens[index + 1 :]
+        if (
+            tokens[index].lower() in brought_in
+            and 1 <= len(tail) <= 5
+            and any(t[:1].isupper() for t in tail)
+        ):
+            return tokens[:index]
+    return tokens
 
 
 def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None:
@@ -743,7 +761,8 @@ def is_valediction(line: str) -> bool:
 
 def is_signature_line(line: str) -> bool:
     """Short, capitalised, not a sentence: a name or an office under a document."""
-    text = normalise_space(line)
+    # A point set off by a space, as some editions print a signature's: "Voltaire .".
+    text = re.sub(r"\s+([.,])$", r"\1", normalise_space(line))
     if _SIGNED_PREFIX.match(text):
         return True
     words = text.split()

@@ -74,7 +74,19 @@ def _name_copy(element: etree._Element) -> etree._Element:
     if tag not in ("persName", "placeName", "orgName"):
         tag = "persName"
     attrs = {"ref": element.get("ref")} if element.get("ref") else {}
-    return tei(tag, attrs, _words(element).strip(" ,.;:"))
+    return tei(tag, attrs, _bare_name(_words(element)))
+
+
+def _bare_name(words: str) -> str:
+    """A name without the punctuation around it, but an initial keeps its point ("V.", "G.").
+
+    >>> _bare_name("Defourqueux ."), _bare_name("V."), _bare_name("J. W. v. Goethe.")
+    ('Defourqueux', 'V.', 'J. W. v. Goethe')
+    """
+    name = words.strip(" ,;:").rstrip()
+    if re.search(r"(?:^|\s)[A-ZÀ-Þ]\.$", name):
+        return name
+    return name.strip(" ,.;:")
 
 
 def _persons(element: etree._Element | None) -> list[etree._Element]:
@@ -90,7 +102,7 @@ def _signature_person(div: etree._Element) -> etree._Element | None:
         persons = _persons(signed)
         if persons:
             return persons[0]
-        words = _words(signed).strip(" ,.;:")
+        words = _bare_name(_words(signed))
         if words and len(words.split()) <= 4 and words[:1].isupper():
             return tei("persName", text=words)  # a signature no name was found in ("G.")
     return None
