@@ -89,7 +89,11 @@ def convert(
     if doc.collection_language:  # the document's own language, where it is not the collection's
         text_element.set(f"{{{XML_NS}}}lang", doc.language)
     title = header_title(doc, text_element, enricher.registry if markup else None)
-    correspondence = correspondence_description(text_element) if profile.correspondence else None
+    correspondence = (
+        correspondence_description(text_element, language=doc.language)
+        if profile.correspondence
+        else None
+    )
     root.append(
         build_header(
             doc,

@@ -358,3 +358,103 @@ def test_a_numbered_title_names_sender_and_addressee_with_particles():
     text += "Ich habe Deinen Brief erhalten und danke Dir sehr dafür, liebe Schwester.\n"
     facts = _corresp(_read_in("de", text))
     assert (facts["sender"], facts["addressee"]) == ("Arnim", "Ulrike von Stein")
+
+
+GERMAN_BODY = (
+    "Lieber Freund!\n\nIch habe Ihren Brief mit großer Freude erhalten und danke Ihnen herzlich "
+    "dafür; es ist mir sehr lieb, daß Sie mit allem zufrieden sind.\n\n"
+)
+FRENCH_BODY = (
+    "Monsieur,\n\nJ'ai reçu votre lettre avec beaucoup de plaisir, et je vous en remercie de tout "
+    "mon cœur ; je suis bien aise que vous soyez content de ce que je vous ai envoyé.\n\n"
+)
+
+
+def test_a_date_line_written_with_the_signature_in_one_block_is_the_date_line():
+    for end in (
+        "Weimar am 2. Jan. 1799.\nG.\n",
+        "Ihr ergebenster\nGoethe\nWeimar den 2. Januar 1799\n",
+    ):
+        facts = _corresp(_read_in("de", "An Schiller\n\n" + GERMAN_BODY + end))
+        assert (facts["place"], facts["date"], facts["addressee"]) == (
+            "Weimar",
+            "1799-01-02",
+            "Schiller",
+        )
+        assert facts["sender"] in ("G.", "Goethe")
+
+
+def test_a_date_line_above_the_signature_is_no_part_of_it():
+    text = "Une lettre\n\n" + FRENCH_BODY + "À Paris le 9 avril 1778\n\n"
+    text += "Votre très humble et très obéissant serviteur\n\nDurand\n"
+    facts = _corresp(_read_in("fr", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == ("Durand", "Paris", "1778-04-09")
+
+
+def test_a_signature_run_into_the_last_paragraph_after_the_closing_formula():
+    text = "Lettre à M. Franklin\n\nA Paris le 9 avril 1778\n\n" + FRENCH_BODY.rstrip()
+    text += (
+        " J'ai l'honneur d'être, Monsieur, votre très humble et très obéissant serviteur, Durand.\n"
+    )
+    facts = _corresp(_read_in("fr", text))
+    # "Lettre" is what the title calls the letter, not its sender.
+    assert (facts["sender"], facts["addressee"]) == ("Durand", "M. Franklin")
+
+
+def test_a_month_cut_short_with_its_point_makes_a_date_line():
+    text = "Une lettre\n\nParis 2. Novembr. 1675.\n\n" + FRENCH_BODY + "Durand\n"
+    facts = _corresp(_read_in("fr", text))
+    assert (facts["place"], facts["date"]) == ("Paris", "1675-11-02")
+    facts = _corresp(
+        _read_in("de", "An Schiller\n\nPotsdam, 28. Xbr. 1775.\n\n" + GERMAN_BODY + "G.\n")
+    )
+    assert facts["date"] == "1775-12-28"
+
+
+def test_a_title_naming_both_parties_and_a_date_is_no_date_line():
+    text = (
+        "Schiller an Goethe, 22. August 1795\n\nJena den 22. Aug.\n\n" + GERMAN_BODY + "Schiller\n"
+    )
+    facts = _corresp(_read_in("de", text))
+    # The title's year completes the date line's day; the place is the date line's.
+    assert (facts["place"], facts["date"], facts["addressee"]) == ("Jena", "1795-08-22", "Goethe")
+    facts = _corresp(
+        _read_in("de", "Goethe an Schiller, Weimar, 5. Januar 1799\n\n" + GERMAN_BODY + "G.\n")
+    )
+    assert (facts["place"], facts["date"]) == ("Weimar", "1799-01-05")
+
+
+def test_a_weekday_or_the_word_before_the_day_is_no_place():
+    for line in ("Sonnabend, den 22. Aug. 1795.", "Den 22. Aug. 1795."):
+        facts = _corresp(_read_in("de", f"An Schiller\n\n{line}\n\n" + GERMAN_BODY + "G.\n"))
+        assert (facts["place"], facts["date"]) == (None, "1795-08-22")
+
+
+LATIN_BODY = (
+    "Vir Clarissime,\n\nLiteras tuas, quas ad me dedisti, accepi, et ex eis intellexi te valere, "
+    "quod mihi gratissimum fuit. Sed de libro nihil adhuc audivi; itaque te rogo ut eum quam "
+    "primum ad me mittas.\n\n"
+)
+
+
+def test_a_latin_valediction_is_no_signature_and_dabam_no_place():
+    text = (
+        "Ioannes ad amicum\n\n"
+        + LATIN_BODY
+        + "Dabam Hanoverae 27 Decembr. 1698.\n\nVale.\n\nIoannes Keplerus\n"
+    )
+    facts = _corresp(_read_in("la", text))
+    # "Decembr." is cut from the genitive "Decembris"; "Dabam" is "I gave (this)".
+    assert (facts["sender"], facts["place"], facts["date"]) == (
+        "Ioannes Keplerus",
+        "Hanoverae",
+        "1698-12-27",
+    )
+
+
+def test_a_date_formula_above_the_valediction_stays_the_date_line():
+    text = (
+        "Ioannes ad amicum\n\n" + LATIN_BODY + "Datae Pragae IX. Aug. 1610.\n\nVale.\n\nIoannes\n"
+    )
+    facts = _corresp(_read_in("la", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == ("Ioannes", "Pragae", "1610-08-09")

@@ -937,6 +937,9 @@ def language_month_forms(lang: Language) -> dict[str, int]:
     for number, name in enumerate(lang.months.names, start=1):
         add(name, number)
         add(name.upper(), number)
+    # Cut from the names and from the inflected forms ("Decembr." from "Decembris").
+    inflected = [(w, n) for w, n in lang.months.contractions.items() if w.isalpha() and len(w) >= 6]
+    for name, number in [*((n, i) for i, n in enumerate(lang.months.names, start=1)), *inflected]:
         for cut in range(3, len(name)):
             if name[cut - 1].isalpha():
                 add(name[:cut] + ".", number)

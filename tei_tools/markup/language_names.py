@@ -254,7 +254,10 @@ def _dateline_place(
 
     Or the one it ends with, after the date: "3è novembre 1763 au château de Ferney".
     """
-    m = re.match(rf"\s*(?:(?:à|a|in|zu|aus)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})", text)
+    m = re.match(
+        rf"\s*(?:(?:à|a|À|A|in|zu|aus|Aus|de|De|von|Von)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})",
+        text,
+    )
     if m is None and words is not None and words.place_after_date:
         after = re.search(
             rf"\d\S*\s+(?:{_alternation(words.place_after_date)})\s+(?:[a-zà-ÿ][\w'’]*\s+){{0,3}}"
@@ -268,10 +271,16 @@ def _dateline_place(
     if m is None:
         return []
     a, b = m.start("place"), m.end("place")
+    if words is not None:
+        first = re.match(r"\S+\s+", text[a:b])
+        if first and first.group().strip() in words.dated_at:
+            a += first.end()  # "Dabam Pragae ...": "I gave (this) at Prague"
     a, b = _trim_name(text, a, b, words)
     name = text[a:b]
     if a >= b or not _free(a, b, blocked) or _not_a_name(name, words) or name.isupper():
         return []
+    if words is not None and name.lower() in {w.lower() for w in words.before_day}:
+        return []  # "Den 28. Dezember 1775.": the word before the day, capitalised
     rest = text[b:].lstrip()
     if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVX]+\.", rest):
         return []
@@ -764,6 +773,7 @@ def _title_parties(
             a < b
             and _free(a, b, blocked)
             and not any(_not_a_name(w, words) for w in _surname_words(name, words))
+            and name.split()[0] not in words.letter_words
             and not (
                 name.isupper() and any(_zipf(w.lower(), words.code) >= 4.0 for w in name.split())
             )

@@ -69,6 +69,12 @@ class Language:
     address_openers: tuple[str, ...] = ()
     #: Words that bring in a date line's place written after its date ("... au château de Ferney").
     place_after_date: tuple[str, ...] = ()
+    #: Words a date line's place may follow, "done at" ("Fait à Paris", "Gegeben zu Wien").
+    dated_at: frozenset[str] = frozenset()
+    #: What a letter's title calls it ("Lettre", "Brief"): no sender's name.
+    letter_words: frozenset[str] = frozenset()
+    #: The last words of a closing formula run into the last paragraph ("serviteur", "Diener").
+    closing_ends: tuple[str, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -137,6 +143,9 @@ def language(code: str) -> Language | None:
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
         place_after_date=tuple(letters.get("place_after_date", ())),
+        letter_words=frozenset(letters.get("letter_words", ())),
+        dated_at=frozenset(letters.get("dated_at", ())),
+        closing_ends=tuple(letters.get("closing_ends", ())),
     )
 
 

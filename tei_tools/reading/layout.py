@@ -330,6 +330,31 @@ def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset
     return frozenset(months), frozenset(other), frozenset(w.lower() for w in words.address_openers)
 
 
+@functools.cache
+def _cut_month_names(code: str) -> frozenset[str]:
+    """Month names cut after their third letter or later, in lower case ("novembr", "febr").
+
+    With its point such a word is an abbreviation of the month, as the date
+    reader takes it (markup.dates.language_month_forms): "Paris 2. Novembr. 1675."
+    """
+    words = language(code)
+    assert words is not None
+    cut: set[str] = set()
+    for name in _cut_bases(words):
+        for form in {name.lower(), _unaccented(name).lower()}:
+            cut |= {form[:end] for end in range(3, len(form)) if form[end - 1].isalpha()}
+    return frozenset(cut)
+
+
+def _cut_bases(words: Language) -> list[str]:
+    """The month words an abbreviation is cut from: the names and the inflected forms.
+
+    "Decembr." is cut from the Latin genitive "Decembris", "Octob." from "October".
+    """
+    forms = [w for w in words.months.contractions if w.isalpha() and len(w) >= 6]
+    return [*words.months.names, *forms]
+
+
 def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -348,11 +373,17 @@ def _language_date_line(line: str, words: Language) -> bool:
     """
     text = normalise_space(line)
     months, other, _ = _language_line_words(words)
+    # A month name cut short counts only with its point ("Novembr."), as abbreviations are written.
+    pointed = {t.strip(",;:()[]").lower() for t in text.split() if t.strip(",;:()[]").endswith(".")}
+    cut = {t.rstrip(".") for t in pointed} & _cut_month_names(words.code)
+    months = months | cut
     tokens = [t.strip(".,;:()[]") for t in text.split()]
     tokens = [t for t in tokens if t]
     counted_back = words.roman_calendar and any(t.lower() in reference_words() for t in tokens)
     if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
         return False
+    if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
+        return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
     for start in range(min(6, len(tokens))):
         rest = _before_trailing_place(tokens[start:], words)
         if (
@@ -368,6 +399,14 @@ def _language_date_line(line: str, words: Language) -> bool:
             if has_month or numeric:
                 return True
     return False
+
+
+#: A title's "X to Y": a name, the word for "to" and a name ("Schiller an Goethe",
+#: "Voltaire à Frédéric", "Brahe ad Keplerum"); "Frankfurt an der Oder" is a place.
+_TITLE_PARTIES = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s+(?:an|à|a|ad|to)\s+"
+    r"(?:(?:den|die|le|la|l['’])\s*)?[A-ZÀ-Þ]"
+)
 
 
 def _before_trailing_place(tokens: list[str], words: Language) -> list[str]:
@@ -502,11 +541,18 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     words = _LANGUAGE.get()
     trailing: list[Block] = []
     if words is not None:
+        _split_date_from_signature(blocks)
         trailing = _closing_parts(blocks, words)
-    # At least one paragraph must remain: a document is not all signature.
-    while len(blocks) > 1 and all(
-        is_signature_line(line) or (i == 0 and is_valediction(line))
-        for i, line in enumerate(blocks[-1].lines)
+    # At least one paragraph must remain: a document is not all signature.  A date line
+    # above the signature is no part of it ("À Paris le 9 avril 1778" is short and
+    # capitalised too): it is the closing date line, taken below.
+    while (
+        len(blocks) > 1
+        and not (len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]))
+        and all(
+            is_signature_line(line) or (i == 0 and is_valediction(line))
+            for i, line in enumerate(blocks[-1].lines)
+        )
     ):
         raw = blocks.pop()
         lines = [
@@ -523,14 +569,42 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
         and len(blocks) > 1
         and len(blocks[-1].lines) == 1
         and is_valediction(blocks[-1].lines[0])
+        and not is_date_line(blocks[-1].lines[0])  # "Datae Pragae IX. Aug. 1610."
     ):
         raw = blocks.pop()
         signatures.insert(0, Block("valediction", normalise_space(raw.lines[0]), raw.line))
     if words is not None and not signatures and len(blocks) > 1:
         signatures = _signed_after_valediction(blocks, words)
+    if words is not None and not signatures and blocks:  # the paragraph stays, less its end
+        signatures = _signed_in_last_paragraph(blocks, words)
     if words is not None and signatures:
         signatures = _before_signature(blocks) + signatures
     return signatures + trailing
+
+
+def _split_date_from_signature(blocks: list[RawBlock]) -> None:
+    """The last block as two when it holds a date line and the signature without a blank line.
+
+    "Weimar am 2. Jan. 1799. / G." and "Ihr ergebenster / Goethe / Weimar den 2. Januar
+    1799": the date line is a block of its own, so that it is read as the letter's date
+    line (above or below the signature) and the rest as the signature.
+    """
+    if len(blocks) < 2 or len(blocks[-1].lines) < 2:
+        return
+    last = blocks[-1]
+    lines = last.lines
+
+    def signing(part: tuple[str, ...]) -> bool:
+        return all(
+            is_signature_line(line) or (i == 0 and is_valediction(line))
+            for i, line in enumerate(part)
+        )
+
+    if is_date_line(lines[0]) and signing(lines[1:]):
+        blocks[-1:] = [RawBlock(last.line, lines[:1]), RawBlock(last.line + 1, lines[1:])]
+    elif is_date_line(lines[-1]) and signing(lines[:-1]):
+        end = len(lines) - 1
+        blocks[-1:] = [RawBlock(last.line, lines[:end]), RawBlock(last.line + end, lines[end:])]
 
 
 def _before_signature(blocks: list[RawBlock]) -> list[Block]:
@@ -576,6 +650,34 @@ def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
             break
     # A closing dateline between the signature and an office's line: "Sektion im Ministerio ...".
     return taken
+
+
+def _signed_in_last_paragraph(blocks: list[RawBlock], words: Language) -> list[Block]:
+    """A signature run into the last paragraph after its closing formula.
+
+    "... votre très humble et très obéissant serviteur, D'Espagne.": when the
+    paragraph's last words before a comma end a closing formula of the language
+    (data: ``closing_ends``) and what follows is a signature, that is the signature.
+    """
+    last = blocks[-1]
+    line = last.lines[-1]
+    ends = _alternation_of(words.closing_ends)
+    if not ends:
+        return []
+    found = re.search(rf"(?<![\w])(?:{ends}),?\s+(?P<name>[^,;:]{{1,60}})$", line)
+    if found is None:
+        return []
+    name = found.group("name").strip()
+    if not is_signature_line(name) or not re.search(r"[,]\s", line[: found.end()] + " "):
+        return []
+    kept = line[: found.start("name")].rstrip()
+    blocks[-1] = RawBlock(last.line, (*last.lines[:-1], kept), last.breaks)
+    return [Block("signed", name, last.line + len(last.lines) - 1)]
+
+
+@functools.cache
+def _alternation_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[Block]:
@@ -754,7 +856,9 @@ def is_valediction(line: str) -> bool:
     words = _LANGUAGE.get()
     if words is not None:
         bare = re.sub(r"[<>\[\]]", "", text)
-        if any(bare == v or bare.startswith(v + " ") for v in words.valedictions):
+        if any(
+            bare.rstrip(".,!") == v or bare.startswith(v + " ") for v in words.valedictions
+        ):  # "Vale.", "Adieu!"
             return True
     return bool(_VALEDICTION_LINE.match(text))
 
