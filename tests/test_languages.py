@@ -458,3 +458,43 @@ def test_a_date_formula_above_the_valediction_stays_the_date_line():
     )
     facts = _corresp(_read_in("la", text))
     assert (facts["sender"], facts["place"], facts["date"]) == ("Ioannes", "Pragae", "1610-08-09")
+
+
+def test_a_date_line_may_end_with_the_time_of_day():
+    text = "An Schiller\n\nJena, 22. August 1795. Abends.\n\n" + GERMAN_BODY + "Goethe\n"
+    facts = _corresp(_read_in("de", text))
+    assert (facts["place"], facts["date"]) == ("Jena", "1795-08-22")
+
+
+def test_a_closing_formula_over_several_lines_ends_with_the_signer():
+    text = "Au prince de Prusse\n\n" + FRENCH_BODY
+    text += "Je suis avec toute l'amitié possible,\nmon très-cher frère,\n"
+    text += "votre fidèle frère et serviteur\nFederic.\n"
+    assert _corresp(_read_in("fr", text))["sender"] == "Federic"
+    text = "An den Prinzen Heinrich\n\n" + GERMAN_BODY
+    text += "Ich bin mit der vollkommensten Hochachtung\nIhr treuer Bruder\nFriderich\n"
+    assert _corresp(_read_in("de", text))["sender"] == "Friderich"
+
+
+def test_a_closing_on_one_line_may_end_with_the_signers_name():
+    text = (
+        "An den Prinzen Heinrich\n\n"
+        + GERMAN_BODY
+        + "Ihr treuer Bruder Friderich\n\nPotsdam, den 5. März 1778.\n"
+    )
+    facts = _corresp(_read_in("de", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == (
+        "Friderich",
+        "Potsdam",
+        "1778-03-05",
+    )
+    # Above a signature the same line is the closing formula only.
+    text = "An Grün\n\n" + GERMAN_BODY + "In Erwartung deiner Antwort\n\nDein\nBauernfeld.\n"
+    assert _corresp(_read_in("de", text))["sender"] == "Bauernfeld"
+
+
+def test_a_signature_cut_short_keeps_its_point_and_a_rank_its_name():
+    assert _corresp(_read_in("de", "An Goethe\n\n" + GERMAN_BODY + "Sch.\n"))["sender"] == "Sch."
+    text = "A Monsieur Franklin\n\n" + FRENCH_BODY
+    text += "Votre très humble et très obéissant serviteur\n\nLe Chevalier d'Espagne\n"
+    assert _corresp(_read_in("fr", text))["sender"] == "Chevalier d'Espagne"

@@ -80,7 +80,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>(?:(?:{particles})\s*)?{name})"
         ),
         "peer": re.compile(
-            rf"(?<![\w])(?P<title>(?:{titles})\s+)?(?:(?:le|la|l'|l’)\s+)?(?P<peer>{peerage})\s+"
+            rf"(?<![\w])(?P<title>(?:{titles})\s+)?(?:(?:le|la|l'|l’|Le|La|L'|L’)\s+)?(?P<peer>{peerage})\s+"
             rf"(?:{particles})\s*(?:(?:la|{surname_articles})\s+)?(?P<name>{_CAP}(?:\s+{_CAP})?)"
         ),
         "body": re.compile(
@@ -210,7 +210,9 @@ def _trim_name(text: str, start: int, end: int, words: Language | None) -> tuple
         if name.endswith(("’", "'")):
             end -= 1
             continue
-        if name.endswith((".", ",", ";", ":")) and not re.search(r"(?:^|\s)[A-Z]\.$", name):
+        if name.endswith((".", ",", ";", ":")) and not re.search(
+            r"(?:^|\s)[A-Z]\.$|^[A-ZÀ-Þ][a-zà-ÿ]{1,2}\.$", name
+        ):
             end -= 1
             continue
         last = name.rsplit(" ", 1)
@@ -239,9 +241,15 @@ def _signature(
     if m is None:
         return []
     end = start + m.end()
-    if text.startswith(".", end) and re.search(r"(?:^|\s)[A-ZÀ-Þ]$", m.group()):
-        end += 1  # a signature by an initial keeps its point: "V.", "G."
-    a, b = _trim_name(text, start + m.start(), end, words)
+    if text.startswith(".", end) and re.search(r"(?:^|\s)[A-ZÀ-Þ][a-zà-ÿ]{0,2}$", m.group()):
+        end += 1  # a signature by an initial or a short cut keeps its point: "V.", "Sch."
+    a = start + m.start()
+    while words is not None:  # "Bruder Friderich": a kinship word before the name is no name
+        first = re.match(r"(\S+)\s+(?=\S)", text[a:end])
+        if first is None or not _not_a_name(first.group(1), words):
+            break
+        a += first.end()
+    a, b = _trim_name(text, a, end, words)
     if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
         return []
     return [Candidate(a, b, text[a:b], PERSON, "signs the letter", True)]

@@ -48,6 +48,8 @@ class Language:
     #: Whether days are counted to the Kalends, Nones and Ides ("III Non. Oct.").
     roman_calendar: bool = False
     weekdays: tuple[str, ...] = ()
+    #: Times of day a date line may end with ("Abends", "au soir").
+    times_of_day: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     peerage: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
@@ -126,6 +128,7 @@ def language(code: str) -> Language | None:
         roman_days=bool(dates.get("roman_days", False)),
         roman_calendar=bool(dates.get("roman_calendar", False)),
         weekdays=tuple(dates.get("weekdays", ())),
+        times_of_day=tuple(dates.get("times_of_day", ())),
         titles=tuple(names.get("titles", ())),
         peerage=tuple(names.get("peerage", ())),
         particles=tuple(names.get("particles", ())),

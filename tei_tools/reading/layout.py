@@ -323,6 +323,7 @@ def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset
         for form in (name, _unaccented(name))
     }
     other = {w.lower().rstrip(".") for w in (*words.before_day, *words.weekdays)}
+    other |= {part.lower() for w in words.times_of_day for part in w.split()}
     other |= {w.lower() for w in (*words.between_day_and_month, *words.between_month_and_year)}
     if words.roman_calendar:  # "a.d. III Non. Oct. anno MDCX": the month's adjective is a month
         months |= roman_month_words()
@@ -549,15 +550,27 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     while (
         len(blocks) > 1
         and not (len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]))
-        and all(
-            is_signature_line(line) or (i == 0 and is_valediction(line))
-            for i, line in enumerate(blocks[-1].lines)
+        and (
+            all(
+                is_signature_line(line) or (i == 0 and is_valediction(line))
+                for i, line in enumerate(blocks[-1].lines)
+            )
+            or (words is not None and _closing_block(blocks[-1].lines))
         )
     ):
         raw = blocks.pop()
+        closing = words is not None and _closing_block(raw.lines)
         lines = [
             Block(
-                "valediction" if i == 0 and is_valediction(line) else "signed",
+                "valediction"
+                if (
+                    i == 0
+                    and is_valediction(line)
+                    # the last block may end with the name; one above a signature does not
+                    and (signatures or not _names_its_signer(raw.lines, words))
+                )
+                or (closing and i < len(raw.lines) - 1)
+                else "signed",
                 normalise_space(line),
                 raw.line + i,
             )
@@ -580,6 +593,36 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     if words is not None and signatures:
         signatures = _before_signature(blocks) + signatures
     return signatures + trailing
+
+
+def _names_its_signer(lines: tuple[str, ...], words: Language | None) -> bool:
+    """A one-line closing that ends with the signer's name: "Ihr treuer Bruder Friderich".
+
+    "Ihr treuer Bruder" and "Ihr Freund" end with a word that is no name.
+    """
+    if words is None or len(lines) != 1:
+        return False
+    parts = normalise_space(lines[0]).rstrip(".").split()
+    last = parts[-1] if len(parts) > 1 else ""
+    return (
+        last[:1].isupper() and last not in words.not_names and not lines[0].rstrip().endswith(",")
+    )
+
+
+def _closing_block(lines: tuple[str, ...]) -> bool:
+    """A closing formula over several lines and the name under it, as one block.
+
+    "Je suis avec toute l'amitié possible, / mon très-cher frère, / votre fidèle frère
+    et serviteur / Federic.", "Ich bin mit der vollkommensten Hochachtung / Ihr treuer
+    Bruder / Friderich": the first line opens a closing formula, the last is a name.
+    """
+    return (
+        2 <= len(lines) <= 6
+        and is_valediction(lines[0])
+        and is_signature_line(lines[-1])
+        and all(len(normalise_space(line)) <= 80 for line in lines)
+        and not normalise_space(lines[-1]).endswith(",")
+    )
 
 
 def _split_date_from_signature(blocks: list[RawBlock]) -> None:
@@ -688,7 +731,13 @@ def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[B
     if len(text) > 60:
         return []
     for opening in sorted(words.valedictions, key=len, reverse=True):
-        if bare.startswith(opening + " ") and is_signature_line(bare[len(opening) :].strip()):
+        if not bare.startswith(opening + " "):
+            continue
+        rest = bare[len(opening) :].strip()
+        # "Ihr treuer Bruder Friderich": words of the formula, then the name.
+        if is_signature_line(rest) or (
+            len(rest.split()) <= 4 and rest.split()[-1][:1].isupper() and not rest.endswith(",")
+        ):
             blocks.pop()
             return [Block("signed", text, last.line)]
     return []

@@ -91,8 +91,8 @@ def _bare_name(words: str) -> str:
     ('Defourqueux', 'V.', 'J. W. v. Goethe')
     """
     name = words.strip(" ,;:").rstrip()
-    if re.search(r"(?:^|\s)[A-ZÀ-Þ]\.$", name):
-        return name
+    if re.search(r"(?:^|\s)[A-ZÀ-Þ]\.$|^[A-ZÀ-Þ][a-zà-ÿ]{1,2}\.$", name):
+        return name  # an initial, or a name cut short: "Sch."
     return name.strip(" ,.;:")
 
 
