@@ -498,3 +498,8 @@ def test_a_signature_cut_short_keeps_its_point_and_a_rank_its_name():
     text = "A Monsieur Franklin\n\n" + FRENCH_BODY
     text += "Votre très humble et très obéissant serviteur\n\nLe Chevalier d'Espagne\n"
     assert _corresp(_read_in("fr", text))["sender"] == "Chevalier d'Espagne"
+
+
+def test_an_older_french_date_with_de_between_day_and_month():
+    [found] = find_dates("Potsdam, ce 19 de juillet 1749.", language="fr")
+    assert (found.text, found.attrs["when"]) == ("19 de juillet 1749", "1749-07-19")
