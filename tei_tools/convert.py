@@ -26,7 +26,7 @@ from tei_tools.tei.body import build_text, no_annotations
 from tei_tools.tei.correspondence import correspondence_description
 from tei_tools.tei.header import build_header, header_title
 from tei_tools.tei.inline import tei
-from tei_tools.xml import TEI_NS, read_input_bytes
+from tei_tools.xml import TEI_NS, XML_NS, read_input_bytes
 
 if TYPE_CHECKING:
     from tei_tools.markup.decisions import ApplyReport, DecisionFile
@@ -114,20 +114,26 @@ def convert(
         from tei_tools.tei.title_case import ProperWords, mostly_capitals
 
         spool = ParagraphSpool(ProperWords() if doc.title and mostly_capitals(doc.title) else None)
-    root = tei("TEI", {"xml:lang": doc.language})
+    root = tei("TEI", {"xml:lang": doc.collection_language or doc.language})
     text_element = build_text(
         doc,
         annotate=annotate,
         source_element=source_element,
         set_aside=spool.set_aside if spool is not None else None,
     )
+    if doc.collection_language:  # the document's own language, where it is not the collection's
+        text_element.set(f"{{{XML_NS}}}lang", doc.language)
     title = header_title(
         doc,
         text_element,
         enricher.registry if markup else None,
         spool.evidence if spool is not None else None,
     )
-    correspondence = correspondence_description(text_element) if profile.correspondence else None
+    correspondence = (
+        correspondence_description(text_element, language=doc.language)
+        if profile.correspondence
+        else None
+    )
     root.append(
         build_header(
             doc,

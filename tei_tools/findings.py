@@ -33,6 +33,7 @@ KINDS = (
     "unknown-source",  # a source citation whose short title no register knows
     "dropped-line",  # page chrome removed by an explicit profile rule
     "unknown-language",  # a document in a language tei-tools has no dates or name words for
+    "document-language",  # a document read in another language than its collection's
 )
 
 #: White space other than single spaces (a block's text is already tidy; a source's may not be).

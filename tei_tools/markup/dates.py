@@ -61,6 +61,7 @@ from tei_tools.calendars import (
     to_gregorian,
 )
 from tei_tools.reading.languages import Language, language
+from tei_tools.reading.roman_dates import read_roman, roman_day_pattern, roman_to_date
 
 __all__ = ["DateMatch", "find_dates", "find_dates_in_sequence", "parse_date", "reference_day"]
 
@@ -936,6 +937,9 @@ def language_month_forms(lang: Language) -> dict[str, int]:
     for number, name in enumerate(lang.months.names, start=1):
         add(name, number)
         add(name.upper(), number)
+    # Cut from the names and from the inflected forms ("Decembr." from "Decembris").
+    inflected = [(w, n) for w, n in lang.months.contractions.items() if w.isalpha() and len(w) >= 6]
+    for name, number in [*((n, i) for i, n in enumerate(lang.months.names, start=1)), *inflected]:
         for cut in range(3, len(name)):
             if name[cut - 1].isalpha():
                 add(name[:cut] + ".", number)
@@ -969,7 +973,11 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     before_year = (
         rf"(?:(?:{_words(lang.between_month_and_year)})\s+)?" if lang.between_month_and_year else ""
     )
-    year = rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w]))?"
+    # A year may be the editor's, in brackets: "22 décembre [1760]", "29ten. Juni [1801]".
+    year = (
+        rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
+        rf"|\.?\s+\[(?P<by>[12]\d{{3}})\])?"
+    )
     patterns = [
         re.compile(rf"(?<![\w.]){day}(?:\.\s*|\s+){between}{month}{year}"),
         re.compile(rf"{month}\.?\s*,?\s+(?P<y>[12]\d{{3}})(?![\w])"),
@@ -984,7 +992,11 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
             )
         )
     read = _with_months(_foreign, months)
-    return tuple((pattern, read) for pattern in patterns)
+    forms = [(pattern, read) for pattern in patterns]
+    if lang.roman_calendar:
+        roman = roman_day_pattern(tuple(sorted(months.items())))
+        forms.append((roman, _with_months(_roman_date, months)))
+    return tuple(forms)
 
 
 def _with_months(handler: Callable[..., Found], months: dict[str, int]) -> Handler:
@@ -1031,7 +1043,38 @@ def _foreign(
         year = int(groups["y"]) if len(groups["y"]) == 4 else _completed_year(groups["y"], anchor)
         if year is None:  # a three-figure number after the month is no year: leave it out
             end = m.end("m")
+    elif groups.get("by"):
+        year = int(groups["by"])
     w = Written(m.start(), end, year=year, month=month, day=day)
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _roman_date(
+    text: str,
+    m: re.Match[str],
+    calendar: Reading,
+    anchor: dt.date | None,
+    months: dict[str, int],
+) -> Found:
+    """ "a.d. III Non. Oct. 1610", "pridie Kal. Ian.": counted back to the Kalends, Nones, Ides.
+
+    The count gives the month and day; only February's leap day needs the year,
+    so a date without one is counted in the anchor's year (or a common year) and
+    then takes its year as any date without one does.
+    """
+    read = read_roman(m, months)
+    if read is None:
+        return None
+    day, year = read
+    counted_in = year if year is not None else (anchor.year if anchor else 1999)
+    near: Calendar = calendar if isinstance(calendar, str) else "gregorian"
+    if isinstance(calendar, Convention):
+        near = calendar.calendar_for((counted_in, day.month, 1))
+    try:
+        _, month, number = roman_to_date(day, counted_in, near)
+    except ValueError as error:
+        return [_match(text, Written(m.start(), m.end()), {}, f"{m.group()!r}: {error}")]
+    w = Written(m.start(), m.end(), year=year, month=month, day=number)
     return [single_date(text, w, calendar, anchor)]
 
 

@@ -42,7 +42,13 @@ from tei_tools.markup.registers import (
     load_registry,
 )
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name, titles_before_given_names
-from tei_tools.reading.languages import ENGLISH, base_code, is_known, unknown_language_note
+from tei_tools.reading.languages import (
+    ENGLISH,
+    base_code,
+    document_language_note,
+    is_known,
+    unknown_language_note,
+)
 from tei_tools.reading.layout import is_valediction
 from tei_tools.reading.model import Block, Document
 from tei_tools.reading.positions import SourceLocator
@@ -117,6 +123,15 @@ class Enricher:
             self._report("unknown-language", first.text, unknown_language_note(doc.language), first)
             # Listed after every block's findings, as when the whole document was marked first.
             self._language_note = [finding for _, finding in self._found[reported:]]
+            del self._found[reported:]
+        if doc.collection_language and doc.blocks:
+            first = doc.blocks[0]
+            note = document_language_note(
+                doc.language, doc.collection_language, doc.language_evidence
+            )
+            reported = len(self._found)
+            self._report("document-language", first.text, note, first)
+            self._language_note += [finding for _, finding in self._found[reported:]]
             del self._found[reported:]
 
     @property

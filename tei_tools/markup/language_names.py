@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tei_tools.markup.candidates import ORG, PERSON, PLACE, Candidate
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
@@ -64,6 +64,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     words = language(code)
     assert words is not None
     particles = _alternation([p for p in words.particles if p])
+    surname_articles = _alternation(words.surname_articles) or "la"
     titles = _alternation(words.titles)
     peerage = _alternation(words.peerage)
     heads = _alternation(
@@ -79,8 +80,8 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>(?:(?:{particles})\s*)?{name})"
         ),
         "peer": re.compile(
-            rf"(?<![\w])(?P<title>(?:{titles})\s+)?(?:(?:le|la|l'|l’)\s+)?(?P<peer>{peerage})\s+"
-            rf"(?:{particles})\s*(?:la\s+)?(?P<name>{_CAP}(?:\s+{_CAP})?)"
+            rf"(?<![\w])(?P<title>(?:{titles})\s+)?(?:(?:le|la|l'|l’|Le|La|L'|L’)\s+)?(?P<peer>{peerage})\s+"
+            rf"(?:{particles})\s*(?:(?:la|{surname_articles})\s+)?(?P<name>{_CAP}(?:\s+{_CAP})?)"
         ),
         "body": re.compile(
             rf"(?<![\w])(?P<before>(?:[A-ZÀ-Þ][\w'’]*-\s+(?:und|et)\s+)?(?:{_CAP}\s+){{0,2}})?"
@@ -170,6 +171,16 @@ def _address_spans(text: str, words: Language) -> list[tuple[int, int]]:
     return spans
 
 
+def _surname_words(name: str, words: Language) -> list[str]:
+    """The words of a name less a surname's article after its particle ("de La Marche")."""
+    parts = name.split()
+    return [
+        w
+        for i, w in enumerate(parts)
+        if not (i and w in words.surname_articles and parts[i - 1] in words.particles)
+    ]
+
+
 def _not_a_name(word: str, words: Language | None) -> bool:
     bare = word.strip(".,;:!?'’")
     if words is None:
@@ -199,7 +210,9 @@ def _trim_name(text: str, start: int, end: int, words: Language | None) -> tuple
         if name.endswith(("’", "'")):
             end -= 1
             continue
-        if name.endswith((".", ",", ";", ":")) and not re.search(r"(?:^|\s)[A-Z]\.$", name):
+        if name.endswith((".", ",", ";", ":")) and not re.search(
+            r"(?:^|\s)[A-Z]\.$|^[A-ZÀ-Þ][a-zà-ÿ]{1,2}\.$", name
+        ):
             end -= 1
             continue
         last = name.rsplit(" ", 1)
@@ -227,7 +240,16 @@ def _signature(
     )
     if m is None:
         return []
-    a, b = _trim_name(text, start + m.start(), start + m.end(), words)
+    end = start + m.end()
+    if text.startswith(".", end) and re.search(r"(?:^|\s)[A-ZÀ-Þ][a-zà-ÿ]{0,2}$", m.group()):
+        end += 1  # a signature by an initial or a short cut keeps its point: "V.", "Sch."
+    a = start + m.start()
+    while words is not None:  # "Bruder Friderich": a kinship word before the name is no name
+        first = re.match(r"(\S+)\s+(?=\S)", text[a:end])
+        if first is None or not _not_a_name(first.group(1), words):
+            break
+        a += first.end()
+    a, b = _trim_name(text, a, end, words)
     if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
         return []
     return [Candidate(a, b, text[a:b], PERSON, "signs the letter", True)]
@@ -236,15 +258,37 @@ def _signature(
 def _dateline_place(
     text: str, blocked: Sequence[tuple[int, int]], words: Language | None
 ) -> list[Candidate]:
-    """The place a dateline opens with: "Wien, am 17. Jänner", "Koenigsberg den 5ten"."""
-    m = re.match(rf"\s*(?:(?:à|a|in|zu|aus)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})", text)
+    """The place a dateline opens with: "Wien, am 17. Jänner", "Koenigsberg den 5ten".
+
+    Or the one it ends with, after the date: "3è novembre 1763 au château de Ferney".
+    """
+    m = re.match(
+        rf"\s*(?:(?:à|a|À|A|in|zu|aus|Aus|de|De|von|Von)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})",
+        text,
+    )
+    if m is None and words is not None and words.place_after_date:
+        after = re.search(
+            rf"\d\S*\s+(?:{_alternation(words.place_after_date)})\s+(?:[a-zà-ÿ][\w'’]*\s+){{0,3}}"
+            rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})[\s.,]*$",
+            text,
+        )
+        if after is not None:
+            a, b = _trim_name(text, after.start("place"), after.end("place"), words)
+            if a < b and _free(a, b, blocked) and not _not_a_name(text[a:b], words):
+                return [Candidate(a, b, text[a:b], PLACE, "ends a dateline", True)]
     if m is None:
         return []
     a, b = m.start("place"), m.end("place")
+    if words is not None:
+        first = re.match(r"\S+\s+", text[a:b])
+        if first and first.group().strip() in words.dated_at:
+            a += first.end()  # "Dabam Pragae ...": "I gave (this) at Prague"
     a, b = _trim_name(text, a, b, words)
     name = text[a:b]
     if a >= b or not _free(a, b, blocked) or _not_a_name(name, words) or name.isupper():
         return []
+    if words is not None and name.lower() in {w.lower() for w in words.before_day}:
+        return []  # "Den 28. Dezember 1775.": the word before the day, capitalised
     rest = text[b:].lstrip()
     if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVX]+\.", rest):
         return []
@@ -276,7 +320,9 @@ def _titled_persons(
     patterns = _patterns(words.code)
     for m in patterns["peer"].finditer(text):
         first = m.start() if m.group("title") else m.start("peer")
-        a, b = _trim_name(text, first, m.end("name"), words)
+        # "comte de La Touraille Gentilhomme de ...": the house's name ends at a common word.
+        end = m.start("name") + _name_extent(m.group("name"), words)
+        a, b = _trim_name(text, first, end, words)
         if _free(a, b, blocked):
             found.append(Candidate(a, b, text[a:b], PERSON, "a rank and its house", True))
     for m in patterns["titled"].finditer(text):
@@ -618,6 +664,32 @@ def _regnal_names(
     return found
 
 
+def _given_name(word: str) -> bool:
+    """A given name, or capitalised names joined by a hyphen, one of them a given name.
+
+    "Claude-Philippe", "Jean-Robert", "Jean-Chrysostome"; not "Saint-Esprit".
+    """
+    parts = word.split("-")
+    return is_given_name(word) or (
+        len(parts) > 1
+        and all(p[:1].isupper() for p in parts)
+        and any(is_given_name(p) for p in parts)
+    )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, and after each one the match starting at its next word.
+
+    "An Ulrike von Kleist": the match from "An" is refused ("An" is no name), and the one
+    from "Ulrike" must still be tried, which ``finditer`` would skip.
+    """
+    position = 0
+    while (m := pattern.search(text, position)) is not None:
+        yield m
+        following = re.compile(r"\s+").search(text, m.start(), m.end())
+        position = following.end() if following else m.end()
+
+
 def _particle_names(
     text: str, blocked: Sequence[tuple[int, int]], words: Language
 ) -> list[Candidate]:
@@ -628,13 +700,27 @@ def _particle_names(
     if not particles:
         return []
     found: list[Candidate] = []
-    pattern = rf"(?<![\w'’.-])(?P<first>{_CAP}(?:\s+{_CAP})?)\s+(?:{_alternation(particles)})\s*(?P<last>{_CAP})"
-    for m in re.finditer(pattern, text):
+    article = (
+        rf"(?:(?:{_alternation(words.surname_articles)})\s+)?" if words.surname_articles else ""
+    )
+    pattern = (
+        rf"(?<![\w'’.-])(?P<first>{_CAP}(?:\s+{_CAP})?)\s+(?:{_alternation(particles)})\s*"
+        rf"{article}(?P<last>{_CAP})"
+    )
+    accepted_end = 0
+    for m in _overlapping(re.compile(pattern), text):
+        if m.start() < accepted_end:
+            continue  # inside a name already taken
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and (before[-1] in words.particles or before[-1] in words.surname_articles):
+            continue  # "comte de La Touraille Gentilhomme de ...": a surname, not a given name
+        if len(m.group("last")) == 1 and text.startswith(".", m.end()):
+            continue  # "... de S.A.S": an abbreviation, not a surname
         firsts = m.group("first").split()
         if (
             any(_not_a_name(w, words) or w in words.places or w in words.body_heads for w in firsts)
             or m.group("last") in words.places
-            or any(_zipf(w.lower(), words.code) >= 4.0 and not is_given_name(w) for w in firsts)
+            or any(_zipf(w.lower(), words.code) >= 4.0 and not _given_name(w) for w in firsts)
         ):
             continue
         if _noun_before(text, m.start(), words.code):
@@ -642,6 +728,7 @@ def _particle_names(
         a, b = _trim_name(text, m.start(), m.end(), words)
         if _free(a, b, blocked):
             found.append(Candidate(a, b, text[a:b], PERSON, "a name with its particle", True))
+            accepted_end = b
     return found
 
 
@@ -672,11 +759,17 @@ def _title_parties(
         head,
     )
     if before is None:
-        before = re.match(rf"(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s*$", head)
+        # "Tycho Brahe ad ...", and under an edition's number: "65. Beethoven an ...".
+        before = re.match(
+            rf"(?:\d{{1,4}}[a-z]?[.)]?\s+)?(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s*$", head
+        )
     if before:
         spans.append((before.start("n"), before.end("n")))
+    # The addressee's name runs on over its particles: "An Ulrike von Kleist".
+    particles = _alternation([p for p in words.particles if p])
     after = re.match(
-        rf"(?:{'|'.join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))}\s+)?(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})",
+        rf"(?:{'|'.join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))}\s+)?"
+        rf"(?P<n>{_CAP}(?:\s+(?:(?:{particles})\s*)?{_CAP}){{0,3}})",
         text[to.end() :],
     )
     if after:
@@ -687,7 +780,8 @@ def _title_parties(
         if (
             a < b
             and _free(a, b, blocked)
-            and not any(_not_a_name(w, words) for w in name.split())
+            and not any(_not_a_name(w, words) for w in _surname_words(name, words))
+            and name.split()[0] not in words.letter_words
             and not (
                 name.isupper() and any(_zipf(w.lower(), words.code) >= 4.0 for w in name.split())
             )

@@ -45,10 +45,16 @@ class Language:
     day_slash_month_short_year: bool = False
     #: Whether a day may be a Roman numeral ("IX. Aug. 1610").
     roman_days: bool = False
+    #: Whether days are counted to the Kalends, Nones and Ides ("III Non. Oct.").
+    roman_calendar: bool = False
     weekdays: tuple[str, ...] = ()
+    #: Times of day a date line may end with ("Abends", "au soir").
+    times_of_day: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     peerage: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
+    #: A surname's own article after its particle ("de La Guiche").
+    surname_articles: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
     body_heads: frozenset[str] = frozenset()
@@ -63,6 +69,14 @@ class Language:
     valedictions: tuple[str, ...] = ()
     #: The first word of a letter's address ("Se.", "Dem", "An", "A", "Au").
     address_openers: tuple[str, ...] = ()
+    #: Words that bring in a date line's place written after its date ("... au château de Ferney").
+    place_after_date: tuple[str, ...] = ()
+    #: Words a date line's place may follow, "done at" ("Fait à Paris", "Gegeben zu Wien").
+    dated_at: frozenset[str] = frozenset()
+    #: What a letter's title calls it ("Lettre", "Brief"): no sender's name.
+    letter_words: frozenset[str] = frozenset()
+    #: The last words of a closing formula run into the last paragraph ("serviteur", "Diener").
+    closing_ends: tuple[str, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -112,10 +126,13 @@ def language(code: str) -> Language | None:
         between_month_and_year=tuple(dates.get("between_month_and_year", ())),
         day_slash_month_short_year=bool(dates.get("day_slash_month_short_year", False)),
         roman_days=bool(dates.get("roman_days", False)),
+        roman_calendar=bool(dates.get("roman_calendar", False)),
         weekdays=tuple(dates.get("weekdays", ())),
+        times_of_day=tuple(dates.get("times_of_day", ())),
         titles=tuple(names.get("titles", ())),
         peerage=tuple(names.get("peerage", ())),
         particles=tuple(names.get("particles", ())),
+        surname_articles=tuple(names.get("surname_articles", ())),
         address=tuple(names.get("address", ())),
         not_names=frozenset(names.get("not_names", ())),
         body_heads=frozenset(names.get("body_heads", ())),
@@ -128,6 +145,18 @@ def language(code: str) -> Language | None:
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
+        place_after_date=tuple(letters.get("place_after_date", ())),
+        letter_words=frozenset(letters.get("letter_words", ())),
+        dated_at=frozenset(letters.get("dated_at", ())),
+        closing_ends=tuple(letters.get("closing_ends", ())),
+    )
+
+
+def document_language_note(code: str, collection: str, evidence: str) -> str:
+    """What a finding says of a document read in another language than its collection's."""
+    return (
+        f"read as {code!r}, not the collection's {collection!r}: its function words "
+        f"({evidence}) are evidently of that language; xml:lang on its text says so"
     )
 
 

@@ -18,9 +18,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
+from tei_tools.reading.language_guess import document_language
 from tei_tools.reading.languages import Language, language
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
+from tei_tools.reading.roman_dates import reference_words, roman_month_words, roman_words
 
 #: The months' names and abbreviations, in lower case (data/calendars/months.toml).
 MONTHS = [word.lower() for word in (*month_names().names, *month_names().abbreviations)]
@@ -105,9 +107,12 @@ def read_document(text: str, profile: Profile, *, source_name: str = "<input>") 
     >>> [b.kind for b in doc.blocks]
     ['head', 'dateline', 'p']
     """
-    doc = Document(source_name=source_name, language=profile.language, text=text)
+    code, guess = document_language(text, profile.language)
+    doc = Document(source_name=source_name, language=code, text=text)
+    if guess is not None:  # a letter in Latin in a German collection is read in Latin
+        doc.collection_language, doc.language_evidence = profile.language, guess.describe()
     doc.collection = profile.collection_title
-    token = _LANGUAGE.set(language(profile.language))
+    token = _LANGUAGE.set(language(code))
     try:
         _read_into(doc, text, profile)
     finally:
@@ -320,15 +325,46 @@ def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset
         for form in (name, _unaccented(name))
     }
     other = {w.lower().rstrip(".") for w in (*words.before_day, *words.weekdays)}
+    other |= {part.lower() for w in words.times_of_day for part in w.split()}
     other |= {w.lower() for w in (*words.between_day_and_month, *words.between_month_and_year)}
+    if words.roman_calendar:  # "a.d. III Non. Oct. anno MDCX": the month's adjective is a month
+        months |= roman_month_words()
+        other |= roman_words()
     return frozenset(months), frozenset(other), frozenset(w.lower() for w in words.address_openers)
+
+
+@functools.cache
+def _cut_month_names(code: str) -> frozenset[str]:
+    """Month names cut after their third letter or later, in lower case ("novembr", "febr").
+
+    With its point such a word is an abbreviation of the month, as the date
+    reader takes it (markup.dates.language_month_forms): "Paris 2. Novembr. 1675."
+    """
+    words = language(code)
+    assert words is not None
+    cut: set[str] = set()
+    for name in _cut_bases(words):
+        for form in {name.lower(), _unaccented(name).lower()}:
+            cut |= {form[:end] for end in range(3, len(form)) if form[end - 1].isalpha()}
+    return frozenset(cut)
+
+
+def _cut_bases(words: Language) -> list[str]:
+    """The month words an abbreviation is cut from: the names and the inflected forms.
+
+    "Decembr." is cut from the Latin genitive "Decembris", "Octob." from "October".
+    """
+    forms = [w for w in words.months.contractions if w.isalpha() and len(w) >= 6]
+    return [*words.months.names, *forms]
 
 
 def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-_DAY_TOKEN = re.compile(r"^(?:\d{1,4}[a-zèé]{0,4}|\d{1,2}/\d{1,2}|[IVX]{1,6})$")
+_DAY_TOKEN = re.compile(
+    r"^(?:\d{1,4}[a-zèé]{0,4}|\d{1,2}/\d{1,2}|[IVX]{1,6}|[ivx]{1,5}j?|M{1,2}[DCLXVI]{1,10})$"
+)
 
 
 def _language_date_line(line: str, words: Language) -> bool:
@@ -339,13 +375,20 @@ def _language_date_line(line: str, words: Language) -> bool:
     a weekday or a word that stands before a day, and there is a figure.
     """
     text = normalise_space(line)
-    if len(text) > 90 or not re.search(r"\d", text):
-        return False
     months, other, _ = _language_line_words(words)
+    # A month name cut short counts only with its point ("Novembr."), as abbreviations are written.
+    pointed = {t.strip(",;:()[]").lower() for t in text.split() if t.strip(",;:()[]").endswith(".")}
+    cut = {t.rstrip(".") for t in pointed} & _cut_month_names(words.code)
+    months = months | cut
     tokens = [t.strip(".,;:()[]") for t in text.split()]
     tokens = [t for t in tokens if t]
+    counted_back = words.roman_calendar and any(t.lower() in reference_words() for t in tokens)
+    if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
+        return False
+    if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
+        return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
     for start in range(min(6, len(tokens))):
-        rest = tokens[start:]
+        rest = _before_trailing_place(tokens[start:], words)
         if (
             start
             and "," not in text
@@ -359,6 +402,32 @@ def _language_date_line(line: str, words: Language) -> bool:
             if has_month or numeric:
                 return True
     return False
+
+
+#: A title's "X to Y": a name, the word for "to" and a name ("Schiller an Goethe",
+#: "Voltaire à Frédéric", "Brahe ad Keplerum"); "Frankfurt an der Oder" is a place.
+_TITLE_PARTIES = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s+(?:an|à|a|ad|to)\s+"
+    r"(?:(?:den|die|le|la|l['’])\s*)?[A-ZÀ-Þ]"
+)
+
+
+def _before_trailing_place(tokens: list[str], words: Language) -> list[str]:
+    """A date line's words less a place written after the date ("... au château de Ferney").
+
+    The place is brought in by one of the language's words for it and holds a
+    capitalised word within five words.
+    """
+    brought_in = {w.lower() for w in words.place_after_date}
+    for index in range(1, len(tokens)):
+        tail = tokens[index + 1 :]
+        if (
+            tokens[index].lower() in brought_in
+            and 1 <= len(tail) <= 5
+            and any(t[:1].isupper() for t in tail)
+        ):
+            return tokens[:index]
+    return tokens
 
 
 def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None:
@@ -479,16 +548,35 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     words = _LANGUAGE.get()
     trailing: list[Block] = []
     if words is not None:
+        _split_date_from_signature(blocks)
         trailing = _closing_parts(blocks, words)
-    # At least one paragraph must remain: a document is not all signature.
-    while len(blocks) > 1 and all(
-        is_signature_line(line) or (i == 0 and is_valediction(line))
-        for i, line in enumerate(blocks[-1].lines)
+    # At least one paragraph must remain: a document is not all signature.  A date line
+    # above the signature is no part of it ("À Paris le 9 avril 1778" is short and
+    # capitalised too): it is the closing date line, taken below.
+    while (
+        len(blocks) > 1
+        and not (len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]))
+        and (
+            all(
+                is_signature_line(line) or (i == 0 and is_valediction(line))
+                for i, line in enumerate(blocks[-1].lines)
+            )
+            or (words is not None and _closing_block(blocks[-1].lines))
+        )
     ):
         raw = blocks.pop()
+        closing = words is not None and _closing_block(raw.lines)
         lines = [
             Block(
-                "valediction" if i == 0 and is_valediction(line) else "signed",
+                "valediction"
+                if (
+                    i == 0
+                    and is_valediction(line)
+                    # the last block may end with the name; one above a signature does not
+                    and (signatures or not _names_its_signer(raw.lines, words))
+                )
+                or (closing and i < len(raw.lines) - 1)
+                else "signed",
                 normalise_space(line),
                 raw.line + i,
             )
@@ -500,14 +588,72 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
         and len(blocks) > 1
         and len(blocks[-1].lines) == 1
         and is_valediction(blocks[-1].lines[0])
+        and not is_date_line(blocks[-1].lines[0])  # "Datae Pragae IX. Aug. 1610."
     ):
         raw = blocks.pop()
         signatures.insert(0, Block("valediction", normalise_space(raw.lines[0]), raw.line))
     if words is not None and not signatures and len(blocks) > 1:
         signatures = _signed_after_valediction(blocks, words)
+    if words is not None and not signatures and blocks:  # the paragraph stays, less its end
+        signatures = _signed_in_last_paragraph(blocks, words)
     if words is not None and signatures:
         signatures = _before_signature(blocks) + signatures
     return signatures + trailing
+
+
+def _names_its_signer(lines: tuple[str, ...], words: Language | None) -> bool:
+    """A one-line closing that ends with the signer's name: "Ihr treuer Bruder Friderich".
+
+    "Ihr treuer Bruder" and "Ihr Freund" end with a word that is no name.
+    """
+    if words is None or len(lines) != 1:
+        return False
+    parts = normalise_space(lines[0]).rstrip(".").split()
+    last = parts[-1] if len(parts) > 1 else ""
+    return (
+        last[:1].isupper() and last not in words.not_names and not lines[0].rstrip().endswith(",")
+    )
+
+
+def _closing_block(lines: tuple[str, ...]) -> bool:
+    """A closing formula over several lines and the name under it, as one block.
+
+    "Je suis avec toute l'amitié possible, / mon très-cher frère, / votre fidèle frère
+    et serviteur / Federic.", "Ich bin mit der vollkommensten Hochachtung / Ihr treuer
+    Bruder / Friderich": the first line opens a closing formula, the last is a name.
+    """
+    return (
+        2 <= len(lines) <= 6
+        and is_valediction(lines[0])
+        and is_signature_line(lines[-1])
+        and all(len(normalise_space(line)) <= 80 for line in lines)
+        and not normalise_space(lines[-1]).endswith(",")
+    )
+
+
+def _split_date_from_signature(blocks: list[RawBlock]) -> None:
+    """The last block as two when it holds a date line and the signature without a blank line.
+
+    "Weimar am 2. Jan. 1799. / G." and "Ihr ergebenster / Goethe / Weimar den 2. Januar
+    1799": the date line is a block of its own, so that it is read as the letter's date
+    line (above or below the signature) and the rest as the signature.
+    """
+    if len(blocks) < 2 or len(blocks[-1].lines) < 2:
+        return
+    last = blocks[-1]
+    lines = last.lines
+
+    def signing(part: tuple[str, ...]) -> bool:
+        return all(
+            is_signature_line(line) or (i == 0 and is_valediction(line))
+            for i, line in enumerate(part)
+        )
+
+    if is_date_line(lines[0]) and signing(lines[1:]):
+        blocks[-1:] = [RawBlock(last.line, lines[:1]), RawBlock(last.line + 1, lines[1:])]
+    elif is_date_line(lines[-1]) and signing(lines[:-1]):
+        end = len(lines) - 1
+        blocks[-1:] = [RawBlock(last.line, lines[:end]), RawBlock(last.line + end, lines[end:])]
 
 
 def _before_signature(blocks: list[RawBlock]) -> list[Block]:
@@ -555,6 +701,34 @@ def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
     return taken
 
 
+def _signed_in_last_paragraph(blocks: list[RawBlock], words: Language) -> list[Block]:
+    """A signature run into the last paragraph after its closing formula.
+
+    "... votre très humble et très obéissant serviteur, D'Espagne.": when the
+    paragraph's last words before a comma end a closing formula of the language
+    (data: ``closing_ends``) and what follows is a signature, that is the signature.
+    """
+    last = blocks[-1]
+    line = last.lines[-1]
+    ends = _alternation_of(words.closing_ends)
+    if not ends:
+        return []
+    found = re.search(rf"(?<![\w])(?:{ends}),?\s+(?P<name>[^,;:]{{1,60}})$", line)
+    if found is None:
+        return []
+    name = found.group("name").strip()
+    if not is_signature_line(name) or not re.search(r"[,]\s", line[: found.end()] + " "):
+        return []
+    kept = line[: found.start("name")].rstrip()
+    blocks[-1] = RawBlock(last.line, (*last.lines[:-1], kept), last.breaks)
+    return [Block("signed", name, last.line + len(last.lines) - 1)]
+
+
+@functools.cache
+def _alternation_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[Block]:
     """A closing formula and the name on one line: "<Dein> Bauernfeld.", "Euer Bauernfeld"."""
     last = blocks[-1]
@@ -563,7 +737,13 @@ def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[B
     if len(text) > 60:
         return []
     for opening in sorted(words.valedictions, key=len, reverse=True):
-        if bare.startswith(opening + " ") and is_signature_line(bare[len(opening) :].strip()):
+        if not bare.startswith(opening + " "):
+            continue
+        rest = bare[len(opening) :].strip()
+        # "Ihr treuer Bruder Friderich": words of the formula, then the name.
+        if is_signature_line(rest) or (
+            len(rest.split()) <= 4 and rest.split()[-1][:1].isupper() and not rest.endswith(",")
+        ):
             blocks.pop()
             return [Block("signed", text, last.line)]
     return []
@@ -731,14 +911,17 @@ def is_valediction(line: str) -> bool:
     words = _LANGUAGE.get()
     if words is not None:
         bare = re.sub(r"[<>\[\]]", "", text)
-        if any(bare == v or bare.startswith(v + " ") for v in words.valedictions):
+        if any(
+            bare.rstrip(".,!") == v or bare.startswith(v + " ") for v in words.valedictions
+        ):  # "Vale.", "Adieu!"
             return True
     return bool(_VALEDICTION_LINE.match(text))
 
 
 def is_signature_line(line: str) -> bool:
     """Short, capitalised, not a sentence: a name or an office under a document."""
-    text = normalise_space(line)
+    # A point set off by a space, as some editions print a signature's: "Voltaire .".
+    text = re.sub(r"\s+([.,])$", r"\1", normalise_space(line))
     if _SIGNED_PREFIX.match(text):
         return True
     words = text.split()

@@ -65,6 +65,10 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     collection: str = ""
     language: str = "en"
+    #: The collection's language when the document is evidently in another (``language``).
+    collection_language: str = ""
+    #: The function-word counts that made it so ("la 41, de 3"), for the editor's finding.
+    language_evidence: str = ""
     #: The decoded source text, for placing findings at their line and column.
     text: str = ""
     #: Lines the profile removed as page chrome: (line number, text, reason).

@@ -16,6 +16,7 @@ import re
 
 from lxml import etree
 
+from tei_tools.reading.languages import language as language_words
 from tei_tools.tei.inline import tei
 from tei_tools.xml import TEI_NS
 
@@ -30,8 +31,14 @@ _LETTER_OF = re.compile(
 _DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to", "cert", "calendar")
 
 
-def correspondence_description(text: etree._Element) -> etree._Element | None:
-    """``correspDesc`` for a letter's ``text``, or None when it names neither sender nor addressee."""
+def correspondence_description(
+    text: etree._Element, *, language: str = "en"
+) -> etree._Element | None:
+    """``correspDesc`` for a letter's ``text``, or None when it names neither sender nor addressee.
+
+    ``language`` is the letter's: its weekdays and the words before a day are no place
+    ("Sonnabend, den 22. Aug. 1795").
+    """
     div = text.find(f"{_T}body/{_T}div")
     if div is None:
         return None
@@ -41,9 +48,9 @@ def correspondence_description(text: etree._Element) -> etree._Element | None:
     addressee = _first(_address_person(div), head_addressee, _salute_person(div))
     if sender is None and addressee is None:
         return None
-    place, date = _dateline_facts(div)
-    if date is None and head is not None:
-        date = head.find(f".//{_T}date")
+    place, date = _dateline_facts(div, _day_words(language))
+    if head is not None:
+        place, date = _with_title_facts(head, place, date)
     desc = tei("correspDesc")
     sent = etree.SubElement(desc, f"{_T}correspAction", type="sent")
     for element in (sender, place):
@@ -74,7 +81,19 @@ def _name_copy(element: etree._Element) -> etree._Element:
     if tag not in ("persName", "placeName", "orgName"):
         tag = "persName"
     attrs = {"ref": element.get("ref")} if element.get("ref") else {}
-    return tei(tag, attrs, _words(element).strip(" ,.;:"))
+    return tei(tag, attrs, _bare_name(_words(element)))
+
+
+def _bare_name(words: str) -> str:
+    """A name without the punctuation around it, but an initial keeps its point ("V.", "G.").
+
+    >>> _bare_name("Defourqueux ."), _bare_name("V."), _bare_name("J. W. v. Goethe.")
+    ('Defourqueux', 'V.', 'J. W. v. Goethe')
+    """
+    name = words.strip(" ,;:").rstrip()
+    if re.search(r"(?:^|\s)[A-ZÀ-Þ]\.$|^[A-ZÀ-Þ][a-zà-ÿ]{1,2}\.$", name):
+        return name  # an initial, or a name cut short: "Sch."
+    return name.strip(" ,.;:")
 
 
 def _persons(element: etree._Element | None) -> list[etree._Element]:
@@ -90,7 +109,7 @@ def _signature_person(div: etree._Element) -> etree._Element | None:
         persons = _persons(signed)
         if persons:
             return persons[0]
-        words = _words(signed).strip(" ,.;:")
+        words = _bare_name(_words(signed))
         if words and len(words.split()) <= 4 and words[:1].isupper():
             return tei("persName", text=words)  # a signature no name was found in ("G.")
     return None
@@ -139,8 +158,43 @@ def _title_parties(
     return (before[0] if before else None), (after[0] if after else None)
 
 
+def _with_title_facts(
+    head: etree._Element, place: etree._Element | None, date: etree._Element | None
+) -> tuple[etree._Element | None, etree._Element | None]:
+    """The place and date a title gives where the date lines give none, or no year.
+
+    "Goethe an Schiller, Weimar, 5. Januar 1799" with no date line: the title's
+    date and the place just before it.  "Jena den 22. Aug." under the title
+    "Schiller an Goethe, 22. August 1795": the same day, with the title's year.
+    """
+    titled = head.find(f".//{_T}date")
+    if titled is None:
+        return place, date
+    when = titled.get("when") or ""
+    yearless = (date.get("when") or "") if date is not None else ""
+    if date is None or (yearless.startswith("--") and when[5:] == yearless[2:]):
+        date = titled
+        before = titled.getprevious()
+        if (
+            place is None
+            and before is not None
+            and etree.QName(before).localname == "placeName"
+            and not (before.tail or "").strip(" ,")
+        ):
+            place = before
+    return place, date
+
+
+def _day_words(code: str) -> frozenset[str]:
+    """The weekdays of a language and the words before a day, in lower case."""
+    words = language_words(code)
+    if words is None:
+        return frozenset()
+    return frozenset(w.lower().rstrip(".") for w in (*words.weekdays, *words.before_day))
+
+
 def _dateline_facts(
-    div: etree._Element,
+    div: etree._Element, day_words: frozenset[str] = frozenset()
 ) -> tuple[etree._Element | None, etree._Element | None]:
     """The place and the date of the letter's first dateline that has them."""
     place: etree._Element | None = None
@@ -149,7 +203,7 @@ def _dateline_facts(
         if place is None:
             place = dateline.find(f".//{_T}placeName")
             if place is None:
-                place = _leading_place(dateline)
+                place = _leading_place(dateline, day_words)
         if date is None:
             date = dateline.find(f".//{_T}date")
         if place is not None and date is not None:
@@ -159,11 +213,14 @@ def _dateline_facts(
 
 #: Words around a dateline's place that are not its name: "à Paris Le", "Koenigsberg den".
 _NOT_PLACE_WORDS = re.compile(
-    r"^(?:à|a|in|zu|aus|La|Le|Les|Der|Die|Das)\s+|\s+(?:le|Le|ce|den|am|die|du|el|il|li|,)+$"
+    r"^(?:à|a|À|A|in|zu|aus|Aus|De|Von|La|Le|Les|Der|Die|Das|Den|Am|Ce)(?:\s+|$)"
+    r"|\s+(?:le|Le|ce|den|am|die|du|el|il|li|,)+$"
 )
 
 
-def _leading_place(dateline: etree._Element) -> etree._Element | None:
+def _leading_place(
+    dateline: etree._Element, day_words: frozenset[str] = frozenset()
+) -> etree._Element | None:
     """The words before a dateline's date, when they read as a place's name."""
     date = dateline.find(f".//{_T}date")
     if date is None or date.getparent() is not dateline:
@@ -172,6 +229,8 @@ def _leading_place(dateline: etree._Element) -> etree._Element | None:
     for _ in range(3):
         name = _NOT_PLACE_WORDS.sub("", name).strip()
     words = name.split()
+    while words and words[-1].lower().rstrip(".") in day_words:
+        words.pop()  # "Jena, Sonnabend den 22. Aug.": the weekday is no part of the place
     if not words or len(words) > 5 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
-    return tei("placeName", text=name)
+    return tei("placeName", text=" ".join(words))

@@ -181,6 +181,9 @@ def profile_description(
         creation.append(tei("date", attrs, text))
     lang_usage = etree.SubElement(desc, tei("langUsage").tag)
     lang_usage.append(tei("language", {"ident": doc.language}, doc.language))
+    if doc.collection_language:  # the collection's language, which the header is written for
+        ident = doc.collection_language
+        lang_usage.append(tei("language", {"ident": ident}, ident))
     calendars = etree.SubElement(desc, tei("calendarDesc").tag)
     reading = convention(calendar)
     julian = "Julian calendar (Old Style): dates marked O.S. and the Old Style half of dual dates."

@@ -35,6 +35,8 @@ LANGUAGE = {
     "goethe": "de",
     "schiller": "de",
     "friedrich": "de",
+    "kleist": "de",
+    "beethoven": "de",
     "brahe": "la",
     "kepler": "la",
 }
@@ -393,6 +395,116 @@ g.optional("8 mai dernier", ("date",))  # the year is not in the text
 g.optional("8 mai", ("date",))
 g.optional("roi", ("persName",))
 g.corresp(None, None, None, None)
+done(g)
+
+# ---------------------------------------------------------------- second batch (README: tune, second batch)
+# Voltaire's letters as voltaireathome.hautetfort.com prints them (Besterman's texts): the
+# address above the dateline, "votre très humble ... serviteur" and the initial "V."; the
+# blog's quotation marks and footnote numbers left out, the title of two the blog's heading.
+
+g = G("voltaire_1762-09-08_a-fyot-de-la-marche.txt")
+g.pers("Voltaire")
+g.pers("Fyot de La Marche", keep=lambda a: a < 40)
+g.pers("Claude-Philippe Fyot de La Marche")
+g.town("Délices", n=2)
+g.town("La Marche", keep=lambda a: not g.text.startswith("Fyot", a - 5) and a > 100)
+g.pers("M. le duc de Villars", "duc de Villars")
+g.pers("M. le duc de Richelieu", "duc de Richelieu")
+g.pers("Mme Denis", "Denis")
+g.pers("Mlle Corneille", "Corneille")
+g.optional("Dieu", ("persName",))
+g.optional("Othon", ("persName",))
+g.pers("M. Le Monnier", "Le Monnier")
+g.date("8 septembre 1762", "1762-09-08")
+g.optional("V.", ("persName",))
+g.corresp(
+    ["V.", "Voltaire"],
+    ["Délices", "Aux Délices"],
+    "1762-09-08",
+    ["Claude-Philippe Fyot de La Marche", "Fyot de La Marche"],
+)
+done(g)
+
+g = G("voltaire_1763-11-03_a-la-touraille.txt")
+g.pers("Jean-Chrysostome Larcher, comte de La Touraille", "Jean-Chrysostome Larcher")
+g.optional("S.A.S [Mg]r le Prince de Condé", ("persName",))
+g.pers("Prince de Condé")
+g.pers("Mgr le prince de Condé", "prince de Condé", n=2)
+g.date("3è novembre 1763", "1763-11-03")
+g.town("Ferney")
+g.optional("château de Ferney", ("placeName",))
+g.town("Gex", n=2)
+g.place("Bourgogne")
+g.pers("M. Fabry", "Fabry", n=2)
+g.pers("M. le comte de La Guiche", "comte de La Guiche")
+g.pers("M. de Chennevières", "Chennevières")
+g.pers("Voltaire")
+g.corresp(
+    ["Voltaire"],
+    ["Ferney", "château de Ferney"],
+    "1763-11-03",
+    [
+        "Jean-Chrysostome Larcher, comte de La Touraille",
+        "Jean-Chrysostome Larcher",
+        "comte de La Touraille",
+    ],
+)
+done(g)
+
+g = G("voltaire_1760-10-03_a-grosley.txt")
+g.pers("Pierre-Jean Grosley")
+g.town("Troyes")
+g.place("Champagne")
+g.town("Délices")
+g.date("3 octobre 1760", "1760-10-03")
+g.pers("Louis XIV")
+g.optional("Châtelet", ("orgName", "placeName"))
+g.optional("maison Rémond", ("orgName", "placeName"))
+g.optional("Rémond", ("persName",))
+g.pers("M. Bouret", "Bouret")
+g.town("Paris")
+g.optional("roi", ("persName",))
+g.pers("V.")
+g.corresp(["V."], ["Délices", "Aux Délices"], "1760-10-03", ["Pierre-Jean Grosley"])
+done(g)
+
+g = G("voltaire_1760-12-22_a-tronchin.txt")
+g.pers("Voltaire")
+g.pers("Jean-Robert Tronchin", n=2)
+g.town("Lyon")
+g.date("22 décembre [1760]", "1760-12-22")
+g.optional("Chimène", ("persName",))
+g.pers("Mme Denis", "Denis")
+g.pers("M. de Laleu", "Laleu")
+g.pers("M. des Franches", "des Franches")
+g.optional("Rois", ("persName",))
+g.pers("cardinal de Tencin", "Tencin")
+g.optional("V.", ("persName",))
+g.corresp(["V.", "Voltaire"], None, "1760-12-22", ["Jean-Robert Tronchin"])
+done(g)
+
+# Kleist to his sister (composer.epoche-napoleon.net), the opening; the site's line "vom
+# 14.08.1800." under the title left out.
+g = G("kleist_1800-08-14_an-ulrike.txt")
+g.pers("Ulrike von Kleist")
+g.town("Berlin", n=3)
+g.date("14. August 1800", "1800-08-14")
+g.pers("Minister Struensee", "Struensee")
+g.corresp(None, ["Berlin"], "1800-08-14", ["Ulrike von Kleist"])
+done(g)
+
+# Beethoven to Wegeler (brieftext.beethoven.de, the Henle edition's no. 65), the opening;
+# "[1801]" is the edition's year, "<mir>" its mark of a word struck out.
+g = G("beethoven_1801-06-29_an-wegeler.txt")
+g.pers("Beethoven")
+g.pers("Franz Gerhard Wegeler")
+g.town("Bonn")
+g.town("Vien")
+g.date("29ten. Juni [1801]", "1801-06-29")
+g.pers("Wegeler", keep=lambda a: a > 60)
+g.optional("Vater Rhein", ("placeName", "persName"))
+g.optional("Rhein", ("placeName",))
+g.corresp(["Beethoven"], ["Vien"], "1801-06-29", ["Franz Gerhard Wegeler", "Wegeler"])
 done(g)
 
 print("total (non-optional):", TOTAL)
