@@ -553,6 +553,15 @@ def test_a_titled_person_s_surname_alone_is_that_person_not_a_town_of_the_name()
     assert names_of(text, "placeName") == []
 
 
+def test_a_place_shown_by_its_context_once_is_a_place_where_weaker_evidence_says_person():
+    text = (
+        "Despatch\n\nHe will return by Katanga to the houses of Rua, ten days northeast of "
+        "Katanga, and go by Marungu; he was at Marungu in May.\n"
+    )
+    assert names_of(text, "persName") == []
+    assert names_of(text, "placeName") == ["Katanga", "Katanga", "Marungu", "Marungu"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

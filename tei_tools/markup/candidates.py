@@ -448,7 +448,7 @@ def _candidates_in_run(
     tag, reason = _type_from_context(text, a, b, name, in_signature, is_surname)
     if tag == PERSON and not in_signature and " " not in name and _people(name):
         return []  # "with the Japanese", "by Czechs": a people, not a person
-    if tag == PERSON and reason in _WEAK_PERSON_REASONS and _a_known_place(name):
+    if tag == PERSON and reason in WEAK_PERSON_REASONS and _a_known_place(name):
         tag, reason = PLACE, "in the gazetteer (GeoNames), a town no surname shares"
     if tag is None:
         tag, reason = _type_from_vocabulary(text, a, b, name)
@@ -817,7 +817,7 @@ _SIGNED_BEFORE = re.compile(r"\b(?:Signed|Sd|Sgd)\.?(?:,|:)?\s+(?:(?:[A-Z][\w'â€
 _AFTER_NAME_WORDS = _words("after_name_words")
 _NUMBER_WORD = re.compile(rf"^(?:{_any_of('number_words')})(?:[- ]|$)", re.IGNORECASE)
 #: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
-_WEAK_PERSON_REASONS = frozenset(
+WEAK_PERSON_REASONS = frozenset(
     {
         "before a verb of speech",
         "after a verb of sending or telling",

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from tei_tools.findings import Finding, context_around
-from tei_tools.markup.candidates import LONE_NAME, Candidate, find_candidates
+from tei_tools.markup.candidates import (
+    LONE_NAME,
+    WEAK_PERSON_REASONS,
+    Candidate,
+    find_candidates,
+)
 from tei_tools.markup.citations import BiblRegister, load_bibl_register, parse_citation
 from tei_tools.markup.dates import (
     WRITTEN_YEAR,
@@ -99,6 +104,9 @@ class Enricher:
         )
         self._named_in_full: dict[str, str] = {}
         self._person_surnames: frozenset[str] = frozenset()
+        #: The type a name has where its own context types it (not by weak person evidence
+        #: nor by its neighbours), which wins over the weaker typings elsewhere.
+        self._strong: dict[str, str] = {}
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
         self._taken_ids: dict[str, frozenset[str]] = {}
@@ -240,9 +248,16 @@ class Enricher:
         for candidate in candidates:
             if any(start < candidate.end and candidate.start < end for start, end in dates):
                 continue
+            strong = self._strong.get(candidate.text)
             if candidate.tag is None and candidate.text in self._typed:
                 tag, reason = self._typed[candidate.text]
-                candidate = replace(candidate, tag=tag, reason=reason, marked=True)
+                candidate = replace(candidate, tag=strong or tag, reason=reason, marked=True)
+            elif strong not in (None, candidate.tag) and not _first_hand(candidate.reason):
+                # "by Katanga" (a person's evidence a place's name can have) where "the mines
+                # of Katanga" or "at Katanga" shows a place elsewhere in the document
+                candidate = replace(
+                    candidate, tag=strong, reason="so typed elsewhere in the document"
+                )
             elif candidate.reason in _GAZETTEER_ALONE and candidate.text in self._person_surnames:
                 # "Mr. Pakenham ... Pakenham said": the document's own person beats a town of
                 # that name that only the gazetteer knows
@@ -321,6 +336,8 @@ class Enricher:
                         self._typed.setdefault(
                             candidate.text, (candidate.tag, "so typed elsewhere in the document")
                         )
+                        if _first_hand(candidate.reason):
+                            self._strong.setdefault(candidate.text, candidate.tag)
         # A person the document names in full ("Josiah Hartwell", "Governor Bernard") is a
         # person where it gives the surname alone ("Hartwell wrote").
         surnames: dict[str, tuple[str, str]] = {}
@@ -593,6 +610,16 @@ def _longest_wins(spans: list[Span], new: Span) -> list[Span]:
             new = Span(new.start, new.end, new.tag, new.attrs, tuple(sorted(
                 (*kept, *places), key=lambda s: s.start)))  # fmt: skip
     return [s for s in spans if s not in inside] + [new]
+
+
+def _first_hand(reason: str) -> bool:
+    """Whether a candidate's type comes from its own context, strongly: not from a neighbour,
+    another place of the document, or person evidence a place's name can also have."""
+    return not (
+        reason in WEAK_PERSON_REASONS
+        or reason.startswith("listed with a ")
+        or reason == "so typed elsewhere in the document"
+    )
 
 
 #: Why a surname alone is a person: the document names that person in full or with a title.

@@ -166,7 +166,9 @@ g.town("Kwihara")
 g.town("Unyanyembe", n=4)
 g.date("March 1, 1872", "1872-03-01")
 g.pers("Doctor Livingstone", "Livingstone")
-g.pers("Livingstone", n=5)  # the title, "addressed to Livingstone", "Livingstone’s men", "Livingstone got", "Livingstone had"
+g.pers(
+    "Livingstone", n=5
+)  # the title, "addressed to Livingstone", "Livingstone’s men", "Livingstone got", "Livingstone had"
 g.org("HERALD Expedition", n=3)  # the newspaper's expedition, a named body
 g.optional("HERALD", ("orgName",))
 g.org("British Consulate", n=3)
@@ -213,11 +215,17 @@ done(g)
 # ---------------------------------------------------------------- Appendix to the Journals of the House of Representatives (NZ), 1887: Board of Trade and Foreign Office (1886)
 
 g = Gold("ajhr_1886-07-27_board-of-trade-and-foreign-office.txt")
-g.org("Board of Trade", n=4)  # title, "The Board of Trade are", the heading, "thanks to the Board of Trade"
+g.org(
+    "Board of Trade", n=4
+)  # title, "The Board of Trade are", the heading, "thanks to the Board of Trade"
 g.org("Foreign Office", n=6)  # title, two in the letter, the addressee, the heading, the dateline
-g.optional("Foreign Office", ("placeName",), keep=lambda a: g.text.startswith("Foreign Office, 27th", a))  # as a dateline
+g.optional(
+    "Foreign Office", ("placeName",), keep=lambda a: g.text.startswith("Foreign Office, 27th", a)
+)  # as a dateline
 g.optional("Customs", ("orgName",))  # "Customs tariffs"
-g.optional("Board", ("orgName",), keep=lambda a: not g.text.startswith("Board of Trade", a))  # "this Board", "the Board may rely"
+g.optional(
+    "Board", ("orgName",), keep=lambda a: not g.text.startswith("Board of Trade", a)
+)  # "this Board", "the Board may rely"
 g.pers("Lord Eosebery", "Eosebery")  # OCR for Rosebery
 g.optional("Her Majesty", ("persName",))
 g.optional("his Lordship", ("persName",))
@@ -254,11 +262,15 @@ g.town("Badagry")
 g.optional("king of Dahomey", ("persName",))
 g.place("Dahomey")
 g.pers("Commodore James", "James")
-g.optional("her Majest/s", ("persName",))  # OCR for "her Majesty's"; the ships Adario and Penelope are not marked
+g.optional(
+    "her Majest/s", ("persName",)
+)  # OCR for "her Majesty's"; the ships Adario and Penelope are not marked
 g.pers("Mr. Warburton", "Warburton")
 g.optional("Mission-house", ("placeName", "orgName"))
 g.optional("God", ("persName",))
-g.optional("Mission", ("orgName",), keep=lambda a: g.text.startswith("Mission lost", a))  # the Sierra Leone Mission as a body
+g.optional(
+    "Mission", ("orgName",), keep=lambda a: g.text.startswith("Mission lost", a)
+)  # the Sierra Leone Mission as a body
 g.optional("The Mission", ("orgName",))
 g.optional("Missionaries", ("orgName",))
 g.pers("Mrs. MuUer", "MuUer")  # OCR for Muller
