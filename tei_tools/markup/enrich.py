@@ -616,7 +616,8 @@ def _first_hand(reason: str) -> bool:
     """Whether a candidate's type comes from its own context, strongly: not from a neighbour,
     another place of the document, or person evidence a place's name can also have."""
     return not (
-        reason in WEAK_PERSON_REASONS
+        # "Lincoln signed": a verb of speech is the person's own act, kept first-hand
+        (reason in WEAK_PERSON_REASONS and reason != "before a verb of speech")
         or reason.startswith("listed with a ")
         or reason == "so typed elsewhere in the document"
     )
