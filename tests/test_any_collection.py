@@ -562,6 +562,11 @@ def test_a_place_shown_by_its_context_once_is_a_place_where_weaker_evidence_says
     assert names_of(text, "placeName") == ["Katanga", "Katanga", "Marungu", "Marungu"]
 
 
+def test_historical_regions_and_oceans_are_places():
+    text = "Journal\n\nThe ships sailed from New South Wales for Java, and he sought the Frozen Ocean.\n"
+    assert names_of(text, "placeName") == ["New South Wales", "Java", "Frozen Ocean"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []
