@@ -567,6 +567,11 @@ def test_historical_regions_and_oceans_are_places():
     assert names_of(text, "placeName") == ["New South Wales", "Java", "Frozen Ocean"]
 
 
+def test_the_writer_of_a_journal_is_a_person():
+    text = "Zebulon Pike's journal, 9 August 1806\n\nWe embarked early.\n"
+    assert names_of(text, "persName") == ["Zebulon Pike"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

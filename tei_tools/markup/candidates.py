@@ -770,6 +770,8 @@ def _type_from_context(
         return PERSON, "in apposition to an office"
     if _SIGNED_BEFORE.search(before):
         return PERSON, "signed the document"
+    if _WRITER_OF.match(after) and not gazetteer_place(name):
+        return PERSON, "the writer of a journal, letter or account"
     if _LOWER_TITLE_BEFORE.search(before):
         return PERSON, "after a title in lower case"
     if _KIN_BEFORE.search(before):
@@ -805,6 +807,8 @@ def _type_from_context(
 _LOWER_TITLE_BEFORE = re.compile(rf"(?:^|[\s(])(?:{_any_of('lower_case_titles')})\s+$")
 #: "the death of Foulon", "the widow of Barlow": what only a person has.
 _KIN_BEFORE = re.compile(rf"\b(?:{_any_of('kin_of')})\s+of\s+$")
+#: "Mungo Park's Travels", "Zebulon Pike's journal": what only a person writes.
+_WRITER_OF = re.compile(rf"^['’]s\s+(?:own\s+)?(?i:{_any_of('writings')})\b")
 #: "from Daventree to Haverbrowe": a journey between two places.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_AFTER = re.compile(r"^\s+to\s+[A-Z]")
