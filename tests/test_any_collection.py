@@ -572,6 +572,11 @@ def test_the_writer_of_a_journal_is_a_person():
     assert names_of(text, "persName") == ["Zebulon Pike"]
 
 
+def test_the_stages_of_a_route_are_places():
+    text = "Despatch\n\nHe will leave Unyanyembe for Ufipa, thence to Liemba, as far as Urori.\n"
+    assert names_of(text, "placeName") == ["Unyanyembe", "Liemba", "Urori"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []
