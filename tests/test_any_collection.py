@@ -577,6 +577,12 @@ def test_the_stages_of_a_route_are_places():
     assert names_of(text, "placeName") == ["Unyanyembe", "Liemba", "Urori"]
 
 
+def test_a_list_that_names_a_member_with_an_article_is_no_list_of_persons():
+    text = "Tour\n\nWe went round by the sea to Lynn, Wisbech, and the Wash.\n"
+    assert "Wisbech" not in names_of(text, "persName")
+    assert "Wash" not in names_of(text, "persName")
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -971,6 +971,9 @@ def _person_like(name: str) -> bool:
 _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 
 
+_ARTICLE_GAP = re.compile(r"^[,;]?\s*(?:and\s+|or\s+|&\s+)?the\s+$", re.IGNORECASE)
+
+
 def _type_by_neighbours(
     text: str, found: list[Candidate], taken: Sequence[tuple[int, int, str]]
 ) -> list[Candidate]:
@@ -995,6 +998,17 @@ def _type_by_neighbours(
                 n_start, n_end, _t, n_index = items[neighbour]
                 n_tag = result[n_index].tag if n_index >= 0 else _t
                 gap = text[n_end:start] if neighbour < position else text[end:n_start]
+                other = position + 1 if neighbour < position else position - 1
+                if (
+                    n_tag == PERSON
+                    and 0 <= other < len(items)
+                    and _ARTICLE_GAP.search(
+                        text[end : items[other][0]]
+                        if other > position
+                        else text[items[other][1] : start]
+                    )
+                ):
+                    continue  # "to Lynn, Wisbech, and the Wash": an article is no person's
                 if n_tag in (PERSON, PLACE) and _JOIN.match(gap):
                     old = result[index]
                     result[index] = Candidate(
