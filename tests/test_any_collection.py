@@ -583,6 +583,16 @@ def test_a_list_that_names_a_member_with_an_article_is_no_list_of_persons():
     assert "Wash" not in names_of(text, "persName")
 
 
+def test_a_city_s_former_english_name_is_that_city():
+    # "Calcutta" is also a South African village of 36,000: the former name of Kolkata wins.
+    from tei_tools.markup.vocabulary import gazetteer_place
+
+    assert gazetteer_place("Calcutta").population > 1_000_000
+    text = "Despatch\n\nThe news reached Calcutta and Tien-tsin; the Oude Field Force marched.\n"
+    assert names_of(text, "placeName") == ["Calcutta", "Tien-tsin", "Oude"]
+    assert names_of(text, "orgName") == ["Oude Field Force"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

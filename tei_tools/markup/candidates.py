@@ -545,13 +545,12 @@ def _place_before_head(
 ) -> tuple[tuple[int, int, str], ...]:
     """The place a body is named after, before its head word ("East India Company", "Virginia
     Company"), when the gazetteer has the words before the head as a place."""
-    if not qualifiers:
-        return ()
-    start, end = qualifiers[0][0], qualifiers[-1][1]
-    place = gazetteer_place(text[start:end])
-    if place is None or place.kind == "city-word":
-        return ()
-    return ((start, end, PLACE),)
+    for last in range(len(qualifiers), 0, -1):  # the longest run of words that is a place
+        start, end = qualifiers[0][0], qualifiers[last - 1][1]
+        place = gazetteer_place(text[start:end])
+        if place is not None and place.kind != "city-word":
+            return ((start, end, PLACE),)  # "Oude Field Force": Oude
+    return ()
 
 
 def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int, str], ...]:

@@ -92,6 +92,12 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
     for line in _lines("places-historical.tsv"):
         name, kind, *_ = line.split("\t")
         places.setdefault(name, GazetteerPlace("state" if kind == "state" else "region", "", 0))
+    for line in _lines("places-exonyms.tsv"):
+        former, present = line.split("\t")
+        city = places.get(present)
+        known = places.get(former)
+        if city is not None and (known is None or _rank(city) > _rank(known)):
+            places[former] = city  # "Calcutta" is Kolkata, not the village of that name
     return places
 
 
