@@ -97,6 +97,12 @@ def test_year_alone_is_a_date_only_after_a_cue():
     assert dates("Trotsky, iii, 2, p. 183") == []
 
 
+def test_a_number_called_a_year_is_a_date_whatever_word_follows():
+    assert dates("The year 1788 will ever be memorable") == [("1788", {"when": "1788"})]
+    assert dates("in the year 1631 were") == [("1631", {"when": "1631"})]
+    assert dates("a force of 1788 men") == []
+
+
 def test_month_alone_is_a_date_only_after_a_cue():
     assert dates("in May the talks", document_date=JANUARY_1918) == [("May", {"when": "1918-05"})]
     assert dates("May I ask", document_date=JANUARY_1918) == []

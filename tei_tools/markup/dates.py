@@ -478,8 +478,9 @@ _FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 def _bare_years(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
     """Years after a cue, one date each: "in 1916 and 1917" marks both years."""
     following = _FOLLOWING_WORD.match(text, m.end())
-    if following and following.group(1) not in FUNCTION_WORDS:
-        return None  # "of 1500 men" is a count
+    named_a_year = _YEAR_WORD_BEFORE.search(text, 0, m.start("years")) is not None
+    if following and following.group(1) not in FUNCTION_WORDS and not named_a_year:
+        return None  # "of 1500 men" is a count; "the year 1788 will ever be" is not
     found = []
     for year in _YEAR_TOKEN.finditer(text, m.start("years"), m.end("years")):
         if int(year.group()) not in BARE_YEARS:
@@ -490,6 +491,8 @@ def _bare_years(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date 
 
 
 _YEAR_TOKEN = re.compile(r"\d{4}")
+#: "the year 1788": the number is called a year.
+_YEAR_WORD_BEFORE = re.compile(r"\b(?:[Yy]ear|YEAR)\s+$")
 
 
 def _day_list(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
