@@ -593,6 +593,14 @@ def test_a_city_s_former_english_name_is_that_city():
     assert names_of(text, "orgName") == ["Oude Field Force"]
 
 
+def test_a_heading_in_capitals_after_the_title_is_no_signature_and_a_boat_no_person():
+    text = (
+        "Flinders on the colony\n\nPRELIMINARY INFORMATION.\n\nThe Pinnace was hoisted out "
+        "and the Catechist went ashore.\n"
+    )
+    assert names_of(text, "persName") == []
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -193,11 +193,30 @@ def find_candidates(
         if shadow is None:
             return []
         found = _candidates_in(shadow, taken, in_signature or in_salute, is_surname)
+        if signed:
+            # "PRELIMINARY INFORMATION." under a title: common words with no initial and no
+            # given name are a heading's, not a signature's
+            found = [c for c in found if not _common_words_only(c.text)]
         if in_dateline:
             found = [_dateline_place(shadow, c) for c in found]
         return [replace(c, text=text[c.start : c.end]) for c in found if c.tag is not None]
     found = _candidates_in(text, taken, in_signature or in_salute, is_surname)
     return [_dateline_place(text, c) for c in found] if in_dateline else found
+
+
+def _common_words_only(name: str) -> bool:
+    words = [w.strip(".,;:") for w in name.split()]
+    return len(words) > 1 and all(
+        len(w) > 1
+        and not is_given_name(w)
+        and surname_rank(w) is None
+        and word_frequency(w) >= _COMMON_IN_A_HEADING
+        for w in words
+    )
+
+
+#: A word this common, neither a given name nor a surname, is a heading's, not a signature's.
+_COMMON_IN_A_HEADING = 3.5
 
 
 def _dateline_place(text: str, candidate: Candidate) -> Candidate:
