@@ -601,6 +601,11 @@ def test_a_heading_in_capitals_after_the_title_is_no_signature_and_a_boat_no_per
     assert names_of(text, "persName") == []
 
 
+def test_a_rare_name_before_a_surname_that_is_also_a_word_is_a_person():
+    text = "Travels\n\nIt was there that Mungo Park met Dolley Madison; the Warrant Book lay open.\n"
+    assert names_of(text, "persName") == ["Mungo Park", "Dolley Madison"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -488,6 +488,9 @@ def _candidates_in_run(
     ):
         # A surname that is also a common word ("Reading", "Page") needs more context.
         tag, reason = PERSON, "a surname of the registers"
+    if tag is None and _rare_before_surname(name) and not _after_the(text, a):
+        # "Mungo Park", "Dolley Madison": a rare name before a surname that is also a word
+        tag, reason = PERSON, "a rare name before a surname (US Census list)"
     if tag is None and not _rare(name, sentence_start=_sentence_start(text, a)):
         if " " not in name and is_given_name(name) and word_frequency(name) < GIVEN_NAME_NOT_A_WORD:
             # "Edward and Frank are both gone out": a given name opening a sentence is
@@ -750,6 +753,19 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 _SAINT_WORD = re.compile(rf"(?:{_SAINT})\.")
+
+
+def _rare_before_surname(name: str) -> bool:
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and surname_rank(words[-1]) is not None
+        and gazetteer_place(name) is None
+        and all(
+            w[:1].isupper() and len(w) > 2 and word_frequency(w) < SURNAME_NOT_A_WORD
+            for w in words[:-1]
+        )
+    )
 
 
 def _rare(name: str, sentence_start: bool) -> bool:
