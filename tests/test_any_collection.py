@@ -602,8 +602,20 @@ def test_a_heading_in_capitals_after_the_title_is_no_signature_and_a_boat_no_per
 
 
 def test_a_rare_name_before_a_surname_that_is_also_a_word_is_a_person():
-    text = "Travels\n\nIt was there that Mungo Park met Dolley Madison; the Warrant Book lay open.\n"
+    text = (
+        "Travels\n\nIt was there that Mungo Park met Dolley Madison; the Warrant Book lay open.\n"
+    )
     assert names_of(text, "persName") == ["Mungo Park", "Dolley Madison"]
+
+
+def test_a_titled_person_s_surname_after_to_or_of_is_the_person_not_a_town():
+    # Livingstone is also a town of 136,000 in Zambia.
+    text = (
+        "Despatch\n\nDoctor Livingstone is well. Letters addressed to Livingstone were opened, "
+        "to the neglect of Livingstone's supplies; the caravan waited at Zanzibar.\n"
+    )
+    assert names_of(text, "persName") == ["Doctor Livingstone", "Livingstone", "Livingstone"]
+    assert names_of(text, "placeName") == ["Zanzibar"]
 
 
 def test_a_rare_given_name_does_not_make_a_town_a_person():

@@ -258,7 +258,13 @@ class Enricher:
                 candidate = replace(
                     candidate, tag=strong, reason="so typed elsewhere in the document"
                 )
-            elif candidate.reason in _GAZETTEER_ALONE and candidate.text in self._person_surnames:
+            elif candidate.text in self._person_surnames and (
+                candidate.reason in _GAZETTEER_ALONE
+                or (
+                    candidate.reason == _GAZETTEER_AFTER_PREPOSITION
+                    and _AMBIGUOUS_PREPOSITION.search(block.text, 0, candidate.start)
+                )
+            ):
                 # "Mr. Pakenham ... Pakenham said": the document's own person beats a town of
                 # that name that only the gazetteer knows
                 candidate = replace(candidate, tag="persName", reason=_SURNAME_OF_NAMED)
@@ -625,6 +631,10 @@ def _first_hand(reason: str) -> bool:
 
 #: Why a surname alone is a person: the document names that person in full or with a title.
 _SURNAME_OF_NAMED = "the surname of a person named in full"
+_GAZETTEER_AFTER_PREPOSITION = "in the gazetteer (GeoNames), after a preposition"
+#: Prepositions a person's name takes as often as a place's ("letters addressed to Livingstone",
+#: "the neglect of Livingstone's supplies"), unlike "at", "in" or "near".
+_AMBIGUOUS_PREPOSITION = re.compile(r"\b(?:of|to|by|for|with)\s+$", re.IGNORECASE)
 #: Reasons for a place that rest on the gazetteer alone, with nothing around the name.
 _GAZETTEER_ALONE = frozenset(
     {
