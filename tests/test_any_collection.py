@@ -618,6 +618,15 @@ def test_a_titled_person_s_surname_after_to_or_of_is_the_person_not_a_town():
     assert names_of(text, "placeName") == ["Zanzibar"]
 
 
+def test_continents_and_old_kingdoms_are_places_over_small_towns_of_the_name():
+    # "Asia" is also a town of 23,000 in the Philippines.
+    from tei_tools.markup.vocabulary import gazetteer_place
+
+    assert gazetteer_place("Asia").kind == "region"
+    text = "Journal\n\nOn his arrival in Africa he heard of the wars of Dahomey and of Asia.\n"
+    assert names_of(text, "placeName") == ["Africa", "Dahomey", "Asia"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -91,7 +91,10 @@ def _gazetteer() -> dict[str, GazetteerPlace]:
             places[name] = place
     for line in _lines("places-historical.tsv"):
         name, kind, *_ = line.split("\t")
-        places.setdefault(name, GazetteerPlace("state" if kind == "state" else "region", "", 0))
+        known = places.get(name)
+        if known is None or (known.kind in ("city", "city-word") and known.population < 100_000):
+            # "Asia" is also a town of 23,000 in the Philippines: the historical region wins.
+            places[name] = GazetteerPlace("state" if kind == "state" else "region", "", 0)
     for line in _lines("places-exonyms.tsv"):
         former, present = line.split("\t")
         city = places.get(present)
