@@ -627,6 +627,11 @@ def test_continents_and_old_kingdoms_are_places_over_small_towns_of_the_name():
     assert names_of(text, "placeName") == ["Africa", "Dahomey", "Asia"]
 
 
+def test_a_feature_named_in_lower_case_keeps_its_name_and_its_side():
+    text = "Journal\n\nWe came up the Upper Gravel river to the Slave river and the Dvina front.\n"
+    assert names_of(text, "placeName") == ["Upper Gravel river", "Slave river", "Dvina"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []

@@ -47,6 +47,7 @@ from tei_tools.markup.vocabulary import (
     given_name_rank,
     is_given_name,
     not_names,
+    place_sides,
     state_abbreviations,
     surname_rank,
     word_frequency,
@@ -501,6 +502,9 @@ def _candidates_in_run(
         feature = _FEATURE_AFTER.match(text, b)
         if feature is not None and feature.group(1) in _FEATURES_IN_NAME:
             b = feature.end()  # "Slave river", "Hudson's bay": the feature's own name
+            side = _SIDE_BEFORE.search(text, 0, a)
+            if side is not None and side.group(1) in place_sides():
+                a = side.start(1)  # "the Upper Gravel river"
             name = text[a:b]
     return [Candidate(a, b, name, tag, reason, tag is not None)]
 
@@ -509,6 +513,7 @@ def _candidates_in_run(
 #: "front" or "province" (a part of the place: "the Dvina front").
 _FEATURES_IN_NAME = _words("features_in_name")
 _FEATURE_AFTER = re.compile(r" ([a-z]+)\b")
+_SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
 def _org_candidate(text: str, words: list[tuple[int, int]]) -> Candidate | None:
