@@ -632,6 +632,11 @@ def test_a_feature_named_in_lower_case_keeps_its_name_and_its_side():
     assert names_of(text, "placeName") == ["Upper Gravel river", "Slave river", "Dvina"]
 
 
+def test_a_senate_named_without_its_article_is_a_body():
+    text = "Telegram\n\nHe will mediate for peace, on basis of his appeal to Senate.\n"
+    assert names_of(text, "orgName") == ["Senate"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []
