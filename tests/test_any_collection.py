@@ -637,6 +637,11 @@ def test_a_senate_named_without_its_article_is_a_body():
     assert names_of(text, "orgName") == ["Senate"]
 
 
+def test_the_person_one_sees_or_asks_in_the_present_tense_is_a_person():
+    text = "Journal\n\nShe will write again after she sees Peel this morning, and asks Tredgold.\n"
+    assert names_of(text, "persName") == ["Peel", "Tredgold"]
+
+
 def test_a_rare_given_name_does_not_make_a_town_a_person():
     text = "Letter\n\nVenice, March 25th, 1817.\n\nYour letter came to me at Venice. Venice is quiet.\n"
     assert names_of(text, "persName") == []
