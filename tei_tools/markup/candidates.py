@@ -469,7 +469,7 @@ def _candidates_in_run(
     if tag == PERSON and not in_signature and " " not in name and _people(name):
         return []  # "with the Japanese", "by Czechs": a people, not a person
     if tag == PERSON and reason in WEAK_PERSON_REASONS and _a_known_place(name):
-        tag, reason = PLACE, "in the gazetteer (GeoNames), a town no surname shares"
+        tag, reason = PLACE, GAZETTEER_NO_SURNAME
     if tag is None:
         tag, reason = _type_from_vocabulary(text, a, b, name)
     elif tag == PLACE and reason == "after a word of place" and not _place_word(name):
@@ -816,7 +816,7 @@ def _type_from_context(
     if _KIN_BEFORE.search(before):
         return PERSON, "after a word of kinship or of a person's fate"
     if SPEECH_AFTER.match(after):
-        return PERSON, "before a verb of speech"
+        return PERSON, SPEECH
     if MESSAGE_BEFORE.search(before):
         return PERSON, "after a verb of sending or telling"
     if OFFICE_AFTER.match(after):
@@ -859,10 +859,19 @@ _SIGNED_BEFORE = re.compile(r"\b(?:Signed|Sd|Sgd)\.?(?:,|:)?\s+(?:(?:[A-Z][\w'â€
 #: Words written after a name that are not part of it ("Benjamin Franklin Esqr.").
 _AFTER_NAME_WORDS = _words("after_name_words")
 _NUMBER_WORD = re.compile(rf"^(?:{_any_of('number_words')})(?:[- ]|$)", re.IGNORECASE)
+#: Reasons the enricher weighs (it compares them, so each is written once, here).
+SPEECH = "before a verb of speech"
+GAZETTEER = "in the gazetteer (GeoNames)"
+GAZETTEER_AFTER_PREPOSITION = "in the gazetteer (GeoNames), after a preposition"
+GAZETTEER_NO_SURNAME = "in the gazetteer (GeoNames), a town no surname shares"
+TOWN_AND_SURNAME = "a town's name that is also a common surname"
+LISTED = "listed with a "
+#: Reasons for a place that rest on the gazetteer alone, with nothing around the name.
+GAZETTEER_ALONE = frozenset({GAZETTEER, GAZETTEER_NO_SURNAME, TOWN_AND_SURNAME})
 #: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
 WEAK_PERSON_REASONS = frozenset(
     {
-        "before a verb of speech",
+        SPEECH,
         "after a verb of sending or telling",
         "followed by an office",
         "in apposition to an office",  # "Army Head-Quarters, South Africa"
@@ -962,7 +971,7 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     before_words = text[max(0, start - 40) : start]
     if place.kind == "city-word":
         if _NEAR_PREPOSITION.search(before_words) and not _sentence_start(text, start):
-            return PLACE, "in the gazetteer (GeoNames), after a preposition"
+            return PLACE, GAZETTEER_AFTER_PREPOSITION
         return None, "a town named like a common word, with no word of place"
     if text.strip(" .,;:") == name:
         return PLACE, "a line that is only a place in the gazetteer (GeoNames)"
@@ -975,17 +984,17 @@ def _type_from_vocabulary(text: str, start: int, end: int, name: str) -> tuple[s
     if place.kind != "city" or place.population >= _CITY_ON_ITS_OWN:
         rank = surname_rank(name) if " " not in name else None
         if place.kind != "city" or rank is None or rank > 200:
-            return PLACE, "in the gazetteer (GeoNames)"
+            return PLACE, GAZETTEER
     rank = surname_rank(name) if " " not in name else None
     if rank is not None and rank <= _SURNAME_RANK_NEEDS_CONTEXT:
         if _NEAR_PREPOSITION.search(before_words) and not _sentence_start(text, start):
-            return PLACE, "in the gazetteer (GeoNames), after a preposition"
-        return None, "a town's name that is also a common surname"
+            return PLACE, GAZETTEER_AFTER_PREPOSITION
+        return None, TOWN_AND_SURNAME
     before = text[max(0, start - 40) : start]
     if _PLACE_PREPOSITION.search(before) or re.match(r"^,\s*(?:[A-Z]|\d)", text[end : end + 4]):
-        return PLACE, "in the gazetteer (GeoNames), after a preposition"
+        return PLACE, GAZETTEER_AFTER_PREPOSITION
     if place.population >= 50_000:
-        return PLACE, "in the gazetteer (GeoNames)"
+        return PLACE, GAZETTEER
     return None, "a small town's name in the gazetteer"
 
 
@@ -1051,7 +1060,7 @@ def _type_by_neighbours(
                 if n_tag in (PERSON, PLACE) and _JOIN.match(gap):
                     old = result[index]
                     result[index] = Candidate(
-                        old.start, old.end, old.text, n_tag, "listed with a " + n_tag, True
+                        old.start, old.end, old.text, n_tag, LISTED + n_tag, True
                     )
                     items[position] = (start, end, n_tag, index)
                     break

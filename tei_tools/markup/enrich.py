@@ -22,7 +22,11 @@ from lxml import etree
 
 from tei_tools.findings import Finding, context_around
 from tei_tools.markup.candidates import (
+    GAZETTEER_AFTER_PREPOSITION,
+    GAZETTEER_ALONE,
+    LISTED,
     LONE_NAME,
+    SPEECH,
     WEAK_PERSON_REASONS,
     Candidate,
     find_candidates,
@@ -255,13 +259,11 @@ class Enricher:
             elif strong not in (None, candidate.tag) and not _first_hand(candidate.reason):
                 # "by Katanga" (a person's evidence a place's name can have) where "the mines
                 # of Katanga" or "at Katanga" shows a place elsewhere in the document
-                candidate = replace(
-                    candidate, tag=strong, reason="so typed elsewhere in the document"
-                )
+                candidate = replace(candidate, tag=strong, reason=_TYPED_ELSEWHERE)
             elif candidate.text in self._person_surnames and (
-                candidate.reason in _GAZETTEER_ALONE
+                candidate.reason in GAZETTEER_ALONE
                 or (
-                    candidate.reason == _GAZETTEER_AFTER_PREPOSITION
+                    candidate.reason == GAZETTEER_AFTER_PREPOSITION
                     and _AMBIGUOUS_PREPOSITION.search(block.text, 0, candidate.start)
                 )
             ):
@@ -339,9 +341,7 @@ class Enricher:
                 candidates_of[block] = candidates
                 for candidate in candidates:
                     if candidate.tag is not None:
-                        self._typed.setdefault(
-                            candidate.text, (candidate.tag, "so typed elsewhere in the document")
-                        )
+                        self._typed.setdefault(candidate.text, (candidate.tag, _TYPED_ELSEWHERE))
                         if _first_hand(candidate.reason):
                             self._strong.setdefault(candidate.text, candidate.tag)
         # A person the document names in full ("Josiah Hartwell", "Governor Bernard") is a
@@ -623,26 +623,19 @@ def _first_hand(reason: str) -> bool:
     another place of the document, or person evidence a place's name can also have."""
     return not (
         # "Lincoln signed": a verb of speech is the person's own act, kept first-hand
-        (reason in WEAK_PERSON_REASONS and reason != "before a verb of speech")
-        or reason.startswith("listed with a ")
-        or reason == "so typed elsewhere in the document"
+        (reason in WEAK_PERSON_REASONS and reason != SPEECH)
+        or reason.startswith(LISTED)
+        or reason == _TYPED_ELSEWHERE
     )
 
 
+#: Why a name is of the type it has elsewhere in the document.
+_TYPED_ELSEWHERE = "so typed elsewhere in the document"
 #: Why a surname alone is a person: the document names that person in full or with a title.
 _SURNAME_OF_NAMED = "the surname of a person named in full"
-_GAZETTEER_AFTER_PREPOSITION = "in the gazetteer (GeoNames), after a preposition"
 #: Prepositions a person's name takes as often as a place's ("letters addressed to Livingstone",
 #: "the neglect of Livingstone's supplies"), unlike "at", "in" or "near".
 _AMBIGUOUS_PREPOSITION = re.compile(r"\b(?:of|to|by|for|with)\s+$", re.IGNORECASE)
-#: Reasons for a place that rest on the gazetteer alone, with nothing around the name.
-_GAZETTEER_ALONE = frozenset(
-    {
-        "in the gazetteer (GeoNames)",
-        "in the gazetteer (GeoNames), a town no surname shares",
-        "a town's name that is also a common surname",
-    }
-)
 
 
 def _styles_joined(spans: list[Span], text: str) -> list[Span]:

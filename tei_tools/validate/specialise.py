@@ -424,11 +424,11 @@ def specialise(
     the two equal).
     """
     full = grammar_tree.getroot()
+    live: set[str] | None = None
     if restrict:
-        root = _live_copy(full, vocabulary, any_start)
-        live: set[str] | None = {d.get("name") for d in root.iter(_R + "define")}
+        root, live = _live_copy(full, vocabulary, any_start)
     else:
-        root, live = _copy_tree(full), None
+        root = _copy_tree(full)
     pruner = _Pruner(root, vocabulary)
     if any_start:
         pruner.open_start(_named_element_defines(full))
@@ -440,8 +440,11 @@ def specialise(
     return etree.ElementTree(root)
 
 
-def _live_copy(full: etree._Element, vocabulary: Vocabulary, any_start: bool) -> etree._Element:
-    """A copy of the grammar's ``start`` and only the definitions the pruner can reach.
+def _live_copy(
+    full: etree._Element, vocabulary: Vocabulary, any_start: bool
+) -> tuple[etree._Element, set[str]]:
+    """A copy of the grammar's ``start`` and only the definitions the pruner can reach, and
+    the names of those definitions.
 
     About half of tei_all lies in the content of elements a document does not
     use, and every pass of the pruner over a copied tree costs in proportion to
@@ -484,7 +487,7 @@ def _live_copy(full: etree._Element, vocabulary: Vocabulary, any_start: bool) ->
     for child in full:
         if _local(child) != "define" or child.get("name") in live:
             root.append(_deep_copy(child))
-    return root
+    return root, live
 
 
 #: The key of the grammar's ``start`` among the holders (no define is named "").
