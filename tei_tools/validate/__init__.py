@@ -19,6 +19,7 @@ it either way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -337,6 +338,7 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
     if workers <= 1 or len(paths) < 2:
         return _validate_share(paths, settings, targets)
     shares = [sorted(share) for share in split_by_weight(sizes, workers)]
+    _before_fork(settings)
     checked = map_forked(
         lambda share: _validate_share([paths[i] for i in share], settings, targets),
         shares,
@@ -349,6 +351,24 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
         for index, report in zip(share, share_reports, strict=True):
             reports[index] = report
     return reports  # type: ignore[return-value]
+
+
+def _before_fork(settings: Settings) -> None:
+    """Load once, in the parent, what every worker would otherwise load for itself.
+
+    A forked worker inherits the modules the checks import and the index of
+    what the grammar allows where (read from tei_all, about 0.15 s): each
+    worker spared them starts validating that much sooner.
+    """
+    from tei_tools.errors import TeiToolsError
+    from tei_tools.validate import dates, facs, pointers, rng  # noqa: F401  (inherited)
+    from tei_tools.validate.schema_select import tei_all_path
+
+    schema = settings.schema
+    if schema is None or schema.suffix.lower() == ".rng":
+        # An unusable schema is reported by the worker that uses it, as without forking.
+        with contextlib.suppress(TeiToolsError):
+            rng.schema_index(schema or tei_all_path())
 
 
 def _validate_share(paths: list[Path], settings: Settings, targets) -> list[FileReport]:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
-from tei_tools.validate.problems import WARNING, Problem, element_path
+from tei_tools.validate.problems import WARNING, ElementPaths, Problem
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: What a ``@facs`` fragment may name: the parts of a facsimile.
@@ -44,9 +44,11 @@ def check_facs(
     if not elements:
         return
     kinds = {node.get(XML_ID): etree.QName(node).localname for node in _IDS(tree)}
+    paths = ElementPaths()  # hundreds of page breaks in one parent: counted once
+    files: dict[str, bool] = {}  # one look on disk per image named
     for node in elements:
         for token in node.get("facs").split():
-            why, code = _unresolved(token, kinds, document)
+            why, code = _unresolved(token, kinds, document, files)
             if why is None:
                 continue
             yield Problem(
@@ -55,7 +57,7 @@ def check_facs(
                 None,
                 severity,
                 f'@facs="{token}" {why}',
-                path=element_path(node),
+                path=paths(node),
                 rule="pointer",
                 attribute="facs",
                 code=code,
@@ -63,7 +65,9 @@ def check_facs(
             )
 
 
-def _unresolved(token: str, kinds: dict[str, str], document: Path | None) -> tuple[str | None, str]:
+def _unresolved(
+    token: str, kinds: dict[str, str], document: Path | None, files: dict[str, bool]
+) -> tuple[str | None, str]:
     if token.startswith("#"):
         kind = kinds.get(token[1:])
         if kind is None or kind in FACSIMILE_PARTS:
@@ -78,7 +82,10 @@ def _unresolved(token: str, kinds: dict[str, str], document: Path | None) -> tup
     relative = PurePosixPath(unquote(parsed.path))
     if relative.is_absolute() or ".." in relative.parts or relative.suffix.lower() == ".xml":
         return None, ""
-    if (document.parent / relative).is_file():
+    exists = files.get(str(relative))
+    if exists is None:
+        exists = files[str(relative)] = (document.parent / relative).is_file()
+    if exists:
         return None, ""
     return f'names the image "{relative}", which does not exist beside the document', (
         "facs-file-missing"

@@ -133,11 +133,15 @@ def _every_fault(tree, schema_path, vocabulary, index, file) -> list[Problem]:
     if local is None or _qname(tree.getroot()) not in index.children:
         return []  # a root the schema has nowhere (a wrong namespace) is the one fault named
 
+    # The prefixes are the document's, declared on or near its root: looked up once,
+    # not in each subtree checked.
+    spaces = _namespaces(tree)
+
     def explain(subtree, log):
         kept = [e for e in log if not _other_root_tried(e, subtree)]
         # No path in the working copy: the pass records each problem with its path in the
         # document, and counting a large parent's children once per log would cost more.
-        return _located_from_log(_SubtreeView(subtree), kept, index, file, _no_path)
+        return _located_from_log(_SubtreeView(subtree), kept, index, file, _no_path, spaces)
 
     maker = _problem_maker(file)
 
@@ -517,12 +521,15 @@ def _problems_from_log(
 
 
 def _located_from_log(
-    tree, log: list, index: SchemaIndex, file: str, paths=element_path
+    tree, log: list, index: SchemaIndex, file: str, paths=element_path, spaces=None
 ) -> list[tuple[etree._Element | None, Problem]]:
-    """Each libxml2 message as (the element it is about, a Problem); cascades and repeats left out."""
+    """Each libxml2 message as (the element it is about, a Problem); cascades and repeats left out.
+
+    ``spaces`` maps the prefixes of libxml2's paths to namespaces (looked up in
+    ``tree`` when not given).
+    """
     located: list[tuple[etree._Element | None, Problem]] = []
     seen: set[tuple[int | None, str]] = set()
-    spaces = None
     for entry in log:
         if _CASCADE.search(entry.message):
             continue

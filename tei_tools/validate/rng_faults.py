@@ -30,6 +30,16 @@ from tei_tools.validate.problems import ElementPaths, Problem, element_path, end
 MAX_CHECKS = 4000
 #: Repair rounds for one element's own faults.
 MAX_ROUNDS = 8
+#: A child holding more than this share of an invalid parent's elements is taken to be
+#: invalid too, without validating it first: validating such a "spine" (``text``,
+#: ``body``, a single ``div``) costs nearly a whole validation of the document, and
+#: it is nearly always where the parent's fault lies.  A spine that is valid after
+#: all only costs its children's checks; nothing is reported differently.
+SPINE_SHARE = 0.8
+#: Only a parent with at most this many element children is looked at for a spine.
+SPINE_CHILDREN = 8
+#: Nor a spine of fewer elements than this, whose validation costs little.
+SPINE_ELEMENTS = 1000
 
 #: Codes whose fault a repair of the working copy removes.
 _REPAIRABLE = frozenset(
@@ -96,8 +106,13 @@ class _Finder:
         self.checks += 1
         return bool(self.schema.validate(node))
 
-    def check(self, node: etree._Element, *, known_invalid: bool = False) -> bool:
-        """Record the faults of ``node``'s subtree and repair what can be; True if it is now valid."""
+    def check(
+        self, node: etree._Element, *, known_invalid: bool = False, size: int | None = None
+    ) -> bool:
+        """Record the faults of ``node``'s subtree and repair what can be; True if it is now valid.
+
+        ``size`` is the number of elements in the subtree, when the caller counted them.
+        """
         if self.checks >= MAX_CHECKS:
             return True
         first_log: list | None = None
@@ -109,11 +124,16 @@ class _Finder:
             first_log = list(self.schema.error_log)
         mutations = self.mutations
         broken: set[etree._Element] = set()
+        spine, spine_size = _spine(node, size)
         for child in list(node):
             if not isinstance(child.tag, str):
                 continue
             if self.is_known(child):
-                if not self.check(child):
+                if child is spine:
+                    valid = self.check(child, known_invalid=True, size=spine_size)
+                else:
+                    valid = self.check(child)
+                if not valid:
                     broken.add(child)
             elif (problem := self.stray(child)) is not None:
                 # An element the schema has nowhere (a foreign one): libxml2 may blame
@@ -185,6 +205,26 @@ class _Finder:
         if key not in self.seen:
             self.seen.add(key)
             self.found.append(problem)
+
+
+def _spine(node: etree._Element, size: int | None) -> tuple[etree._Element | None, int]:
+    """The child of an invalid ``node`` that holds most of its elements (None if none does),
+    and that child's size."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if not children or len(children) > SPINE_CHILDREN:
+        return None, 0
+    total = size if size is not None else int(_COUNT(node))
+    if total * SPINE_SHARE < SPINE_ELEMENTS:
+        return None, 0
+    sizes = [int(_COUNT(child)) for child in children]
+    largest = max(range(len(children)), key=sizes.__getitem__)
+    if sizes[largest] <= SPINE_SHARE * total:
+        return None, 0
+    return children[largest], sizes[largest]
+
+
+#: Elements in a subtree, counted in C.
+_COUNT = etree.XPath("count(descendant-or-self::*)")
 
 
 class _Origin:
