@@ -122,7 +122,7 @@ _CONTRACTED = "|".join(
         reverse=True,
     )
 )  # "Jno." and, in a signature in capitals, "JNO."
-_WORD = rf"(?:[A-Z]\.|(?:{_CONTRACTED}|{_SAINT})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+_WORD = rf"(?:[A-Z]\.(?:-[A-Z]\.)?|(?:{_CONTRACTED}|{_SAINT})[.:](?=\s+[A-Z])|[A-ZÀ-ÞА-Я][\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 # The first capital comes first in the pattern, and the look-behind after it, so that
 # the regular-expression engine can skip to capitals instead of trying every position.
 _CONTRACTED_RESTS = "|".join(
@@ -138,7 +138,7 @@ _CONTRACTED_RESTS = "|".join(
 )  # each rest after its own first letter: "Nath." is a contraction, "Bath." is not
 _FIRST_WORD = (
     r"[A-ZÀ-ÞА-Я](?<![\w.'’-].)"
-    rf"(?:\.|(?:{_CONTRACTED_RESTS}|(?<=S)te?|(?<=[MF])t)[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
+    rf"(?:\.(?:-[A-Z]\.)?|(?:{_CONTRACTED_RESTS}|(?<=S)te?|(?<=[MF])t)[.:](?=\s+[A-Z])|[\w'’]*(?:-[A-ZÀ-Þ\w][\w'’]*)*)"
 )
 #: A run of capitalised words, initials and particles (never a particle first or last).
 _CAPITALISED = re.compile(
@@ -406,10 +406,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: A block that is nothing but a name: a signature in a layout that does not mark them.
-_INITIAL = re.compile(r"[A-Z]\.")
+#: An initial, or the two of a hyphenated given name ("J.-J. Rousseau", "J.-B. Say").
+_INITIAL = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")
 _OF_AFTER = re.compile(r"\s+(?:of|for|at)\s")
 LONE_NAME = re.compile(
-    r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$"
+    r"^(?:[A-Z][a-z]{0,3}\.(?:-[A-Z]\.)?\s?|[A-Z]\.\s?){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$"
 )
 
 

@@ -41,7 +41,9 @@ COMMON = 3.5
 _NAME_ENDINGS = ("stein", "müller", "berg", "burg", "dorf", "dorff", "hoff", "hofer", "mann")
 
 _CAP = r"[A-ZÀ-ÞĀ-Ž][\w'’-]*"
-_NAME_WORD = rf"(?:[A-Z][a-z]{{1,4}}\.(?=\s+[A-Z])|{_CAP}(?![<_\w'’-])|[A-Z]\.)"
+#: A word of a name: a short cut ("Chr."), a capitalised word, an initial or the two initials
+#: of a hyphenated given name ("J.-J.").
+_NAME_WORD = rf"(?:[A-Z]\.-[A-Z]\.|[A-Z][a-z]{{1,4}}\.(?=\s+[A-Z])|{_CAP}(?![<_\w'’-])|[A-Z]\.)"
 
 
 @functools.lru_cache(maxsize=65536)

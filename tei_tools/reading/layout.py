@@ -939,9 +939,10 @@ def is_signature_line(line: str) -> bool:
     )
 
 
-#: A name signed with a full stop ("Henry Laurens.", "G. Washington.", "Jno. Hancock.").
+#: A name signed with a full stop ("Henry Laurens.", "G. Washington.", "Jno. Hancock.",
+#: "J.-J. Rousseau.", with the initials of a hyphenated given name).
 _SIGNED_NAME = re.compile(
-    r"^(?:[A-Z][a-z]{0,3}\.\s?|[A-Z]\.\s?){0,3}"
+    r"^(?:[A-Z][a-z]{0,3}\.(?:-[A-Z]\.)?\s?|[A-Z]\.\s?){0,3}"
     r"(?:(?:[A-Z][\w'’-]+|de|van|von|la|du)\s){0,3}[A-Z][\w'’-]+[.,]$"
 )
 
