@@ -976,9 +976,10 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     before_year = (
         rf"(?:(?:{_words(lang.between_month_and_year)})\s+)?" if lang.between_month_and_year else ""
     )
-    # A year may be the editor's, in brackets: "22 décembre [1760]", "29ten. Juni [1801]".
+    # A year may be the editor's, in brackets: "22 décembre [1760]", "29ten. Juni [1801]";
+    # an editor's word in brackets may stand before it: "11. Jan. [Freitag] 1793".
     year = (
-        rf"(?:\.?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
+        rf"(?:\.?(?:\s*\[[^\[\]\d]{{1,20}}\])?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
         rf"|\.?\s+\[(?P<by>[12]\d{{3}})\])?"
     )
     patterns = [

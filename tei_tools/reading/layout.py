@@ -124,6 +124,7 @@ def _read_into(doc: Document, text: str, profile: Profile) -> None:
     blocks = split_blocks(text, profile, doc)
     footer = take_footer(blocks, profile)
     head = take_title(blocks, profile)
+    join_broken_date_lines(blocks)
     preamble = take_preamble(blocks) if profile.preamble else take_dateline(blocks)
     notes = take_notes(blocks) if profile.letter_parts else []
     endorsements = take_endorsements(blocks) if profile.letter_parts else []
@@ -494,6 +495,39 @@ def _language_address(lines: tuple[str, ...], words: Language) -> bool:
 
 def _ends_with_page(text: str) -> bool:
     return bool(re.search(r",\s*[pP]{1,2}\.\s*\d+(?:\s*[-–]\s*\d+)?[.,]?$", text))
+
+
+#: A date line broken over at most this many lines, each at most this long.
+BROKEN_DATE_LINES = 4
+BROKEN_DATE_LINE_CHARS = 40
+
+
+_BARE_YEAR = re.compile(r"[12]\d{3}\.?")
+
+
+def join_broken_date_lines(blocks: list[RawBlock]) -> None:
+    """A date line written over a few short lines, as one line: at the top or the end.
+
+    "Steinau den 7 8br / 1793.", "Gotha / den 10den Dezembr. / 1783": where the lines
+    together are a date line, and at most one of them is a date of its own (a year
+    alone aside), the block is that date line.
+    Only the first block and the last three (a closing dateline comes after the
+    signature or the address) are looked at.
+    """
+    for index in {0, *range(max(0, len(blocks) - 3), len(blocks))}:
+        if index >= len(blocks):
+            continue
+        raw = blocks[index]
+        if not 2 <= len(raw.lines) <= BROKEN_DATE_LINES or raw.breaks:
+            continue
+        parts = [normalise_space(line) for line in raw.lines]
+        if any(len(part) > BROKEN_DATE_LINE_CHARS for part in parts):
+            continue
+        if sum(is_date_line(part) and not _BARE_YEAR.fullmatch(part) for part in parts) > 1:
+            continue  # two dates, each on its line: read line by line
+        joined = " ".join(parts)
+        if is_date_line(joined):
+            blocks[index] = RawBlock(raw.line, (joined,))
 
 
 def take_preamble(blocks: list[RawBlock]) -> list[Block]:
