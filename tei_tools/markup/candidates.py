@@ -870,9 +870,18 @@ LISTED = "listed with a "
 #: Reasons for a place that rest on the gazetteer alone, with nothing around the name.
 GAZETTEER_ALONE = frozenset({GAZETTEER, GAZETTEER_NO_SURNAME, TOWN_AND_SURNAME})
 #: Person evidence that a town's name can also have ("by Zaragoza", "Bengal has").
+#: A capitalised word after "de", "von", "van" in a language's prose ("Monsieur de Laleu", but
+#: also "la bataille de Friedland"): a person unless the document shows a place.
+PARTICLE_NAME = "a name with its particle"
+#: A capitalised word the language does not have ("Friedland"): a person unless the document
+#: shows a place.
+RARE_CAPITALISED = "capitalised, no word of the language"
+
 WEAK_PERSON_REASONS = frozenset(
     {
         SPEECH,
+        PARTICLE_NAME,
+        RARE_CAPITALISED,
         "after a verb of sending or telling",
         "followed by an office",
         "in apposition to an office",  # "Army Head-Quarters, South Africa"

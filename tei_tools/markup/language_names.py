@@ -29,7 +29,14 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from tei_tools.markup.candidates import ORG, PERSON, PLACE, Candidate
+from tei_tools.markup.candidates import (
+    ORG,
+    PARTICLE_NAME,
+    PERSON,
+    PLACE,
+    RARE_CAPITALISED,
+    Candidate,
+)
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
 from tei_tools.reading.languages import Language, language
 
@@ -613,9 +620,7 @@ def _capitalised_words(
             continue
         b = _name_after(text, b, tokens[index + 1 : index + 2], blocked, words)
         found = [c for c in found if c.end <= a or c.start >= b]
-        found.append(
-            Candidate(a, b, text[a:b], PERSON, "capitalised, no word of the language", True)
-        )
+        found.append(Candidate(a, b, text[a:b], PERSON, RARE_CAPITALISED, True))
     return found
 
 
@@ -729,7 +734,7 @@ def _particle_names(
             continue
         a, b = _trim_name(text, m.start(), m.end(), words)
         if _free(a, b, blocked):
-            found.append(Candidate(a, b, text[a:b], PERSON, "a name with its particle", True))
+            found.append(Candidate(a, b, text[a:b], PERSON, PARTICLE_NAME, True))
             accepted_end = b
     return found
 

@@ -927,14 +927,40 @@ def take_postscript(blocks: list[RawBlock]) -> list[Block]:
     """
     for index in range(len(blocks) - 1, max(len(blocks) - 4, 0), -1):
         if _POSTSCRIPT.match(blocks[index].text):
-            taken = blocks[index:]
-            del blocks[index:]
-            return [
-                block
-                for raw in taken
-                for block in (Block("postscript", b.text, b.line) for b in paragraphs_of(raw))
-            ]
+            return _postscript_from(blocks, index)
+    if _unmarked_postscript(blocks):
+        return _postscript_from(blocks, len(blocks) - 1)
     return []
+
+
+def _postscript_from(blocks: list[RawBlock], index: int) -> list[Block]:
+    taken = blocks[index:]
+    del blocks[index:]
+    return [
+        block
+        for raw in taken
+        for block in (Block("postscript", b.text, b.line) for b in paragraphs_of(raw))
+    ]
+
+
+def _unmarked_postscript(blocks: list[RawBlock]) -> bool:
+    """A paragraph after the signature with no "P.S.": "Adieu, mon amie. / Napoléon. / L'on peut ...".
+
+    Only where a closing formula, then a name signed with its full stop, each a
+    line of its own, stand right before the last block, and that block is prose.
+    """
+    if len(blocks) < 4:
+        return False
+    closing, signed, last = blocks[-3], blocks[-2], blocks[-1]
+    return (
+        len(closing.lines) == 1
+        and is_valediction(closing.lines[0])
+        and len(signed.lines) == 1
+        and _SIGNED_NAME.match(normalise_space(signed.lines[0])) is not None
+        and not is_date_line(last.text)
+        and not all(is_signature_line(line) for line in last.lines)
+        and len(last.text.split()) >= 8
+    )
 
 
 def is_valediction(line: str) -> bool:
@@ -946,8 +972,9 @@ def is_valediction(line: str) -> bool:
     if words is not None:
         bare = re.sub(r"[<>\[\]]", "", text)
         if any(
-            bare.rstrip(".,!") == v or bare.startswith(v + " ") for v in words.valedictions
-        ):  # "Vale.", "Adieu!"
+            bare.rstrip(".,!") == v or bare.startswith((v + " ", v + ", ", v + "; "))
+            for v in words.valedictions
+        ):  # "Vale.", "Adieu!", "Adieu, mon amie; ..."
             return True
     return bool(_VALEDICTION_LINE.match(text))
 
