@@ -61,7 +61,13 @@ from tei_tools.calendars import (
     to_gregorian,
 )
 from tei_tools.reading.languages import Language, language
-from tei_tools.reading.roman_dates import read_roman, roman_day_pattern, roman_to_date
+from tei_tools.reading.roman_dates import (
+    ROMAN_YEAR,
+    read_roman,
+    roman_day_pattern,
+    roman_to_date,
+    roman_year,
+)
 
 __all__ = ["DateMatch", "find_dates", "find_dates_in_sequence", "parse_date", "reference_day"]
 
@@ -980,7 +986,10 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     # an editor's word in brackets may stand before it: "11. Jan. [Freitag] 1793".
     year = (
         rf"(?:\.?(?:\s*\[[^\[\]\d]{{1,20}}\])?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
-        rf"|\.?\s+\[(?P<by>[12]\d{{3}})\])?"
+        rf"|\.?\s+\[(?P<by>[12]\d{{3}})\]"
+        # Latin writes the year in Roman numerals too: "11 Iunii MDCXXIII".
+        + (rf"|\.?\s*,?\s*{before_year}(?P<ry>{ROMAN_YEAR})" if lang.roman_days else "")
+        + ")?"
     )
     patterns = [
         re.compile(rf"(?<![\w.]){day}(?:\.\s*|\s+){between}{month}{year}"),
@@ -1049,6 +1058,8 @@ def _foreign(
             end = m.end("m")
     elif groups.get("by"):
         year = int(groups["by"])
+    elif groups.get("ry"):
+        year = roman_year(groups["ry"])
     w = Written(m.start(), end, year=year, month=month, day=day)
     return [single_date(text, w, calendar, anchor)]
 

@@ -285,8 +285,13 @@ def _dateline_place(
             a, b = _trim_name(text, after.start("place"), after.end("place"), words)
             if a < b and _free(a, b, blocked) and not _not_a_name(text[a:b], words):
                 return [Candidate(a, b, text[a:b], PLACE, "ends a dateline", True)]
-    if m is None:
-        return []
+    opening = _opening_place(text, m, blocked, words) if m is not None else []
+    return opening or _place_after_date(text, blocked, words)
+
+
+def _opening_place(
+    text: str, m: re.Match[str], blocked: Sequence[tuple[int, int]], words: Language | None
+) -> list[Candidate]:
     a, b = m.start("place"), m.end("place")
     if words is not None:
         first = re.match(r"\S+\s+", text[a:b])
@@ -302,6 +307,26 @@ def _dateline_place(
     if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVX]+\.", rest):
         return []
     return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
+
+
+#: The place a dateline ends with, set off from the date before it: "16 avril 1790, — [de
+#: Lyon].", "11 Iunii MDCXXIII. Balagniaci", "Ce 22e octobre. D'Amiens.".
+_PLACE_AFTER_DATE = re.compile(
+    rf"[\w.][.,;]\s*(?:[—–-]+\s*)?\[?(?:(?:de|von|aus|ex|e)\s+|[Dd]['’])?"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\]?[.,]?\s*$"
+)
+
+
+def _place_after_date(
+    text: str, blocked: Sequence[tuple[int, int]], words: Language | None
+) -> list[Candidate]:
+    after = _PLACE_AFTER_DATE.search(text)
+    if after is None or not re.search(r"\d|\b[MDCLXVI]{3,}\b", text[: after.start("place")]):
+        return []
+    a, b = _trim_name(text, after.start("place"), after.end("place"), words)
+    if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
+        return []
+    return [Candidate(a, b, text[a:b], PLACE, "ends a dateline", True)]
 
 
 def _salute_person(

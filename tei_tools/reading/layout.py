@@ -381,7 +381,10 @@ def _language_date_line(line: str, words: Language) -> bool:
     pointed = {t.strip(",;:()[]").lower() for t in text.split() if t.strip(",;:()[]").endswith(".")}
     cut = {t.rstrip(".") for t in pointed} & _cut_month_names(words.code)
     months = months | cut
-    tokens = [t.strip(".,;:()[]") for t in text.split()]
+    split = text.split()
+    if words.roman_calendar:  # "Kal.Febr.": two words run together at a point
+        split = [part for token in split for part in re.split(r"(?<=\.)(?=\w)", token)]
+    tokens = [t.strip(".,;:()[]") for t in split]
     tokens = [t for t in tokens if t]
     counted_back = words.roman_calendar and any(t.lower() in reference_words() for t in tokens)
     if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
@@ -389,7 +392,7 @@ def _language_date_line(line: str, words: Language) -> bool:
     if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
         return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
     for start in range(min(6, len(tokens))):
-        rest = _before_trailing_place(tokens[start:], words)
+        rest = _before_trailing_place(tokens[start:], words, text)
         if (
             start
             and "," not in text
@@ -413,7 +416,7 @@ _TITLE_PARTIES = re.compile(
 )
 
 
-def _before_trailing_place(tokens: list[str], words: Language) -> list[str]:
+def _before_trailing_place(tokens: list[str], words: Language, text: str = "") -> list[str]:
     """A date line's words less a place written after the date ("... au château de Ferney").
 
     The place is brought in by one of the language's words for it and holds a
@@ -428,7 +431,35 @@ def _before_trailing_place(tokens: list[str], words: Language) -> list[str]:
             and any(t[:1].isupper() for t in tail)
         ):
             return tokens[:index]
+    # A place after a whole date, in one to three capitalised words, perhaps brought in by
+    # "de" or a dash: "16 avril 1790, — [de Lyon]", "11 Iunii MDCXXIII. Balagniaci";
+    # after a day and month only with an elided "d'": "Ce 22e octobre. D'Amiens".
+    months = _language_line_words(words)[0]
+    for index in range(2, len(tokens)):
+        before, tail = tokens[index - 1], [t for t in tokens[index:] if t not in _DASHES]
+        if tail and tail[0].lower() in _FROM_WORDS:
+            tail = tail[1:]
+        if not 1 <= len(tail) <= 3 or not all(t[:1].isupper() for t in tail):
+            continue
+        set_off = re.search(rf"{re.escape(before)}(?:[.,;:]|\s*[—–\[(])", text)
+        if set_off and (
+            _YEAR_WORD.fullmatch(before)
+            or (before.lower() in months and _ELIDED_FROM.match(tokens[index]))
+        ):
+            return tokens[:index]
     return tokens
+
+
+#: A line that is only the place a letter was sent from: "D'Amiens.", "De Paris.", "Aus Jena.".
+_PLACE_FROM = re.compile(
+    r"^(?:[Dd]['’]|(?:De|Von|Aus|Ex|Da|Desde)\s+)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\.?$"
+)
+_DASHES = frozenset({"—", "–", "-", "--"})
+#: Words that bring in the place a letter was sent from ("de Lyon", "von Jena", "ex urbe").
+_FROM_WORDS = frozenset({"de", "d'", "d’", "von", "aus", "ex", "e", "da", "desde"})
+_ELIDED_FROM = re.compile(r"^[Dd]['’][A-ZÀ-Þ]")
+#: A year in figures or in Roman numerals.
+_YEAR_WORD = re.compile(r"[12]\d{3}|M{1,2}[CDLXVI]{0,12}")
 
 
 def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None:
@@ -483,7 +514,7 @@ def _language_address(lines: tuple[str, ...], words: Language) -> bool:
     Its first word is one an address opens with, and every line is short.
     """
     _, _, openers = _language_line_words(words)
-    first = normalise_space(lines[0]).split()
+    first = normalise_space(lines[0]).lstrip("[(").split()  # an editor's: "[À BOSC, À PARIS.]"
     return (
         bool(first)
         and first[0].lower() in openers
@@ -590,6 +621,8 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     while (
         len(blocks) > 1
         and not (len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]))
+        # "D'Amiens.": the date line's place (in English "De Lancey." signs)
+        and not (words is not None and _PLACE_FROM.match(blocks[-1].text))
         and (
             all(
                 is_signature_line(line) or (i == 0 and is_valediction(line))
@@ -704,6 +737,11 @@ def _before_signature(blocks: list[RawBlock]) -> list[Block]:
         and is_date_line(blocks[-2].lines[0])
     ):
         raw = blocks.pop()
+        if _LANGUAGE.get() is not None and _PLACE_FROM.match(normalise_space(raw.lines[0])):
+            # "Ce 22e octobre. / D'Amiens. / Henry.": the place is the date line's
+            date = blocks.pop()
+            text = f"{normalise_space(date.lines[0])} {normalise_space(raw.lines[0])}"
+            return [Block("closing_dateline", text, date.line)]
         office = [Block("signed", normalise_space(raw.lines[0]), raw.line)]
     if len(blocks) > 1 and len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]):
         raw = blocks.pop()
@@ -949,8 +987,8 @@ def _unmarked_postscript(blocks: list[RawBlock]) -> bool:
     Only where a closing formula, then a name signed with its full stop, each a
     line of its own, stand right before the last block, and that block is prose.
     """
-    if len(blocks) < 4:
-        return False
+    if len(blocks) < 4 or _LANGUAGE.get() is None:
+        return False  # the letters of other languages; English ones mark theirs "P.S."
     closing, signed, last = blocks[-3], blocks[-2], blocks[-1]
     return (
         len(closing.lines) == 1

@@ -43,6 +43,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 __all__ = [
+    "ROMAN_YEAR",
     "RomanDay",
     "ides_day",
     "nones_day",
@@ -52,6 +53,7 @@ __all__ = [
     "roman_month_words",
     "roman_to_date",
     "roman_words",
+    "roman_year",
 ]
 
 Reference = Literal["kalends", "nones", "ides"]
@@ -167,6 +169,17 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ROMAN_COUNT = r"[IVXivx]{1,5}j?"
 _ROMAN_YEAR = r"M{1,2}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w])"
+#: A year in Roman numerals, from M ("MDCXXIII"), points between the letters allowed ("M.D.XVII").
+ROMAN_YEAR = _ROMAN_YEAR
+
+
+def roman_year(numeral: str) -> int | None:
+    """The year a Roman numeral of :data:`ROMAN_YEAR` writes.
+
+    >>> roman_year("MDCXXIII")
+    1623
+    """
+    return _roman_number(numeral)
 
 
 _NUMERALS = (
