@@ -59,7 +59,7 @@ def _zipf(word: str, code: str) -> float:
         from wordfreq import zipf_frequency
     except ImportError:  # an install without wordfreq: every word counts as rare
         return 0.0
-    if code == "la":
+    if code in _WITHOUT_FREQUENCIES:
         return 0.0  # wordfreq has no Latin list: frequency says nothing
     return zipf_frequency(word, code)
 
@@ -206,7 +206,13 @@ def _not_a_name(word: str, words: Language | None) -> bool:
         or bare in months.names
         or bare in months.contractions
         or bare in months.abbreviations
+        # Latin superlatives of address and praise: "Nobilissimo", "Clarissime", "devotissimus"
+        or (words.code == "la" and _LATIN_SUPERLATIVE.search(bare) is not None)
     )
+
+
+#: The endings of a Latin superlative, in any case, with "-que" ("Doctissimeque").
+_LATIN_SUPERLATIVE = re.compile(r"issim(?:us|i|o|um|e|a|ae|am|is|os|as)(?:que)?$")
 
 
 def _trim_name(text: str, start: int, end: int, words: Language | None) -> tuple[int, int]:
@@ -335,7 +341,13 @@ def _salute_person(
     """The person a salutation names: "Mon cher Voltaire,"."""
     found: list[Candidate] = []
     for m in re.finditer(rf"{_CAP}(?:\s+{_CAP})*", text):
-        a, b = _trim_name(text, m.start(), m.end(), words)
+        start = m.start()
+        # The words of address before the name: "Clarissime Doctissimeque Groti", "Cher Ami".
+        for word in re.finditer(r"\S+", m.group()):
+            if not _addressing_word(word.group(), words) or word.end() == len(m.group()):
+                break
+            start = m.start() + word.end() + 1
+        a, b = _trim_name(text, start, m.end(), words)
         name = text[a:b]
         if (
             b - a > 2
@@ -345,6 +357,11 @@ def _salute_person(
         ):
             found.append(Candidate(a, b, name, PERSON, "named in the salutation", True))
     return found
+
+
+def _addressing_word(word: str, words: Language) -> bool:
+    """A word of a salutation that is no name: the language's words of address."""
+    return word in words.salutations or word in words.address or _not_a_name(word, words)
 
 
 def _titled_persons(
@@ -399,6 +416,14 @@ def _name_extent(name: str, words: Language) -> int:
         if (
             re.fullmatch(r"[A-Z][a-z]{0,4}\.", word)
             or _rare(word.strip(".,"), words.code, threshold)
+            # Latin has no frequency list: a capitalised word after a title is the name's
+            # ("Domino Hughoni Grotio"), a word of the language's own lists aside
+            or (
+                words.code in _WITHOUT_FREQUENCIES
+                and word[:1].isupper()
+                and not _not_a_name(word.strip(".,"), words)
+                and word.strip(".,") not in words.places
+            )
             or is_given_name(word)
             or re.match(rf"\s+(?:{_alternation(words.particles)})\s", name[m.end() :] + " ")
         ):
@@ -574,6 +599,8 @@ def _loanword(word: str, code: str) -> bool:
 
 #: How rare a capitalised word must be, in the language's word list, to be a name.
 _RARE_IN = {"de": 3.3, "fr": 2.6, "it": 2.6, "es": 2.6}
+#: Languages wordfreq has no list for (see :func:`_zipf`).
+_WITHOUT_FREQUENCIES = frozenset({"la"})
 
 
 def _capitalised_words(

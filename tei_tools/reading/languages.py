@@ -104,6 +104,34 @@ def is_known(language: str) -> bool:
     return base_code(language) in known_languages()
 
 
+#: The endings of a Latin place name's cases, by the ending of its nominative (first and
+#: second declension, singular and plural): the genitive or locative ("Pragae", "Lovanii",
+#: "Parisiis"), the accusative of motion ("Pragam", "Parisios"), the ablative ("Praga").
+_LATIN_CASES = (
+    ("ae", ("ae", "arum", "is", "as")),  # Bruxellae, Venetiae, Athenae
+    ("ii", ("ii", "iorum", "iis", "ios")),  # Parisii
+    ("a", ("a", "ae", "am")),  # Praga, Upsalia, Hollandia
+    ("um", ("um", "i", "o")),  # Lovanium, Londinum
+    ("us", ("us", "i", "o", "um")),
+    ("is", ("is", "i", "im")),  # Neapolis, Hispalis (third declension)
+)
+
+
+def latin_place_forms(nominative: str) -> tuple[str, ...]:
+    """The case forms a Latin place name takes in a letter.
+
+    >>> latin_place_forms("Praga")
+    ('Praga', 'Pragae', 'Pragam')
+    >>> latin_place_forms("Parisii")
+    ('Parisii', 'Parisiorum', 'Parisiis', 'Parisios')
+    """
+    for ending, cases in _LATIN_CASES:
+        if nominative.endswith(ending):
+            stem = nominative[: len(nominative) - len(ending)]
+            return tuple(stem + case for case in cases)
+    return (nominative,)
+
+
 @functools.cache
 def language(code: str) -> Language | None:
     """The words of ``code`` (``de``, ``fr``, ``la``, ``it``, ``es``); None for English or unknown.
@@ -140,7 +168,12 @@ def language(code: str) -> Language | None:
         body_links=tuple(names.get("body_links", ())),
         self_naming_heads=frozenset(names.get("self_naming_heads", ())),
         place_before=tuple(names.get("place_before", ())),
-        places=frozenset(data.get("places", {}).get("names", ())),
+        places=frozenset(data.get("places", {}).get("names", ()))
+        | frozenset(
+            form
+            for name in data.get("places", {}).get("latin_nominatives", ())
+            for form in latin_place_forms(name)
+        ),
         noun_endings=tuple(names.get("noun_endings", ())),
         salutations=tuple(letters.get("salutations", ())),
         valedictions=tuple(letters.get("valedictions", ())),
