@@ -309,8 +309,8 @@ def _opening_place(
         return []
     if words is not None and name.lower() in {w.lower() for w in words.before_day}:
         return []  # "Den 28. Dezember 1775.": the word before the day, capitalised
-    rest = text[b:].lstrip()
-    if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVX]+\.", rest):
+    rest = text[b:].lstrip(" .")
+    if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVXLCDMƆ]+\.", rest):
         return []
     return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
 
@@ -332,7 +332,17 @@ def _place_after_date(
     a, b = _trim_name(text, after.start("place"), after.end("place"), words)
     if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
         return []
+    if words is not None and _month_cut(text[a:b], words):
+        return []  # "IIII Kal. April.": the month, cut short
     return [Candidate(a, b, text[a:b], PLACE, "ends a dateline", True)]
+
+
+def _month_cut(word: str, words: Language) -> bool:
+    """A month's name cut short after its third letter or later ("April" of "Aprilis")."""
+    return len(word) >= 3 and any(
+        name.lower().startswith(word.lower())
+        for name in (*words.months.names, *words.months.contractions)
+    )
 
 
 def _salute_person(

@@ -515,13 +515,20 @@ def _language_address(lines: tuple[str, ...], words: Language) -> bool:
     """
     _, _, openers = _language_line_words(words)
     first = normalise_space(lines[0]).lstrip("[(").split()  # an editor's: "[À BOSC, À PARIS.]"
+    # An address set as one line runs longer than each line of one set line by line.
+    longest = ADDRESS_LINE_CHARS if len(lines) == 1 else 60
     return (
         bool(first)
         and first[0].lower() in openers
         and len(lines) <= 10
-        and all(len(normalise_space(line)) <= 60 for line in lines)
+        and all(len(normalise_space(line)) <= longest for line in lines)
         and not normalise_space(lines[-1]).endswith((",", ";"))
     )
+
+
+#: The longest address written as one line ("Viro excellentissimo domino Hugoni Grotio,
+#: Suecorum penes christianissimum regem legato, Parisios.").
+ADDRESS_LINE_CHARS = 160
 
 
 def _ends_with_page(text: str) -> bool:
@@ -1010,7 +1017,7 @@ def is_valediction(line: str) -> bool:
     if words is not None:
         bare = re.sub(r"[<>\[\]]", "", text)
         if any(
-            bare.rstrip(".,!") == v or bare.startswith((v + " ", v + ", ", v + "; "))
+            bare.rstrip(".,!") == v.rstrip(".") or bare.startswith((v + " ", v + ", ", v + "; "))
             for v in words.valedictions
         ):  # "Vale.", "Adieu!", "Adieu, mon amie; ..."
             return True
