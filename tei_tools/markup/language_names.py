@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
 
 from tei_tools.markup.candidates import (
@@ -114,6 +115,20 @@ def find_language_candidates(
 ) -> list[Candidate]:
     """Name candidates in ``text`` of language ``code`` outside the ``taken`` spans."""
     words = language(code)
+    view = _in_small_letters(text, words) if words is not None else None
+    if view is not None:
+        # A title or an address set in capitals ("DE MADAME DE SÉVIGNÉ AU COMTE DE BUSSY",
+        # "A L'ABBÉ LE BLANC."): read as if written in small letters, marked as written.
+        found_in_view = find_language_candidates(
+            view,
+            taken,
+            code,
+            in_signature=in_signature,
+            in_salute=in_salute,
+            in_dateline=in_dateline,
+            in_title=in_title,
+        )
+        return [replace(c, text=text[c.start : c.end]) for c in found_in_view]
     found: list[Candidate] = []
     blocked = [(s, e) for s, e, _ in taken]
     if words is not None:
@@ -135,6 +150,44 @@ def find_language_candidates(
     found += _names_in_capitals(text, [*blocked, *((c.start, c.end) for c in found)], words)
     found += _capitalised_words(text, [*blocked, *((c.start, c.end) for c in found)], words)
     return _without_overlaps(found)
+
+
+#: Words written small inside a name or between names, in a line set in capitals.
+_SMALL_WORDS = frozenset(
+    "de du des la le les l d au aux à a et von vom van der den die das an und zu zum zur "
+    "ad et ex ab cum".split()
+)
+
+
+def _in_small_letters(text: str, words: Language) -> str | None:
+    """``text`` set in capitals, as written in small letters with capital initials; else None.
+
+    Each word keeps its place and length (so that spans carry over): particles,
+    articles and prepositions small ("de", "au", "l'"), the article of a surname
+    capitalised ("LE BLANC" is "Le Blanc", but "LA MARQUISE" is "la Marquise").
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return None
+    titles = {t.lower().split()[-1].split("'")[-1].split("’")[-1] for t in words.titles}
+    small_titles = {t for t in words.titles if t.islower()}  # "abbé", "comte", "sieur"
+    parts = re.split(r"([\w]+)", text)
+    out: list[str] = []
+    tokens = [i for i, part in enumerate(parts) if part and part[0].isalnum()]
+    for position, index in enumerate(tokens):
+        word = parts[index]
+        lower = word.lower()
+        following = parts[tokens[position + 1]].lower() if position + 1 < len(tokens) else ""
+        small = lower in _SMALL_WORDS and not (
+            lower in ("le", "la", "les") and following and following not in titles
+        )
+        capital = word[:1] + word[1:].lower()
+        if lower in small_titles and capital not in words.titles:
+            small = True  # a title written small in the language: "l'abbé Le Blanc"
+        parts[index] = lower if small else capital
+    out = parts
+    view = "".join(out)
+    return view if len(view) == len(text) else None
 
 
 def _names_in_capitals(
@@ -406,6 +459,9 @@ def _titled_persons(
         if article and title[article.end() :] in words.titles:
             a += article.end()  # "le sieur de Voltaire": the article is not the name's
         b = name_start + _name_extent(name, words)
+        kept = text[name_start:b].split()
+        if all(w in words.particles or w in words.surname_articles for w in kept):
+            continue  # "M. le Président": an article and an office, no name
         found.append(Candidate(a, b, text[a:b], PERSON, "after a title", True))
     return found
 
@@ -846,10 +902,19 @@ def _title_parties(
     for a, b in spans:
         a, b = _trim_name(text, a, b, words)
         name = text[a:b]
+        # "Madame de Sévigné", "Comte de Bussy": the title before the name is the name's
+        bare = name.split()
+        while len(bare) > 1 and bare[0] in words.titles:
+            bare = bare[1:]
+        if not _free(a, b, blocked):  # the title is a form of address: the name after it
+            while len(bare) > 1 and bare[0] in words.particles:
+                bare = bare[1:]
+            a = b - len(" ".join(bare)) if text[a:b].endswith(" ".join(bare)) else a
+            name = text[a:b]
         if (
             a < b
             and _free(a, b, blocked)
-            and not any(_not_a_name(w, words) for w in _surname_words(name, words))
+            and not any(_not_a_name(w, words) for w in _surname_words(" ".join(bare), words))
             and name.split()[0] not in words.letter_words
             and not (
                 name.isupper() and any(_zipf(w.lower(), words.code) >= 4.0 for w in name.split())
