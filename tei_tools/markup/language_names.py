@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from tei_tools.markup.candidates import (
     ORG,
@@ -152,13 +152,6 @@ def find_language_candidates(
     return _without_overlaps(found)
 
 
-#: Words written small inside a name or between names, in a line set in capitals.
-_SMALL_WORDS = frozenset(
-    "de du des la le les l d au aux à a et von vom van der den die das an und zu zum zur "
-    "ad et ex ab cum".split()
-)
-
-
 def _in_small_letters(text: str, words: Language) -> str | None:
     """``text`` set in capitals, as written in small letters with capital initials; else None.
 
@@ -178,7 +171,7 @@ def _in_small_letters(text: str, words: Language) -> str | None:
         word = parts[index]
         lower = word.lower()
         following = parts[tokens[position + 1]].lower() if position + 1 < len(tokens) else ""
-        small = lower in _SMALL_WORDS and not (
+        small = lower in words.small_in_capitals and not (
             lower in ("le", "la", "les") and following and following not in titles
         )
         capital = word[:1] + word[1:].lower()

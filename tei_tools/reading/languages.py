@@ -55,6 +55,7 @@ class Language:
     particles: tuple[str, ...] = ()
     #: A surname's own article after its particle ("de La Guiche").
     surname_articles: tuple[str, ...] = ()
+    small_in_capitals: frozenset[str] = frozenset()
     address: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
     body_heads: frozenset[str] = frozenset()
@@ -161,6 +162,7 @@ def language(code: str) -> Language | None:
         peerage=tuple(names.get("peerage", ())),
         particles=tuple(names.get("particles", ())),
         surname_articles=tuple(names.get("surname_articles", ())),
+        small_in_capitals=frozenset(names.get("small_in_capitals", ())),
         address=tuple(names.get("address", ())),
         not_names=frozenset(names.get("not_names", ())),
         body_heads=frozenset(names.get("body_heads", ())),
