@@ -264,3 +264,44 @@ def month_names(language: str = "en") -> MonthNames:
 def _ymd(value: object) -> YMD:
     year, month, day = (int(part) for part in str(value).split("-"))
     return year, month, day
+
+
+# --- the French Republican calendar ---------------------------------------------------------
+
+
+@functools.cache
+def _republican() -> dict:
+    text = (resources.files("tei_tools") / "data" / "calendars" / "republican.toml").read_text(
+        encoding="utf-8"
+    )
+    return tomllib.loads(text)
+
+
+def republican_month_words() -> dict[str, int]:
+    """The Republican months' names (lower case, with and without accents), by number."""
+    return {
+        name: int(number) for number, names in _republican()["months"].items() for name in names
+    }
+
+
+def republican_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day of a Republican date; month 13 is the complementary days.
+
+    The arithmetic is convertdate's (its default method gives the years as the calendar
+    was kept, I to XIV); a date that does not exist (31 Ventôse, a sixth complementary day
+    of a common year) is a ValueError.
+
+    >>> republican_to_gregorian(8, 6, 18)  # 18 Ventôse an VIII
+    datetime.date(1800, 3, 9)
+    >>> republican_to_gregorian(2, 3, 4)  # 4 Frimaire an II, the decree's day
+    datetime.date(1793, 11, 24)
+    """
+    from convertdate import french_republican
+
+    last_year = int(_republican()["last_year"])
+    if not 1 <= year <= last_year or not 1 <= month <= 13 or not 1 <= day <= 30:
+        raise ValueError(f"an {year}, month {month}, day {day} is no Republican date")
+    gregorian = dt.date(*french_republican.to_gregorian(year, month, day))
+    if tuple(french_republican.from_gregorian(*gregorian.timetuple()[:3])) != (year, month, day):
+        raise ValueError(f"day {day} of month {month} an {year} does not exist")
+    return gregorian

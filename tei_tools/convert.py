@@ -142,6 +142,7 @@ def convert(
             source_bibls=source_bibls,
             title=title,
             correspondence=correspondence,
+            dating_methods=enricher.dating_methods if markup else frozenset(),
         )
     )
     root.append(text_element)

@@ -503,3 +503,116 @@ def test_a_signature_cut_short_keeps_its_point_and_a_rank_its_name():
 def test_an_older_french_date_with_de_between_day_and_month():
     [found] = find_dates("Potsdam, ce 19 de juillet 1749.", language="fr")
     assert (found.text, found.attrs["when"]) == ("19 de juillet 1749", "1749-07-19")
+
+
+# --- the third tuning batch's layouts (issue 28), written afresh ---------------------------
+
+LATIN_BODY = (
+    "Vir clarissime,\n\nLiteras tuas accepi, quibus me certiorem fecisti de rebus tuis; gaudeo "
+    "te valere et studia tua feliciter procedere.\n\n"
+)
+
+
+def test_a_date_line_broken_over_short_lines_is_one_date_line():
+    text = (
+        "Brief an den Bruder\n\n"
+        + GERMAN_BODY
+        + "Dein Bruder\nKarl\n\nLeipzig\nden 3ten Mai\n1790\n"
+    )
+    facts = _corresp(_read_in("de", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == ("Karl", "Leipzig", "1790-05-03")
+
+
+def test_a_place_after_a_whole_date_is_the_place_of_sending():
+    for line, place in (("4 juin 1788, — [de Rouen].", "Rouen"), ("4 juin 1788. Rouen.", "Rouen")):
+        facts = _corresp(_read_in("fr", "Une lettre à M. Durand\n\n" + line + "\n\n" + FRENCH_BODY))
+        assert (facts["place"], facts["date"]) == (place, "1788-06-04")
+
+
+def test_a_cut_month_after_a_date_is_no_place():
+    facts = _corresp(
+        _read_in(
+            "la",
+            "Epistola ad amicum\n\nRomae, III Kal. April.\n\n" + LATIN_BODY + "Tuus\n\nMarcus\n",
+        )
+    )
+    assert facts["place"] == "Romae"
+
+
+def test_the_place_between_date_and_signature_goes_with_the_date():
+    text = "À Madame de Lorme\n\n" + FRENCH_BODY + "Ce 5e juillet.\n\nDe Rouen.\n\nPierre.\n"
+    facts = _corresp(_read_in("fr", text))
+    assert (facts["sender"], facts["place"]) == ("Pierre", "Rouen")
+
+
+def test_a_latin_town_is_read_in_its_cases():
+    from tei_tools.reading.languages import latin_place_forms
+
+    assert {"Lovanii", "Lovanio"} <= set(latin_place_forms("Lovanium"))
+    places = language("la").places
+    assert {"Upsaliam", "Bruxellis", "Parisios", "Hafniae"} <= places
+
+
+def test_a_latin_year_may_be_written_in_roman_figures():
+    found = find_dates("Datae Lovanii 14 Iunii MDCXXV.", language="la")
+    assert [(m.text, m.attrs["when"]) for m in found] == [("14 Iunii MDCXXV", "1625-06-14")]
+
+
+def test_a_latin_count_may_be_an_ablative_ordinal():
+    found = find_dates("sexto Kal. Mart. 1630", language="la")
+    assert [m.attrs["when"] for m in found] == ["1630-02-24"]
+
+
+def test_a_title_in_capitals_names_sender_and_addressee():
+    facts = _corresp(_read_in("fr", "DE MONSIEUR DE LORME À L'ABBÉ LE NOIR.\n\n" + FRENCH_BODY))
+    assert facts["sender"] == "LORME"
+    assert facts["addressee"] in ("L'ABBÉ LE NOIR", "ABBÉ LE NOIR", "LE NOIR")
+
+
+def test_an_unmarked_postscript_after_the_signature_leaves_the_signature_in_the_closer():
+    text = "Une lettre\n\nLyon, le 2 mai 1780.\n\n" + FRENCH_BODY
+    text += "Adieu, mon ami; je pars demain.\n\nPierre Durand.\n\n"
+    text += "Je joins à cette lettre le mémoire que vous m'avez demandé la semaine passée.\n"
+    result = _read_in("fr", text)
+    assert _corresp(result)["sender"] == "Pierre Durand"
+    t = "{http://www.tei-c.org/ns/1.0}"
+    assert result.tree.find(f".//{t}postscript") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "custom"),
+    [
+        ("18 Ventôse an VIII", "1800-03-09", "VIII-06-18"),
+        ("le 4 frimaire an II de la République française", "1793-11-24", "II-03-04"),
+        ("1er vendémiaire de l'an III", "1794-09-22", "III-01-01"),
+        ("10 nivôse an XIV", "1805-12-31", "XIV-04-10"),
+    ],
+)
+def test_a_french_republican_date_gets_its_gregorian_day(text, when, custom):
+    (found,) = find_dates(text, language="fr")
+    assert (found.attrs["when"], found.attrs["when-custom"], found.attrs["datingMethod"]) == (
+        when,
+        custom,
+        "#republican",
+    )
+
+
+def test_a_republican_day_that_does_not_exist_is_a_problem():
+    (found,) = find_dates("4 frimaire an XX", language="fr")  # the calendar ended in XIV
+    assert found.problem and "when" not in found.attrs
+
+
+def test_the_header_declares_the_republican_calendar_only_where_used(tei_all):
+    from lxml import etree
+
+    t = "{http://www.tei-c.org/ns/1.0}"
+    dated = _read_in("fr", "Une lettre\n\nParis, 18 ventôse an VIII.\n\n" + FRENCH_BODY)
+    plain = _read_in("fr", "Une lettre\n\nParis, 9 mars 1800.\n\n" + FRENCH_BODY)
+    ids = [
+        c.get("{http://www.w3.org/XML/1998/namespace}id") for c in dated.tree.iter(f"{t}calendar")
+    ]
+    assert "republican" in ids
+    assert "republican" not in [
+        c.get("{http://www.w3.org/XML/1998/namespace}id") for c in plain.tree.iter(f"{t}calendar")
+    ]
+    assert tei_all.validate(etree.ElementTree(dated.tree.getroot())), tei_all.error_log

@@ -58,6 +58,8 @@ from tei_tools.calendars import (
     is_real_date,
     month_length,
     month_names,
+    republican_month_words,
+    republican_to_gregorian,
     to_gregorian,
 )
 from tei_tools.reading.languages import Language, language
@@ -1009,7 +1011,49 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     if lang.roman_calendar:
         roman = roman_day_pattern(tuple(sorted(months.items())))
         forms.append((roman, _with_months(_roman_date, months)))
+    if lang.republican_calendar:
+        forms.append((_republican_pattern(), _republican_date))
     return tuple(forms)
+
+
+#: The calendar a Republican date is written in, as the header declares it.
+REPUBLICAN = "#republican"
+
+
+@functools.cache
+def _republican_pattern() -> re.Pattern[str]:
+    """ "18 Ventôse an VIII", "1er vendémiaire de l'an III", "4 frimaire an 2"."""
+    names = republican_month_words()
+    months = _words({*names, *(n.capitalize() for n in names), *(n.upper() for n in names)})
+    return re.compile(
+        rf"(?<![\w.])(?P<d>30|[12]\d|0?[1-9])(?:er)?\s+(?P<m>{months})\s+"
+        rf"(?:de\s+l['’])?an\s+(?P<ry>[IVX]{{1,5}}|1[0-4]|[1-9])(?![\w])"
+        rf"(?:\s+de\s+la\s+[Rr]épublique(?:\s+française)?)?"
+    )
+
+
+def _republican_date(
+    text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
+) -> Found:
+    """A day of the French Republican calendar: ``@when`` Gregorian, the date as written in
+    ``@when-custom`` (year in Roman figures, month, day) with ``@datingMethod``."""
+    written = m.group("ry")
+    year = int(written) if written.isdigit() else roman_year(written.upper())
+    month = republican_month_words()[m.group("m").lower()]
+    day = int(m.group("d"))
+    w = Written(m.start(), m.end())
+    try:
+        gregorian = republican_to_gregorian(year or 0, month, day)
+    except ValueError as error:
+        return [_match(text, w, {}, f"{m.group()!r}: {error}")]
+    custom = f"{_roman_numeral(year or 0)}-{month:02d}-{day:02d}"
+    attrs = {"when": gregorian.isoformat(), "when-custom": custom, "datingMethod": REPUBLICAN}
+    return [_match(text, w, attrs, None)]
+
+
+def _roman_numeral(number: int) -> str:
+    """A year of the Republic in Roman figures (1 to 39): "VIII"."""
+    return _roman(number)
 
 
 def _with_months(handler: Callable[..., Found], months: dict[str, int]) -> Handler:

@@ -111,6 +111,8 @@ class Enricher:
         #: The type a name has where its own context types it (not by weak person evidence
         #: nor by its neighbours), which wins over the weaker typings elsewhere.
         self._strong: dict[str, str] = {}
+        #: Calendars other than the Julian and Gregorian that the document's dates are in.
+        self.dating_methods: set[str] = set()
         self._surname_cache: dict[str, bool] = {}
         self._typed: dict[str, tuple[str, str]] = {}
         self._taken_ids: dict[str, frozenset[str]] = {}
@@ -513,6 +515,9 @@ class Enricher:
         return [self._date_span(match, block) for match in found], anchor
 
     def _date_span(self, match: DateMatch, block: Block) -> Span:
+        method = match.attrs.get("datingMethod")
+        if method and method != "#julian":  # the header declares every calendar used
+            self.dating_methods.add(method.lstrip("#"))
         if match.problem:
             self._report(
                 "uncertain-date", match.text, match.problem, block, match.start, match.end, "date"

@@ -364,7 +364,7 @@ def _opening_place(
 #: The place a dateline ends with, set off from the date before it: "16 avril 1790, — [de
 #: Lyon].", "11 Iunii MDCXXIII. Balagniaci", "Ce 22e octobre. D'Amiens.".
 _PLACE_AFTER_DATE = re.compile(
-    rf"[\w.][.,;]\s*(?:[—–-]+\s*)?\[?(?:(?:de|von|aus|ex|e)\s+|[Dd]['’])?"
+    rf"[\w.][.,;]\s*(?:[—–-]+\s*)?\[?(?:(?:[Dd]e|[Vv]on|[Aa]us|[Ee]x|e)\s+|[Dd]['’])?"
     rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})\]?[.,]?\s*$"
 )
 
@@ -439,6 +439,8 @@ def _titled_persons(
         if b <= name_start or not _free(a, b, blocked):
             continue
         parts = name.split()
+        if len(parts) > 1 and parts[0] in words.surname_articles:
+            parts = parts[1:]  # "l'abbé Le Blanc": the surname's article is no word to judge
         if not parts or _not_a_name(parts[0], words):
             continue
         title = m.group("title")
@@ -488,11 +490,11 @@ def _name_extent(name: str, words: Language) -> int:
         ):
             end = m.end()
             continue
-        if (
-            index >= 1
-            and name[:end].split()[-1] in words.particles
-            and _zipf(word.lower(), words.code) < 4.0
-        ):
+        previous = name[:end].split()[-1] if end else ""
+        if index >= 1 and previous in words.surname_articles and word[:1].isupper():
+            end = m.end()  # "l'abbé Le Blanc": the word after a surname's article is the name's
+            continue
+        if index >= 1 and previous in words.particles and _zipf(word.lower(), words.code) < 4.0:
             end = m.end()  # "von Auersperg": the word after a particle is the name's
             continue
         break

@@ -47,6 +47,8 @@ class Language:
     roman_days: bool = False
     #: Whether days are counted to the Kalends, Nones and Ides ("III Non. Oct.").
     roman_calendar: bool = False
+    #: Dates of the French Republican calendar ("18 Ventôse an VIII"), data/calendars/republican.toml.
+    republican_calendar: bool = False
     weekdays: tuple[str, ...] = ()
     #: Times of day a date line may end with ("Abends", "au soir").
     times_of_day: tuple[str, ...] = ()
@@ -156,6 +158,7 @@ def language(code: str) -> Language | None:
         day_slash_month_short_year=bool(dates.get("day_slash_month_short_year", False)),
         roman_days=bool(dates.get("roman_days", False)),
         roman_calendar=bool(dates.get("roman_calendar", False)),
+        republican_calendar=bool(dates.get("republican_calendar", False)),
         weekdays=tuple(dates.get("weekdays", ())),
         times_of_day=tuple(dates.get("times_of_day", ())),
         titles=tuple(names.get("titles", ())),

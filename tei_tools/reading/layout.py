@@ -541,13 +541,14 @@ BROKEN_DATE_LINE_CHARS = 40
 
 
 _BARE_YEAR = re.compile(r"[12]\d{3}\.?")
+_WITH_YEAR = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 
 
 def join_broken_date_lines(blocks: list[RawBlock]) -> None:
     """A date line written over a few short lines, as one line: at the top or the end.
 
     "Steinau den 7 8br / 1793.", "Gotha / den 10den Dezembr. / 1783": where the lines
-    together are a date line, and at most one of them is a date of its own (a year
+    together are a date line, and none of them is a whole date with its year (a year
     alone aside), the block is that date line.
     Only the first block and the last three (a closing dateline comes after the
     signature or the address) are looked at.
@@ -561,8 +562,9 @@ def join_broken_date_lines(blocks: list[RawBlock]) -> None:
         parts = [normalise_space(line) for line in raw.lines]
         if any(len(part) > BROKEN_DATE_LINE_CHARS for part in parts):
             continue
-        if sum(is_date_line(part) and not _BARE_YEAR.fullmatch(part) for part in parts) > 1:
-            continue  # two dates, each on its line: read line by line
+        dated = [part for part in parts if is_date_line(part) and not _BARE_YEAR.fullmatch(part)]
+        if len(dated) > 1 or any(_WITH_YEAR.search(part) for part in dated):
+            continue  # a whole date on a line of its own (and a signature): read line by line
         joined = " ".join(parts)
         if is_date_line(joined):
             blocks[index] = RawBlock(raw.line, (joined,))

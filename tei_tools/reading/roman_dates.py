@@ -174,10 +174,10 @@ ROMAN_YEAR = _ROMAN_YEAR
 
 
 def roman_year(numeral: str) -> int | None:
-    """The year a Roman numeral of :data:`ROMAN_YEAR` writes.
+    """The year a Roman numeral writes ("MDCXXIII", or a year of the Republic: "VIII").
 
-    >>> roman_year("MDCXXIII")
-    1623
+    >>> roman_year("MDCXXIII"), roman_year("VIII")
+    (1623, 8)
     """
     return _roman_number(numeral)
 

@@ -6,6 +6,7 @@ host name, no path, so the same input and version give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import PurePath
 
 from lxml import etree
@@ -27,12 +28,14 @@ def build_header(
     source_bibls: list[etree._Element],
     title: str | None = None,
     correspondence: etree._Element | None = None,
+    dating_methods: Collection[str] = frozenset(),
 ) -> etree._Element:
     """The full header: titleStmt, publication, series, source, encoding and profile.
 
     ``title`` is the normalised title (see :func:`header_title`); the
     document's own title as written is the fallback.  ``correspondence`` is a
-    letter's ``correspDesc`` (:mod:`tei_tools.tei.correspondence`).
+    letter's ``correspDesc`` (:mod:`tei_tools.tei.correspondence`); ``dating_methods``
+    the other calendars its dates are in ("republican"), declared beside the two always there.
     """
     header = tei("teiHeader")
     file_desc = etree.SubElement(header, tei("fileDesc").tag)
@@ -42,7 +45,7 @@ def build_header(
         file_desc.append(series_statement(profile))
     file_desc.append(source_description(doc, profile, source_bibls))
     header.append(encoding_description())
-    desc = profile_description(doc, creation_date, profile.calendar)
+    desc = profile_description(doc, creation_date, profile.calendar, dating_methods)
     if correspondence is not None:
         desc.insert(1 if creation_date is not None else 0, correspondence)
     header.append(desc)
@@ -172,7 +175,10 @@ def encoding_description() -> etree._Element:
 
 
 def profile_description(
-    doc: Document, creation_date: tuple[dict[str, str], str] | None, calendar: str = "gregorian"
+    doc: Document,
+    creation_date: tuple[dict[str, str], str] | None,
+    calendar: str = "gregorian",
+    dating_methods: Collection[str] = frozenset(),
 ) -> etree._Element:
     desc = tei("profileDesc")
     if creation_date is not None:
@@ -191,7 +197,16 @@ def profile_description(
         julian = f"Julian calendar (Old Style). {reading.describe()}"
     calendars.append(_calendar("julian", julian))
     calendars.append(_calendar("gregorian", "Gregorian calendar (New Style)."))
+    if "republican" in dating_methods:
+        calendars.append(_calendar("republican", REPUBLICAN_DESCRIPTION))
     return desc
+
+
+#: The French Republican calendar as a header declares it.
+REPUBLICAN_DESCRIPTION = (
+    "French Republican calendar (1792-1805): @when gives the Gregorian day, "
+    "@when-custom the date as written (year of the Republic, month, day)."
+)
 
 
 def _calendar(ident: str, description: str) -> etree._Element:
