@@ -616,3 +616,34 @@ def test_the_header_declares_the_republican_calendar_only_where_used(tei_all):
         c.get("{http://www.w3.org/XML/1998/namespace}id") for c in plain.tree.iter(f"{t}calendar")
     ]
     assert tei_all.validate(etree.ElementTree(dated.tree.getroot())), tei_all.error_log
+
+
+def test_untyped_names_in_a_list_take_the_lists_type():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    text = "Ich lese jetzt Batteux, Webb, Sulzer und Wood mit großem Vergnügen."
+    found = {c.text: c.tag for c in find_language_candidates(text, [], "de")}
+    assert found.get("Webb") == found.get("Wood") == "persName"
+
+
+def test_a_place_and_a_person_after_its_comma_are_no_list():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    text = "Le maire de la ville de Gex, M. Fabry, est député."
+    found = {c.text: c.tag for c in find_language_candidates(text, [], "fr")}
+    assert found.get("Gex") != "persName"
+
+
+@pytest.mark.parametrize("word", ["Gnädigster", "Verehrungswürdigste", "Liebster"])
+def test_a_german_superlative_of_address_is_no_person(word):
+    from tei_tools.markup.language_names import find_language_candidates
+
+    found = find_language_candidates(f"{word} Herr!", [], "de", in_salute=True)
+    assert word not in {c.text for c in found if c.tag == "persName"}
+
+
+@pytest.mark.parametrize("name", ["Karsten", "Münster"])
+def test_a_name_that_ends_like_a_superlative_stays_a_name(name):
+    from tei_tools.markup.language_names import _german_address_adjective
+
+    assert not _german_address_adjective(name)

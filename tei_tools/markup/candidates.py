@@ -250,7 +250,7 @@ def _candidates_in(
             covered = max(covered, candidate.end)
     found.extend(s for s in states if not any(s.start < e and b < s.end for b, e, _ in taken))
     found.extend(units)
-    return _type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
+    return type_by_neighbours(text, found, taken) + bodies_around_places(text, taken)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1032,10 +1032,18 @@ _JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$"
 _ARTICLE_GAP = re.compile(r"^[,;]?\s*(?:and\s+|or\s+|&\s+)?the\s+$", re.IGNORECASE)
 
 
-def _type_by_neighbours(
-    text: str, found: list[Candidate], taken: Sequence[tuple[int, int, str]]
+def type_by_neighbours(
+    text: str,
+    found: list[Candidate],
+    taken: Sequence[tuple[int, int, str]],
+    *,
+    join: re.Pattern[str] = _JOIN,
+    article_gap: re.Pattern[str] | None = _ARTICLE_GAP,
 ) -> list[Candidate]:
     """Untyped candidates in a list or pair take the type of a typed neighbour.
+
+    ``join`` is what may stand between two items (English: a comma, "and", "or");
+    ``article_gap`` a gap that ends in an article, after which no person follows.
 
     Only persons and places: bodies are named by their head words.  The pass
     runs twice so that a type travels along a list ("Kursk, Voronezh, the
@@ -1059,15 +1067,16 @@ def _type_by_neighbours(
                 other = position + 1 if neighbour < position else position - 1
                 if (
                     n_tag == PERSON
+                    and article_gap is not None
                     and 0 <= other < len(items)
-                    and _ARTICLE_GAP.search(
+                    and article_gap.search(
                         text[end : items[other][0]]
                         if other > position
                         else text[items[other][1] : start]
                     )
                 ):
                     continue  # "to Lynn, Wisbech, and the Wash": an article is no person's
-                if n_tag in (PERSON, PLACE) and _JOIN.match(gap):
+                if n_tag in (PERSON, PLACE) and join.match(gap):
                     old = result[index]
                     result[index] = Candidate(
                         old.start, old.end, old.text, n_tag, LISTED + n_tag, True
@@ -1077,4 +1086,13 @@ def _type_by_neighbours(
     return result
 
 
-__all__ = ["LONE_NAME", "ORG", "PERSON", "PLACE", "Candidate", "find_candidates", "word_frequency"]
+__all__ = [
+    "LONE_NAME",
+    "ORG",
+    "PERSON",
+    "PLACE",
+    "Candidate",
+    "find_candidates",
+    "type_by_neighbours",
+    "word_frequency",
+]

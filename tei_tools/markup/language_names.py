@@ -37,6 +37,7 @@ from tei_tools.markup.candidates import (
     PLACE,
     RARE_CAPITALISED,
     Candidate,
+    type_by_neighbours,
 )
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
 from tei_tools.reading.languages import Language, language
@@ -149,7 +150,50 @@ def find_language_candidates(
     found += _bodies(text, blocked, words)
     found += _names_in_capitals(text, [*blocked, *((c.start, c.end) for c in found)], words)
     found += _capitalised_words(text, [*blocked, *((c.start, c.end) for c in found)], words)
-    return _without_overlaps(found)
+    found = _without_overlaps(found)
+    if words.and_words:  # "Burke, Sulzer, Webb, Mengs": a list's untyped names take its type
+        listed = _listed(text, found, _join(words), words)
+        typed = type_by_neighbours(text, found, taken, join=_join(words), article_gap=None)
+        found = [new if i in listed else old for i, (old, new) in enumerate(zip(found, typed))]
+    return found
+
+
+def _listed(text: str, found: list[Candidate], join: re.Pattern[str], words: Language) -> set[int]:
+    """The candidates that stand in a list: three or more names joined by commas, or two
+    joined by "und"/"et" ("Gex, M. Fabry" is a place and a person, no list)."""
+    ands = re.compile(rf"\b(?:{_alternation(words.and_words)})\s+$")
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    listed: set[int] = set()
+    run = [order[0]] if order else []
+    for previous, current in zip(order, order[1:]):
+        gap = text[found[previous].end : found[current].start]
+        if join.match(gap):
+            run.append(current)
+            continue
+        _keep_run(run, found, text, ands, listed)
+        run = [current]
+    _keep_run(run, found, text, ands, listed)
+    return listed
+
+
+def _keep_run(
+    run: list[int], found: list[Candidate], text: str, ands: re.Pattern[str], listed: set[int]
+) -> None:
+    if len(run) >= 3 or (
+        len(run) == 2 and ands.search(text[found[run[0]].end : found[run[1]].start])
+    ):
+        listed.update(run)
+
+
+@functools.cache
+def _join_of(and_words: tuple[str, ...]) -> re.Pattern[str]:
+    ands = _alternation(and_words)
+    return re.compile(rf"^(?:\s*,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)$")
+
+
+def _join(words: Language) -> re.Pattern[str]:
+    """What stands between two items of a list in the language: a comma, "und", "et"."""
+    return _join_of(tuple(words.and_words))
 
 
 def _in_small_letters(text: str, words: Language) -> str | None:
@@ -254,7 +298,30 @@ def _not_a_name(word: str, words: Language | None) -> bool:
         or bare in months.abbreviations
         # Latin superlatives of address and praise: "Nobilissimo", "Clarissime", "devotissimus"
         or (words.code == "la" and _LATIN_SUPERLATIVE.search(bare) is not None)
+        or (words.code == "de" and _german_address_adjective(bare))
     )
+
+
+#: German superlatives of address, capitalised: "Gnädigster", "Verehrungswürdigste", "Bester".
+_GERMAN_ADJECTIVE_SUPERLATIVE = re.compile(r"(?:ig|lich|isch|bar|sam)st(?:e|er|en|es|em)$")
+_GERMAN_SUPERLATIVE = re.compile(r"(?P<stem>\w+?e?st)(?:e|er|en|es|em)$")
+
+
+def _german_address_adjective(word: str) -> bool:
+    """A capitalised German superlative that is no town and no given name: the words of
+    address before a name ("Gnädigster Herr", "Liebster Freund").
+
+    Either of an adjective's ending ("gnädig", "würdig") or one whose stem is itself a
+    common word ("best", "liebst"), so that "Karsten" or "Münster" stay names.
+    """
+    if not word[:1].isupper() or len(word) < 5:
+        return False
+    superlative = _GERMAN_SUPERLATIVE.search(word)
+    if _GERMAN_ADJECTIVE_SUPERLATIVE.search(word) is None and not (
+        superlative is not None and _zipf(superlative.group("stem").lower(), "de") >= 3.0
+    ):
+        return False
+    return not is_given_name(word) and gazetteer_place(word) is None
 
 
 #: The endings of a Latin superlative, in any case, with "-que" ("Doctissimeque").
@@ -410,6 +477,12 @@ def _salute_person(
             and _free(a, b, blocked)
             and not any(_not_a_name(w, words) for w in name.split())
             and not any(name.startswith(s) for s in words.salutations)
+            # "lieber, gebenedeiter Mensch!": a common noun of the language, no name
+            and not (
+                len(name.split()) == 1
+                and _zipf(name.lower(), words.code) >= COMMON
+                and not is_given_name(name)
+            )
         ):
             found.append(Candidate(a, b, name, PERSON, "named in the salutation", True))
     return found

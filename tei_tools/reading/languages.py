@@ -58,6 +58,8 @@ class Language:
     #: A surname's own article after its particle ("de La Guiche").
     surname_articles: tuple[str, ...] = ()
     small_in_capitals: frozenset[str] = frozenset()
+    #: The words for "and" that join the items of a list ("Burke, Webb und Wood").
+    and_words: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
     not_names: frozenset[str] = frozenset()
     body_heads: frozenset[str] = frozenset()
@@ -166,6 +168,7 @@ def language(code: str) -> Language | None:
         particles=tuple(names.get("particles", ())),
         surname_articles=tuple(names.get("surname_articles", ())),
         small_in_capitals=frozenset(names.get("small_in_capitals", ())),
+        and_words=tuple(names.get("and_words", ())),
         address=tuple(names.get("address", ())),
         not_names=frozenset(names.get("not_names", ())),
         body_heads=frozenset(names.get("body_heads", ())),
