@@ -647,3 +647,16 @@ def test_a_name_that_ends_like_a_superlative_stays_a_name(name):
     from tei_tools.markup.language_names import _german_address_adjective
 
     assert not _german_address_adjective(name)
+
+
+def test_an_editions_note_above_the_date_line_leaves_the_date_line_the_letters(tei_all):
+    from lxml import etree
+
+    text = "Une lettre\n\nCette lettre fut écrite peu après le retour de l'auteur.\n\n"
+    text += "À Lyon, ce 3 mai 1702.\n\n" + FRENCH_BODY
+    result = _read_in("fr", text)
+    facts = _corresp(result)
+    assert (facts["place"], facts["date"]) == ("Lyon", "1702-05-03")
+    t = "{http://www.tei-c.org/ns/1.0}"
+    assert result.tree.find(f".//{t}opener/{t}note[@type='editorial']") is not None
+    assert tei_all.validate(etree.ElementTree(result.tree.getroot())), tei_all.error_log

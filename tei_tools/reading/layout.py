@@ -575,6 +575,11 @@ def take_preamble(blocks: list[RawBlock]) -> list[Block]:
     preamble: list[Block] = []
     after_date = False
     words = _LANGUAGE.get()
+    if words is not None and _note_before_dateline(blocks, words):
+        # "Trois semaines après avoir écrit cette lettre, je reçus celle-ci." above the date
+        # line: the edition's note on the letter, then the letter's own opening.
+        raw = blocks.pop(0)
+        preamble.append(Block("endorsement", raw.text, raw.line, note_type="editorial"))
     while blocks:
         if (
             words is not None
@@ -596,6 +601,26 @@ def take_preamble(blocks: list[RawBlock]) -> list[Block]:
         for offset, (line, kind) in enumerate(zip(raw.lines, kinds)):
             preamble.append(Block(kind, normalise_space(line), raw.line + offset))  # type: ignore[arg-type]
     return preamble
+
+
+#: The longest note of an edition above a letter's date line.
+NOTE_BEFORE_DATELINE_CHARS = 200
+
+
+def _note_before_dateline(blocks: list[RawBlock], words: Language) -> bool:
+    """A short sentence between the title and the date line, with the letter after them."""
+    if len(blocks) < 3:
+        return False
+    note, dateline = blocks[0], blocks[1]
+    return (
+        not _language_address(note.lines, words)
+        and len(note.text) <= NOTE_BEFORE_DATELINE_CHARS
+        and note.text.endswith(".")
+        and len(note.text.split()) >= 5
+        and not any(classify_preamble_line(line) for line in note.lines)
+        and len(dateline.lines) == 1
+        and is_date_line(dateline.lines[0])
+    )
 
 
 def take_dateline(blocks: list[RawBlock]) -> list[Block]:

@@ -93,11 +93,16 @@ def build_text(
             note[-1].tail = " "
             fill_inline(note, block.text, annotate(block))
             holder.append(note)
-        elif block.kind == "endorsement" and block.note_type == "address" and not _has_content(div):
-            # A letter's address written above its text: in the opener, before the salutation.
+        elif (
+            block.kind == "endorsement"
+            and block.note_type in ("address", "editorial")
+            and not _has_content(div)
+        ):
+            # A letter's address, or the edition's note on it, written above its text: in
+            # the opener, before the date line and the salutation.
             if opener is None:
                 opener = etree.SubElement(div, tei("opener").tag)
-            note = tei("note", {"type": "address"})
+            note = tei("note", {"type": block.note_type})
             note.append(inline_element("p", block, annotate))
             opener.append(note)
         elif block.kind == "closing_dateline":
