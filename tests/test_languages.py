@@ -652,7 +652,7 @@ def test_a_name_that_ends_like_a_superlative_stays_a_name(name):
 def test_an_editions_note_above_the_date_line_leaves_the_date_line_the_letters(tei_all):
     from lxml import etree
 
-    text = "Une lettre\n\nCette lettre fut écrite peu après le retour de l'auteur.\n\n"
+    text = "Durand à Martin\n\nCette lettre fut écrite peu après le retour de l'auteur.\n\n"
     text += "À Lyon, ce 3 mai 1702.\n\n" + FRENCH_BODY
     result = _read_in("fr", text)
     facts = _corresp(result)
