@@ -660,3 +660,27 @@ def test_an_editions_note_above_the_date_line_leaves_the_date_line_the_letters(t
     t = "{http://www.tei-c.org/ns/1.0}"
     assert result.tree.find(f".//{t}opener/{t}note[@type='editorial']") is not None
     assert tei_all.validate(etree.ElementTree(result.tree.getroot())), tei_all.error_log
+
+
+def test_a_day_of_this_month_takes_the_letters_month():
+    found = find_dates(
+        "Ihren Brief vom 24ten dies. erhielt ich", language="de", document_date=dt.date(1778, 1, 26)
+    )
+    assert [(m.text, m.attrs["when"]) for m in found] == [("24ten dies.", "1778-01-24")]
+    assert find_dates("votre lettre du 12 courant", language="fr") == []  # no letter's date
+
+
+def test_a_second_title_and_a_two_word_particle_belong_to_the_name():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    text = "Er kam mit dem Herrn Kammerherrn von der Recke zurück."
+    assert "Herrn Kammerherrn von der Recke" in {
+        c.text for c in find_language_candidates(text, [], "de")
+    }
+
+
+def test_a_common_word_before_a_dateline_place_is_left_out():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    found = find_language_candidates("Schönes Wien, den 3. Mai 1820.", [], "de", in_dateline=True)
+    assert [c.text for c in found if c.tag == "placeName"] == ["Wien"]

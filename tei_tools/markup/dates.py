@@ -1013,7 +1013,21 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         forms.append((roman, _with_months(_roman_date, months)))
     if lang.republican_calendar:
         forms.append((_republican_pattern(), _republican_date))
+    if lang.this_month:  # "den 24ten dies.": a day of the month the letter is dated in
+        this_month = re.compile(
+            rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9]){endings}\.?\s+(?:{_words(lang.this_month)})"
+            rf"(?![\w])"
+        )
+        forms.append((this_month, _this_month))
     return tuple(forms)
+
+
+def _this_month(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+    """A day of the month of the letter's date ("den 24ten dies."), as English "the 24th inst."."""
+    if anchor is None:
+        return None
+    w = Written(m.start(), m.end(), anchor.year, anchor.month, int(m.group("d")))
+    return [single_date(text, w, calendar, None)]
 
 
 #: The calendar a Republican date is written in, as the header declares it.

@@ -417,6 +417,14 @@ def _opening_place(
         if first and first.group().strip() in words.dated_at:
             a += first.end()  # "Dabam Pragae ...": "I gave (this) at Prague"
     a, b = _trim_name(text, a, b, words)
+    if words is not None and words.code not in _WITHOUT_FREQUENCIES:
+        # "Verdammtes Hamburg, den 14. Dezember": a common word before the place is no name's
+        while (
+            (first := re.match(r"(\S+)\s+", text[a:b]))
+            and _zipf(first.group(1).lower(), words.code) >= 3.0
+            and _is_place(text[a + first.end() : b], words)
+        ):
+            a += first.end()
     name = text[a:b]
     if a >= b or not _free(a, b, blocked) or _not_a_name(name, words) or name.isupper():
         return []
@@ -512,8 +520,12 @@ def _titled_persons(
         if b <= name_start or not _free(a, b, blocked):
             continue
         parts = name.split()
+        while len(parts) > 1 and parts[0] in words.titles:
+            parts = parts[1:]  # "Herrn Cammerherrn von der Lühe": a second title
         if len(parts) > 1 and parts[0] in words.surname_articles:
             parts = parts[1:]  # "l'abbé Le Blanc": the surname's article is no word to judge
+        while len(parts) > 1 and parts[0] in words.particles:
+            parts = parts[1:]
         if not parts or _not_a_name(parts[0], words):
             continue
         title = m.group("title")
@@ -541,10 +553,22 @@ def _name_extent(name: str, words: Language) -> int:
     word (the old spelling of "Turm"), and the address goes on with the place.
     """
     threshold = _RARE_IN.get(words.code, 0.0)
+    multiword = [p for p in words.particles if " " in p]  # "von der", "de la"
     end = 0
     for index, m in enumerate(re.finditer(r"\S+", name)):
         word = m.group()
-        if index == 0 or word in words.particles or word in words.titles or word in words.peerage:
+        in_particle = any(
+            name.startswith(p + " ", m.start())
+            or re.search(rf"(?:^|\s){re.escape(p)}$", name[: m.end()])
+            for p in multiword
+        )
+        if (
+            index == 0
+            or in_particle
+            or word in words.particles
+            or word in words.titles
+            or word in words.peerage
+        ):
             end = m.end()
             continue
         if (
@@ -564,6 +588,8 @@ def _name_extent(name: str, words: Language) -> int:
             end = m.end()
             continue
         previous = name[:end].split()[-1] if end else ""
+        if any(re.search(rf"(?:^|\s){re.escape(p)}$", name[:end]) for p in multiword):
+            previous = words.particles[0]  # after "von der" as after "von"
         if index >= 1 and previous in words.surname_articles and word[:1].isupper():
             end = m.end()  # "l'abbé Le Blanc": the word after a surname's article is the name's
             continue

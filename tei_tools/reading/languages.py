@@ -49,6 +49,8 @@ class Language:
     roman_calendar: bool = False
     #: Dates of the French Republican calendar ("18 Ventôse an VIII"), data/calendars/republican.toml.
     republican_calendar: bool = False
+    #: Words after a day that mean the letter's own month ("den 24ten dies.", "le 12 courant").
+    this_month: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
     #: Times of day a date line may end with ("Abends", "au soir").
     times_of_day: tuple[str, ...] = ()
@@ -161,6 +163,7 @@ def language(code: str) -> Language | None:
         roman_days=bool(dates.get("roman_days", False)),
         roman_calendar=bool(dates.get("roman_calendar", False)),
         republican_calendar=bool(dates.get("republican_calendar", False)),
+        this_month=tuple(dates.get("this_month", ())),
         weekdays=tuple(dates.get("weekdays", ())),
         times_of_day=tuple(dates.get("times_of_day", ())),
         titles=tuple(names.get("titles", ())),
