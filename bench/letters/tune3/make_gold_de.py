@@ -44,9 +44,7 @@ g.town("Coburg")
 g.town("Gotha")
 g.date("16 Aug. 1804", "1804-08-16")
 g.pers("J. P. F. Richter")
-g.corresp(
-    ["J. P. F. Richter", "Jean Paul"], ["Bayreuth"], "1804-08-16", ["August Leopold Emil"]
-)
+g.corresp(["J. P. F. Richter", "Jean Paul"], ["Bayreuth"], "1804-08-16", ["August Leopold Emil"])
 done(g)
 
 # Schiller to Körner (friedrich-schiller-archiv.de; title the site's heading); "[Freitag]" is
