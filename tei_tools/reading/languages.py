@@ -180,6 +180,7 @@ def language(code: str) -> Language | None:
         self_naming_heads=frozenset(names.get("self_naming_heads", ())),
         place_before=tuple(names.get("place_before", ())),
         places=frozenset(data.get("places", {}).get("names", ()))
+        | frozenset(data.get("places", {}).get("regions", ()))
         | frozenset(
             form
             for name in data.get("places", {}).get("latin_nominatives", ())
