@@ -816,7 +816,8 @@ def _capitalised_words(
         # German writes every noun with a capital, so a sentence's first word is read as
         # any other; in French, Italian and Spanish it is capitalised whatever it is.
         if (
-            rare
+            # "in Coburg": a rare word, or a town the gazetteer knows that is no common word
+            (rare or (gazetteer_place(name) is not None and _rare(name, words.code, 4.5)))
             and before_place
             and re.search(rf"(?<![\w])(?:{before_place})\s+$", text[max(0, a - 8) : a])
         ):
