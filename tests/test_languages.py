@@ -684,3 +684,20 @@ def test_a_common_word_before_a_dateline_place_is_left_out():
 
     found = find_language_candidates("Schönes Wien, den 3. Mai 1820.", [], "de", in_dateline=True)
     assert [c.text for c in found if c.tag == "placeName"] == ["Wien"]
+
+
+def test_a_closing_date_line_run_into_the_form_of_address_is_split_from_it():
+    text = "Brief an den Herzog\n\n" + GERMAN_BODY
+    text += "Gotha d. 3 Mai 1805 Ihrer Durchlaucht\n\nunterthänigster\n\nJ. G. Müller\n"
+    facts = _corresp(_read_in("de", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == (
+        "J. G. Müller",
+        "Gotha",
+        "1805-05-03",
+    )
+
+
+def test_a_form_of_address_among_the_signature_lines_is_no_signer():
+    text = "Brief\n\n" + GERMAN_BODY + "Ich bin mit Hochachtung\n\nEw. Hochwohlgeb.\n\n"
+    text += "ergebenster Diener\nKarl Friedrich Weber\n"
+    assert _corresp(_read_in("de", text))["sender"] == "Karl Friedrich Weber"

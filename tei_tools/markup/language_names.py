@@ -431,7 +431,7 @@ def _opening_place(
     if words is not None and name.lower() in {w.lower() for w in words.before_day}:
         return []  # "Den 28. Dezember 1775.": the word before the day, capitalised
     rest = text[b:].lstrip(" .")
-    if not re.match(r"[,\d]|[a-zà-ÿ]+\s+\d|[IVXLCDMƆ]+\.", rest):
+    if not re.match(r"[,\d]|[a-zà-ÿ]+\.?\s+\d|[IVXLCDMƆ]+\.", rest):  # "Bayreuth d. 16 Aug."
         return []
     return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
 

@@ -647,6 +647,7 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
     words = _LANGUAGE.get()
     trailing: list[Block] = []
     if words is not None:
+        _split_date_from_address(blocks, words)
         _split_date_from_signature(blocks)
         trailing = _closing_parts(blocks, words)
     # At least one paragraph must remain: a document is not all signature.  A date line
@@ -730,6 +731,29 @@ def _closing_block(lines: tuple[str, ...]) -> bool:
         and all(len(normalise_space(line)) <= 80 for line in lines)
         and not normalise_space(lines[-1]).endswith(",")
     )
+
+
+def _split_date_from_address(blocks: list[RawBlock], words: Language) -> None:
+    """A closing date line run into the form of address that opens the closing formula.
+
+    "Bayreuth d. 16 Aug. 1804 Ihrer Durchlaucht / unterthänigster / J. P. F. Richter":
+    the date line ends at its year, and what follows it begins the closing.
+    """
+    _, _, openers = _language_line_words(words)
+    for index in range(max(1, len(blocks) - 4), len(blocks)):
+        raw = blocks[index]
+        if len(raw.lines) != 1:
+            continue
+        line = normalise_space(raw.lines[0])
+        for year in reversed(list(_WITH_YEAR.finditer(line))):
+            head, rest = line[: year.end()], line[year.end() :].strip(" .,")
+            first = rest.split()[0] if rest else ""
+            if rest and len(rest.split()) <= 4 and first.lower() in openers and is_date_line(head):
+                blocks[index : index + 1] = [
+                    RawBlock(raw.line, (head,)),
+                    RawBlock(raw.line, (rest,)),
+                ]
+                return
 
 
 def _split_date_from_signature(blocks: list[RawBlock]) -> None:
@@ -1043,6 +1067,7 @@ def is_valediction(line: str) -> bool:
     words = _LANGUAGE.get()
     if words is not None:
         bare = re.sub(r"[<>\[\]]", "", text)
+        bare = bare[:1].upper() + bare[1:]  # "unterthänigster" under "Ihrer Durchlaucht"
         if any(
             bare.rstrip(".,!") == v.rstrip(".") or bare.startswith((v + " ", v + ", ", v + "; "))
             for v in words.valedictions

@@ -104,11 +104,17 @@ def _persons(element: etree._Element | None) -> list[etree._Element]:
 
 
 def _signature_person(div: etree._Element) -> etree._Element | None:
-    """The person who signs: the first name in the closer's signature."""
-    for signed in div.iter(f"{_T}signed"):
+    """The person who signs: the first name in the closer's signature lines.
+
+    Only where no line names a person is a line's words taken as the signer ("G."):
+    "Eur. Hochwohlgeb. / ergebenster Diener / Friedrich Christian Rudorf" is signed by Rudorf.
+    """
+    signed_lines = list(div.iter(f"{_T}signed"))
+    for signed in signed_lines:
         persons = _persons(signed)
         if persons:
             return persons[0]
+    for signed in reversed(signed_lines):  # the name stands last, under the formula
         words = _bare_name(_words(signed))
         if words and len(words.split()) <= 4 and words[:1].isupper():
             return tei("persName", text=words)  # a signature no name was found in ("G.")
