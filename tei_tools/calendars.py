@@ -284,6 +284,12 @@ def republican_month_words() -> dict[str, int]:
     }
 
 
+def republican_complementary_words() -> tuple[tuple[str, ...], dict[str, int]]:
+    """The words for the complementary days, and the ordinal words of their count."""
+    table = _republican()
+    return tuple(table["complementary"]), {k: int(v) for k, v in table["ordinals"].items()}
+
+
 def republican_to_gregorian(year: int, month: int, day: int) -> dt.date:
     """The Gregorian day of a Republican date; month 13 is the complementary days.
 

@@ -586,6 +586,8 @@ def test_an_unmarked_postscript_after_the_signature_leaves_the_signature_in_the_
         ("le 4 frimaire an II de la République française", "1793-11-24", "II-03-04"),
         ("1er vendémiaire de l'an III", "1794-09-22", "III-01-01"),
         ("10 nivôse an XIV", "1805-12-31", "XIV-04-10"),
+        ("le 1er jour complémentaire an IV", "1796-09-17", "IV-13-01"),
+        ("deuxième sans-culottide de l'an II", "1794-09-18", "II-13-02"),
     ],
 )
 def test_a_french_republican_date_gets_its_gregorian_day(text, when, custom):
@@ -597,8 +599,12 @@ def test_a_french_republican_date_gets_its_gregorian_day(text, when, custom):
     )
 
 
-def test_a_republican_day_that_does_not_exist_is_a_problem():
-    (found,) = find_dates("4 frimaire an XX", language="fr")  # the calendar ended in XIV
+@pytest.mark.parametrize(
+    "text",
+    ["4 frimaire an XX", "6e jour complémentaire an IV"],  # ended in XIV; IV not sextile
+)
+def test_a_republican_day_that_does_not_exist_is_a_problem(text):
+    (found,) = find_dates(text, language="fr")
     assert found.problem and "when" not in found.attrs
 
 

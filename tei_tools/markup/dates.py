@@ -58,6 +58,7 @@ from tei_tools.calendars import (
     is_real_date,
     month_length,
     month_names,
+    republican_complementary_words,
     republican_month_words,
     republican_to_gregorian,
     to_gregorian,
@@ -1013,6 +1014,7 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         forms.append((roman, _with_months(_roman_date, months)))
     if lang.republican_calendar:
         forms.append((_republican_pattern(), _republican_date))
+        forms.append((_complementary_pattern(), _republican_date))
     if lang.this_month:  # "den 24ten dies.": a day of the month the letter is dated in
         this_month = re.compile(
             rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9]){endings}\.?\s+(?:{_words(lang.this_month)})"
@@ -1046,6 +1048,18 @@ def _republican_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _complementary_pattern() -> re.Pattern[str]:
+    """ "le 1er jour complémentaire an IV", "deuxième sans-culottide de l'an II"."""
+    names, ordinals = republican_complementary_words()
+    days = _words({*ordinals, *(o.capitalize() for o in ordinals)})
+    return re.compile(
+        rf"(?<![\w.])(?P<cd>{days}|[1-6](?:e|ème)?)\s+(?P<cm>{_words(names)})\s+"
+        rf"(?:de\s+l['’])?an\s+(?P<ry>[IVX]{{1,5}}|1[0-4]|[1-9])(?![\w])"
+        rf"(?:\s+de\s+la\s+[Rr]épublique(?:\s+française)?)?"
+    )
+
+
 def _republican_date(
     text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
 ) -> Found:
@@ -1053,8 +1067,14 @@ def _republican_date(
     ``@when-custom`` (year in Roman figures, month, day) with ``@datingMethod``."""
     written = m.group("ry")
     year = int(written) if written.isdigit() else roman_year(written.upper())
-    month = republican_month_words()[m.group("m").lower()]
-    day = int(m.group("d"))
+    groups = m.groupdict()
+    if groups.get("cm"):  # a complementary day: the thirteenth "month"
+        ordinals = republican_complementary_words()[1]
+        count = groups["cd"].lower()
+        month, day = 13, ordinals.get(count) or int(re.match(r"\d", count).group())  # type: ignore[union-attr]
+    else:
+        month = republican_month_words()[m.group("m").lower()]
+        day = int(m.group("d"))
     w = Written(m.start(), m.end())
     try:
         gregorian = republican_to_gregorian(year or 0, month, day)
