@@ -707,3 +707,10 @@ def test_a_form_of_address_among_the_signature_lines_is_no_signer():
     text = "Brief\n\n" + GERMAN_BODY + "Ich bin mit Hochachtung\n\nEw. Hochwohlgeb.\n\n"
     text += "ergebenster Diener\nKarl Friedrich Weber\n"
     assert _corresp(_read_in("de", text))["sender"] == "Karl Friedrich Weber"
+
+
+def test_a_title_to_a_person_with_a_date_is_no_date_line():
+    text = "À Louise de Mercy 3 mai 1702\n\n" + FRENCH_BODY + "Pierre.\n"
+    facts = _corresp(_read_in("fr", text))
+    assert facts["addressee"] == "Louise de Mercy"
+    assert facts["place"] is None

@@ -391,6 +391,8 @@ def _language_date_line(line: str, words: Language) -> bool:
         return False
     if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
         return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
+    if _TITLE_TO_A_PERSON.match(text):
+        return False  # "À Gabrielle d'Estrées 22 octobre 1597": to whom, not from where
     for start in range(min(6, len(tokens))):
         rest = _before_trailing_place(tokens[start:], words, text)
         if (
@@ -408,6 +410,13 @@ def _language_date_line(line: str, words: Language) -> bool:
     return False
 
 
+#: A title naming only the addressee, by a name with its particle and no comma before the
+#: date: "À Gabrielle d'Estrées 22 octobre 1597", "An Ulrike von Kleist 14. August 1800"
+#: ("À Paris, le 3 mai" names a place, with its comma).
+_TITLE_TO_A_PERSON = re.compile(
+    r"^(?:An|À|A|Au|Ad)\s+[A-ZÀ-Þ][\w'’-]+\s+(?:d['’]|de\s+|von\s+|van\s+)[A-ZÀ-Þ][\w'’-]+"
+    r"(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s+\d"
+)
 #: A title's "X to Y": a name, the word for "to" and a name ("Schiller an Goethe",
 #: "Voltaire à Frédéric", "Brahe ad Keplerum"); "Frankfurt an der Oder" is a place.
 _TITLE_PARTIES = re.compile(
