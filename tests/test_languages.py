@@ -714,3 +714,24 @@ def test_a_title_to_a_person_with_a_date_is_no_date_line():
     facts = _corresp(_read_in("fr", text))
     assert facts["addressee"] == "Louise de Mercy"
     assert facts["place"] is None
+
+
+def test_a_street_address_with_the_closing_date_line_is_the_date_lines():
+    text = "Brief an Frau Weber\n\n" + GERMAN_BODY + "Ihr ganz ergebenster\n\nKarl Braun\n\n"
+    text += "Dresden Schloßstraße No 12.\n\nDen 4 Novbr: 1812\n"
+    facts = _corresp(_read_in("de", text))
+    assert (facts["sender"], facts["place"], facts["date"]) == (
+        "Karl Braun",
+        "Dresden",
+        "1812-11-04",
+    )
+
+
+def test_a_compound_naming_a_body_is_no_addressee():
+    facts = _corresp(_read_in("de", "Braun an die Landesregierung\n\n" + GERMAN_BODY))
+    assert facts["addressee"] is None
+
+
+def test_an_initial_opens_a_titles_addressee():
+    facts = _corresp(_read_in("de", "276. Kerner an L. Uhland\n\n" + GERMAN_BODY))
+    assert facts["addressee"] == "L. Uhland"

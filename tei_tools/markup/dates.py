@@ -986,9 +986,10 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         rf"(?:(?:{_words(lang.between_month_and_year)})\s+)?" if lang.between_month_and_year else ""
     )
     # A year may be the editor's, in brackets: "22 décembre [1760]", "29ten. Juni [1801]";
-    # an editor's word in brackets may stand before it: "11. Jan. [Freitag] 1793".
+    # an editor's word in brackets may stand before it: "11. Jan. [Freitag] 1793"; a month cut
+    # short may end in a colon, the older mark of an abbreviation: "10 Septbr: 1816".
     year = (
-        rf"(?:\.?(?:\s*\[[^\[\]\d]{{1,20}}\])?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
+        rf"(?:[.:]?(?:\s*\[[^\[\]\d]{{1,20}}\])?\s*,?\s*{before_year}(?P<y>[12]\d{{3}}|[1-9]\d\d)(?![\w])"
         rf"|\.?\s+\[(?P<by>[12]\d{{3}})\]"
         # Latin writes the year in Roman numerals too: "11 Iunii MDCXXIII".
         + (rf"|\.?\s*,?\s*{before_year}(?P<ry>{ROMAN_YEAR})" if lang.roman_days else "")

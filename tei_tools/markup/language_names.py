@@ -302,8 +302,12 @@ def _not_a_name(word: str, words: Language | None) -> bool:
     )
 
 
-#: German superlatives of address, capitalised: "Gnädigster", "Verehrungswürdigste", "Bester".
-_GERMAN_ADJECTIVE_SUPERLATIVE = re.compile(r"(?:ig|lich|isch|bar|sam)st(?:e|er|en|es|em)$")
+#: German adjectives of address, capitalised: "Gnädigster", "Verehrungswürdigste", "Gnädige",
+#: "Hochfürstlichen", "Bester".
+_GERMAN_ADJECTIVE_SUPERLATIVE = re.compile(r"(?:ig|lich|isch|bar|sam)(?:st)?(?:e|er|en|es|em)$")
+#: The adjectives of rank and respect compounded with "Hoch"/"Wohl": "Hochgebohrne",
+#: "Hochachtungsvoll", "Wohlgeborner".
+_GERMAN_HIGH = re.compile(r"^(?:Hoch|Wohl)[a-zäöüßÿ]+(?:e|er|en|es|em|voll|ne|ner|nen)$")
 _GERMAN_SUPERLATIVE = re.compile(r"(?P<stem>\w+?e?st)(?:e|er|en|es|em)$")
 
 
@@ -316,6 +320,10 @@ def _german_address_adjective(word: str) -> bool:
     """
     if not word[:1].isupper() or len(word) < 5:
         return False
+    if _GERMAN_HIGH.match(word):
+        return True
+    if _GERMAN_ADJECTIVE_SUPERLATIVE.search(word) is not None and len(word) < 7:
+        return False  # "Honig", "Ludwige": too short to tell
     superlative = _GERMAN_SUPERLATIVE.search(word)
     if _GERMAN_ADJECTIVE_SUPERLATIVE.search(word) is None and not (
         superlative is not None and _zipf(superlative.group("stem").lower(), "de") >= 3.0
@@ -412,6 +420,12 @@ def _opening_place(
     text: str, m: re.Match[str], blocked: Sequence[tuple[int, int]], words: Language | None
 ) -> list[Candidate]:
     a, b = m.start("place"), m.end("place")
+    if words is not None and words.street_words:
+        # "Berlin Taubenstraße No 31. Den 10 Septbr": the town, before its street
+        for part in re.finditer(r"\S+", text[a:b]):
+            if part.start() and any(w in part.group() for w in words.street_words):
+                b = a + part.start()
+                break
     if words is not None:
         first = re.match(r"\S+\s+", text[a:b])
         if first and first.group().strip() in words.dated_at:
@@ -603,6 +617,15 @@ def _name_extent(name: str, words: Language) -> int:
     return len(kept)
 
 
+def _compound_body(word: str, words: Language) -> bool:
+    """A compound that names a body by its last part: "Hofkanzlei", "Landes=Regierung"."""
+    lower = word.lower().replace("=", "").replace("-", "")
+    return any(
+        lower.endswith(h.lower()) and len(lower) > len(h) + 2
+        for h in (*words.self_naming_heads, *words.compound_body_ends)
+    )
+
+
 def _bodies(text: str, blocked: Sequence[tuple[int, int]], words: Language) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _patterns(words.code)["body"].finditer(text):
@@ -623,11 +646,7 @@ def _bodies(text: str, blocked: Sequence[tuple[int, int]], words: Language) -> l
     # German compounds ending in a head ("Hofkanzlei") and bodies in lower case ("le sénat").
     for m in re.finditer(rf"(?<![\w-]){_CAP}", text):
         word = m.group()
-        lower = word.lower()
-        if any(
-            lower.endswith(h.lower()) and len(lower) > len(h) + 2
-            for h in words.self_naming_heads | {"ministerium", "kanzlei", "kammer"}
-        ) and _free(m.start(), m.end(), blocked):
+        if _compound_body(word, words) and _free(m.start(), m.end(), blocked):
             found.append(Candidate(m.start(), m.end(), word, ORG, "a body's head word", True))
     for phrase in words.lower_body_heads:
         pattern = rf"\b(?:le|la|du|au|les|des)\s+(?P<body>{re.escape(phrase)})(?![\w])"
@@ -843,6 +862,13 @@ def _given_names_before(text: str, start: int, found: list[Candidate], words: La
         m = re.search(rf"(?<![\w'’.-])({_CAP}|[A-Z][a-z]{{1,4}}\.)\s+$", text[:start])
         if m is None or _sentence_start(text, m.start(1)) or _not_a_name(m.group(1), words):
             break
+        word = m.group(1).rstrip(".")
+        if (
+            words.code == "de"  # German capitalises its nouns; French given names are words
+            and _zipf(word.lower(), words.code) >= COMMON
+            and not is_given_name(word)
+        ):
+            break  # "in dieser Stadt. Manche Buden": a noun of the language, no given name
         given = re.fullmatch(r"[A-Z][a-z]{1,4}\.", m.group(1)) or is_given_name(m.group(1))
         if not given and _noun_before(text, m.start(1), words.code):
             return -1  # "des Naturalien Kabinets": a noun and its noun, no name
@@ -981,7 +1007,8 @@ def _title_parties(
     if before is None:
         # "Tycho Brahe ad ...", and under an edition's number: "65. Beethoven an ...".
         before = re.match(
-            rf"(?:\d{{1,4}}[a-z]?[.)]?\s+)?(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s*$", head
+            rf"(?:\d{{1,4}}[a-z]?[.)]?\s+)?(?P<n>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,3}})\s*$",
+            head,
         )
     if before:
         spans.append((before.start("n"), before.end("n")))
@@ -989,7 +1016,8 @@ def _title_parties(
     particles = _alternation([p for p in words.particles if p])
     after = re.match(
         rf"(?:{'|'.join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))}\s+)?"
-        rf"(?P<n>{_CAP}(?:\s+(?:(?:{particles})\s*)?{_CAP}){{0,3}})",
+        # an initial may open it: "An L. Uhland"
+        rf"(?P<n>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+(?:(?:{particles})\s*)?{_CAP}){{0,3}})",
         text[to.end() :],
     )
     if after:
@@ -1016,6 +1044,7 @@ def _title_parties(
             )
             and name not in words.places
             and not _is_place(name, words)
+            and not _compound_body(name.split()[-1], words)  # "an die Landesregierung"
         ):
             found.append(Candidate(a, b, name, PERSON, "a letter's sender or addressee", True))
     return found

@@ -60,6 +60,10 @@ class Language:
     #: A surname's own article after its particle ("de La Guiche").
     surname_articles: tuple[str, ...] = ()
     small_in_capitals: frozenset[str] = frozenset()
+    #: The last parts of compounds that name a body ("Hofkanzlei", "Landesregierung").
+    compound_body_ends: tuple[str, ...] = ()
+    #: Words of a street address ("Taubenstraße", "rue"), which goes with a closing date line.
+    street_words: tuple[str, ...] = ()
     #: The words for "and" that join the items of a list ("Burke, Webb und Wood").
     and_words: tuple[str, ...] = ()
     address: tuple[str, ...] = ()
@@ -178,6 +182,7 @@ def language(code: str) -> Language | None:
         lower_body_heads=tuple(names.get("lower_body_heads", ())),
         body_links=tuple(names.get("body_links", ())),
         self_naming_heads=frozenset(names.get("self_naming_heads", ())),
+        compound_body_ends=tuple(names.get("compound_body_ends", ())),
         place_before=tuple(names.get("place_before", ())),
         places=frozenset(data.get("places", {}).get("names", ()))
         | frozenset(data.get("places", {}).get("regions", ()))
@@ -191,6 +196,7 @@ def language(code: str) -> Language | None:
         valedictions=tuple(letters.get("valedictions", ())),
         address_openers=tuple(letters.get("address_openers", ())),
         place_after_date=tuple(letters.get("place_after_date", ())),
+        street_words=tuple(letters.get("street_words", ())),
         letter_words=frozenset(letters.get("letter_words", ())),
         dated_at=frozenset(letters.get("dated_at", ())),
         closing_ends=tuple(letters.get("closing_ends", ())),

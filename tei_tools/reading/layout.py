@@ -829,7 +829,13 @@ def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
         last = blocks[-1]
         if len(last.lines) == 1 and is_date_line(last.lines[0]):
             blocks.pop()
-            taken.insert(0, Block("closing_dateline", normalise_space(last.lines[0]), last.line))
+            text = normalise_space(last.lines[0])
+            if len(blocks) > 2 and _street_address(blocks[-1], words):
+                # "Berlin Taubenstraße No 31. / Den 10 Septbr: 1816": where it was written
+                street = blocks.pop()
+                text = f"{street.text} {text}"
+                last = street
+            taken.insert(0, Block("closing_dateline", text, last.line))
         elif _language_address(last.lines, words) and not taken:
             blocks.pop()
             text = normalise_space(" ".join(last.lines))
@@ -838,6 +844,15 @@ def _closing_parts(blocks: list[RawBlock], words: Language) -> list[Block]:
             break
     # A closing dateline between the signature and an office's line: "Sektion im Ministerio ...".
     return taken
+
+
+def _street_address(raw: RawBlock, words: Language) -> bool:
+    """A short line of a street address: "Berlin Taubenstraße No 31.", "Rue de Grenelle, n. 82"."""
+    if len(raw.lines) != 1 or len(raw.text) > 80 or not words.street_words:
+        return False
+    return any(
+        re.search(rf"(?:\b|\w){re.escape(word)}\b", raw.text) for word in words.street_words
+    ) and bool(re.search(r"\d", raw.text))
 
 
 def _signed_in_last_paragraph(blocks: list[RawBlock], words: Language) -> list[Block]:
