@@ -735,3 +735,21 @@ def test_a_compound_naming_a_body_is_no_addressee():
 def test_an_initial_opens_a_titles_addressee():
     facts = _corresp(_read_in("de", "276. Kerner an L. Uhland\n\n" + GERMAN_BODY))
     assert facts["addressee"] == "L. Uhland"
+
+
+def test_a_season_and_its_year_date_the_letter_by_the_year():
+    found = find_dates("Wandsbeck im Spätjahr 1771.", language="de")
+    assert [(m.text, m.attrs["when"]) for m in found] == [("Spätjahr 1771", "1771")]
+
+
+def test_an_editors_date_line_in_brackets_is_the_letters_date_line():
+    text = "Claudius an Herder\n\n(Wandsbeck im Spätjahr 1771.)\n\n" + GERMAN_BODY
+    facts = _corresp(_read_in("de", text))
+    assert (facts["place"], facts["date"]) == ("Wandsbeck", "1771")
+
+
+def test_a_name_after_an_inflected_word_of_affection_is_a_person():
+    from tei_tools.markup.language_names import find_language_candidates
+
+    found = find_language_candidates("Grüßen Sie den lieben Victor von mir.", [], "de")
+    assert ("Victor", "persName") in {(c.text, c.tag) for c in found}

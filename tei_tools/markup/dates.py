@@ -1016,6 +1016,13 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
     if lang.republican_calendar:
         forms.append((_republican_pattern(), _republican_date))
         forms.append((_complementary_pattern(), _republican_date))
+    if lang.seasons:  # "im Spätjahr 1771": the year, with the season that narrows it
+        seasons = {*lang.seasons, *(w.capitalize() for w in lang.seasons)}
+        season = re.compile(
+            rf"(?<![\w])(?:{_words(seasons)})\s+(?:(?:de|d['’]|anni|des\s+Jahres)\s+)?"
+            rf"(?P<y>[12]\d{{3}})(?![\w])"
+        )
+        forms.append((season, _season_year))
     if lang.this_month:  # "den 24ten dies.": a day of the month the letter is dated in
         this_month = re.compile(
             rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9]){endings}\.?\s+(?:{_words(lang.this_month)})"
@@ -1023,6 +1030,11 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         )
         forms.append((this_month, _this_month))
     return tuple(forms)
+
+
+def _season_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+    """ "im Spätjahr 1771": a date of the year (the season is not an ISO value)."""
+    return [single_date(text, Written(m.start(), m.end(), int(m.group("y"))), calendar, None)]
 
 
 def _this_month(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:

@@ -399,7 +399,7 @@ def _dateline_place(
     Or the one it ends with, after the date: "3è novembre 1763 au château de Ferney".
     """
     m = re.match(
-        rf"\s*(?:(?:à|a|À|A|in|zu|aus|Aus|de|De|von|Von)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})",
+        rf"\s*[(\[]?(?:(?:à|a|À|A|in|zu|aus|Aus|de|De|von|Von)\s+)?(?P<place>{_CAP}(?:\s+{_CAP}){{0,3}})",
         text,
     )
     if m is None and words is not None and words.place_after_date:
@@ -445,7 +445,10 @@ def _opening_place(
     if words is not None and name.lower() in {w.lower() for w in words.before_day}:
         return []  # "Den 28. Dezember 1775.": the word before the day, capitalised
     rest = text[b:].lstrip(" .")
-    if not re.match(r"[,\d]|[a-zà-ÿ]+\.?\s+\d|[IVXLCDMƆ]+\.", rest):  # "Bayreuth d. 16 Aug."
+    seasons = (*words.before_season, *words.seasons) if words is not None else ()
+    if not re.match(r"[,\d]|[a-zà-ÿ]+\.?\s+\d|[IVXLCDMƆ]+\.", rest) and not (  # "d. 16 Aug."
+        seasons and re.match(rf"(?:{_alternation(seasons)})\s", rest)  # "im Spätjahr 1771"
+    ):
         return []
     return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
 
@@ -738,7 +741,8 @@ _BEFORE_NOUN_FR = re.compile(
 #: Words a letter calls its addressee by, before the name: "mon cher Voltaire", "lieber Schwind".
 _ADDRESSED = re.compile(
     r"(?:\b(?:[Mm]on|[Mm]a)\s+(?:très\s+)?(?:cher|chère)|\b[Cc]her|\b[Cc]hère|\b[Ll]ieber|"
-    r"\b[Ll]iebe|\b[Tt]heurer|\b[Cc]aro|\b[Cc]ara|\b[Qq]uerido|\b[Qq]uerida|\b[Cc]arissime)\s+$"
+    r"\b[Ll]iebe[nms]?|\b[Tt]h?eure[rnms]?|\b[Cc]aro|\b[Cc]ara|\b[Qq]uerido|\b[Qq]uerida|"
+    r"\b[Cc]arissime)\s+$"
 )
 
 

@@ -49,6 +49,9 @@ class Language:
     roman_calendar: bool = False
     #: Dates of the French Republican calendar ("18 Ventôse an VIII"), data/calendars/republican.toml.
     republican_calendar: bool = False
+    #: Seasons written before a year ("im Spätjahr 1771"): a date of that year.
+    seasons: tuple[str, ...] = ()
+    before_season: tuple[str, ...] = ()
     #: Words after a day that mean the letter's own month ("den 24ten dies.", "le 12 courant").
     this_month: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
@@ -168,6 +171,8 @@ def language(code: str) -> Language | None:
         roman_calendar=bool(dates.get("roman_calendar", False)),
         republican_calendar=bool(dates.get("republican_calendar", False)),
         this_month=tuple(dates.get("this_month", ())),
+        seasons=tuple(dates.get("seasons", ())),
+        before_season=tuple(dates.get("before_season", ())),
         weekdays=tuple(dates.get("weekdays", ())),
         times_of_day=tuple(dates.get("times_of_day", ())),
         titles=tuple(names.get("titles", ())),

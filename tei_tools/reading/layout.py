@@ -299,7 +299,17 @@ def is_upper_case(text: str) -> bool:
 def is_date_line(line: str) -> bool:
     """A line that is a date or a date range, possibly after a place ("Moscow, 5 March 1918")."""
     words = _LANGUAGE.get()
-    if words is not None and _language_date_line(line, words):
+    if (
+        words is not None
+        and (
+            _language_date_line(line, words)
+            # the editor's, in brackets: "(Wandsbeck im Spätjahr 1771.)", "[Paris, 3 mai 1790]"
+            or (
+                re.fullmatch(r"\s*[(\[].*[)\]]\s*", line)
+                and _language_date_line(line.strip()[1:-1], words)
+            )
+        )
+    ):
         return True
     line = _PLACE_PREFIX.sub("", line.strip()).rstrip(".,")
     line = _BARE_PLACE_PREFIX.sub("", line)
@@ -327,6 +337,7 @@ def _line_words_of(code: str) -> tuple[frozenset[str], frozenset[str], frozenset
     }
     other = {w.lower().rstrip(".") for w in (*words.before_day, *words.weekdays)}
     other |= {part.lower() for w in words.times_of_day for part in w.split()}
+    other |= {w.lower() for w in (*words.seasons, *words.before_season)}
     other |= {w.lower() for w in (*words.between_day_and_month, *words.between_month_and_year)}
     if words.roman_calendar:  # "a.d. III Non. Oct. anno MDCX": the month's adjective is a month
         months |= roman_month_words()
@@ -405,7 +416,11 @@ def _language_date_line(line: str, words: Language) -> bool:
         if rest and len(dated) + sum(t.lower() in other for t in rest) == len(rest):
             has_month = any(t.lower() in months for t in rest)
             numeric = any("/" in t for t in rest) and words.day_slash_month_short_year
-            if has_month or numeric:
+            seasons = {w.lower() for w in words.seasons}
+            season = any(t.lower() in seasons for t in rest) and any(
+                _WITH_YEAR.fullmatch(t) for t in rest
+            )
+            if has_month or numeric or season:
                 return True
     return False
 
