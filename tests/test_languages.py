@@ -753,3 +753,10 @@ def test_a_name_after_an_inflected_word_of_affection_is_a_person():
 
     found = find_language_candidates("Grüßen Sie den lieben Victor von mir.", [], "de")
     assert ("Victor", "persName") in {(c.text, c.tag) for c in found}
+
+
+def test_a_surnames_article_opening_a_name_is_the_names():
+    facts = _corresp(
+        _read_in("fr", "Lettre de La Fontaine à sa femme\n\n" + FRENCH_BODY + "La Fontaine.\n")
+    )
+    assert facts["sender"] == "La Fontaine"

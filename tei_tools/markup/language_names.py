@@ -271,12 +271,17 @@ def _address_spans(text: str, words: Language) -> list[tuple[int, int]]:
 
 
 def _surname_words(name: str, words: Language) -> list[str]:
-    """The words of a name less a surname's article after its particle ("de La Marche")."""
+    """The words of a name less a surname's article, after its particle ("de La Marche") or
+    opening the name ("La Fontaine")."""
     parts = name.split()
     return [
         w
         for i, w in enumerate(parts)
-        if not (i and w in words.surname_articles and parts[i - 1] in words.particles)
+        if not (
+            w in words.surname_articles
+            and i + 1 < len(parts)
+            and (i == 0 or parts[i - 1] in words.particles)
+        )
     ]
 
 
@@ -384,6 +389,8 @@ def _signature(
         first = re.match(r"(\S+)\s+(?=\S)", text[a:end])
         if first is None or not _not_a_name(first.group(1), words):
             break
+        if first.group(1) in words.surname_articles:
+            break  # "La Fontaine.": the article is the surname's
         a += first.end()
     a, b = _trim_name(text, a, end, words)
     if a >= b or not _free(a, b, blocked) or _not_a_name(text[a:b], words):
