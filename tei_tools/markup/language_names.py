@@ -997,6 +997,21 @@ _LETTER_OF = re.compile(
 _TITLE_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to)\s+(?:(?:den|die|le|la)\s+)?", re.IGNORECASE)
 
 
+def _without_titles(parts: list[str], words: Language) -> list[str]:
+    """A name's words less the titles before it, of one word or two ("Madame la Marquise du
+    Deffand" is "du Deffand"; "Comte de Bussy" is "de Bussy")."""
+    while len(parts) > 1:
+        if parts[0] in words.titles:
+            parts = parts[1:]
+        elif len(parts) > 2 and f"{parts[0]} {parts[1]}" in words.titles:
+            parts = parts[2:]
+        elif len(parts) > 2 and parts[0] in ("la", "le") and parts[1].lower() in words.titles:
+            parts = parts[2:]
+        else:
+            break
+    return parts
+
+
 def _title_parties(
     text: str, blocked: Sequence[tuple[int, int]], words: Language
 ) -> list[Candidate]:
@@ -1037,11 +1052,11 @@ def _title_parties(
         a, b = _trim_name(text, a, b, words)
         name = text[a:b]
         # "Madame de Sévigné", "Comte de Bussy": the title before the name is the name's
-        bare = name.split()
-        while len(bare) > 1 and bare[0] in words.titles:
-            bare = bare[1:]
+        bare = _without_titles(name.split(), words)
         if not _free(a, b, blocked):  # the title is a form of address: the name after it
-            while len(bare) > 1 and bare[0] in words.particles:
+            # "de" goes with the title ("Madame de Sévigné" is "Sévigné"); "du" and "des"
+            # stay with the surname ("du Deffand"), as French usage writes them.
+            while len(bare) > 1 and bare[0] in words.particles and bare[0] not in ("du", "des"):
                 bare = bare[1:]
             a = b - len(" ".join(bare)) if text[a:b].endswith(" ".join(bare)) else a
             name = text[a:b]
