@@ -1003,9 +1003,12 @@ def _without_titles(parts: list[str], words: Language) -> list[str]:
     while len(parts) > 1:
         if parts[0] in words.titles:
             parts = parts[1:]
-        elif len(parts) > 2 and f"{parts[0]} {parts[1]}" in words.titles:
-            parts = parts[2:]
-        elif len(parts) > 2 and parts[0] in ("la", "le") and parts[1].lower() in words.titles:
+            continue
+        pair = f"{parts[0]} {parts[1]}"
+        articled = parts[0].capitalize() in words.surname_articles and parts[1].lower() in {
+            t.lower() for t in words.titles
+        }  # "la Marquise"
+        if len(parts) > 2 and (pair in words.titles or articled):
             parts = parts[2:]
         else:
             break
