@@ -120,3 +120,13 @@ class Gold:
                 counts[g["type"]] = counts.get(g["type"], 0) + 1
         print(self.src.name, counts)
         return counts
+
+
+#: Non-optional spans of each type over every letter a gold script has written.
+TOTAL: dict[str, int] = {}
+
+
+def done(g: Gold) -> None:
+    """Write ``g``'s gold and add its spans to :data:`TOTAL`."""
+    for kind, count in g.write().items():
+        TOTAL[kind] = TOTAL.get(kind, 0) + count

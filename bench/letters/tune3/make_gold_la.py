@@ -21,14 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
 
-from goldlib import Gold  # noqa: E402
-
-TOTAL: dict[str, int] = {}
-
-
-def done(g: Gold) -> None:
-    for k, v in g.write().items():
-        TOTAL[k] = TOTAL.get(k, 0) + v
+from goldlib import TOTAL, Gold, done  # noqa: E402
 
 
 def G(name: str) -> Gold:
