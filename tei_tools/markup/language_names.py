@@ -612,12 +612,14 @@ def _name_extent(name: str, words: Language) -> int:
             end = m.end()
             continue
         previous = name[:end].split()[-1] if end else ""
-        if any(re.search(rf"(?:^|\s){re.escape(p)}$", name[:end]) for p in multiword):
-            previous = words.particles[0]  # after "von der" as after "von"
+        # after "von der" as after "von"
+        after_particle = previous in words.particles or any(
+            re.search(rf"(?:^|\s){re.escape(p)}$", name[:end]) for p in multiword
+        )
         if index >= 1 and previous in words.surname_articles and word[:1].isupper():
             end = m.end()  # "l'abbé Le Blanc": the word after a surname's article is the name's
             continue
-        if index >= 1 and previous in words.particles and _zipf(word.lower(), words.code) < 4.0:
+        if index >= 1 and after_particle and _zipf(word.lower(), words.code) < 4.0:
             end = m.end()  # "von Auersperg": the word after a particle is the name's
             continue
         break
@@ -997,6 +999,12 @@ _LETTER_OF = re.compile(
 _TITLE_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to)\s+(?:(?:den|die|le|la)\s+)?", re.IGNORECASE)
 
 
+@functools.cache
+def _lower_titles(code: str) -> frozenset[str]:
+    words = language(code)
+    return frozenset(t.lower() for t in words.titles) if words is not None else frozenset()
+
+
 def _without_titles(parts: list[str], words: Language) -> list[str]:
     """A name's words less the titles before it, of one word or two ("Madame la Marquise du
     Deffand" is "du Deffand"; "Comte de Bussy" is "de Bussy")."""
@@ -1005,9 +1013,10 @@ def _without_titles(parts: list[str], words: Language) -> list[str]:
             parts = parts[1:]
             continue
         pair = f"{parts[0]} {parts[1]}"
-        articled = parts[0].capitalize() in words.surname_articles and parts[1].lower() in {
-            t.lower() for t in words.titles
-        }  # "la Marquise"
+        articled = (  # "la Marquise"
+            parts[0].capitalize() in words.surname_articles
+            and parts[1].lower() in _lower_titles(words.code)
+        )
         if len(parts) > 2 and (pair in words.titles or articled):
             parts = parts[2:]
         else:
@@ -1059,7 +1068,11 @@ def _title_parties(
         if not _free(a, b, blocked):  # the title is a form of address: the name after it
             # "de" goes with the title ("Madame de Sévigné" is "Sévigné"); "du" and "des"
             # stay with the surname ("du Deffand"), as French usage writes them.
-            while len(bare) > 1 and bare[0] in words.particles and bare[0] not in ("du", "des"):
+            while (
+                len(bare) > 1
+                and bare[0] in words.particles
+                and bare[0] not in words.surname_particles
+            ):
                 bare = bare[1:]
             a = b - len(" ".join(bare)) if text[a:b].endswith(" ".join(bare)) else a
             name = text[a:b]

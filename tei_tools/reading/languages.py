@@ -63,8 +63,12 @@ class Language:
     #: A surname's own article after its particle ("de La Guiche").
     surname_articles: tuple[str, ...] = ()
     small_in_capitals: frozenset[str] = frozenset()
+    #: Particles that stay with a surname written alone ("du Deffand").
+    surname_particles: tuple[str, ...] = ()
     #: The last parts of compounds that name a body ("Hofkanzlei", "Landesregierung").
     compound_body_ends: tuple[str, ...] = ()
+    #: Words before the place a letter was sent from ("D'Amiens.", "de Lyon", "Aus Jena.").
+    sent_from: tuple[str, ...] = ()
     #: Words of a street address ("Taubenstraße", "rue"), which goes with a closing date line.
     street_words: tuple[str, ...] = ()
     #: The words for "and" that join the items of a list ("Burke, Webb und Wood").
@@ -180,6 +184,7 @@ def language(code: str) -> Language | None:
         particles=tuple(names.get("particles", ())),
         surname_articles=tuple(names.get("surname_articles", ())),
         small_in_capitals=frozenset(names.get("small_in_capitals", ())),
+        surname_particles=tuple(names.get("surname_particles", ())),
         and_words=tuple(names.get("and_words", ())),
         address=tuple(names.get("address", ())),
         not_names=frozenset(names.get("not_names", ())),
@@ -202,6 +207,7 @@ def language(code: str) -> Language | None:
         address_openers=tuple(letters.get("address_openers", ())),
         place_after_date=tuple(letters.get("place_after_date", ())),
         street_words=tuple(letters.get("street_words", ())),
+        sent_from=tuple(letters.get("sent_from", ())),
         letter_words=frozenset(letters.get("letter_words", ())),
         dated_at=frozenset(letters.get("dated_at", ())),
         closing_ends=tuple(letters.get("closing_ends", ())),

@@ -14,6 +14,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
@@ -402,7 +403,7 @@ def _language_date_line(line: str, words: Language) -> bool:
         return False
     if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
         return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
-    if _TITLE_TO_A_PERSON.match(text):
+    if _patterns_of(words.code).title_to_a_person.match(text):
         return False  # "À Gabrielle d'Estrées 22 octobre 1597": to whom, not from where
     for start in range(min(6, len(tokens))):
         rest = _before_trailing_place(tokens[start:], words, text)
@@ -425,13 +426,6 @@ def _language_date_line(line: str, words: Language) -> bool:
     return False
 
 
-#: A title naming only the addressee, by a name with its particle and no comma before the
-#: date: "À Gabrielle d'Estrées 22 octobre 1597", "An Ulrike von Kleist 14. August 1800"
-#: ("À Paris, le 3 mai" names a place, with its comma).
-_TITLE_TO_A_PERSON = re.compile(
-    r"^(?:An|À|A|Au|Ad)\s+[A-ZÀ-Þ][\w'’-]+\s+(?:d['’]|de\s+|von\s+|van\s+)[A-ZÀ-Þ][\w'’-]+"
-    r"(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s+\d"
-)
 #: A title's "X to Y": a name, the word for "to" and a name ("Schiller an Goethe",
 #: "Voltaire à Frédéric", "Brahe ad Keplerum"); "Frankfurt an der Oder" is a place.
 _TITLE_PARTIES = re.compile(
@@ -461,27 +455,83 @@ def _before_trailing_place(tokens: list[str], words: Language, text: str = "") -
     months = _language_line_words(words)[0]
     for index in range(2, len(tokens)):
         before, tail = tokens[index - 1], [t for t in tokens[index:] if t not in _DASHES]
-        if tail and tail[0].lower() in _FROM_WORDS:
+        patterns = _patterns_of(words.code)
+        if tail and tail[0].lower() in patterns.sent_from:
             tail = tail[1:]
         if not 1 <= len(tail) <= 3 or not all(t[:1].isupper() for t in tail):
             continue
         set_off = re.search(rf"{re.escape(before)}(?:[.,;:]|\s*[—–\[(])", text)
         if set_off and (
             _YEAR_WORD.fullmatch(before)
-            or (before.lower() in months and _ELIDED_FROM.match(tokens[index]))
+            or (before.lower() in months and patterns.elided_from.match(tokens[index]))
         ):
             return tokens[:index]
     return tokens
 
 
-#: A line that is only the place a letter was sent from: "D'Amiens.", "De Paris.", "Aus Jena.".
-_PLACE_FROM = re.compile(
-    r"^(?:[Dd]['’]|(?:De|Von|Aus|Ex|Da|Desde)\s+)[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\.?$"
-)
 _DASHES = frozenset({"—", "–", "-", "--"})
-#: Words that bring in the place a letter was sent from ("de Lyon", "von Jena", "ex urbe").
-_FROM_WORDS = frozenset({"de", "d'", "d’", "von", "aus", "ex", "e", "da", "desde"})
-_ELIDED_FROM = re.compile(r"^[Dd]['’][A-ZÀ-Þ]")
+
+
+@dataclass(frozen=True)
+class _LetterPatterns:
+    """Patterns of a language's letters made from its words (data/languages/<code>.toml)."""
+
+    #: Words before the place of sending, in lower case ("de", "d'", "von").
+    sent_from: frozenset[str]
+    #: A line that is only that place: "D'Amiens.", "Aus Jena.".
+    place_from: re.Pattern[str]
+    #: An elided word before it, run into the place: "D'Amiens".
+    elided_from: re.Pattern[str]
+    #: A title naming only the addressee, by a name with its particle and no comma before
+    #: the date: "À Gabrielle d'Estrées 22 octobre 1597", "An Ulrike von Kleist 14. August
+    #: 1800" ("À Paris, le 3 mai" names a place, with its comma).
+    title_to_a_person: re.Pattern[str]
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """:func:`_alternation_of` of ``words``, or a pattern that matches nothing when there are none."""
+    return _alternation_of(tuple(sorted(set(words)))) or "(?!)"
+
+
+@functools.cache
+def _patterns_of(code: str) -> _LetterPatterns:
+    words = language(code)
+    assert words is not None
+    capital = "[A-ZÀ-Þ]"
+    name = rf"{capital}[\w'’-]+"
+    sent = _word_before(words.sent_from, cased=True)
+    particle = _word_before([p for p in words.particles if " " not in p], cased=False)
+    return _LetterPatterns(
+        sent_from=frozenset(w.lower() for w in words.sent_from),
+        place_from=re.compile(rf"^{sent}{name}(?:\s+{name})?\.?$"),
+        elided_from=re.compile(
+            rf"^(?:{_any_of(_cased(w for w in words.sent_from if _elided(w)))}){capital}"
+        ),
+        title_to_a_person=re.compile(
+            rf"^(?:{_any_of(words.address_openers)})\s+{name}\s+{particle}"
+            rf"{name}(?:\s+{name})?\s+\d"
+        ),
+    )
+
+
+def _elided(word: str) -> bool:
+    return word.endswith(("'", "’"))
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    listed = list(words)
+    return [*listed, *(w.capitalize() for w in listed)]
+
+
+def _word_before(words: Iterable[str], *, cased: bool) -> str:
+    """A pattern for one of ``words`` before a name: an elided one run into it ("d'"),
+    any other followed by a space."""
+    listed = _cased(words) if cased else list(words)
+    elided = _any_of(w for w in listed if _elided(w))
+    spaced = _any_of(w for w in listed if not _elided(w))
+    return rf"(?:(?:{elided})|(?:{spaced})\s+)"
+
+
 #: A year in figures or in Roman numerals.
 _YEAR_WORD = re.compile(r"[12]\d{3}|M{1,2}[CDLXVI]{0,12}")
 
@@ -681,7 +731,7 @@ def take_signatures(blocks: list[RawBlock]) -> list[Block]:
         len(blocks) > 1
         and not (len(blocks[-1].lines) == 1 and is_date_line(blocks[-1].lines[0]))
         # "D'Amiens.": the date line's place (in English "De Lancey." signs)
-        and not (words is not None and _PLACE_FROM.match(blocks[-1].text))
+        and not (words is not None and _patterns_of(words.code).place_from.match(blocks[-1].text))
         and (
             all(
                 is_signature_line(line) or (i == 0 and is_valediction(line))
@@ -819,7 +869,10 @@ def _before_signature(blocks: list[RawBlock]) -> list[Block]:
         and is_date_line(blocks[-2].lines[0])
     ):
         raw = blocks.pop()
-        if _LANGUAGE.get() is not None and _PLACE_FROM.match(normalise_space(raw.lines[0])):
+        words = _LANGUAGE.get()
+        if words is not None and _patterns_of(words.code).place_from.match(
+            normalise_space(raw.lines[0])
+        ):
             # "Ce 22e octobre. / D'Amiens. / Henry.": the place is the date line's
             date = blocks.pop()
             text = f"{normalise_space(date.lines[0])} {normalise_space(raw.lines[0])}"
