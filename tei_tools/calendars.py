@@ -170,12 +170,18 @@ JULIAN = Convention("julian", julian_always=True)
 
 
 @functools.cache
-def reforms() -> dict[str, Convention]:
-    """The conventions of ``data/calendars/reforms.toml``, by key."""
-    text = (resources.files("tei_tools") / "data" / "calendars" / "reforms.toml").read_text(
+def calendar_table(name: str) -> dict:
+    """``data/calendars/<name>.toml``, read once (do not change what it returns)."""
+    text = (resources.files("tei_tools") / "data" / "calendars" / f"{name}.toml").read_text(
         encoding="utf-8"
     )
-    table = tomllib.loads(text)
+    return tomllib.loads(text)
+
+
+@functools.cache
+def reforms() -> dict[str, Convention]:
+    """The conventions of ``data/calendars/reforms.toml``, by key."""
+    table = calendar_table("reforms")
     found = {}
     for key, entry in table.items():
         start = entry.get("year_start")
@@ -244,10 +250,7 @@ class MonthNames:
 @functools.cache
 def month_names(language: str = "en") -> MonthNames:
     """The month names of ``language``, read once from ``data/calendars/months.toml``."""
-    text = (resources.files("tei_tools") / "data" / "calendars" / "months.toml").read_text(
-        encoding="utf-8"
-    )
-    table = tomllib.loads(text)
+    table = calendar_table("months")
     if language not in table:
         raise ValueError(f"no month names for {language!r}: expected one of {', '.join(table)}")
     entry = table[language]
@@ -269,12 +272,8 @@ def _ymd(value: object) -> YMD:
 # --- the French Republican calendar ---------------------------------------------------------
 
 
-@functools.cache
 def _republican() -> dict:
-    text = (resources.files("tei_tools") / "data" / "calendars" / "republican.toml").read_text(
-        encoding="utf-8"
-    )
-    return tomllib.loads(text)
+    return calendar_table("republican")
 
 
 def republican_month_words() -> dict[str, int]:

@@ -29,18 +29,11 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
-from tei_tools.calendars import Calendar, month_length
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from tei_tools.calendars import Calendar, calendar_table, month_length
 
 __all__ = [
     "ROMAN_YEAR",
@@ -75,12 +68,8 @@ class RomanDay:
     after: bool = False
 
 
-@functools.cache
 def _table() -> dict:
-    text = (resources.files("tei_tools") / "data" / "calendars" / "roman.toml").read_text(
-        encoding="utf-8"
-    )
-    return tomllib.loads(text)
+    return calendar_table("roman")
 
 
 def nones_day(month: int) -> int:
