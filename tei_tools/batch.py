@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from tei_tools.convert import Conversion, convert
-from tei_tools.errors import TeiToolsError, UsageError
+from tei_tools.errors import MissingExtraError, TeiToolsError, UsageError
 from tei_tools.findings import Finding
 from tei_tools.reading.profiles import Profile, load_profile, profile_for_file
 from tei_tools.reading.source import decode_text
@@ -128,6 +128,7 @@ class ConvertBatch(Generic[Source, Target]):
         ``write`` writes a conversion (:meth:`~tei_tools.convert.Conversion.write`) once;
         its set-aside paragraphs are let go after it.
         """
+        self._require_extras(jobs)
         for source, target in jobs:
             label = name(source)
             try:
@@ -148,6 +149,15 @@ class ConvertBatch(Generic[Source, Target]):
             self.summary.converted += 1
             self.summary.findings.extend(conversion.findings)
             yield Outcome(label, conversion)
+
+    @staticmethod
+    def _require_extras(jobs: Sequence[tuple[Source, Target]]) -> None:
+        """Stop before the first file when any file has page images and Pillow is missing
+        (one line for the batch, not one failure per file)."""
+        from tei_tools.reading.page_images import find_page_images
+
+        if any(isinstance(source, Path) and find_page_images(source) for source, _ in jobs):
+            MissingExtraError.unless_importable("PIL", "reading page images", "facsimile", "Pillow")
 
     def convert(self, data: bytes, name: str, source: object = None) -> Conversion:
         """One file's bytes, converted with what its collection (if ``source`` is a path) says."""

@@ -165,6 +165,19 @@ class MissingExtraError(TeiToolsError):
         self.extra = extra
         self.package = package
 
+    @classmethod
+    def unless_importable(
+        cls, module: str, feature: str, extra: str, package: str | None = None
+    ) -> None:
+        """Raise for ``feature`` now, before any work, when ``module`` (of ``package``,
+        by default of the same name) cannot be imported."""
+        import importlib
+
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise cls(feature, extra, package or module) from None
+
 
 class UsageError(TeiToolsError):
     """The command was called in a way that cannot work (exit status 2)."""

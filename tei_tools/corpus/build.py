@@ -139,11 +139,13 @@ def build(
     unless ``force`` lets the build take them over.  A second build into the
     same site stops at once with :class:`~tei_tools.errors.BusyError`.
     """
+    from tei_tools.corpus.executors import require_executor
     from tei_tools.corpus.search import choose_search
 
     started = time.perf_counter()
     collection = read_collection(corpus_dir)
     require_pillow_for(collection.folder)
+    require_executor(executor)
     site = Path(site_dir)
     _refuse_site_inside_inputs(site, collection)
     mode = choose_search(search)

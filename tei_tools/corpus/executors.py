@@ -133,6 +133,12 @@ class DaskExecutor:
             self.cluster.close()
 
 
+def require_executor(kind: str) -> None:
+    """Stop before any work when ``kind`` needs an extra that is not installed."""
+    if kind == "dask":
+        MissingExtraError.unless_importable("distributed", "the Dask executor", "dask")
+
+
 def make_executor(
     kind: str = "process",
     *,

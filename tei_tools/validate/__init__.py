@@ -210,6 +210,8 @@ def _settings(
     if strict is None:
         # A named schema is the judge (as in Jing); without one, tei-tools' full check is.
         strict = schema is None
+    if schema is not None:
+        _require_schema_extra(Path(schema))
     return Settings(
         Path(schema) if schema is not None else None,
         extra_checks,
@@ -220,6 +222,22 @@ def _settings(
         allow_local_dtd,
         Path(corpus_root) if corpus_root is not None else None,
     )
+
+
+#: The optional package a named schema's syntax needs: (module, feature, extra).
+_SCHEMA_EXTRAS = {
+    ".sch": ("saxonche", "Schematron with XPath 2", "schematron"),
+    ".rnc": ("rnc2rng", "RELAX NG compact syntax (.rnc)", "rnc"),
+}
+
+
+def _require_schema_extra(schema: Path) -> None:
+    """A schema whose syntax needs a missing extra stops the run before any document is read."""
+    from tei_tools.errors import MissingExtraError
+
+    needed = _SCHEMA_EXTRAS.get(schema.suffix.lower())
+    if needed is not None:
+        MissingExtraError.unless_importable(*needed)
 
 
 def _corpus_roots(settings: Settings) -> CorpusScope:
