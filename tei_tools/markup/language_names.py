@@ -40,7 +40,7 @@ from tei_tools.markup.candidates import (
     type_by_neighbours,
 )
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
-from tei_tools.reading.languages import Language, language
+from tei_tools.reading.languages import AddressAdjectives, Language, language
 
 #: Below this Zipf frequency (wordfreq) a capitalised word is no word of the language.
 RARE = 2.0
@@ -301,44 +301,35 @@ def _not_a_name(word: str, words: Language | None) -> bool:
         or bare in months.names
         or bare in months.contractions
         or bare in months.abbreviations
-        # Latin superlatives of address and praise: "Nobilissimo", "Clarissime", "devotissimus"
-        or (words.code == "la" and _LATIN_SUPERLATIVE.search(bare) is not None)
-        or (words.code == "de" and _german_address_adjective(bare))
+        # Superlatives of address and praise: "Nobilissimo", "Clarissime", "devotissimus"
+        or (words.superlative is not None and words.superlative.search(bare) is not None)
+        or (
+            words.address_adjectives is not None
+            and _address_adjective(bare, words.address_adjectives, words.code)
+        )
     )
 
 
-#: German adjectives of address, capitalised: "Gnädigster", "Verehrungswürdigste", "Gnädige",
-#: "Hochfürstlichen", "Bester".
-_GERMAN_ADJECTIVE_SUPERLATIVE = re.compile(r"(?:ig|lich|isch|bar|sam)(?:st)?(?:e|er|en|es|em)$")
-#: The adjectives of rank and respect compounded with "Hoch"/"Wohl": "Hochgebohrne",
-#: "Hochachtungsvoll", "Wohlgeborner".
-_GERMAN_HIGH = re.compile(r"^(?:Hoch|Wohl)[a-zäöüßÿ]+(?:e|er|en|es|em|voll|ne|ner|nen)$")
-_GERMAN_SUPERLATIVE = re.compile(r"(?P<stem>\w+?e?st)(?:e|er|en|es|em)$")
+def _address_adjective(word: str, shapes: AddressAdjectives, code: str) -> bool:
+    """A capitalised adjective of address that is no town and no given name: the words
+    before a name ("Gnädigster Herr", "Liebster Freund"), by the language's ``shapes``.
 
-
-def _german_address_adjective(word: str) -> bool:
-    """A capitalised German superlative that is no town and no given name: the words of
-    address before a name ("Gnädigster Herr", "Liebster Freund").
-
-    Either of an adjective's ending ("gnädig", "würdig") or one whose stem is itself a
-    common word ("best", "liebst"), so that "Karsten" or "Münster" stay names.
+    Either of an adjective's suffix ("gnädig", "würdig") or a superlative whose stem is
+    itself a common word ("best", "liebst"), so that "Karsten" or "Münster" stay names.
     """
-    if not word[:1].isupper() or len(word) < 5:
+    if not word[:1].isupper() or len(word) < shapes.shortest:
         return False
-    if _GERMAN_HIGH.match(word):
+    if shapes.compound.match(word):
         return True
-    if _GERMAN_ADJECTIVE_SUPERLATIVE.search(word) is not None and len(word) < 7:
-        return False  # "Honig", "Ludwige": too short to tell
-    superlative = _GERMAN_SUPERLATIVE.search(word)
-    if _GERMAN_ADJECTIVE_SUPERLATIVE.search(word) is None and not (
-        superlative is not None and _zipf(superlative.group("stem").lower(), "de") >= 3.0
+    adjective = shapes.adjective.search(word) is not None
+    if adjective and len(word) < shapes.short:
+        return False
+    superlative = shapes.superlative.search(word)
+    if not adjective and not (
+        superlative is not None and _zipf(superlative.group("stem").lower(), code) >= 3.0
     ):
         return False
     return not is_given_name(word) and gazetteer_place(word) is None
-
-
-#: The endings of a Latin superlative, in any case, with "-que" ("Doctissimeque").
-_LATIN_SUPERLATIVE = re.compile(r"issim(?:us|i|o|um|e|a|ae|am|is|os|as)(?:que)?$")
 
 
 def _trim_name(text: str, start: int, end: int, words: Language | None) -> tuple[int, int]:

@@ -12,7 +12,9 @@ and :func:`unknown_language_note` says so in a finding.
 from __future__ import annotations
 
 import functools
+import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -25,6 +27,54 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 #: The language the markup's built-in words are English for.
 ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class AddressAdjectives:
+    """The shapes of a language's adjectives of address ("Gnädigster", "Hochgebohrne"), from
+    its ``address_adjectives`` table: an adjective's suffix, a compound of rank, a superlative."""
+
+    adjective: re.Pattern[str]
+    compound: re.Pattern[str]
+    superlative: re.Pattern[str]
+    #: Shorter words are never adjectives of address; words shorter than ``short`` with an
+    #: adjective's suffix are too short to tell.
+    shortest: int
+    short: int
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _address_adjectives(table: dict | None) -> AddressAdjectives | None:
+    if not table:
+        return None
+    inflections = _alternation(table["inflections"])
+    mark = re.escape(table["superlative"])
+    return AddressAdjectives(
+        adjective=re.compile(
+            rf"(?:{_alternation(table['suffixes'])})(?:{mark})?(?:{inflections})$"
+        ),
+        compound=re.compile(
+            rf"^(?:{_alternation(table['compounds'])})[^\W\d_]+"
+            rf"(?:{_alternation(table['compound_endings'])})$"
+        ),
+        superlative=re.compile(rf"(?P<stem>\w+?e?{mark})(?:{inflections})$"),
+        shortest=int(table.get("shortest", 5)),
+        short=int(table.get("short", 7)),
+    )
+
+
+def _superlative(table: dict | None) -> re.Pattern[str] | None:
+    """The pattern of a superlative's ending ("-issimus", "-issimeque"), from ``superlatives``."""
+    if not table:
+        return None
+    enclitics = _alternation(table.get("enclitics", ()))
+    return re.compile(
+        rf"(?:{_alternation(table['stems'])})(?:{_alternation(table['endings'])})"
+        + (rf"(?:{enclitics})?$" if enclitics else "$")
+    )
 
 
 @dataclass(frozen=True)
@@ -95,6 +145,12 @@ class Language:
     letter_words: frozenset[str] = frozenset()
     #: The last words of a closing formula run into the last paragraph ("serviteur", "Diener").
     closing_ends: tuple[str, ...] = ()
+    #: Superlatives of address and praise, which are no names ("Clarissime", "Illustrissimo").
+    superlative: re.Pattern[str] | None = None
+    #: Adjectives of address, which are no names ("Gnädigster", "Hochgebohrne").
+    address_adjectives: AddressAdjectives | None = None
+    #: The endings of a place name's cases by its nominative's (``[places] case_endings``).
+    case_endings: tuple[dict, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -122,31 +178,21 @@ def is_known(language: str) -> bool:
     return base_code(language) in known_languages()
 
 
-#: The endings of a Latin place name's cases, by the ending of its nominative (first and
-#: second declension, singular and plural): the genitive or locative ("Pragae", "Lovanii",
-#: "Parisiis"), the accusative of motion ("Pragam", "Parisios"), the ablative ("Praga").
-_LATIN_CASES = (
-    ("ae", ("ae", "arum", "is", "as")),  # Bruxellae, Venetiae, Athenae
-    ("ii", ("ii", "iorum", "iis", "ios")),  # Parisii
-    ("a", ("a", "ae", "am")),  # Praga, Upsalia, Hollandia
-    ("um", ("um", "i", "o")),  # Lovanium, Londinum
-    ("us", ("us", "i", "o", "um")),
-    ("is", ("is", "i", "im")),  # Neapolis, Hispalis (third declension)
-)
+def place_case_forms(nominative: str, case_endings: Sequence[dict]) -> tuple[str, ...]:
+    """The case forms a place name takes in a letter, by the first of ``case_endings``
+    (a language's ``[places] case_endings``) whose nominative ending it has.
 
-
-def latin_place_forms(nominative: str) -> tuple[str, ...]:
-    """The case forms a Latin place name takes in a letter.
-
-    >>> latin_place_forms("Praga")
+    >>> latin = language("la").case_endings
+    >>> place_case_forms("Praga", latin)
     ('Praga', 'Pragae', 'Pragam')
-    >>> latin_place_forms("Parisii")
+    >>> place_case_forms("Parisii", latin)
     ('Parisii', 'Parisiorum', 'Parisiis', 'Parisios')
     """
-    for ending, cases in _LATIN_CASES:
+    for row in case_endings:
+        ending = row["nominative"]
         if nominative.endswith(ending):
             stem = nominative[: len(nominative) - len(ending)]
-            return tuple(stem + case for case in cases)
+            return tuple(stem + case for case in row["cases"])
     return (nominative,)
 
 
@@ -199,7 +245,7 @@ def language(code: str) -> Language | None:
         | frozenset(
             form
             for name in data.get("places", {}).get("latin_nominatives", ())
-            for form in latin_place_forms(name)
+            for form in place_case_forms(name, data["places"].get("case_endings", []))
         ),
         noun_endings=tuple(names.get("noun_endings", ())),
         salutations=tuple(letters.get("salutations", ())),
@@ -211,6 +257,9 @@ def language(code: str) -> Language | None:
         letter_words=frozenset(letters.get("letter_words", ())),
         dated_at=frozenset(letters.get("dated_at", ())),
         closing_ends=tuple(letters.get("closing_ends", ())),
+        superlative=_superlative(names.get("superlatives")),
+        address_adjectives=_address_adjectives(names.get("address_adjectives")),
+        case_endings=tuple(data.get("places", {}).get("case_endings", ())),
     )
 
 
