@@ -160,6 +160,19 @@ def test_places_renamed_since_have_their_present_day_name(registry):
         ("pla:ekaterinodar", "Krasnodar"),
         ("pla:libau", "Liepāja"),
         ("pla:verkhneudinsk", "Ulan-Ude"),
+        ("pla:soroka", "Belomorsk"),
+        ("pla:vyatka", "Kirov"),
+        ("pla:zhitomir", "Zhytomyr"),
+        ("pla:chernigov", "Chernihiv"),
+        ("pla:kishinev", "Chișinău"),
+        ("pla:akkerman", "Bilhorod-Dnistrovskyi"),
+        ("pla:galatz", "Galați"),
+        ("pla:rovno", "Rivne"),
+        ("pla:pernau", "Pärnu"),
+        ("pla:gomel", "Homyel'"),
+        ("pla:grodno", "Hrodna"),
+        ("pla:orel", "Oryol"),
+        ("pla:nikolaevsk", "Nikolayevsk-on-Amur"),
     ):
         assert registry.lookup(ref).modern == modern
 
