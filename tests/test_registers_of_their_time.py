@@ -160,6 +160,19 @@ def test_places_renamed_since_have_their_present_day_name(registry):
         ("pla:ekaterinodar", "Krasnodar"),
         ("pla:libau", "Liepāja"),
         ("pla:verkhneudinsk", "Ulan-Ude"),
+        ("pla:soroka", "Belomorsk"),
+        ("pla:vyatka", "Kirov"),
+        ("pla:zhitomir", "Zhytomyr"),
+        ("pla:chernigov", "Chernihiv"),
+        ("pla:kishinev", "Chișinău"),
+        ("pla:akkerman", "Bilhorod-Dnistrovskyi"),
+        ("pla:galatz", "Galați"),
+        ("pla:rovno", "Rivne"),
+        ("pla:pernau", "Pärnu"),
+        ("pla:gomel", "Homyel'"),
+        ("pla:grodno", "Hrodna"),
+        ("pla:orel", "Oryol"),
+        ("pla:nikolaevsk", "Nikolayevsk-on-Amur"),
     ):
         assert registry.lookup(ref).modern == modern
 
@@ -220,3 +233,19 @@ def test_site_lists_an_old_pointer_under_the_merged_entry_and_opens_its_card(tmp
     page = html.fromstring((site / "documents" / "a.html").read_bytes())
     link = page.xpath("//a[@data-ref='org:latvian-government']")[0]
     assert link.get("href").endswith("orgs.html#org-latvian-provisional-government")
+
+
+def test_states_of_a_period_once_typed_country_are_dated_states(registry):
+    from lxml import etree
+
+    path = Path(__file__).parents[1] / "tei_tools/data/registers/places.xml"
+    places = {
+        p.get("{http://www.w3.org/XML/1998/namespace}id"): p
+        for p in etree.parse(str(path)).iter("{http://www.tei-c.org/ns/1.0}place")
+    }
+    for ref in ("russian-empire", "austria-hungary", "far-eastern-republic", "soviet-ukraine"):
+        place = places[ref]
+        assert place.get("type") == "state"
+        names = place.findall("{http://www.tei-c.org/ns/1.0}placeName")
+        assert names and all(n.get("from") or n.get("to") for n in names)
+    assert places["russian-empire"].find("{*}placeName").get("to") == "1917-09-13"
