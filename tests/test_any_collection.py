@@ -370,6 +370,29 @@ def test_notes_after_a_notes_heading_go_to_the_back_one_per_number():
     assert tree.xpath("//t:back//t:date/@when", namespaces=NS) == ["1898-05-01"]
 
 
+def test_a_note_called_in_the_text_goes_where_it_is_called_and_an_uncalled_one_stays_at_the_foot():
+    text = (
+        "A despatch\n\nWashington, May 7, 1898.\n\nThe squadron arrived.[1] It sailed on\n"
+        "May 2.² Not [3] nor [9].\n\nJohn Long\n\nNotes:\n1. Not printed.\n"
+        "2. See the telegram of May 1.\n3. Not found.\n"
+    )
+    tree = convert(text).tree
+    [first, second] = tree.xpath("//t:body//t:p/t:note", namespaces=NS)
+    assert (first.get("n"), first.get("place"), first.text) == ("1", "foot", "Not printed.")
+    assert first.getprevious() is None and first.getparent().text == "The squadron arrived."
+    assert second.get("n") == "2" and second.xpath("t:date/@when", namespaces=NS) == ["1898-05-01"]
+    assert second.tail == " Not [3] nor [9]."  # after a space, or no such note: text
+    assert tree.xpath("//t:back//t:note/@n", namespaces=NS) == ["3"]
+    assert texts(tree, "//t:back/t:div[@type='notes']/t:head") == ["Notes:"]
+
+
+def test_when_every_note_is_called_the_text_has_no_notes_at_the_foot():
+    text = "A despatch\n\nThe squadron arrived.¹\n\nNotes:\n1. Not printed.\n"
+    tree = convert(text).tree
+    assert tree.xpath("//t:back", namespaces=NS) == []
+    assert texts(tree, "//t:p/t:note") == ["Not printed."]
+
+
 def test_a_surname_alone_is_the_person_the_document_named_in_full():
     tree = convert(
         "A report\n\nThe troops of Nathaniel Quarrington crossed at dawn. "

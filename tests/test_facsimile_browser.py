@@ -177,7 +177,9 @@ def test_focusing_a_note_marker_or_the_note_draws_the_notes_polygon_zone(site, p
         page.wait_for_function("document.querySelector('.facs-stage').dataset.zone === undefined")
 
 
-@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 1280), ("light", 390)])
+@pytest.mark.parametrize(
+    "scheme,width", [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)]
+)
 @pytest.mark.parametrize("stem", ["letter", "zoned"])
 def test_axe_finds_no_wcag_a_or_aa_violation_on_a_facsimile_page(
     site, browser, scheme, width, stem

@@ -177,6 +177,50 @@ def test_note_marker_opens_a_popover_and_still_links_to_the_note(site, page):
     assert page.url.endswith(target)
 
 
+@pytest.fixture(scope="module")
+def frus_site(tmp_path_factory):
+    """A FRUS document converted with the FRUS profile: its footnote called by a superscript.
+
+    ``tests/data/frus-like.txt`` is ``frus1918Russiav03_d50`` of the shared development set
+    (FRUS 1918, Russia, vol. III, public domain), with the call "¹" the printed volume has
+    after "Greece." (the typed copy had lost it).
+    """
+    work = tmp_path_factory.mktemp("frus-site")
+    collection = work / "frus"
+    (collection / "source").mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "data" / "frus-like.txt", collection / "source" / "d50.txt")
+    (collection / "tei-tools.toml").write_text('profile = "frus"\ntitle = "FRUS"\n', "utf-8")
+    folder = work / "site"
+    result = build(collection, folder, jobs=1, search="none", pdf=False)
+    assert [d.status for d in result.documents] == ["valid"]
+    assert check_links(folder) == []
+    return folder
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_converted_frus_footnote_opens_a_popover_at_its_call(frus_site, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto((frus_site / "documents" / "d50.html").as_uri())
+    assert page.locator("text=Notes:").count() == 0  # the note left the foot for its call
+    marker = page.locator("a.tei-noteref")
+    assert marker.count() == 1
+    target = marker.get_attribute("href")
+    marker.hover()
+    popover = page.locator(".popup.note-popup:visible")
+    popover.wait_for(timeout=5000)
+    assert "Norway appears among the signatories" in popover.inner_text()
+    box = popover.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    page.keyboard.press("Escape")
+    popover.wait_for(state="hidden", timeout=5000)
+    marker.focus()
+    popover.wait_for(timeout=5000)
+    marker.press("Enter")
+    assert page.url.endswith(target)
+    context.close()
+
+
 def test_navigation_is_one_line_on_a_laptop_and_a_menu_on_a_phone(site, browser):
     folder, _ = site
     url = (folder / "index.html").as_uri()

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 from conftest import REPO
-from test_site_citation import BASE, ROBINS, SETTINGS
+from test_site_citation import BASE, ROBINS, SEED, SETTINGS
 
 from tei_tools.corpus import build
 from tei_tools.corpus.serve import make_server
@@ -70,6 +70,17 @@ def test_a_reference_manager_finds_the_citation_tags_and_the_access_date(page):
     assert accessed != "[date of access]"
     today = dt.date.today()
     assert str(today.year) in accessed and today.strftime("%B") in accessed
+
+
+def test_a_numbers_address_opens_the_documents_page(browser, served):
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.goto(f"{served.rstrip('/')}/n/1.html")
+    opened.wait_for_url(f"**/documents/{SEED}.html")
+    assert opened.locator(".doc-number").inner_text() == "1"
+    cited = opened.locator(".cite-line a.cite-url").get_attribute("href")
+    assert cited == f"{BASE}n/1.html"
+    context.close()
 
 
 def _page_rules(page) -> list[dict]:

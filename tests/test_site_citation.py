@@ -102,9 +102,30 @@ def test_cite_line_gives_permanent_address_version_and_access_date_slot(site):
     assert text.startswith("Cite this page: “Reply from Trotsky, Commissar for Foreign Affairs")
     assert "30 November 1917 (17 November 1917 O.S.). Document 1. In Documents on Soviet" in text
     assert "edited by Ann Editor and Ben Encoder. Version 1.2. The Example Society." in text
-    assert text.endswith(f"Accessed [date of access]. {BASE}documents/{SEED}.html.")
+    assert text.endswith(f"Accessed [date of access]. {BASE}n/1.html.")
     assert line.get("data-style") == "chicago"
-    assert line.xpath(".//a[@class='cite-url']/@href") == [f"{BASE}documents/{SEED}.html"]
+    assert line.xpath(".//a[@class='cite-url']/@href") == [f"{BASE}n/1.html"]
+
+
+def test_a_numbered_document_is_cited_at_its_number_and_its_page_stays_canonical(site):
+    document = page(site / "documents" / f"{SEED}.html")
+    tags = meta(document)
+    assert tags["citation_public_url"] == tags["DC.identifier"] == [f"{BASE}n/1.html"]
+    assert tags["citation_abstract_html_url"] == [f"{BASE}documents/{SEED}.html"]
+    canonical = document.xpath("//link[@rel='canonical']/@href")
+    assert canonical == [f"{BASE}documents/{SEED}.html"]
+
+
+def test_the_number_address_leads_to_the_document_page_it_names_canonical(site):
+    assert sorted(p.name for p in (site / "n").iterdir()) == ["1.html"]
+    redirect = page(site / "n" / "1.html")
+    assert redirect.xpath("//meta[@http-equiv='refresh']/@content") == [
+        f"0; url=../documents/{SEED}.html"
+    ]
+    assert redirect.xpath("//link[@rel='canonical']/@href") == [f"{BASE}documents/{SEED}.html"]
+    assert redirect.xpath("//main//a/@href") == [f"../documents/{SEED}.html"]
+    assert redirect.find(".//title").text == "Document 1 · Documents on Soviet Foreign Policy"
+    assert (site / "documents" / f"{SEED}.html").is_file()  # links made before still work
 
 
 def test_document_number_is_shown_in_the_header_block(site):
@@ -121,6 +142,7 @@ def test_sitemap_lists_every_public_page_at_the_base_url(site):
     locations = tree.xpath("//s:url/s:loc/text()", namespaces=ns)
     assert BASE in locations and f"{BASE}about.html" in locations
     assert f"{BASE}documents/{SEED}.html" in locations and f"{BASE}bibliography.html" in locations
+    assert f"{BASE}n/1.html" not in locations  # a sitemap names canonical pages, not redirects
     assert not [u for u in locations if u.endswith(("search.html", "validation.html"))]
     assert not tree.xpath("//s:lastmod", namespaces=ns)  # a build date would break rebuilds
     robots = (site / "robots.txt").read_text(encoding="utf-8")
@@ -173,6 +195,24 @@ def test_document_numbers_stay_when_a_document_is_added(tmp_path):
     assert before == {"1918-03-05_note": "1918-03-05_note", "1918-04-05_statement": "7"}
     assert {stem: after[stem] for stem in before} == before
     assert after["1917-11-30_reply"] == "1917-11-30_reply"
+    assert [p.name for p in (site / "n").iterdir()] == ["7.html"]
+
+
+def test_a_number_address_is_kept_by_a_build_with_nothing_to_do_and_goes_with_its_number(
+    tmp_path,
+):
+    settings = 'base_url = "https://x.org/"\n[numbers]\n1918-04-05_statement = 7\n'
+    collection = small_collection(tmp_path, settings)
+    site = tmp_path / "site"
+    build(collection, site, jobs=1, search="none", pdf=False)
+    again = build(collection, site, jobs=1, search="none", pdf=False)
+    assert not again.pages_rebuilt and (site / "n" / "7.html").is_file()
+    assert check_links(site) == []
+    (collection / "tei-tools.toml").write_text('base_url = "https://x.org/"\n', encoding="utf-8")
+    build(collection, site, jobs=1, search="none", pdf=False)
+    assert not (site / "n" / "7.html").exists()
+    line = page(site / "documents" / "1918-04-05_statement.html").find_class("cite-line")[0]
+    assert line.xpath(".//a/@href") == ["https://x.org/documents/1918-04-05_statement.html"]
 
 
 def test_same_citable_collection_gives_the_same_site_bytes(tmp_path):
@@ -190,6 +230,8 @@ def test_same_citable_collection_gives_the_same_site_bytes(tmp_path):
         ('base_url = "editions.example.org"', "base_url must be an http"),
         ('citation_style = "apa"', "citation_style 'apa' is unknown"),
         ("[numbers]\na = true", r"\[numbers\] 'a' must be a number or a string"),
+        ('[numbers]\na = "3/4"', r"\[numbers\] 'a': '3/4' must be letters, digits"),
+        ('[numbers]\na = "A1"\nb = "a1"', r"\[numbers\] 'b': 'a1' is already the number of 'a'"),
     ],
 )
 def test_bad_citation_settings_are_refused_with_their_line(tmp_path, line, message):

@@ -148,7 +148,9 @@ def test_without_javascript_the_reading_text_shows_and_no_switch(site, browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 1280), ("light", 390)])
+@pytest.mark.parametrize(
+    "scheme,width", [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)]
+)
 def test_axe_finds_no_wcag_aa_violation_in_the_diplomatic_view(site, browser, scheme, width):
     folder, _ = site
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)

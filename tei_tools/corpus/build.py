@@ -43,6 +43,7 @@ from tei_tools.corpus.cache import (
     content_digest,
     document_key,
 )
+from tei_tools.corpus.citation import NUMBER_DIR
 from tei_tools.corpus.collection import BuildSettings, Collection, read_collection
 from tei_tools.corpus.document import DocumentResult, DocumentTask, process_batch
 from tei_tools.corpus.facsimile import (
@@ -309,12 +310,13 @@ def _write_cmif(
 
 
 def _write_front_matter(writer: SiteWriter, documents: list[DocumentResult], settings) -> None:
-    """The front-matter pages and ``cite.js``; with a base URL, ``sitemap.xml`` and ``robots.txt``.
+    """The front-matter pages, ``cite.js`` and the number addresses (``n/NUMBER.html``);
+    with a base URL, ``sitemap.xml`` and ``robots.txt``.
 
     Written with the other collection pages, when any of them is due: they
     are single passes over the summaries, and unchanged bytes are not rewritten.
     """
-    from tei_tools.corpus.citation import CITE_SCRIPT, cite_script
+    from tei_tools.corpus.citation import CITE_SCRIPT, cite_script, number_pages
     from tei_tools.corpus.document import edition_for, profile_for, registry_for
     from tei_tools.corpus.front_matter import FrontMatterInput, front_matter_pages, sitemap_files
 
@@ -326,7 +328,10 @@ def _write_front_matter(writer: SiteWriter, documents: list[DocumentResult], set
     for name, data in front_matter_pages(documents, given).items():
         writer.write(name, data)
     summaries = [d.summary for d in documents if d.summary is not None]
-    for name, data in sitemap_files(edition, summaries).items():
+    for name, data in (
+        *number_pages(edition, summaries).items(),
+        *sitemap_files(edition, summaries).items(),
+    ):
         writer.write(name, data)
 
 
@@ -657,6 +662,9 @@ class SiteWriter:
 
         for name in (*self._page_names(mode), *SITEMAP_FILES):
             self.keep(name)
+        for name in self.previous:
+            if name.startswith(NUMBER_DIR + "/"):
+                self.keep(name)  # the number addresses, written with the front matter
         if mode == "pagefind":
             self.keep(PAGEFIND_DIR + "/")
 

@@ -3,8 +3,14 @@
 A document keeps one number for good.  It is the number the settings give its
 file-name stem (``[numbers]`` in ``tei-tools.toml``), else the stem itself:
 never a position in a list, so adding, removing or re-dating documents never
-renumbers the others.  The stem is also the page's name, so the permanent
-address (``base_url`` + ``documents/STEM.html``) is as stable as the number.
+renumbers the others.  The stem is also the page's name, so a document with no
+number of its own is cited at ``base_url`` + ``documents/STEM.html``.  A
+document the settings number is cited at ``n/NUMBER.html`` (:func:`number_path`):
+a small page that sends the reader on to ``documents/STEM.html`` and names it
+as canonical (:func:`number_pages`).  The page itself keeps its name, so every
+link made before the number was given still works, and the number's address
+still works when a file is renamed and the setting follows it.  The sitemap
+lists the pages, not these addresses: a sitemap names the canonical pages.
 
 The "cite this page" line follows the Chicago Manual of Style
 (notes-bibliography, a document in an online edition) unless the settings
@@ -25,11 +31,14 @@ The same facts go into the page's head as Highwire Press ``citation_*`` tags
 ('12', '1765-01-01_pitt')
 >>> edition.url("documents/1765-01-01_pitt.html")
 'https://example.org/letters/documents/1765-01-01_pitt.html'
+>>> edition.permanent_path("1764-03-10_oswald"), edition.permanent_path("1765-01-01_pitt")
+('n/12.html', 'documents/1765-01-01_pitt.html')
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote
 
 from lxml import etree
@@ -45,6 +54,9 @@ CITE_SCRIPT = "cite.js"
 
 #: What the line says where the reader's access date goes (cite.js replaces it).
 ACCESS_PLACEHOLDER = "[date of access]"
+
+#: The folder of the number addresses: ``n/12.html`` leads to the page of document 12.
+NUMBER_DIR = "n"
 
 #: The namespace the Dublin Core tags are declared in (``<link rel="schema.DC">``).
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -68,9 +80,18 @@ class Edition:
     collection_editor: str = ""
     numbers: tuple[tuple[str, str], ...] = ()
 
+    @cached_property
+    def _number_of(self) -> dict[str, str]:
+        return dict(self.numbers)
+
     def number(self, stem: str) -> str:
         """The document's number: the one the settings give its stem, else the stem."""
-        return dict(self.numbers).get(stem, stem)
+        return self._number_of.get(stem, stem)
+
+    def permanent_path(self, stem: str) -> str:
+        """The site path a citation gives: the number's address when the settings number the document."""
+        number = self._number_of.get(stem)
+        return number_path(number) if number is not None else document_path(stem)
 
     def url(self, path: str) -> str | None:
         """The permanent address of a site path, or None without a base URL."""
@@ -112,6 +133,11 @@ def document_path(stem: str) -> str:
     return f"{DOCUMENT_DIR}/{quote(stem)}.html"
 
 
+def number_path(number: str) -> str:
+    """The address of a document number: ``n/12.html``."""
+    return f"{NUMBER_DIR}/{quote(number)}.html"
+
+
 def editor_names(editors: tuple[Editor, ...]) -> str:
     """Names joined as a sentence does: "A", "A and B", "A, B, and C" (Chicago's serial comma)."""
     names = [e.name for e in editors]
@@ -135,8 +161,11 @@ def _quoted_title(title: str, end: str) -> str:
 
 
 def citation_line(edition: Edition, summary: DocumentSummary) -> etree._Element:
-    """The "cite this page" paragraph of a document page, in the edition's style."""
-    url = edition.url(document_path(summary.stem))
+    """The "cite this page" paragraph of a document page, in the edition's style.
+
+    The address is the permanent one (:meth:`Edition.permanent_path`): the number's, if it has one.
+    """
+    url = edition.url(edition.permanent_path(summary.stem))
     address: etree._Element = (
         E.A(E.CLASS("cite-url"), url, href=url)
         if url
@@ -191,8 +220,13 @@ def append_inline(element: etree._Element, *parts: etree._Element | str) -> None
 def document_meta(
     edition: Edition, summary: DocumentSummary, *, has_pdf: bool, lang: str
 ) -> list[etree._Element]:
-    """The head's Highwire ``citation_*`` and Dublin Core tags of a document page, and its canonical link."""
+    """The head's Highwire ``citation_*`` and Dublin Core tags of a document page, and its canonical link.
+
+    The page is canonical and is the abstract's HTML; the public URL and the
+    identifier are the permanent address (the number's, if it has one).
+    """
     url = edition.url(document_path(summary.stem))
+    permanent = edition.url(edition.permanent_path(summary.stem))
     tags: list[tuple[str, str]] = [("citation_title", summary.title)]
     tags += [("citation_editor", e.name) for e in edition.editors]
     if summary.when:
@@ -203,8 +237,8 @@ def document_meta(
     # citation_series_title; citation_collection_title says the same for those that ask for it.
     tags += [("citation_collection_title", edition.title), ("citation_series_title", edition.title)]
     tags.append(("citation_language", lang))
-    if url:
-        tags.append(("citation_public_url", url))
+    if url and permanent:
+        tags.append(("citation_public_url", permanent))
         tags.append(("citation_abstract_html_url", url))
     pdf = edition.url(f"{PDF_DIR}/{quote(summary.stem)}.pdf") if has_pdf else None
     if pdf:
@@ -218,13 +252,56 @@ def document_meta(
     rights = " ".join(filter(None, (edition.licence, edition.licence_url)))
     if rights:
         tags.append(("DC.rights", rights))
-    tags.append(("DC.identifier", url or f"Document {edition.number(summary.stem)}"))
+    tags.append(("DC.identifier", permanent or f"Document {edition.number(summary.stem)}"))
     tags += [("DC.language", lang), ("DC.type", "Text"), ("DC.relation.isPartOf", edition.title)]
     elements = [E.LINK(rel="schema.DC", href=DUBLIN_CORE)]
     if url:
         elements.append(E.LINK(rel="canonical", href=url))
     elements += [E.META(name=name, content=content) for name, content in tags if content]
     return elements
+
+
+def number_pages(edition: Edition, summaries: list[DocumentSummary]) -> dict[str, bytes]:
+    """The number addresses (``n/NUMBER.html``) of the documents the settings number.
+
+    Each is a page that sends the reader at once to the document's page
+    (``meta`` refresh, no script) and says where it went, for a reader whose
+    browser does not follow; with a base URL it names that page as canonical.
+
+    >>> edition = Edition(title="Letters", numbers=(("1764-03-10_oswald", "12"),))
+    >>> summary = DocumentSummary(stem="1764-03-10_oswald", title="To Oswald")
+    >>> list(number_pages(edition, [summary]))
+    ['n/12.html']
+    """
+    pages = {}
+    for summary in summaries:
+        number = edition._number_of.get(summary.stem)
+        if number is not None:
+            pages[f"{NUMBER_DIR}/{number}.html"] = number_redirect(edition, summary, number)
+    return pages
+
+
+def number_redirect(edition: Edition, summary: DocumentSummary, number: str) -> bytes:
+    """The page at a document number's address: a redirect to the document's page."""
+    target = "../" + document_path(summary.stem)
+    head = E.HEAD(
+        E.META(charset="utf-8"),
+        E.META(name="viewport", content="width=device-width, initial-scale=1"),
+        E.TITLE(f"Document {number} · {edition.title}"),
+    )
+    canonical = edition.url(document_path(summary.stem))
+    if canonical:
+        head.append(E.LINK(rel="canonical", href=canonical))
+    head.append(E.META(content=f"0; url={target}", **{"http-equiv": "refresh"}))
+    head.append(E.LINK(rel="stylesheet", href="../site.css"))
+    main = E.MAIN(
+        E.CLASS("site-main"),
+        E.H1(f"Document {number}"),
+        E.P("Document ", number, " is ", E.A(summary.title, href=target), "."),
+        id="content",
+    )
+    page = E.HTML(head, E.BODY(main), lang=edition.language or "en")
+    return etree.tostring(page, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
 def page_meta(edition: Edition, path: str, title: str) -> list[etree._Element]:

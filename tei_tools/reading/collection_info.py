@@ -155,6 +155,7 @@ def _check_citation_settings(data: dict[str, Any], text: str, source: str) -> No
             file=source,
             line=_line_of(text, "citation_style"),
         )
+    given: dict[str, str] = {}
     for stem, number in data.get("numbers", {}).items():
         if isinstance(number, bool) or not isinstance(number, (str, int)) or not str(number):
             raise ProfileError(
@@ -162,6 +163,27 @@ def _check_citation_settings(data: dict[str, Any], text: str, source: str) -> No
                 file=source,
                 line=_line_of(text, stem),
             )
+        # The number names its address (n/NUMBER.html): one file, the same on every system.
+        if not _NUMBER.match(str(number)):
+            raise ProfileError(
+                f"[numbers] {stem!r}: {number!r} must be letters, digits, '.', '-' or '_'"
+                " (it is the document's web address)",
+                file=source,
+                line=_line_of(text, stem),
+            )
+        # Case apart, as a file system that ignores it would see the two addresses.
+        if str(number).casefold() in given:
+            raise ProfileError(
+                f"[numbers] {stem!r}: {number!r} is already the number of"
+                f" {given[str(number).casefold()]!r}",
+                file=source,
+                line=_line_of(text, stem),
+            )
+        given[str(number).casefold()] = stem
+
+
+#: What a document number may be written with: it is a file name and a URL's last part.
+_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 
 
 def _check_table(table: dict[str, Any], name: str, text: str, source: str) -> None:

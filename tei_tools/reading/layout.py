@@ -136,6 +136,7 @@ def _read_into(doc: Document, text: str, profile: Profile) -> None:
     if profile.letter_parts:
         preamble, body = _first_entry_back(preamble, body)
         body = mark_speakers_and_entries(body)
+    body = place_note_calls(body, notes)
     doc.blocks.extend(preamble)
     doc.blocks.extend(body)
     doc.blocks.extend(signatures)
@@ -1036,6 +1037,60 @@ def take_notes(blocks: list[RawBlock]) -> list[Block]:
                 del blocks[index:]
                 return [Block("notes", normalise_space(heading), heading_line), *notes]
     return []
+
+
+#: A note's call in the running text, right after a word or its punctuation: "Greece.[1]",
+#: "Greece.¹" (superscript digits).  A bracketed number after a space ("see [1]") is not one.
+_NOTE_CALL = re.compile(
+    r"(?<=\S)(?:\[(?P<bracketed>\d{1,3})\]|(?P<raised>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}))"
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def place_note_calls(body: list[Block], notes: list[Block]) -> list[Block]:
+    """Paragraphs with their notes' calls taken out of the text and recorded (``note_calls``).
+
+    A call is the first "[n]" or superscript n after a word whose n is the
+    number of a note at the foot; later marks of the same number, and numbers
+    no note has, stay text.  Page breaks after a call move back with the text.
+
+    >>> notes = [Block("note", "Not printed.", 9, number="1", marker="1.")]
+    >>> [p] = place_note_calls([Block("p", "The enclosure.[1] Sent.", 3)], notes)
+    >>> p.text, p.note_calls
+    ('The enclosure. Sent.', ((14, '1'),))
+    """
+    waiting = {note.number for note in notes if note.number}
+    if not waiting:
+        return body
+    placed = []
+    for block in body:
+        if block.kind != "p" or not _NOTE_CALL.search(block.text):
+            placed.append(block)
+            continue
+        text, calls, removed, at = [], [], [], 0
+        for match in _NOTE_CALL.finditer(block.text):
+            number = match.group("bracketed") or match.group("raised").translate(
+                _SUPERSCRIPT_DIGITS
+            )
+            if number not in waiting:
+                continue
+            waiting.discard(number)
+            text.append(block.text[at : match.start()])
+            at = match.end()
+            calls.append((sum(map(len, text)), number))
+            removed.append((match.start(), match.end() - match.start()))
+        if not calls:
+            placed.append(block)
+            continue
+        text.append(block.text[at:])
+        breaks = tuple(
+            (offset - sum(length for start, length in removed if start < offset), page)
+            for offset, page in block.page_breaks
+        )
+        placed.append(
+            replace(block, text="".join(text), note_calls=tuple(calls), page_breaks=breaks)
+        )
+    return placed
 
 
 def take_endorsements(blocks: list[RawBlock]) -> list[Block]:

@@ -55,6 +55,9 @@ class Block:
     note_type: str | None = None
     #: Page breaks inside a paragraph: (offset in ``text`` where the new page begins, the break).
     page_breaks: tuple[tuple[int, PageBreak], ...] = ()
+    #: Calls of the notes at the foot inside a paragraph: (offset in ``text``, the note's number).
+    #: The call's marker ("[1]", "¹") is not in ``text``; the note goes where it stood.
+    note_calls: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass

@@ -47,6 +47,14 @@ def build_text(
     speech: etree._Element | None = None
     # A break inside a paragraph is placed in it (below); the others go between blocks.
     inline = {page for block in doc.blocks if block.kind == "p" for _, page in block.page_breaks}
+    # Notes at the foot whose call the text has go where it is called; the others stay at the foot.
+    called = {number for block in doc.blocks for _, number in block.note_calls}
+    notes_called = {
+        block.number: block
+        for block in doc.blocks
+        if block.kind == "note" and block.number in called
+    }
+    foot = [b for b in doc.blocks if b.kind == "note" and b.number not in notes_called]
     pages = sorted((p for p in doc.pages if p not in inline), key=lambda page: page.line)
     for block in doc.blocks:
         if block.kind != "item":
@@ -80,6 +88,10 @@ def build_text(
         elif block.kind == "speaker":
             speech = etree.SubElement(entry if entry is not None else div, tei("sp").tag)
             speech.append(inline_element("speaker", block, annotate))
+        elif block.kind == "notes" and not foot:
+            pass  # every note is where it is called: no notes at the foot, and no heading
+        elif block.kind == "note" and notes_called.get(block.number or "") is block:
+            pass  # placed at its call
         elif block.kind == "notes":
             # Notes gathered at the foot of the source: the back matter of the text,
             # each note where the source has it, under the source's own heading.
@@ -141,8 +153,14 @@ def build_text(
             # holds the paragraph after its speaker; the debate's narrative goes on outside.
             paragraph = inline_element("p", block, annotate, _rend(block))
             if block.kind == "p":
-                for offset, page in block.page_breaks:
-                    insert_at_offset(paragraph, offset, page_break(page))
+                # From the end back: a note inserted adds text that later offsets would count.
+                inserts = [(offset, page_break(page)) for offset, page in block.page_breaks]
+                inserts += [
+                    (offset, called_note(notes_called[number], annotate))
+                    for offset, number in block.note_calls
+                ]
+                for offset, new in sorted(inserts, key=lambda pair: pair[0], reverse=True):
+                    insert_at_offset(paragraph, offset, new)
             container.append(set_aside(paragraph, container) if set_aside else paragraph)
             speech = None
     if not _has_content(div):
@@ -150,6 +168,16 @@ def build_text(
         div.append(tei("p"))
     div.extend(page_break(page) for page in pages)
     return text
+
+
+def called_note(block: Block, annotate: Annotator) -> etree._Element:
+    """A note of the foot at its call: ``<note type="footnote" n="1" place="foot">``, no label.
+
+    The call's number stands for the note's own ("1."), which the source wrote at the foot.
+    """
+    note = tei("note", {"type": "footnote", "n": block.number or "", "place": "foot"})
+    fill_inline(note, block.text, annotate(block))
+    return note
 
 
 def insert_at_offset(element: etree._Element, offset: int, new: etree._Element) -> None:
