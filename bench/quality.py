@@ -86,6 +86,7 @@ def main() -> None:
         ("other collections: tune4", COLLECTIONS / "tune4", "generic", False),
         ("other collections: tune5", COLLECTIONS / "tune5", "generic", False),
         ("other collections: tune6", COLLECTIONS / "tune6", "generic", False),
+        ("other collections: tune7", COLLECTIONS / "tune7", "generic", False),
         ("other collections: report (held out)", COLLECTIONS / "report", "generic", False),
         ("other collections: report2 (held out)", COLLECTIONS / "report2", "generic", False),
         ("other collections: report3 (held out)", COLLECTIONS / "report3", "generic", False),
