@@ -308,3 +308,29 @@ def test_corpus_dev_names_score_at_least_095_per_type(registry):
     for kind in NAME_TYPES:
         assert counts[kind, "tp"] > 0
         assert f1(counts, kind) >= 0.95, errors
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Present, Mr. Robt. Cobb and others.", "Mr. Robt. Cobb"),
+        ("Admitted Mrs. El. Adams to the church.", "Mrs. El. Adams"),
+        ("I was at Mr. Phin. Hardy's house.", "Mr. Phin. Hardy"),
+    ],
+)
+def test_a_titled_name_keeps_a_contracted_given_name_and_the_surname_after_it(
+    registry, text, name
+):
+    assert (name, "persName", None) in names(text, registry)
+
+
+def test_a_surname_that_is_a_common_word_stays_after_a_given_name(registry):
+    assert ("Mr. John Page", "persName", None) in names("Mr. John Page, Minister.", registry)
+    # without a given name before it the common word still ends the name
+    assert ("Mr. Foxcroft", "persName", None) in names("Mr. Foxcroft Sent the mail.", registry)
+
+
+@pytest.mark.parametrize("title", ["Squire", "Commissary", "Bailie", "Widow", "Ald."])
+def test_offices_of_towns_and_parishes_are_titles(registry, title):
+    found = find_names(f"We met {title} Winthrop at the quay.", registry)
+    assert [(m.text, m.role is not None) for m in found] == [(f"{title} Winthrop", True)]

@@ -29,6 +29,7 @@ from tei_tools.markup.registers import Registry
 from tei_tools.markup.vocabulary import (
     evidence_titles,
     gazetteer_place,
+    given_name_contractions,
     is_given_name,
     not_names,
     place_sides,
@@ -67,9 +68,14 @@ _TITLES_AT = re.compile(rf"((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)")
 #: Initials before a surname: "G. V. " in "G. V. Chicherin".
 _INITIALS_BEFORE = re.compile(r"(?<![\w.-])((?:[A-Z]\.[ ]?){1,3}[ ]?)$")
 #: A title and up to three capitalised words: a name-like span no register may know.
+#: Contracted given names, with their point or colon inside a titled name ("Mr. Robt. Cobb").
+_CONTRACTED_GIVEN = "|".join(
+    re.escape(c) for c in sorted(given_name_contractions(), key=len, reverse=True)
+)
 _TITLED_NAME = re.compile(
     rf"(?<![\w.-])((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)"
-    r"((?:[A-Z]\.[ ]?)*[A-Z][\w'’-]*(?:[ ]+(?:(?:de|von|van|der|la|le)[ ]+)?[A-Z][\w'’-]*){0,2})"
+    rf"((?:[A-Z]\.[ ]?|(?:{_CONTRACTED_GIVEN})[.:][ ]+(?=[A-Z]))*"
+    r"[A-Z][\w'’-]*(?:[ ]+(?:(?:de|von|van|der|la|le)[ ]+)?[A-Z][\w'’-]*){0,2})"
 )
 #: The delegates a Soviet or a congress of Soviets is "of": "of Workers' and Soldiers' Deputies".
 _OF_DEPUTIES = re.compile(
@@ -449,7 +455,13 @@ def _name_end(text: str, start: int, end: int) -> int:
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while len(words) > 1:
         word = text[words[-1][0] : words[-1][1]].rstrip(".:,")
-        if word in not_names() or word in _AFTER_NAMES or word_frequency(word) >= 5.0:
+        after_given = is_given_name(text[words[-2][0] : words[-2][1]])
+        if (
+            word in not_names()
+            or word in _AFTER_NAMES
+            # a surname after a given name, whatever it means as a word ("Mr. John Page")
+            or (word_frequency(word) >= 5.0 and not after_given)
+        ):
             words.pop()
             continue
         break

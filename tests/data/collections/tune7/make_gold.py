@@ -119,7 +119,9 @@ g.optional("Secretary", ("persName",))
 g.pers("Daniel Parke")
 g.optional("Daniel Parke, Esq.", ("persName",))
 g.optional("Parish Church", ("orgName", "placeName"))
-g.optional("Parish", ("orgName", "placeName"), keep=lambda a: not g.text.startswith("Parish Church", a))
+g.optional(
+    "Parish", ("orgName", "placeName"), keep=lambda a: not g.text.startswith("Parish Church", a)
+)
 g.town("Middle Plantation")
 g.optional("Brick Church at Middle Plantation", ("placeName",))
 g.optional("God", ("persName",))
@@ -149,7 +151,9 @@ g.optional("Christ Church parish", ("placeName", "orgName"))
 g.optional("Mayor", ("persName",))  # the office ("Mr. Mayor", "the Mayor", "Will. Winthrop, Mayor")
 g.optional("Mr. Mayor", ("persName",))
 g.optional("Sheriffs", ("persName",))
-g.optional("Council", ("orgName",))  # "the Mayor, Sheriffs and Council", "The Council having considered"
+g.optional(
+    "Council", ("orgName",)
+)  # "the Mayor, Sheriffs and Council", "The Council having considered"
 g.pers("Alden. Atkins", "Atkins")
 g.pers("Alden. Austin", "Austin")
 g.pers("AlJen. Austin", "Austin")  # OCR for "Alden."
@@ -287,7 +291,9 @@ g.optional("King", ("persName",))  # "the King", "the King' s Most Excellent Maj
 g.optional("King in Council", ("orgName",))
 g.optional("Council", ("orgName",))  # the Privy Council
 g.date("1774", "1774", optional=True, keep=lambda a: a < 90)
-g.optional("Assembly", ("orgName",), keep=lambda a: g.text.startswith("Assembly the", a))  # "Voted in Assembly"
+g.optional(
+    "Assembly", ("orgName",), keep=lambda a: g.text.startswith("Assembly the", a)
+)  # "Voted in Assembly"
 g.date("28th of DECEMBER, 1774", "1774-12-28")
 g.optional("your Majesty", ("persName",))
 g.place("Great Britain", n=4)
@@ -301,7 +307,7 @@ g.pers("Ebenezer Parkman")  # the title
 g.town("Westborough")
 g.date("1 to 6 October 1780", "1780-10", optional=True)
 for d in range(1, 7):
-    g.date("1780 October %d" % d, "1780-10-%02d" % d)
+    g.date(f"1780 October {d}", f"1780-10-{d:02d}")
 # the scripture references ("Mal. 1.11", "Isaiah 55.13", "Rev. 3.20", "Ezek. 20.11") are not dates
 g.pers("Mrs. El. Adams", "El. Adams")
 g.pers("Mr. Flavell", "Flavell")
