@@ -1,15 +1,17 @@
-"""Letters in German, French and Latin: names, dates and correspDesc against the span gold.
+"""Letters in German, French, Latin, Italian and Spanish: names, dates and correspDesc against
+the span gold.
 
-    python bench/letters.py [--set tune|tune3|tune4|report|report2] [--errors]
+    python bench/letters.py [--set tune|tune3|tune4|tune5|report|report2] [--errors]
 
-Not a speed benchmark.  The letters are under bench/letters/{tune,tune3,tune4,report,
-report2}/{de,fr,la}; each language folder is a collection whose ``tei-tools.toml`` names its
-language, so the run converts them as ``convert`` would.  Rules are tuned on ``tune``,
-``tune3`` and ``tune4`` (later batches from other sources and layouts) only; ``report`` and
-``report2`` (gathered after the rules, by someone who did not write them) are held out and
-printed only as totals (``--errors`` never lists their mistakes).  correspDesc is scored per
-letter and field: the sender's and addressee's persName, the place and the date of sending
-are right when they are one of the forms the gold accepts, or absent where the gold has none.
+Not a speed benchmark.  The letters are under bench/letters/{tune,tune3,tune4,tune5,report,
+report2}/{de,fr,la,it,es}; each language folder is a collection whose ``tei-tools.toml`` names
+its language, so the run converts them as ``convert`` would.  Rules are tuned on ``tune``,
+``tune3``, ``tune4`` and ``tune5`` (later batches from other sources and layouts) only;
+``report`` and ``report2`` (gathered after the rules, by someone who did not write them) are
+held out and printed only as totals (``--errors`` never lists their mistakes).  correspDesc is
+scored per letter and field: the sender's and addressee's persName, the place and the date of
+sending are right when they are one of the forms the gold accepts, or absent where the gold has
+none.
 """
 
 from __future__ import annotations
@@ -99,14 +101,14 @@ def run(folder: Path) -> tuple[Scores, Counter[str], int, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--set", choices=("tune", "tune3", "tune4", "report", "report2"), action="append"
+        "--set", choices=("tune", "tune3", "tune4", "tune5", "report", "report2"), action="append"
     )
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f}\n")
-    for name in args.set or ("tune", "tune3", "tune4", "report", "report2"):
+    for name in args.set or ("tune", "tune3", "tune4", "tune5", "report", "report2"):
         german_french, gf_fields, gf_letters = Scores(), Counter[str](), 0
-        for language in ("de", "fr", "la"):
+        for language in ("de", "fr", "la", "it", "es"):
             folder = HERE / name / language
             if not folder.is_dir():
                 continue
@@ -128,6 +130,8 @@ def main() -> None:
             elif args.errors:
                 print("    (errors of the held-out set are not listed)")
             print()
+        if not gf_letters:
+            continue
         german_french.errors = []
         print(
             german_french.table(f"letters {name}: German and French together, {gf_letters} letters")
