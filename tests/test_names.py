@@ -318,9 +318,7 @@ def test_corpus_dev_names_score_at_least_095_per_type(registry):
         ("I was at Mr. Phin. Hardy's house.", "Mr. Phin. Hardy"),
     ],
 )
-def test_a_titled_name_keeps_a_contracted_given_name_and_the_surname_after_it(
-    registry, text, name
-):
+def test_a_titled_name_keeps_a_contracted_given_name_and_the_surname_after_it(registry, text, name):
     assert (name, "persName", None) in names(text, registry)
 
 

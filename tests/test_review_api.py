@@ -106,7 +106,9 @@ def test_document_text_is_escaped(client):
 def test_register_search_covers_every_name_form_with_life_dates(client):
     hits = client.get("/api/registers?q=iljitsch").json()["hits"]
     lenin = next(hit for hit in hits if hit["ref"] == "per:lenin")
-    assert lenin["birth"] == "1870-04-22" and lenin["wikidata"] == "Q1394"
+    assert lenin["birth"] == "1870-04-22"
+    # an identifier only where two sources confirm it (issue 25): none for Lenin yet
+    assert lenin["wikidata"] == ""
 
 
 def test_decision_is_recorded_and_its_block_redrawn(client, session, corpus):

@@ -455,7 +455,11 @@ def _name_end(text: str, start: int, end: int) -> int:
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while len(words) > 1:
         word = text[words[-1][0] : words[-1][1]].rstrip(".:,")
-        after_given = is_given_name(text[words[-2][0] : words[-2][1]])
+        after_given = (
+            is_given_name(text[words[-2][0] : words[-2][1]])
+            and len(word) > 1
+            and word.lower() not in _NOT_NAME_WORDS
+        )
         if (
             word in not_names()
             or word in _AFTER_NAMES
