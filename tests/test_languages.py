@@ -761,3 +761,25 @@ def test_a_surnames_article_opening_a_name_is_the_names():
         _read_in("fr", "Lettre de La Fontaine à sa femme\n\n" + FRENCH_BODY + "La Fontaine.\n")
     )
     assert facts["sender"] == "La Fontaine"
+
+
+@pytest.mark.parametrize(
+    ("code", "title", "sender", "addressee"),
+    [
+        ("it", "Giuseppe Verdi a Tito Ricordi", "Giuseppe Verdi", "Tito Ricordi"),
+        ("it", "Lettera di Pietro Giordani al Leopardi", "Pietro Giordani", "Leopardi"),
+        ("es", "Simón Bolívar a Maxwell Hyslop", "Simón Bolívar", "Maxwell Hyslop"),
+        # the editor's title in another language than the letter's
+        ("fr", "Friedrich an Voltaire", "Friedrich", "Voltaire"),
+    ],
+)
+def test_a_title_naming_writer_and_addressee_gives_both_in_any_known_language(
+    code, title, sender, addressee
+):
+    body = {
+        "it": "Roma, 3 marzo 1850.\n\nCaro amico,\n\nVi scrivo per dirvi che sto bene.\n",
+        "es": "Madrid, 12 de marzo de 1799.\n\nQuerido amigo:\n\nLe escribo para decirle que estoy bien.\n",
+        "fr": "Potsdam, 3 mars 1750.\n\nMonsieur,\n\nJe vous écris pour vous dire que je vais bien.\n",
+    }[code]
+    facts = _corresp(_read_in(code, f"{title}\n\n{body}"))
+    assert (facts["sender"], facts["addressee"]) == (sender, addressee)

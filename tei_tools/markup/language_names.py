@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from tei_tools.markup.candidates import (
@@ -40,7 +40,13 @@ from tei_tools.markup.candidates import (
     type_by_neighbours,
 )
 from tei_tools.markup.vocabulary import gazetteer_place, is_given_name
-from tei_tools.reading.languages import AddressAdjectives, Language, language
+from tei_tools.reading.languages import (
+    AddressAdjectives,
+    Language,
+    alternation,
+    language,
+    title_patterns,
+)
 
 #: Below this Zipf frequency (wordfreq) a capitalised word is no word of the language.
 RARE = 2.0
@@ -66,22 +72,18 @@ def _zipf(word: str, code: str) -> float:
     return zipf_frequency(word, code)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @functools.cache
 def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     words = language(code)
     assert words is not None
-    particles = _alternation([p for p in words.particles if p])
-    surname_articles = _alternation(words.surname_articles) or "la"
-    titles = _alternation(words.titles)
-    peerage = _alternation(words.peerage)
-    heads = _alternation(
+    particles = alternation([p for p in words.particles if p])
+    surname_articles = alternation(words.surname_articles) or "la"
+    titles = alternation(words.titles)
+    peerage = alternation(words.peerage)
+    heads = alternation(
         {*words.body_heads, *(h.upper() for h in words.body_heads), *words.self_naming_heads}
     )
-    links = _alternation({*words.body_links, *(w.upper() for w in words.body_links)})
+    links = alternation({*words.body_links, *(w.upper() for w in words.body_links)})
     name = rf"{_NAME_WORD}(?:\s+(?:(?:{particles})\s*)?{_NAME_WORD}){{0,4}}"
     articles = r"(?:(?:der|die|das|den|dem|le|la|les|l'|l’|il|lo|el|los|las)\s+)?"
     link_word = rf"(?:{_CAP}|[a-zà-ÿ][\w'’-]+)"
@@ -161,7 +163,7 @@ def find_language_candidates(
 def _listed(text: str, found: list[Candidate], join: re.Pattern[str], words: Language) -> set[int]:
     """The candidates that stand in a list: three or more names joined by commas, or two
     joined by "und"/"et" ("Gex, M. Fabry" is a place and a person, no list)."""
-    ands = re.compile(rf"\b(?:{_alternation(words.and_words)})\s+$")
+    ands = re.compile(rf"\b(?:{alternation(words.and_words)})\s+$")
     order = sorted(range(len(found)), key=lambda i: found[i].start)
     listed: set[int] = set()
     run = [order[0]] if order else []
@@ -187,7 +189,7 @@ def _keep_run(
 
 @functools.cache
 def _join_of(and_words: tuple[str, ...]) -> re.Pattern[str]:
-    ands = _alternation(and_words)
+    ands = alternation(and_words)
     return re.compile(rf"^(?:\s*,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)$")
 
 
@@ -402,7 +404,7 @@ def _dateline_place(
     )
     if m is None and words is not None and words.place_after_date:
         after = re.search(
-            rf"\d\S*\s+(?:{_alternation(words.place_after_date)})\s+(?:[a-zà-ÿ][\w'’]*\s+){{0,3}}"
+            rf"\d\S*\s+(?:{alternation(words.place_after_date)})\s+(?:[a-zà-ÿ][\w'’]*\s+){{0,3}}"
             rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}})[\s.,]*$",
             text,
         )
@@ -445,7 +447,7 @@ def _opening_place(
     rest = text[b:].lstrip(" .")
     seasons = (*words.before_season, *words.seasons) if words is not None else ()
     if not re.match(r"[,\d]|[a-zà-ÿ]+\.?\s+\d|[IVXLCDMƆ]+\.", rest) and not (  # "d. 16 Aug."
-        seasons and re.match(rf"(?:{_alternation(seasons)})\s", rest)  # "im Spätjahr 1771"
+        seasons and re.match(rf"(?:{alternation(seasons)})\s", rest)  # "im Spätjahr 1771"
     ):
         return []
     return [Candidate(a, b, name, PLACE, "opens a dateline", True)]
@@ -598,7 +600,7 @@ def _name_extent(name: str, words: Language) -> int:
                 and word.strip(".,") not in words.places
             )
             or is_given_name(word)
-            or re.match(rf"\s+(?:{_alternation(words.particles)})\s", name[m.end() :] + " ")
+            or re.match(rf"\s+(?:{alternation(words.particles)})\s", name[m.end() :] + " ")
         ):
             end = m.end()
             continue
@@ -805,7 +807,7 @@ def _capitalised_words(
             if not all(w[:1].isupper() for w in m.group(1).split())  # "[Einschub: ien]"
         ),
     ]
-    before_place = _alternation(words.place_before) if words.place_before else None
+    before_place = alternation(words.place_before) if words.place_before else None
     threshold = _RARE_IN.get(words.code)
     tokens = list(re.finditer(rf"(?:(?<=\b[dDlL]['’])|(?<![\w'’.<_-])){_CAP}(?![<_\w])", text))
     for index, m in enumerate(tokens):
@@ -951,10 +953,10 @@ def _particle_names(
         return []
     found: list[Candidate] = []
     article = (
-        rf"(?:(?:{_alternation(words.surname_articles)})\s+)?" if words.surname_articles else ""
+        rf"(?:(?:{alternation(words.surname_articles)})\s+)?" if words.surname_articles else ""
     )
     pattern = (
-        rf"(?<![\w'’.-])(?P<first>{_CAP}(?:\s+{_CAP})?)\s+(?:{_alternation(particles)})\s*"
+        rf"(?<![\w'’.-])(?P<first>{_CAP}(?:\s+{_CAP})?)\s+(?:{alternation(particles)})\s*"
         rf"{article}(?P<last>{_CAP})"
     )
     accepted_end = 0
@@ -980,14 +982,6 @@ def _particle_names(
             found.append(Candidate(a, b, text[a:b], PERSON, PARTICLE_NAME, True))
             accepted_end = b
     return found
-
-
-#: A title naming only the writer: "Lettre de Voltaire", "Brief von Goethe".
-_LETTER_OF = re.compile(
-    rf"^(?:Lettre|Brief|Letter|Epistola|Lettera|Carta|Schreiben)\s+(?:de|von|of|from|di)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})[.,]?$"
-)
-#: The word of a letter's title between its sender and its addressee.
-_TITLE_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to)\s+(?:(?:den|die|le|la)\s+)?", re.IGNORECASE)
 
 
 @functools.cache
@@ -1020,19 +1014,17 @@ def _title_parties(
 ) -> list[Candidate]:
     """In a letter's title, the names around its "an"/"à"/"ad": "Tycho Brahe ad Keplerum"."""
     found: list[Candidate] = []
-    to = _TITLE_TO.search(text)
+    patterns = title_patterns()
+    to = patterns.to.search(text)
     if to is None:
-        letter = _LETTER_OF.match(text)
+        letter = patterns.letter_of.match(text)
         if letter is not None and _free(letter.start("n"), letter.end("n"), blocked):
             a, b = _trim_name(text, letter.start("n"), letter.end("n"), words)
             found.append(Candidate(a, b, text[a:b], PERSON, "a letter's sender", True))
         return found
     spans = []
     head = text[: to.start()]
-    before = re.search(
-        rf"\b(?:von|de|from|d['’])\s*(?P<n>{_CAP}(?:\s+(?:(?:von|de|d['’])\s*)?{_CAP}){{0,3}})",
-        head,
-    )
+    before = patterns.sender.search(head)
     if before is None:
         # "Tycho Brahe ad ...", and under an edition's number: "65. Beethoven an ...".
         before = re.match(
@@ -1042,7 +1034,7 @@ def _title_parties(
     if before:
         spans.append((before.start("n"), before.end("n")))
     # The addressee's name runs on over its particles: "An Ulrike von Kleist".
-    particles = _alternation([p for p in words.particles if p])
+    particles = alternation([p for p in words.particles if p])
     after = re.match(
         rf"(?:{'|'.join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))}\s+)?"
         # an initial may open it: "An L. Uhland"

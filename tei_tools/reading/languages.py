@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -43,22 +43,22 @@ class AddressAdjectives:
     short: int
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternative of ``words``, the longest first (so that "al"
+    is tried before "a"); empty for no words."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _address_adjectives(table: dict | None) -> AddressAdjectives | None:
     if not table:
         return None
-    inflections = _alternation(table["inflections"])
+    inflections = alternation(table["inflections"])
     mark = re.escape(table["superlative"])
     return AddressAdjectives(
-        adjective=re.compile(
-            rf"(?:{_alternation(table['suffixes'])})(?:{mark})?(?:{inflections})$"
-        ),
+        adjective=re.compile(rf"(?:{alternation(table['suffixes'])})(?:{mark})?(?:{inflections})$"),
         compound=re.compile(
-            rf"^(?:{_alternation(table['compounds'])})[^\W\d_]+"
-            rf"(?:{_alternation(table['compound_endings'])})$"
+            rf"^(?:{alternation(table['compounds'])})[^\W\d_]+"
+            rf"(?:{alternation(table['compound_endings'])})$"
         ),
         superlative=re.compile(rf"(?P<stem>\w+?e?{mark})(?:{inflections})$"),
         shortest=int(table.get("shortest", 5)),
@@ -70,9 +70,9 @@ def _superlative(table: dict | None) -> re.Pattern[str] | None:
     """The pattern of a superlative's ending ("-issimus", "-issimeque"), from ``superlatives``."""
     if not table:
         return None
-    enclitics = _alternation(table.get("enclitics", ()))
+    enclitics = alternation(table.get("enclitics", ()))
     return re.compile(
-        rf"(?:{_alternation(table['stems'])})(?:{_alternation(table['endings'])})"
+        rf"(?:{alternation(table['stems'])})(?:{alternation(table['endings'])})"
         + (rf"(?:{enclitics})?$" if enclitics else "$")
     )
 
@@ -151,6 +151,11 @@ class Language:
     address_adjectives: AddressAdjectives | None = None
     #: The endings of a place name's cases by its nominative's (``[places] case_endings``).
     case_endings: tuple[dict, ...] = ()
+    #: The words of an editor's title for "to" and "from" and the articles after "to"
+    #: ("Schiller an Goethe", "Carta de Cortés al Emperador"); English ones are added.
+    title_to: tuple[str, ...] = ()
+    title_from: tuple[str, ...] = ()
+    title_articles: tuple[str, ...] = ()
 
 
 def base_code(language: str) -> str:
@@ -260,6 +265,74 @@ def language(code: str) -> Language | None:
         superlative=_superlative(names.get("superlatives")),
         address_adjectives=_address_adjectives(names.get("address_adjectives")),
         case_endings=tuple(data.get("places", {}).get("case_endings", ())),
+        title_to=tuple(letters.get("title_to", ())),
+        title_from=tuple(letters.get("title_from", ())),
+        title_articles=tuple(letters.get("title_articles", ())),
+    )
+
+
+@functools.cache
+def _title_words() -> dict[str, list[str]]:
+    """The title words of languages without a table (data/vocab/title-words.toml)."""
+    text = (resources.files("tei_tools") / "data" / "vocab" / "title-words.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class TitlePatterns:
+    """How a language's editors title a letter by its parties, as patterns of its words."""
+
+    #: The word between the writer and the addressee, with an article after it.
+    to: re.Pattern[str]
+    #: A title that is "X to Y" from its start ("Brahe ad Keplerum"; not "Frankfurt an der Oder").
+    parties: re.Pattern[str]
+    #: A title naming a writer after "from" and an addressee after "to".
+    from_and_to: re.Pattern[str]
+    #: A title naming only the writer: "Lettre de Voltaire", "Brief von Goethe".
+    letter_of: re.Pattern[str]
+    #: The opening of such a title, whatever follows the name ("Lettre de Voltaire, 1760").
+    letter_by: re.Pattern[str]
+    #: The writer's name after "from" before the word for "to" ("Lettera di Giuseppe Verdi").
+    sender: re.Pattern[str]
+
+
+#: A capitalised word of a name in a title.
+_TITLE_CAP = r"[A-ZÀ-ÞĀ-Ž][\w'’-]*"
+
+
+@functools.cache
+def title_patterns() -> TitlePatterns:
+    """How editors title a letter by its parties, in every language tei-tools knows.
+
+    The title is the editor's, in the edition's language, which need not be the letter's
+    ("Friedrich II. an Voltaire" over a letter in French), so every language's words count.
+    """
+    known = [w for w in map(language, sorted(_table())) if w is not None]
+    other = _title_words()
+    to = alternation([*other["title_to"], *(t for w in known for t in w.title_to)])
+    frm = alternation([*other["title_from"], *(t for w in known for t in w.title_from)])
+    articles = [t for w in known for t in w.title_articles]
+    spaced = alternation(t for t in articles if not t.endswith(("'", "’")))
+    elided = alternation(t for t in articles if t.endswith(("'", "’")))
+    # an article before the name, "l'" run into it ("à l'Abbé"), any other with a space
+    article = rf"(?:(?:{spaced})\s+|(?:{elided}))?" if articles else ""
+    letters = alternation([*other["letter_words"], *(t for w in known for t in w.letter_words)])
+    capital = "[A-ZÀ-Þ]"
+    return TitlePatterns(
+        to=re.compile(rf"(?:^|\s)(?:{to})\s+{article}", re.IGNORECASE),
+        parties=re.compile(
+            rf"^{capital}[\w'’.-]*(?:\s+{capital}[\w'’.-]*)*\s+(?:{to})\s+{article}{capital}"
+        ),
+        from_and_to=re.compile(
+            rf"\b(?:{frm})\s+{capital}[\w'’-]+.*\s(?:{to})\s+{article}{capital}"
+        ),
+        letter_of=re.compile(
+            rf"^(?:{letters})\s+(?:{frm})\s+(?P<n>{_TITLE_CAP}(?:\s+{_TITLE_CAP}){{0,3}})[.,]?$"
+        ),
+        letter_by=re.compile(rf"^(?:{letters})\s+(?:{frm})\s"),
+        sender=re.compile(
+            rf"\b(?:{frm})\s*(?P<n>{_TITLE_CAP}(?:\s+(?:(?:{frm})\s*)?{_TITLE_CAP}){{0,3}})"
+        ),
     )
 
 

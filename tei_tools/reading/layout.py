@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
 from tei_tools.reading.language_guess import document_language
-from tei_tools.reading.languages import Language, language
+from tei_tools.reading.languages import Language, language, title_patterns
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
 from tei_tools.reading.roman_dates import reference_words, roman_month_words, roman_words
@@ -253,7 +253,9 @@ def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
         return [Block("head", first.text, first.line)]
     text = normalise_space(line)
     words = _LANGUAGE.get()
-    letter_title = words is not None and len(text) <= 200 and _LETTER_TITLE.search(text)
+    letter_title = (
+        words is not None and len(text) <= 200 and title_patterns().from_and_to.search(text)
+    )
     if not letter_title and (
         len(text) > 150
         or text.endswith((",", ";", ":"))
@@ -268,12 +270,6 @@ def _title_by_form(blocks: list[RawBlock], first: RawBlock) -> list[Block]:
     else:
         blocks.pop(0)
     return [Block("head", text, first.line)]
-
-
-#: A letter's title names its writer and its addressee: "… de Frederick II … à Charlotte …".
-_LETTER_TITLE = re.compile(
-    r"\b(?:von|de|from)\s+[A-ZÀ-Þ][\w'’-]+.*\s(?:an|à|ad|to|a)\s+(?:(?:den|die|la|le)\s+)?[A-ZÀ-Þ]"
-)
 
 
 def split_preamble_from_title(blocks: list[RawBlock]) -> RawBlock:
@@ -402,7 +398,7 @@ def _language_date_line(line: str, words: Language) -> bool:
     counted_back = words.roman_calendar and any(t.lower() in reference_words() for t in tokens)
     if len(text) > 90 or not (re.search(r"\d", text) or counted_back):
         return False
-    if _TITLE_PARTIES.match(text) and not any(t in words.dated_at for t in tokens[:1]):
+    if title_patterns().parties.match(text) and not any(t in words.dated_at for t in tokens[:1]):
         return False  # "Schiller an Goethe, 22. August 1795": a title naming both, not a place
     if _patterns_of(words.code).title_to_a_person.match(text):
         return False  # "À Gabrielle d'Estrées 22 octobre 1597": to whom, not from where
@@ -425,14 +421,6 @@ def _language_date_line(line: str, words: Language) -> bool:
             if has_month or numeric or season:
                 return True
     return False
-
-
-#: A title's "X to Y": a name, the word for "to" and a name ("Schiller an Goethe",
-#: "Voltaire à Frédéric", "Brahe ad Keplerum"); "Frankfurt an der Oder" is a place.
-_TITLE_PARTIES = re.compile(
-    r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)*\s+(?:an|à|a|ad|to)\s+"
-    r"(?:(?:den|die|le|la|l['’])\s*)?[A-ZÀ-Þ]"
-)
 
 
 def _before_trailing_place(tokens: list[str], words: Language, text: str = "") -> list[str]:

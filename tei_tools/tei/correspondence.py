@@ -17,16 +17,11 @@ import re
 from lxml import etree
 
 from tei_tools.reading.languages import language as language_words
+from tei_tools.reading.languages import title_patterns
 from tei_tools.tei.inline import tei
 from tei_tools.xml import TEI_NS
 
 _T = f"{{{TEI_NS}}}"
-#: The word of a title between the sender and the addressee, in the languages read.
-_TO = re.compile(r"(?:^|\s)(?:an|à|a|au|ad|to|aan|till|til)(?=\s)", re.IGNORECASE)
-#: A title naming only the writer: "Lettre de Voltaire", "Brief von Goethe".
-_LETTER_OF = re.compile(
-    r"^(?:Lettre|Brief|Letter|Epistola|Lettera|Carta|Schreiben)\s+(?:de|von|of|from|di)\s"
-)
 #: Attributes of a date that carry over to the correspondence action.
 _DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to", "cert", "calendar")
 
@@ -144,9 +139,10 @@ def _title_parties(
     if head is None:
         return None, None
     plain = _words(head)
-    found = _TO.search(plain)
+    patterns = title_patterns()
+    found = patterns.to.search(plain)
     if found is None:
-        if _LETTER_OF.match(plain):  # "Lettre de Voltaire": the writer only
+        if patterns.letter_by.match(plain):  # "Lettre de Voltaire": the writer only
             persons = _persons(head)
             return (persons[0] if persons else None), None
         return None, None
