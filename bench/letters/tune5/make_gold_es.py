@@ -39,7 +39,9 @@ def G(name: str) -> Gold:
 # "gentede", "dioadelante") separated; the opening only, so no signature.
 g = G("colon_1493-02-15_a-santangel.txt")
 g.pers("Luis de Santángel")
-g.date("15 de Febrero de 1493", "1493-02-24")
+g.date(
+    "15 de Febrero de 1493", "1493-02-24", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.optional("nuestro Señor", ("persName",))
 g.place("Indias")
 g.optional("Rey e Reina", ("persName",))
@@ -65,7 +67,9 @@ g = G("cortes_1522-05-15_al-emperador.txt")
 g.pers("HERNAN CORTES")
 g.pers("EMPERADOR CARLOS V", "CARLOS V")
 g.town("Cuyuacan")
-g.date("15 de mayo de 1522", "1522-05-25")
+g.date(
+    "15 de mayo de 1522", "1522-05-25", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.optional("vuestra Cesárea Majestad", ("persName",))
 g.place("Nueva España")
 g.optional("vuestra Alteza", ("persName",))
@@ -85,7 +89,9 @@ done(g)
 # writer is not named on the page.
 g = G("teresa_1574-02-28_a-banez.txt")
 g.pers("padre Domingo Báñez", "Domingo Báñez")
-g.date("28 febrero 1574", "1574-03-10")
+g.date(
+    "28 febrero 1574", "1574-03-10", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.town("Salamanca")
 g.pers("maestro fray Domingo Báñez", "Domingo Báñez")
 g.optional("Jesús", ("persName",))
@@ -124,7 +130,9 @@ g.optional("señora la marquesa", ("persName",))
 g.pers("señor don Fadrique", "Fadrique")
 g.pers("señora doña María", "María")
 g.town("Ávila")
-g.date("10 de octubre de 1580", "1580-10-20")
+g.date(
+    "10 de octubre de 1580", "1580-10-20", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.pers("Teresa de Jesús")
 g.corresp(
     ["Teresa de Jesús"],

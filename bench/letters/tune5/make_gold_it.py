@@ -41,7 +41,9 @@ g = G("machiavelli_1512-03-13_a-vettori.txt")
 g.pers("Niccolò Machiavelli", n=2)
 g.pers("Francesco Vettori")
 g.town("Firenze", n=2)
-g.date("13 marzo 1513", "1513-03-23")
+g.date(
+    "13 marzo 1513", "1513-03-23", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.pers("Francisco Vittorio")
 g.optional("Summum Pontificem", ("persName",))
 g.town("Rome")
@@ -51,7 +53,9 @@ g.optional("Iddio", ("persName",))
 g.pers("messer Totto", "Totto")
 g.optional("papa", ("persName",))
 g.optional("N. S.", ("persName",))  # Nostro Signore, the pope
-g.date("13 Marzii 1512", "1513-03-23")
+g.date(
+    "13 Marzii 1512", "1513-03-23", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.corresp(
     ["Niccolò Machiavelli", "Machiavelli"],
     ["Firenze"],
@@ -71,7 +75,9 @@ g.pers("Nicolò di messer [Bernardo] Machiavelli")
 g.optional("Bernardo", ("persName",))
 g.pers("Machiavelli", n=1)  # "al Machiavelli" in the heading
 g.town("Roma", n=2)
-g.date("8 marzo 1524/25", "1525-03-18")
+g.date(
+    "8 marzo 1524/25", "1525-03-18", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.optional("papa", ("persName",))
 g.optional("Historia", ("persName",))  # his Istorie fiorentine
 g.pers("Lorenzo")  # Lorenzo de' Medici, "insino alla morte di Lorenzo"
@@ -79,7 +85,9 @@ g.pers("Francesco del Nero")
 g.pers("Berlinghieri")
 g.pers("Donato del Corno")
 g.optional("Iddio", ("persName",))
-g.date("8 di marzo 1524", "1525-03-18")
+g.date(
+    "8 di marzo 1524", "1525-03-18", calendar="julian"
+)  # before October 1582: the Julian day, @when Gregorian
 g.pers("Francesco Vectori")
 g.town("Firenze")
 g.corresp(
