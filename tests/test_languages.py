@@ -783,3 +783,33 @@ def test_a_title_naming_writer_and_addressee_gives_both_in_any_known_language(
     }[code]
     facts = _corresp(_read_in(code, f"{title}\n\n{body}"))
     assert (facts["sender"], facts["addressee"]) == (sender, addressee)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("es", "Escribí al padre Domingo Báñez sobre ello.", "padre Domingo Báñez"),
+        ("it", "Ho veduto la marchesa Roberti ieri sera.", "marchesa Roberti"),
+    ],
+)
+def test_a_title_in_lower_case_keeps_the_whole_name_after_it(code, text, name):
+    from tei_tools.markup.language_names import find_language_candidates
+
+    found = find_language_candidates(text, [], code)
+    assert name in {c.text for c in found if c.tag == "persName"}
+
+
+def test_a_spanish_closing_adjective_is_no_signer():
+    text = (
+        "Carta a Sancho Dávila\n\nMadrid, 10 de octubre de 1580.\n\nMuy bien ha hecho.\n\n"
+        "Indigna sierva de vuestra merced.\n\nTeresa de Jesús.\n"
+    )
+    facts = _corresp(_read_in("es", text))
+    assert facts["sender"] == "Teresa de Jesús"
+
+
+def test_a_title_opening_with_the_word_for_from_names_the_writer_without_it():
+    facts = _corresp(
+        _read_in("es", "De Jovellanos al obispo\n\nMi muy estimado amigo:\n\nLe escribo.\n")
+    )
+    assert facts["sender"] == "Jovellanos"

@@ -543,7 +543,10 @@ def _titled_persons(
             parts = parts[1:]  # "l'abbé Le Blanc": the surname's article is no word to judge
         while len(parts) > 1 and parts[0] in words.particles:
             parts = parts[1:]
-        if not parts or _not_a_name(parts[0], words):
+        given_weekday = len(parts) > 1 and parts[0].lower() in {
+            d.lower() for d in words.weekdays
+        }  # "fray Domingo Báñez"
+        if not parts or (_not_a_name(parts[0], words) and not given_weekday):
             continue
         title = m.group("title")
         if (
@@ -611,6 +614,17 @@ def _name_extent(name: str, words: Language) -> int:
         )
         if index >= 1 and previous in words.surname_articles and word[:1].isupper():
             end = m.end()  # "l'abbé Le Blanc": the word after a surname's article is the name's
+            continue
+        if (
+            index >= 1
+            and word[:1].isupper()
+            and len(previous.rstrip(".,")) > 2  # not an initial, "Le" or "La"
+            and previous not in words.surname_articles
+            and _given_name(previous.rstrip(".,"))
+            and not _not_a_name(word.strip(".,"), words)
+            and word.strip(".,") not in words.places
+        ):
+            end = m.end()  # "D. Sancho Dávila": a capitalised word after a given name is a surname
             continue
         if index >= 1 and after_particle and _zipf(word.lower(), words.code) < 4.0:
             end = m.end()  # "von Auersperg": the word after a particle is the name's

@@ -330,8 +330,9 @@ def title_patterns() -> TitlePatterns:
             rf"^(?:{letters})\s+(?:{frm})\s+(?P<n>{_TITLE_CAP}(?:\s+{_TITLE_CAP}){{0,3}})[.,]?$"
         ),
         letter_by=re.compile(rf"^(?:{letters})\s+(?:{frm})\s"),
+        # "De Jovellanos al obispo": the word for "from" may open the title, capitalised
         sender=re.compile(
-            rf"\b(?:{frm})\s*(?P<n>{_TITLE_CAP}(?:\s+(?:(?:{frm})\s*)?{_TITLE_CAP}){{0,3}})"
+            rf"\b(?i:{frm})\s*(?P<n>{_TITLE_CAP}(?:\s+(?:(?:{frm})\s*)?{_TITLE_CAP}){{0,3}})"
         ),
     )
 
