@@ -7,6 +7,7 @@ that must finish within seconds.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,9 +23,25 @@ TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>\n'
 
 
 def run(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tei_tools", *args], capture_output=True, text=True, timeout=timeout
+    """``tei-tools ARGS`` in a session of its own; past ``timeout`` it fails the test.
+
+    On a time-out the whole process group is killed: a build's workers stuck on a
+    pipe would otherwise outlive the test run.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tei_tools", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
 @pytest.fixture
@@ -126,6 +143,77 @@ def test_build_reports_every_unreadable_entry_and_builds_the_rest(tmp_path, fifo
     ):
         assert any(name in line and reason in line for line in result.stderr.splitlines()), name
     assert (tmp_path / "site" / "documents" / "good.html").is_file()
+
+
+@pytest.mark.parametrize("target", ["pipe", "/dev/zero"])
+def test_build_refuses_a_document_whose_subset_names_a_device_and_builds_the_rest(
+    tmp_path, fifo, target
+):
+    corpus = tmp_path / "corpus"
+    (corpus / "source").mkdir(parents=True)
+    (corpus / "tei").mkdir()
+    (corpus / "source" / "good.txt").write_text("A note\n\nSome text.\n", encoding="utf-8")
+    named = fifo if target == "pipe" else Path(target)
+    document(corpus / "tei", f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "{named}"> %p;]>', "bad.xml")
+    # A subprocess with a time-out: before the resolver, libxml2 opened the pipe or
+    # /dev/zero and the build never ended.
+    result = run("build", str(corpus), "-o", str(tmp_path / "site"), "--search", "none", timeout=60)
+    assert result.returncode != 0
+    refusals = [line for line in result.stderr.splitlines() if "refused" in line]
+    assert len(refusals) == 1 and "bad.xml" in refusals[0] and str(named) in refusals[0]
+    assert (tmp_path / "site" / "documents" / "good.html").is_file()
+
+
+def collection_with_register(tmp_path: Path, named: Path, given: str) -> tuple[Path, Path]:
+    """A collection of one text whose register's internal subset loads ``named``.
+
+    ``given``: the register is in ``registers/`` (read by every command), named by
+    the settings' ``registers`` list, or given with ``--register``.
+    """
+    corpus = tmp_path / "corpus"
+    (corpus / "source").mkdir(parents=True)
+    folder = corpus / ("registers" if given == "folder" else "extra")
+    folder.mkdir()
+    settings = 'title = "C"\n' + (
+        'registers = ["extra/persons.xml"]\n' if given == "settings" else ""
+    )
+    (corpus / "tei-tools.toml").write_text(settings, encoding="utf-8")
+    register = folder / "persons.xml"
+    register.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE listPerson [<!ENTITY % p SYSTEM "{named}"> %p;]>\n'
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="js">'
+        "<persName>John Smith</persName></person></listPerson>\n",
+        encoding="utf-8",
+    )
+    (corpus / "source" / "a.txt").write_text("A note\n\nJohn Smith wrote.\n", encoding="utf-8")
+    return corpus, register
+
+
+@pytest.mark.parametrize("target", ["pipe", "/dev/zero"])
+@pytest.mark.parametrize("given", ["folder", "option"])
+def test_convert_refuses_a_register_whose_subset_names_a_device(tmp_path, fifo, target, given):
+    corpus, register = collection_with_register(
+        tmp_path, fifo if target == "pipe" else Path(target), given
+    )
+    source = corpus / "source" / "a.txt"
+    extra = ["--register", str(register)] if given == "option" else []
+    result = run("convert", str(source), "-o", str(tmp_path / "a.xml"), *extra, timeout=60)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"tei-tools: error: {register}") and "refused" in line
+    assert not (tmp_path / "a.xml").exists()
+
+
+@pytest.mark.parametrize("target", ["pipe", "/dev/zero"])
+@pytest.mark.parametrize("given", ["folder", "settings"])
+def test_build_refuses_a_register_whose_subset_names_a_device(tmp_path, fifo, target, given):
+    corpus, register = collection_with_register(
+        tmp_path, fifo if target == "pipe" else Path(target), given
+    )
+    result = run("build", str(corpus), "-o", str(tmp_path / "site"), "--search", "none", timeout=60)
+    assert result.returncode == 1
+    refusals = [line for line in result.stderr.splitlines() if "refused" in line]
+    assert len(refusals) == 1 and refusals[0].startswith(f"tei-tools: error: {register}")
 
 
 # --- the language server's framing ----------------------------------------------------------
@@ -239,7 +327,6 @@ def site_bytes(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_a_killed_build_leaves_no_worker_and_the_next_build_finishes_the_site(tmp_path):
-    import signal
     import time
 
     source = tmp_path / "corpus" / "source"
