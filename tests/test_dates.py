@@ -490,3 +490,40 @@ def test_a_month_written_with_its_year_places_a_later_day_from_the_months_middle
     assert [m.attrs["when"] for m in found] == ["1918-03-14"]
     # A year mentioned in passing is no anchor for what follows.
     assert find_dates_in_sequence("as it had since 1905", anchor=after)[1] == after
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "when"),
+    [
+        ("April Ye 18th, 1674, The Honourable", "April Ye 18th, 1674", "1674-04-18"),
+        ("November y^e 29th 1683.", "November y^e 29th 1683", "1683-11-29"),
+        ("1780 October 1 (Sunday). Did not read.", "1780 October 1", "1780-10-01"),
+        ("the one and twentieth of May 1765", "one and twentieth of May 1765", "1765-05-21"),
+    ],
+)
+def test_early_modern_and_journal_forms_of_a_date_are_read(text, written, when):
+    found = find_dates(text)
+    assert [(d.text, d.attrs.get("when")) for d in found] == [(written, when)]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("on the Sixth of January next", "1746-01-06"),
+        ("the 5th of May next", "1746-05-05"),
+        ("since 13 June last", "1745-06-13"),
+        ("since the Second of August last", "1744-08-02"),
+    ],
+)
+def test_last_and_next_place_a_yearless_day_before_or_after_the_documents_date(text, when):
+    found = find_dates(text, document_date=dt.date(1745, 7, 31))
+    assert [d.attrs.get("when") for d in found] == [when]
+    assert not found[0].text.endswith(("last", "next"))  # the word stays outside the date
+
+
+def test_next_reaches_into_the_following_year_where_the_nearest_day_would_not():
+    # 20 December next, written on 1 June: nearer in the past (163 days) than ahead (202)
+    found = find_dates("on the 20th of December next", document_date=dt.date(1745, 6, 1))
+    assert [d.attrs.get("when") for d in found] == ["1745-12-20"]
+    found = find_dates("on the 20th of December last", document_date=dt.date(1745, 6, 1))
+    assert [d.attrs.get("when") for d in found] == ["1744-12-20"]

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field, replace
 from tei_tools.calendars import (
     Calendar,
     Convention,
+    calendar_table,
     convention,
     is_real_date,
     month_length,
@@ -747,6 +748,54 @@ def _dual_ranges(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date
 
 
 _YEAR_TAIL = rf"(?:,?\s+(?P<y>{YEAR}))?"
+#: The English words of a day besides its figures (data/calendars/day-words.toml).
+_DAY_WORDS = calendar_table("day-words")
+_THE = "|".join(re.escape(w) for w in sorted(_DAY_WORDS["the"], key=len, reverse=True))
+_ORDINALS = {word: day for word, day in _DAY_WORDS["ordinals"].items()}
+_ORDINAL = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_ORDINALS, key=len, reverse=True)
+)
+_RELATIVE = "|".join(re.escape(w) for w in _DAY_WORDS["relative"])
+
+
+def _ordinal_day(word: str) -> int:
+    return _ORDINALS[" ".join(word.lower().split())]
+
+
+def _relative_year(month: int, day: int, anchor: dt.date | None, which: str | None) -> int | None:
+    """The year that puts a yearless day "last" (on or before) or "next" (on or after) the
+    document's date; None without a word or a date to count from."""
+    if which is None or anchor is None:
+        return None
+    before = (month, day) <= (anchor.month, anchor.day)
+    if _DAY_WORDS["relative"][which.lower()] < 0:
+        return anchor.year if before else anchor.year - 1
+    return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
+
+
+def _day_month_relative(
+    text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None
+) -> Found:
+    """ "13 June last", "the Sixth of January next", "June 13 last": the year by the word,
+    which stays outside the date's words (as the gold of every set has it)."""
+    groups = m.groupdict()
+    month = MONTH_FORMS[m.group("m")]
+    day = _ordinal_day(groups["dw"]) if groups.get("dw") else _number(m.group("d"))
+    year = int(groups["y"]) if groups.get("y") else None
+    if year is None:
+        year = _relative_year(month, day, anchor, groups.get("rel"))
+    w = Written(m.start(), m.end(), year, month, day)
+    return [single_date(text, w, calendar, anchor)]
+
+
+def _year_first(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
+    """ "1780 October 1": a journal's entry heading, year, month and day."""
+    w = Written(
+        m.start(), m.end(), int(m.group("y")), MONTH_FORMS[m.group("m")], _number(m.group("d"))
+    )
+    return [single_date(text, w, calendar, anchor)]
+
+
 _MARK_ONLY = r"(?:[ON]\.\s?S\.|[Oo]ld [Ss]tyle|[Nn]ew [Ss]tyle)"
 
 #: (form name, pattern, handler).  Order does not matter: overlaps go to the longest.
@@ -759,9 +808,35 @@ FORMS: list[tuple[str, re.Pattern[str], Handler]] = [
         _instant,
     ),
     (
-        "month-the-day",  # August the 5th 1918
-        re.compile(rf"(?P<m>{MONTH})\s+the\s+(?P<d>{DAY}){_YEAR_TAIL}"),
+        "month-the-day",  # August the 5th 1918; April ye 18th, 1674
+        re.compile(rf"(?P<m>{MONTH})\s+(?:{_THE})\s+(?P<d>{DAY}){_YEAR_TAIL}"),
         _month_the_day,
+    ),
+    (
+        "ordinal-day",  # the Sixth of January next; the one and twentieth of May 1765
+        re.compile(
+            rf"(?<![\w-])(?i:(?P<dw>{_ORDINAL}))(?:\s+day)?\s+of\s+(?P<m>{MONTH})"
+            rf"(?:,?\s+(?P<y>{YEAR})|(?=\s+(?P<rel>{_RELATIVE})\b))?"
+        ),
+        _day_month_relative,
+    ),
+    (
+        "day-month-relative",  # 13 June last; the 5th of May next
+        re.compile(
+            rf"(?P<d>{DAY})(?:\s+day)?(?:\s+of)?\s+(?P<m>{MONTH})(?=,?\s+(?P<rel>{_RELATIVE})\b)"
+        ),
+        _day_month_relative,
+    ),
+    (
+        "month-day-relative",  # June 13 last
+        re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?=,?\s+(?P<rel>{_RELATIVE})\b)"),
+        _day_month_relative,
+    ),
+    (
+        "year-first",  # 1780 October 1 (a journal's entry heading)
+        # on one line, and not the end of a span of years ("1664-1665 / January 1st")
+        re.compile(rf"(?<![-–/])(?P<y>{YEAR}),?[ \t]+(?P<m>{MONTH})[ \t]+(?P<d>{DAY})(?![\d])"),
+        _year_first,
     ),
     (
         "month-day-list",  # January 12th and 17th, 1919

@@ -97,7 +97,7 @@ g.optional("Vestry", ("orgName",))  # "Vestry Orders", "Vestry Book", "the Vestr
 g.date("April Ye 18th, 1674", "1674-04-18", julian=True)
 g.date("November y^e 29th 1683", "1683-11-29", julian=True)
 # "y^e Sixth of January next", after 29 November 1683: 6 January 1683/4, Epiphany
-g.date("Sixth of January next", "1684-01-06", julian=True)
+g.date("Sixth of January", "1684-01-06", julian=True)  # "next" stays outside, as in every set
 g.date("1674", "1674", optional=True)  # the headings ("Vestry Book of 1674", the title)
 g.date("1683", "1683", optional=True)  # "Church of 1683", the title
 g.pers("Coll: Danl. Parke", "Danl. Parke")
@@ -144,7 +144,9 @@ g.pers("Rob. Atkins")
 g.optional("Rob. Atkins, Esq.", ("persName",))
 g.optional("A~my", ("orgName",))  # OCR for "Army"
 g.date("30 Oct., 1743", "1743-10-30", julian=True)
-g.date("13 June last", "1745-06-13", julian=True)  # "last" in an order of 1745
+g.date(
+    "13 June", "1745-06-13", julian=True
+)  # "last" (in an order of 1745) stays outside, as in every set
 g.town("Christ Church")  # the parish
 g.optional("Christ Church", ("orgName",))
 g.optional("Christ Church parish", ("placeName", "orgName"))
