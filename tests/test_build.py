@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
+from conftest import REPO
+from lxml import etree, html
 
 from tei_tools.cli import cli
 from tei_tools.corpus import build, check_links
@@ -152,6 +154,28 @@ def test_bibliography_lists_each_source_with_its_documents(collection, tmp_path)
     }
     assert terms["Pravda, 6 Apr 1918"] == ["documents/1918-04-05_statement.html"]
     assert len(terms["Izvestiya, 1 Dec 1917"]) == 2
+
+
+def test_bibliography_shows_the_collection_from_its_register_record(tmp_path):
+    # The degras profile names bib:degras-documents: the bundled corpus's headers point
+    # to it, and the entry reads as the record, not as "Documents ..., edited by ...".
+    folder = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", folder)
+    site = tmp_path / "site"
+    build(folder, site, jobs=1, search="none", pdf=False)
+    page = html.fromstring((site / "bibliography.html").read_bytes())
+    entry = page.get_element_by_id("bib-degras-documents")
+    record = " ".join(entry.find_class("bibl-record")[0].text_content().split())
+    assert record == (
+        "Degras, Jane, ed. Soviet Documents on Foreign Policy. London: Oxford University Press "
+        "for the Royal Institute of International Affairs, 1951–1953."
+    )
+    assert entry.find_class("bibl-cited")[0].text == "Cited in 4 documents:"
+    records = [" ".join(p.text_content().split()) for p in page.find_class("bibl-record")]
+    assert not any("edited by Jane Degras" in r for r in records)
+    # The document page's "Printed in" line links the entry.
+    doc = html.fromstring((site / "documents" / "1918-03-05_note-to-robins.html").read_bytes())
+    assert doc.xpath("//a[contains(@href, 'bibliography.html#bib-degras-documents')]")
 
 
 def test_bad_files_are_reported_and_every_other_document_is_built(collection, tmp_path):

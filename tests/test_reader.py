@@ -137,6 +137,21 @@ def test_broken_profile_is_a_profile_error_naming_the_file(tmp_path):
     assert info.value.file == str(profile)
 
 
+def test_a_profiles_collection_record_is_a_bibliography_pointer_kept_only_with_its_title():
+    from tei_tools.reading.collection_info import CollectionInfo
+    from tei_tools.reading.profiles import profile_from_mapping, with_collection_facts
+
+    degras = load_profile("degras")
+    assert degras.collection_record == "bib:degras-documents"
+    same = with_collection_facts(degras, CollectionInfo(title=degras.collection_title))
+    assert same.collection_record == "bib:degras-documents"
+    # Another collection in the same layout is not Degras's printed collection.
+    other = with_collection_facts(degras, CollectionInfo(title="Soviet notes"))
+    assert other.collection_record == "" and other.collection_editor == ""
+    with pytest.raises(ProfileError, match=r"collection.record must name .*bib:ID"):
+        profile_from_mapping({"collection": {"record": "degras-documents"}})
+
+
 def test_unknown_profile_name_lists_the_built_ins():
     with pytest.raises(ProfileError, match="degras, generic"):
         load_profile("no-such-profile")

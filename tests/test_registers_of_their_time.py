@@ -26,7 +26,8 @@ CHANGED = (  # noqa: SIM905
     "pla:baltic-states org:turkish-government org:angora-government "
     "org:latvian-provisional-government org:finnish-government org:omsk-government "
     "org:all-russian-directory org:upr-government org:supreme-council org:supreme-war-council "
-    "org:council-of-ten org:council-of-four"
+    "org:council-of-ten org:council-of-four pla:austria-hungary pla:republic-of-austria "
+    "org:provisional-siberian-government org:kolchak-government"
 ).split()
 
 
@@ -53,6 +54,28 @@ def test_german_empire_and_german_republic_are_told_apart_by_the_date(registry):
     assert refs("the German Reich", registry, "1919-06-28") == ["pla:german-republic"]
     assert refs("the German Republic", registry, "1919-01-01") == ["pla:german-republic"]
     assert refs("Germany", registry, "1918-03-03") == ["pla:germany"]  # the country, any period
+
+
+def test_austria_after_the_monarchy_is_the_republic_proclaimed_on_12_november_1918(registry):
+    assert refs("Austria", registry, "1916-05-01") == ["pla:austria-hungary"]
+    assert refs("Austria", registry, "1920-05-01") == ["pla:republic-of-austria"]
+    assert refs("German Austria", registry, "1919-02-01") == ["pla:republic-of-austria"]
+    assert refs("the Republic of Austria", registry, "1920-05-01") == ["pla:republic-of-austria"]
+    # Between the end of the Dual Monarchy and the proclamation: no state to link.
+    assert refs("Austria", registry, "1918-11-05") == []
+
+
+def test_the_omsk_governments_before_and_after_kolchaks_coup_are_two_entries(registry):
+    assert refs("the Omsk Government", registry, "1918-08-01") == [
+        "org:provisional-siberian-government"
+    ]
+    assert refs("the Siberian Government", registry, "1918-08-01") == [
+        "org:provisional-siberian-government"
+    ]
+    assert refs("the Omsk Government", registry, "1919-05-26") == ["org:kolchak-government"]
+    assert "org:provisional-siberian-government" not in refs(
+        "the Siberian Government", registry, "1919-05-26"
+    )
 
 
 def test_finland_before_independence_is_the_grand_duchy_and_only_the_state_has_q33(registry):
@@ -105,6 +128,7 @@ def test_prinkipo_is_an_island_with_its_present_day_name():
         ("org:latvian-government", "org:latvian-provisional-government"),
         ("org:finnish-senate", "org:finnish-government"),
         ("org:ukrainian-government", "org:upr-government"),
+        ("org:omsk-government", "org:kolchak-government"),
     ],
 )
 def test_a_merged_entry_id_still_resolves_to_the_entry_it_was_merged_into(registry, old, new):

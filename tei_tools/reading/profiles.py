@@ -51,6 +51,9 @@ class Profile:
     calendar: str = "gregorian"
     collection_title: str = ""
     collection_editor: str = ""
+    #: The collection's record in the bibliography register ("bib:degras-documents"):
+    #: the headers point to it, and the site's bibliography shows the record's fields.
+    collection_record: str = ""
     footer: tuple[str, ...] = ()
     title_mode: str = "upper-case-first-block"
     preamble: bool = True
@@ -136,6 +139,7 @@ def profile_from_mapping(data: dict, *, source: str = "<profile>") -> Profile:
         calendar=calendar,
         collection_title=str(collection.get("title", "")),
         collection_editor=str(collection.get("editor", "")),
+        collection_record=_collection_record(collection.get("record", ""), source),
         footer=tuple(str(line) for line in collection.get("footer", [])),
         title_mode=title_mode,
         preamble=bool(layout.get("preamble", True)),
@@ -152,6 +156,21 @@ def _table(data: dict, key: str, source: str) -> dict:
     if not isinstance(value, dict):
         raise ProfileError(f"[{key}] must be a table", file=source)
     return value
+
+
+def _collection_record(ref: object, source: str) -> str:
+    """``[collection] record``: a pointer into the bibliography register, or nothing.
+
+    >>> _collection_record("bib:degras-documents", "<profile>")
+    'bib:degras-documents'
+    """
+    if ref == "":
+        return ""
+    if not isinstance(ref, str) or not re.fullmatch(r"bib:[a-z0-9_.-]+", ref):
+        raise ProfileError(
+            f"collection.record must name a bibliography entry (bib:ID), not {ref!r}", file=source
+        )
+    return ref
 
 
 def _page_marker(pattern: object, source: str) -> re.Pattern[str] | None:
@@ -227,7 +246,7 @@ def with_collection_facts(profile: Profile, info: CollectionInfo) -> Profile:
     """The profile with the collection's facts (``info``) in place of the profile's own.
 
     A collection that sets a title replaces the profile's attribution
-    entirely: its editor is the collection's, not the profile's.
+    entirely: its editor and its register record are the collection's, not the profile's.
     """
     changes: dict[str, Any] = {
         "publisher": info.publisher or profile.publisher,
@@ -239,6 +258,7 @@ def with_collection_facts(profile: Profile, info: CollectionInfo) -> Profile:
     if info.title and info.title != profile.collection_title:
         changes["collection_title"] = info.title
         changes["collection_editor"] = ""
+        changes["collection_record"] = ""
     if info.language:
         changes["language"] = info.language
     if info.calendar:

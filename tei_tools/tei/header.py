@@ -136,7 +136,12 @@ def source_description(
     desc = tei("sourceDesc")
     if profile.collection_title:
         bibl = etree.SubElement(desc, tei("bibl").tag, type="collection")
-        bibl.append(tei("title", {"level": "m"}, profile.collection_title))
+        attrs = {"level": "m"}
+        if profile.collection_record:
+            # The pointer lets the site show the register's full record (place, publisher,
+            # dates) for the collection, as it does for the works the source lines cite.
+            attrs["ref"] = profile.collection_record
+        bibl.append(tei("title", attrs, profile.collection_title))
         if profile.collection_editor:
             bibl.append(tei("editor", text=profile.collection_editor))
     work = profile.source
