@@ -527,3 +527,15 @@ def test_next_reaches_into_the_following_year_where_the_nearest_day_would_not():
     assert [d.attrs.get("when") for d in found] == ["1745-12-20"]
     found = find_dates("on the 20th of December last", document_date=dt.date(1745, 6, 1))
     assert [d.attrs.get("when") for d in found] == ["1744-12-20"]
+
+
+def test_next_in_an_old_style_year_is_counted_from_january_as_the_documents_date_is():
+    from tei_tools.calendars import convention
+
+    found = find_dates(
+        "on the Sixth of January next",
+        document_date=dt.date(1683, 12, 9),
+        default_calendar=convention("great-britain"),
+    )
+    # 6 January 1683/4 Old Style: Gregorian 16 January 1684, not a year later
+    assert [d.attrs.get("when") for d in found] == ["1684-01-16"]

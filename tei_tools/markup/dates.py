@@ -782,8 +782,12 @@ def _day_month_relative(
     month = MONTH_FORMS[m.group("m")]
     day = _ordinal_day(groups["dw"]) if groups.get("dw") else _number(m.group("d"))
     year = int(groups["y"]) if groups.get("y") else None
-    if year is None:
-        year = _relative_year(month, day, anchor, groups.get("rel"))
+    target = None if year is not None else _relative_year(month, day, anchor, groups.get("rel"))
+    if target is not None:
+        # The year is counted from 1 January, as the document's date is: handed on as the
+        # date to be nearest to, so that an Old Style year beginning on 25 March does not
+        # renumber it again ("the Sixth of January next" after 29 November 1683 is 1684).
+        anchor = dt.date(target, month, min(day, 28))
     w = Written(m.start(), m.end(), year, month, day)
     return [single_date(text, w, calendar, anchor)]
 
