@@ -720,3 +720,22 @@ def test_a_ruler_named_by_a_given_name_is_not_linked_by_surname():
     ).tree
     assert "Prince George" in marked(tree, "persName")
     assert not tree.xpath("//t:persName[@ref]", namespaces=NS)
+
+
+def test_a_capitalised_noun_after_the_early_modern_the_or_a_possessive_is_no_person():
+    text = (
+        "Title\n\nThe Clerk to have three pounds, and y^e Sexton ten, for every grave; "
+        "my Oxen were in his Cornfield.\n"
+    )
+    assert names_of(text, "persName") == []
+
+
+def test_a_body_of_a_fort_named_for_a_saint_keeps_the_whole_name():
+    text = "Letter\n\nWe write to our President and Council of Fort St. George by this ship.\n"
+    assert names_of(text, "orgName") == ["Council of Fort St. George"]
+    assert names_of(text, "placeName") == ["Fort St. George"]
+
+
+def test_a_title_case_heading_opening_with_a_common_word_signs_nothing():
+    text = "Ancient vestry orders\n\nSome Ancient Vestry Orders\n\nThe vestry met and ordered.\n"
+    assert names_of(text, "persName") == []

@@ -588,7 +588,10 @@ def _place_of(text: str, tail: re.Match[str], end: int) -> tuple[tuple[int, int,
         return ()
     start = tail.start() + what.end()
     place = text[start:end]
-    if gazetteer_place(place) is not None:
+    if gazetteer_place(place) is not None or (
+        # "Council of Fort St. George": a fort, port, cape or lake by its head word
+        " " in place and place.split()[0] in _HEADS_BEFORE_NAMES
+    ):
         return ((start, end, PLACE),)
     return ()
 
@@ -640,10 +643,13 @@ def _body(text: str, start: int, end: int, place: tuple[int, int]) -> Candidate:
     )  # fmt: skip
 
 
+#: A word of what a body is "of", a contracted saint's or fort's name with its point
+#: ("Council of Fort St. George").
+_OF_WORD = rf"(?:(?:{_SAINT})\.\s+)?[A-Z][\w'’-]*"
 _OF_WHAT = re.compile(
-    r"\s+(?:of|for|at)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*(?:\s+|,\s+(?=and\b))(?:(?:and(?!\s+the\b)|of|for)\s+)?){0,5}"
-    r"[A-Z][\w'’-]*"
+    rf"\s+(?:of|for|at)\s+(?:the\s+)?"
+    rf"(?:{_OF_WORD}(?:\s+|,\s+(?=and\b))(?:(?:and(?!\s+the\b)|of|for)\s+)?){{0,5}}"
+    rf"{_OF_WORD}"
 )
 #: Words that open a run of capitals without belonging to the name ("The Rumanian Embassy").
 _LEADING_WORDS = _words("leading_words")

@@ -22,6 +22,7 @@ from lxml import etree
 
 from tei_tools.findings import Finding, context_around
 from tei_tools.markup.candidates import (
+    COMMON_MID_SENTENCE,
     GAZETTEER_AFTER_PREPOSITION,
     GAZETTEER_ALONE,
     LISTED,
@@ -42,7 +43,7 @@ from tei_tools.markup.dates import (
 )
 from tei_tools.markup.folding import fold
 from tei_tools.markup.language_names import find_language_candidates
-from tei_tools.markup.names import PEERAGES, NameMatch, find_names
+from tei_tools.markup.names import PEERAGES, TITLES, NameMatch, find_names
 from tei_tools.markup.registers import (
     ENTRY_FOR_NAME,
     PREFIX_OF_KIND,
@@ -50,7 +51,12 @@ from tei_tools.markup.registers import (
     entry_xml,
     load_registry,
 )
-from tei_tools.markup.vocabulary import gazetteer_place, is_given_name, titles_before_given_names
+from tei_tools.markup.vocabulary import (
+    gazetteer_place,
+    is_given_name,
+    titles_before_given_names,
+    word_frequency,
+)
 from tei_tools.reading.languages import (
     ENGLISH,
     base_code,
@@ -282,7 +288,11 @@ class Enricher:
     ) -> list[Candidate]:
         # A line that is only a name signs the document, unless it is a place's name
         # (the "Whitehall." of a calendar entry) with no closing formula before it.
-        lone = block.kind == "p" and LONE_NAME.match(block.text) is not None
+        lone = (
+            block.kind == "p"
+            and LONE_NAME.match(block.text) is not None
+            and not _opens_with_a_common_word(block.text)
+        )
         if lone and gazetteer_place(block.text.rstrip(".").title()) is not None:
             lone = after is not None and is_valediction(after.text)
         if base_code(self.doc.language) != ENGLISH:
@@ -804,3 +814,16 @@ def document_date_of(match: DateMatch | None) -> dt.date | None:
     the one rule of :func:`~tei_tools.markup.dates.reference_day`.
     """
     return reference_day(match.attrs, "start") if match is not None else None
+
+
+def _opens_with_a_common_word(line: str) -> bool:
+    """A line in title case that opens with a common word ("Some Ancient Vestry Orders",
+    "General Remarks") is a heading, not a signature, unless that word is a given name or
+    a title ("Will Adams", "Captain Cook")."""
+    first = line.split(None, 1)[0].strip(".,:;")
+    return (
+        len(first) > 2
+        and word_frequency(first) >= COMMON_MID_SENTENCE
+        and not is_given_name(first)
+        and first not in TITLES
+    )
