@@ -113,3 +113,15 @@ def test_the_review_report_and_the_quick_fix_propose_the_same_id_for_a_cyrillic_
     assert any(reported in edit for edit in edits[1:])
     # The review application names the entry it creates by the same rule.
     assert new_xml_id(("Щербачёв",), {"shcherbachev"}) == xml_id
+
+
+def test_a_place_marked_inside_a_bodys_name_is_in_the_review_report_too():
+    from tei_tools.convert import convert_bytes
+
+    converted = convert_bytes(
+        b"Letter\n\nWe write to our President and Council of Fort St. George by this ship.\n",
+        source_name="letter.txt",
+    )
+    reported = {(f.kind, f.text, f.type) for f in converted.findings}
+    assert ("unlinked-name", "Council of Fort St. George", "orgName") in reported
+    assert ("unlinked-name", "Fort St. George", "placeName") in reported

@@ -424,6 +424,10 @@ class Enricher:
             )
             return None
         self._report_name("unlinked-name", candidate, block, candidate.tag, {})
+        for start, end, tag in candidate.inner:
+            # the place inside a body's name is a name to review too ("Assembly of Jamaica")
+            inner = Candidate(start, end, block.text[start:end], tag, "inside a body's name", True)
+            self._report_name("unlinked-name", inner, block, tag, {})
         children = tuple(
             Span(start, end, tag, {"cert": "low"}) for start, end, tag in candidate.inner
         )
