@@ -332,3 +332,19 @@ def test_a_surname_that_is_a_common_word_stays_after_a_given_name(registry):
 def test_offices_of_towns_and_parishes_are_titles(registry, title):
     found = find_names(f"We met {title} Winthrop at the quay.", registry)
     assert [(m.text, m.role is not None) for m in found] == [(f"{title} Winthrop", True)]
+
+
+def test_abbreviated_offices_of_minutes_are_no_names_and_stay_outside_them(registry):
+    text = "Present, the Honble Lieut Govr, Mr De St. Poncy, and Otho Hamilton Secy."
+    found = [m.text for m in find_names(text, registry)]
+    assert found == ["Mr De St. Poncy"]
+    from tei_tools.markup.candidates import find_candidates
+
+    typed = [
+        c.text
+        for c in find_candidates(
+            text, [(m.start, m.end, m.tag) for m in find_names(text, registry)]
+        )
+        if c.tag
+    ]
+    assert "Honble Lieut Govr" not in typed and "Otho Hamilton Secy" not in typed

@@ -75,7 +75,7 @@ _CONTRACTED_GIVEN = "|".join(
 _TITLED_NAME = re.compile(
     rf"(?<![\w.-])((?:(?i:{_TITLE_ALTERNATIVES})[ ]+)+)"
     rf"((?:[A-Z]\.[ ]?|(?:{_CONTRACTED_GIVEN})[.:][ ]+(?=[A-Z]))*"
-    r"[A-Z][\w'’-]*(?:[ ]+(?:(?:de|von|van|der|la|le)[ ]+)?[A-Z][\w'’-]*){0,2})"
+    r"[A-Z][\w'’-]*(?:[ ]+(?:(?:de|von|van|der|la|le)[ ]+)?(?:St[.][ ]+)?[A-Z][\w'’-]*){0,2})"
 )
 #: The delegates a Soviet or a congress of Soviets is "of": "of Workers' and Soldiers' Deputies".
 _OF_DEPUTIES = re.compile(
