@@ -739,3 +739,15 @@ def test_a_body_of_a_fort_named_for_a_saint_keeps_the_whole_name():
 def test_a_title_case_heading_opening_with_a_common_word_signs_nothing():
     text = "Ancient vestry orders\n\nSome Ancient Vestry Orders\n\nThe vestry met and ordered.\n"
     assert names_of(text, "persName") == []
+
+
+def test_the_heading_of_a_printed_letter_extract_is_its_place_and_date_not_a_source():
+    text = (
+        "The London Chronicle: extract of a letter from Dublin, 3 January 1800\n\n"
+        "Extract of a Letter from Dublin, Jan. 3\n\nReligious persecution still continues.\n"
+    )
+    tree = convert(text, profile="generic").tree
+    assert not tree.xpath("//t:text//t:bibl", namespaces=NS)
+    (dateline,) = tree.xpath("//t:opener/t:dateline", namespaces=NS)
+    assert dateline.xpath("t:placeName/text()", namespaces=NS) == ["Dublin"]
+    assert dateline.xpath("t:date/@when", namespaces=NS) == ["1800-01-03"]

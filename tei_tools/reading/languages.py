@@ -294,6 +294,8 @@ class TitlePatterns:
     letter_by: re.Pattern[str]
     #: The writer's name after "from" before the word for "to" ("Lettera di Giuseppe Verdi").
     sender: re.Pattern[str]
+    #: "Extract of a Letter from Dublin, Jan. 3": a printed letter's place, then its date.
+    letter_from_place: re.Pattern[str]
 
 
 #: A capitalised word of a name in a title.
@@ -331,6 +333,10 @@ def title_patterns() -> TitlePatterns:
         ),
         letter_by=re.compile(rf"^(?:{letters})\s+(?:{frm})\s"),
         # "De Jovellanos al obispo": the word for "from" may open the title, capitalised
+        letter_from_place=re.compile(
+            rf"\b(?i:{letters})\s+(?:{alternation(other['letter_from_place'])})\s+"
+            rf"{capital}[\w'’-]+(?:\s+{capital}[\w'’-]+)*\s*,\s*(?=\S)"
+        ),
         sender=re.compile(
             rf"\b(?i:{frm})\s*(?P<n>{_TITLE_CAP}(?:\s+(?:(?:{frm})\s*)?{_TITLE_CAP}){{0,3}})"
         ),

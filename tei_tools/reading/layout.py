@@ -537,6 +537,16 @@ def classify_preamble_line(line: str, *, after_date: bool = False) -> str | None
     if is_date_line(text) and not (after_date and _PLACE_PREFIX.match(text)):
         return "dateline"
     if (_SOURCE_LINE.match(text) and not text.endswith((".", ":", ";"))) or _ends_with_page(text):
+        # "Extract of a Letter from Dublin, Jan. 3": a printed letter's place and date (its
+        # heading opens with the words for it; a title naming a newspaper first does not)
+        letter = title_patterns().letter_from_place.search(text)
+        if (
+            letter is not None
+            and len(text[: letter.start()].split()) <= 3
+            and ":" not in text[: letter.start()]
+            and is_date_line(text[letter.end() :])
+        ):
+            return "dateline"
         prefix = _PLACE_PREFIX.match(text)
         if (
             not after_date
