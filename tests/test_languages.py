@@ -813,3 +813,17 @@ def test_a_title_opening_with_the_word_for_from_names_the_writer_without_it():
         _read_in("es", "De Jovellanos al obispo\n\nMi muy estimado amigo:\n\nLe escribo.\n")
     )
     assert facts["sender"] == "Jovellanos"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "when"),
+    [
+        ("it", "Ho ricevuto la vostra del 29 scorso.", "1860-11-29"),
+        ("es", "Recibí su carta del 3 del pasado.", "1860-11-03"),
+        ("fr", "Votre lettre du 12 dernier m'a fait plaisir.", "1860-11-12"),
+        ("it", "la vostra del 3 corrente", "1860-12-03"),
+    ],
+)
+def test_a_day_of_last_month_or_this_month_is_dated_from_the_letters_date(code, text, when):
+    found = find_dates(text, document_date=dt.date(1860, 12, 1), language=code)
+    assert [d.attrs.get("when") for d in found] == [when]

@@ -1108,6 +1108,12 @@ def _language_forms(code: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
             rf"(?![\w])"
         )
         forms.append((this_month, _this_month))
+    if lang.last_month:  # "il 29 scorso": a day of the month before the letter's
+        last_month = re.compile(
+            rf"(?<![\w.])(?P<d>[12]\d|3[01]|0?[1-9]){endings}\.?\s+(?P<last>{_words(lang.last_month)})"
+            rf"(?![\w])"
+        )
+        forms.append((last_month, _this_month))
     return tuple(forms)
 
 
@@ -1117,10 +1123,12 @@ def _season_year(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date
 
 
 def _this_month(text: str, m: re.Match[str], calendar: Reading, anchor: dt.date | None) -> Found:
-    """A day of the month of the letter's date ("den 24ten dies."), as English "the 24th inst."."""
+    """A day of the month of the letter's date ("den 24ten dies."), as English "the 24th inst.",
+    or of the month before ("il 29 scorso"), as "the 29th ult."."""
     if anchor is None:
         return None
-    w = Written(m.start(), m.end(), anchor.year, anchor.month, int(m.group("d")))
+    month_index = anchor.year * 12 + anchor.month - 1 - (1 if m.groupdict().get("last") else 0)
+    w = Written(m.start(), m.end(), month_index // 12, month_index % 12 + 1, int(m.group("d")))
     return [single_date(text, w, calendar, None)]
 
 

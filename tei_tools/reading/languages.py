@@ -104,6 +104,8 @@ class Language:
     before_season: tuple[str, ...] = ()
     #: Words after a day that mean the letter's own month ("den 24ten dies.", "le 12 courant").
     this_month: tuple[str, ...] = ()
+    #: Words after a day that mean the month before the letter's ("il 29 scorso", "le 3 dernier").
+    last_month: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
     #: Times of day a date line may end with ("Abends", "au soir").
     times_of_day: tuple[str, ...] = ()
@@ -226,6 +228,7 @@ def language(code: str) -> Language | None:
         roman_calendar=bool(dates.get("roman_calendar", False)),
         republican_calendar=bool(dates.get("republican_calendar", False)),
         this_month=tuple(dates.get("this_month", ())),
+        last_month=tuple(dates.get("last_month", ())),
         seasons=tuple(dates.get("seasons", ())),
         before_season=tuple(dates.get("before_season", ())),
         weekdays=tuple(dates.get("weekdays", ())),
