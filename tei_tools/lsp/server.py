@@ -1,12 +1,12 @@
 """The language server: editor requests in, library calls out.
 
-Validation runs off the event loop in one worker thread, so requests
-(completion, hover) are answered while a document is being checked.  A change
-starts a short timer (the debounce); a newer change cancels the timer and any
-validation of the older text not yet started, a validation under way stops at
-its next look at the version (before and after the validator, and every few
-hundred problems placed), and a result for an older version is never
-published.  While the buffer is not well-formed the one
+Validation runs off the event loop, in a worker process driven from one
+thread (:mod:`.worker`), so requests (completion, hover) are answered while a
+document is being checked.  A change starts a short timer (the debounce); a
+newer change cancels the timer and any validation of the older text not yet
+started; a validation under way is given up at once and, if it runs on past a
+short grace, its worker process is ended so that the newer version's check
+does not wait behind it; a result for an older version is never published.  While the buffer is not well-formed the one
 syntax error is shown together with the last schema diagnostics, moved along
 with the edits made since.
 
