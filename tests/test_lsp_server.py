@@ -290,7 +290,9 @@ async def test_references_symbols_and_quick_fixes(client: LanguageClient):
     )
     add = next(a for a in actions if a.title.startswith("Add register entry"))
     assert '"per:zabolotnyi"' in add.title
-    edits = [e for change in add.edit.document_changes for e in getattr(change, "edits", [])]
+    # The client declared no documentChanges: plain changes, the document's and the register's.
+    assert add.edit.document_changes is None and len(add.edit.changes) == 2
+    edits = [e for changed in add.edit.changes.values() for e in changed]
     entry = '<person xml:id="zabolotnyi"><persName>Заболотный</persName></person>'
     assert any(entry in e.new_text for e in edits)
     assert any(e.new_text == ' ref="per:zabolotnyi"' for e in edits)

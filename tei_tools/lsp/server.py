@@ -618,6 +618,7 @@ def create_server() -> TeiLanguageServer:
             workspace_roots=ls.roots(),
             findings=ls.findings(),
             can_create_files=ls.client_creates_files(),
+            document_changes=ls.client_takes_document_changes(),
         )
         return actions
 
