@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import time
 
 import pytest
@@ -184,3 +185,77 @@ def test_no_new_register_file_for_a_client_that_cannot_create_files(tmp_path):
     assert _name_actions(tmp_path, text, "Quentin") == []
     (action,) = _name_actions(tmp_path, text, "Quentin", can_create_files=True)
     assert isinstance(action.edit.document_changes[1], types.CreateFile)
+
+
+def test_link_and_entry_edits_are_plain_changes_for_a_client_without_document_changes(tmp_path):
+    from tei_tools.markup.registers import load_registry
+
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    (registers / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>\n'
+        "</listPerson></body></text></TEI>\n",
+        encoding="utf-8",
+    )
+    trotsky = load_registry().lookup("per:trotsky")
+    alias = next(n for n in trotsky.names if n != trotsky.label)
+    text = LETTER.format(alias)
+    link, add = _name_actions(tmp_path, text, alias, document_changes=False)
+    document = (tmp_path / "letter.xml").as_uri()
+    for action in (link, add):
+        assert action.edit.document_changes is None  # never sent to a client that did not ask
+    assert [e.new_text for e in link.edit.changes[document]] == [' ref="per:trotsky"']
+    register = (registers / "persons.xml").resolve().as_uri()
+    assert set(add.edit.changes) == {document, register}
+    assert "<person" in add.edit.changes[register][0].new_text
+    # With the versioned form declared, the same edits come as document changes.
+    link, add = _name_actions(tmp_path, text, alias, document_changes=True)
+    assert link.edit.changes is None and len(add.edit.document_changes) == 2
+
+
+def test_no_new_register_file_without_document_changes_even_with_file_creation(tmp_path):
+    text = LETTER.format("Quentin Zabriskie-Oddname")
+    options = {"can_create_files": True, "document_changes": False}
+    assert _name_actions(tmp_path, text, "Quentin", **options) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_suggested_entry_naming_a_pipe_in_a_parameter_entity_is_refused_without_hanging(
+    tmp_path,
+):
+    import threading
+
+    from tei_tools.findings import Finding
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    hostile = (
+        f'<!DOCTYPE person [<!ENTITY % p SYSTEM "{fifo}"> %p;]>'
+        '<person xml:id="evil"><persName>Quentin</persName></person>'
+    )
+    finding = Finding(
+        "unlinked-name",
+        "Quentin",
+        "persName in no register",
+        "letter.txt",
+        type="persName",
+        suggestion={"entry": hostile},
+    )
+    found: list = []
+    options = {"can_create_files": True, "document_changes": True, "findings": [finding]}
+    reading = threading.Thread(
+        target=lambda: found.extend(
+            _name_actions(tmp_path, LETTER.format("Quentin"), "Quentin", **options)
+        ),
+        daemon=True,
+    )
+    reading.start()
+    reading.join(20)
+    if reading.is_alive():  # let the blocked open of the pipe go, so the thread can end
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading the suggested entry opened the pipe and waited on it")
+    (action,) = found
+    changes = action.edit.document_changes
+    texts = [e.new_text for change in changes for e in getattr(change, "edits", [])]
+    assert not any("DOCTYPE" in t or "evil" in t for t in texts), texts  # not used as written
+    assert any("<persName>Quentin</persName>" in t for t in texts)  # an entry built instead

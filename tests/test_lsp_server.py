@@ -251,6 +251,37 @@ async def test_go_to_definition_into_the_register_file_and_to_an_id(client: Lang
 
 
 @driven
+async def test_go_to_definition_into_a_sibling_file(client: LanguageClient):
+    folder = client.document.parent  # type: ignore[attr-defined]
+    notes = folder / "notes-sibling.xml"
+    notes_text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+        '<note xml:id="n0">zero</note>\n  <note xml:id="n1">Ἀθῆναι, the note</note>\n'
+        "</body></text></TEI>\n"
+    )
+    notes.write_text(notes_text, encoding="utf-8")
+    text = DOCUMENT.replace('target="#p1"', 'target="notes-sibling.xml#n1"')
+    uri = await open_document(client, text)
+    line, character = position_of(text, 'target="notes-sibling.xml#n1"', 12)
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
+    )
+    location = result if isinstance(result, types.Location) else result[0]
+    assert location.uri == notes.resolve().as_uri()
+    start = location.range.start
+    assert (start.line, start.character) == position_of(notes_text, '<note xml:id="n1"')
+
+    # An id the sibling file does not have leads nowhere (not to the buffer's own #n1).
+    text = DOCUMENT.replace('target="#p1"', 'target="notes-sibling.xml#n9"')
+    uri = await open_document(client, text)
+    line, character = position_of(text, 'target="notes-sibling.xml#n9"', 12)
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(types.TextDocumentIdentifier(uri), types.Position(line, character))
+    )
+    assert not result
+
+
+@driven
 async def test_references_symbols_and_quick_fixes(client: LanguageClient):
     uri = await open_document(client)
     line, character = position_of(DOCUMENT, 'xml:id="p1"', 9)
@@ -290,7 +321,9 @@ async def test_references_symbols_and_quick_fixes(client: LanguageClient):
     )
     add = next(a for a in actions if a.title.startswith("Add register entry"))
     assert '"per:zabolotnyi"' in add.title
-    edits = [e for change in add.edit.document_changes for e in getattr(change, "edits", [])]
+    # The client declared no documentChanges: plain changes, the document's and the register's.
+    assert add.edit.document_changes is None and len(add.edit.changes) == 2
+    edits = [e for changed in add.edit.changes.values() for e in changed]
     entry = '<person xml:id="zabolotnyi"><persName>Заболотный</persName></person>'
     assert any(entry in e.new_text for e in edits)
     assert any(e.new_text == ' ref="per:zabolotnyi"' for e in edits)

@@ -5,11 +5,15 @@ The converter marks a name it found but no register knows without ``@ref``
 entry" writes the entry into the register file the document's ``prefixDef``
 points at (``registers/persons.xml`` next to the document; created when it is
 missing) and links the name to it, in one workspace edit the editor can undo.
-When a review report is known, its suggested entry is used as written.
+When a review report is known, its suggested entry is used as written, once the
+one safe parser (:func:`tei_tools.xml.parse_xml_bytes`) has read it.  The edits
+come as versioned ``documentChanges`` only to a client that declared it takes
+them (``workspace.workspaceEdit.documentChanges``), else as plain ``changes``.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +25,8 @@ from tei_tools.lsp.document import DocumentView
 from tei_tools.lsp.text import LineIndex
 from tei_tools.markup.registers import ENTRY_FOR_NAME, PREFIX_OF_KIND, entry_id, entry_xml
 from tei_tools.register_prefixes import REGISTER_BASE, REGISTER_PREFIXES
+
+log = logging.getLogger(__name__)
 
 REGISTER_FILE_FOR_PREFIX = {
     prefix: file_name for prefix, (file_name, _) in REGISTER_PREFIXES.items()
@@ -82,6 +88,7 @@ def register_entry_actions(
     workspace_roots: tuple[Path, ...] = (),
     findings: Sequence[Finding] = (),
     can_create_files: bool = False,
+    document_changes: bool = True,
 ) -> list[types.CodeAction]:
     """For a name element without ``@ref`` at the cursor: link it, or add a register entry.
 
@@ -89,8 +96,10 @@ def register_entry_actions(
     first, as "Link to ..."; "Add register entry" comes after it.  A new entry
     goes into the register file the document's prefix names; when that file
     does not exist it is created only for a client that declared it can
-    create files (``workspace.workspaceEdit.resourceOperations``), else
-    nothing is offered: an edit the client cannot apply would be lost.
+    create files (``workspace.workspaceEdit.resourceOperations``) and takes
+    ``documentChanges`` (where a file creation goes), else nothing is
+    offered: an edit the client cannot apply would be lost.  Without
+    ``document_changes`` the edits are plain ``changes``.
     """
     tag = view.enclosing(offset, frozenset(ENTRY_FOR_NAME))
     if tag is None or tag.kind != "start" or tag.attribute("ref") is not None or view.path is None:
@@ -105,16 +114,20 @@ def register_entry_actions(
             title=f'Link "{name}" to {entry.ref} ({entry.label})',
             kind=types.CodeActionKind.QuickFix,
             is_preferred=True,
-            edit=types.WorkspaceEdit(document_changes=[_link_edit(view, uri, tag, entry.ref)]),
+            edit=_workspace_edit([_link_edit(view, uri, tag, entry.ref)], document_changes),
         )
         for entry in _entries_named(registers, entry_tag, name)
     ]
     taken = registers.registry.taken_ids(prefix) if registers is not None else set()
     xml_id = entry_id(name, taken)
-    entry = _suggested_entry(findings, tag.local, name) or entry_xml(tag.local, name, xml_id)
-    xml_id = _id_of(entry) or xml_id
+    suggested = _suggested_entry(findings, tag.local, name)
+    suggested_id = _safe_entry_id(suggested) if suggested is not None else None
+    if suggested is not None and suggested_id is not None:
+        entry, xml_id = suggested, suggested_id or xml_id
+    else:  # none suggested, or one the safe parser refused: built from the name
+        entry = entry_xml(tag.local, name, xml_id)
     register = _register_file(view.path, prefix, workspace_roots)
-    if not register.is_file() and not can_create_files:
+    if not register.is_file() and not (can_create_files and document_changes):
         return links
     entry_edits = _entry_edits(register, entry, list_tag)
     if not entry_edits:
@@ -125,9 +138,26 @@ def register_entry_actions(
         types.CodeAction(
             title=f'Add register entry "{prefix}:{xml_id}" for "{name}"',
             kind=types.CodeActionKind.QuickFix,
-            edit=types.WorkspaceEdit(document_changes=changes),
+            edit=_workspace_edit(changes, document_changes),
         ),
     ]
+
+
+def _workspace_edit(
+    parts: Sequence[types.TextDocumentEdit | types.CreateFile], document_changes: bool
+) -> types.WorkspaceEdit:
+    """The edit in the form the client declared: versioned ``documentChanges``, else ``changes``.
+
+    A file creation has no plain form: the caller offers none without ``documentChanges``.
+    """
+    if document_changes:
+        return types.WorkspaceEdit(document_changes=list(parts))
+    changes: dict[str, list[types.TextEdit]] = {}
+    for part in parts:
+        if isinstance(part, types.TextDocumentEdit):
+            edits = changes.setdefault(part.text_document.uri, [])
+            edits += [e for e in part.edits if isinstance(e, types.TextEdit)]
+    return types.WorkspaceEdit(changes=changes)
 
 
 def _entries_named(registers, kind: str, name: str) -> list:
@@ -154,14 +184,25 @@ def _suggested_entry(findings, name_tag: str, name: str) -> str | None:
     return None
 
 
-def _id_of(entry: str) -> str | None:
-    from lxml import etree
+def _safe_entry_id(entry: str) -> str | None:
+    """The ``xml:id`` of a suggested entry ("" when it has none), or None when it is refused.
+
+    Read by the one safe parser: an entry from a review report is another
+    program's text, and one with a DOCTYPE (entities naming files, pipes,
+    devices) is refused, not inserted into a register.
+    """
+    from tei_tools.errors import InputError
+    from tei_tools.xml import XML_NS, parse_xml_bytes
 
     try:
-        element = etree.fromstring(entry.encode())
-    except etree.XMLSyntaxError:
+        tree = parse_xml_bytes(entry.encode("utf-8"), source="the review report's entry")
+    except InputError as refused:
+        log.warning("suggested register entry not used: %s", refused)
         return None
-    return element.get("{http://www.w3.org/XML/1998/namespace}id")
+    if tree.docinfo.doctype:
+        log.warning("suggested register entry not used: it has a DOCTYPE")
+        return None
+    return tree.getroot().get(f"{{{XML_NS}}}id") or ""
 
 
 def _register_file(document: Path, prefix: str, roots: tuple[Path, ...]) -> Path:

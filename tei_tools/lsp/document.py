@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,28 @@ _TOKEN = re.compile(r"\S+")
 #: How much of a large buffer a partial view reads: the header, and around the cursor.
 HEADER_WINDOW = 256 * 1024
 CURSOR_WINDOW = 4096
+
+
+class Superseded(Exception):
+    """The buffer changed while a request's work on an older version ran: that work is dropped.
+
+    Raised by the long readings (the outlines, workspace references and rename)
+    when the ``cancelled`` test they are given says so; the server answers the
+    request with the protocol's ``ContentModified``.
+    """
+
+
+def look_every(cancelled: Callable[[], bool] | None, count: int, every: int = 512) -> None:
+    """Raise :class:`Superseded` when ``cancelled()`` says so, asking once per ``every`` items.
+
+    >>> look_every(lambda: True, 1)
+    >>> look_every(lambda: True, 512)
+    Traceback (most recent call last):
+    ...
+    tei_tools.lsp.document.Superseded
+    """
+    if cancelled is not None and count % every == 0 and cancelled():
+        raise Superseded
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ an element's range runs from its start tag to the end tag that closes it (an
 element left open runs to the end of the buffer).  Cut, with a note, after
 ``limit`` symbols, as lemminx caps its own.
 
->>> from tei_tools.lsp.document import DocumentView
+>>> from tei_tools.lsp.document import DocumentView, look_every
 >>> symbols = element_outline(DocumentView('<TEI><text><div><head>One</head><p xml:id="a"/></div></text></TEI>'))
 >>> [(s.name, [(c.name, [(g.name, g.detail) for g in c.children]) for c in s.children]) for s in symbols]
 [('TEI', [('text', [('One', 'div')])])]
@@ -18,15 +18,24 @@ element left open runs to the end of the buffer).  Cut, with a note, after
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lsprotocol import types
 
 from tei_tools.lsp.diagnostics import span_range
-from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.document import DocumentView, look_every
 from tei_tools.lsp.navigation import DIV_NAMES, MAX_SYMBOLS, division_name
 
 
-def element_outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.DocumentSymbol]:
-    """Every element of the buffer as a nested symbol (at most ``limit``, then a note)."""
+def element_outline(
+    view: DocumentView,
+    limit: int = MAX_SYMBOLS,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[types.DocumentSymbol]:
+    """Every element of the buffer as a nested symbol (at most ``limit``, then a note).
+
+    ``cancelled`` is asked every few hundred tags, as by the division outline.
+    """
     roots: list[types.DocumentSymbol] = []
     # (tag name, start offset, symbol, its children): the children list is filled as we go;
     # past the limit the elements are still followed (no symbol) so that ends pair rightly.
@@ -40,7 +49,8 @@ def element_outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.
         if symbol is not None:
             symbol.range = span_range(view.lines, start, end)
 
-    for tag in view.tags.tags:
+    for count, tag in enumerate(view.tags.tags, 1):
+        look_every(cancelled, count)
         if tag.kind == "end":
             depth = next(
                 (d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == tag.name), None

@@ -165,6 +165,10 @@ async def serve_messages(
         started = time.perf_counter()
         handle(message)
         _log_message(message, length, time.perf_counter() - started)
+        # An async handler (most requests) starts as a task; let it take its first step,
+        # which reads the version it was sent for, before the next message (an edit
+        # already in the buffer) changes the document under it.
+        await asyncio.sleep(0)
     return None
 
 

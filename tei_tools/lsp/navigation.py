@@ -9,7 +9,7 @@ is one, and otherwise the register file the entry was loaded from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from lsprotocol import types
 
 from tei_tools.lsp.completion import entry_markdown
 from tei_tools.lsp.diagnostics import span_range
-from tei_tools.lsp.document import DocumentView, ValueToken
+from tei_tools.lsp.document import DocumentView, ValueToken, look_every
 from tei_tools.lsp.schema_model import SchemaModel
 from tei_tools.validate.pointers import POINTER_ATTRIBUTES, register_prefix
 from tei_tools.validate.pointers import resolve_pointer as _expand_pointer
@@ -198,11 +198,17 @@ def pointer_tokens(view: DocumentView) -> Iterator[ValueToken]:
 MAX_SYMBOLS = 5000
 
 
-def outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.DocumentSymbol]:
+def outline(
+    view: DocumentView,
+    limit: int = MAX_SYMBOLS,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[types.DocumentSymbol]:
     """The ``div``/``head`` outline: each division, named by its head (or type and number).
 
     Linear in the document: ends are paired once (:meth:`TagIndex.matching_end`)
     and a division's head is looked for only up to its first inner division.
+    ``cancelled`` is asked every few hundred tags; when it says so the outline
+    stops with :class:`~tei_tools.lsp.document.Superseded`.
     """
     roots: list[types.DocumentSymbol] = []
     # (start, end, the symbol, its children): lsprotocol types children as an immutable Sequence.
@@ -210,6 +216,7 @@ def outline(view: DocumentView, limit: int = MAX_SYMBOLS) -> list[types.Document
     elements = view.tags.element_tags()
     listed = left_out = 0
     for i, tag in enumerate(elements):
+        look_every(cancelled, i + 1)
         if tag.local not in DIV_NAMES:
             continue
         if listed >= limit:

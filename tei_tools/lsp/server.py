@@ -1,14 +1,20 @@
 """The language server: editor requests in, library calls out.
 
-Validation runs off the event loop in one worker thread, so requests
-(completion, hover) are answered while a document is being checked.  A change
-starts a short timer (the debounce); a newer change cancels the timer and any
-validation of the older text not yet started, a validation under way stops at
-its next look at the version (before and after the validator, and every few
-hundred problems placed), and a result for an older version is never
-published.  While the buffer is not well-formed the one
+Validation runs off the event loop, in a worker process driven from one
+thread (:mod:`.worker`), so requests (completion, hover) are answered while a
+document is being checked.  A change starts a short timer (the debounce); a
+newer change cancels the timer and any validation of the older text not yet
+started; a validation under way is given up at once and, if it runs on past a
+short grace, its worker process is ended so that the newer version's check
+does not wait behind it; a result for an older version is never published.  While the buffer is not well-formed the one
 syntax error is shown together with the last schema diagnostics, moved along
 with the edits made since.
+
+No request waits on the event loop for a large buffer's view (its tags, about
+half a second for 3 MB): it is built in the view thread as the version arrives
+and awaited there (:meth:`TeiLanguageServer.current_view`), while a hover is
+answered from a partial view; the outlines, references and rename read in a
+thread that stops once the buffer has a newer version (``ContentModified``).
 
 Compiled grammars are shared by every open document (cached by
 :mod:`tei_tools.validate.specialise`, least recently used evicted); so are the
@@ -22,6 +28,7 @@ import asyncio
 import logging
 import sys
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,7 +42,7 @@ from pygls.protocol.language_server import lsp_method
 from tei_tools.lsp.actions import quick_fixes, register_entry_actions
 from tei_tools.lsp.completion import as_plain_text, complete
 from tei_tools.lsp.diagnostics import Checked, shift_diagnostics, span_range
-from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.document import DocumentView, Superseded
 from tei_tools.lsp.element_outline import element_outline
 from tei_tools.lsp.formatting import format_document
 from tei_tools.lsp.links import document_links
@@ -208,6 +215,11 @@ class TeiLanguageServer(LanguageServer):
         return None
 
     def view(self, uri: str) -> tuple[DocumentState, DocumentView]:
+        """The view of the buffer's newest version, built here if it is not ready.
+
+        For a hover's full view, once it is known to be ready, and for small
+        buffers; every other request awaits :meth:`current_view`.
+        """
         state = self.state(uri)
         if state.view is None or state.view_version != state.version:
             building = state.view_building
@@ -220,7 +232,37 @@ class TeiLanguageServer(LanguageServer):
             state.view_building = None
         return state, state.view
 
-    def prepare_view(self, state: DocumentState) -> None:
+    async def current_view(self, uri: str) -> tuple[DocumentState, DocumentView]:
+        """The view of the version the request was sent for, awaited off the event loop.
+
+        A large buffer's view is built in the view thread (begun when its
+        version arrived, :meth:`prepare_view`); the request waits for it there,
+        so that a hover sent meanwhile is answered at once from a partial view.
+        When a newer version came before this one's view was begun, there is
+        nothing left to read: the request gets ``ContentModified``.
+        """
+        state = self.state(uri)
+        version = state.version
+        if state.view is not None and state.view_version == version:
+            return state, state.view
+        building = state.view_building if state.view_building_version == version else None
+        if building is None:
+            building = self.prepare_view(state)
+            if building is None:  # a small buffer: built in a few milliseconds
+                return self.view(uri)
+        try:
+            view = await asyncio.wrap_future(building)
+        except asyncio.CancelledError:
+            if building.cancelled():  # dropped for a newer version before it began
+                raise content_modified() from None
+            raise
+        if state.view_version < version:
+            state.view, state.view_version = view, version
+        if state.view_building is building:
+            state.view_building = None
+        return state, view
+
+    def prepare_view(self, state: DocumentState) -> Future | None:
         """Begin the view of a large buffer's new version in the view thread.
 
         Reading every tag of a 3 MB buffer takes most of a second: begun when
@@ -229,11 +271,28 @@ class TeiLanguageServer(LanguageServer):
         """
         text = self.workspace.get_text_document(state.uri).source
         if len(text) < LARGE_BUFFER:
-            return
+            return None
         if state.view_building is not None:
             state.view_building.cancel()  # not begun yet: an older version's
         state.view_building = self.viewer.submit(DocumentView, text, state.path)
         state.view_building_version = state.version
+        return state.view_building
+
+    def changed_since(self, uris: Iterable[str]) -> Callable[[], bool]:
+        """A test of whether any of these open buffers has a newer version than now.
+
+        Given to a request's work in a thread (outline, references, rename), which
+        asks it as it goes and stops once the answer would be about older text.
+        """
+        seen = {uri: (self.states[uri], self.states[uri].version) for uri in uris}
+
+        def changed() -> bool:  # read across threads: dict lookups and ints
+            return any(
+                self.states.get(uri) is not state or state.version != version
+                for uri, (state, version) in seen.items()
+            )
+
+        return changed
 
     def view_for_hover(
         self, uri: str, line: int, character: int
@@ -358,6 +417,13 @@ class TeiLanguageServer(LanguageServer):
             return Checked([diagnostic], True)
 
 
+def content_modified() -> Exception:
+    """The protocol's answer to a request whose document changed while it was worked on."""
+    from pygls.exceptions import JsonRpcContentModified
+
+    return JsonRpcContentModified("the document changed; ask again")
+
+
 def uri_path(uri: str) -> Path | None:
     parsed = urlparse(uri)
     if parsed.scheme != "file":
@@ -435,8 +501,10 @@ def create_server() -> TeiLanguageServer:
         # Not space, ":" or quotes alone: in running text they would pop up element names.
         types.CompletionOptions(trigger_characters=["<", "/", '"', "'", "#"]),
     )
-    def completion(ls: TeiLanguageServer, params: types.CompletionParams) -> types.CompletionList:
-        state, view = ls.view(params.text_document.uri)
+    async def completion(
+        ls: TeiLanguageServer, params: types.CompletionParams
+    ) -> types.CompletionList:
+        state, view = await ls.current_view(params.text_document.uri)
         model = ls.model_for(state)
         if model is None:
             return types.CompletionList(is_incomplete=False, items=[])
@@ -475,10 +543,10 @@ def create_server() -> TeiLanguageServer:
         return found
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-    def on_definition(
+    async def on_definition(
         ls: TeiLanguageServer, params: types.DefinitionParams
     ) -> types.Location | None:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         target = definition(view, offset, ls.registers())
         if target is None:
@@ -497,7 +565,8 @@ def create_server() -> TeiLanguageServer:
     async def on_references(
         ls: TeiLanguageServer, params: types.ReferenceParams
     ) -> list[types.Location]:
-        _, view = ls.view(params.text_document.uri)
+        superseded = ls.changed_since(ls.states)
+        _, view = await ls.current_view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         target = rename_target(view, offset)
         if target is None:  # an unsaved buffer: its own pointers
@@ -507,13 +576,19 @@ def create_server() -> TeiLanguageServer:
                 for s, e in spans
             ]
         buffers = {s.path: ls.workspace.get_text_document(u).source for u, s in ls.states.items()}
-        found = await asyncio.to_thread(
-            lambda: workspace_references(
-                target,
-                workspace_documents(ls.roots(), buffers, also=ls.options.registers),
-                params.context.include_declaration,
+        try:
+            found = await asyncio.to_thread(
+                lambda: workspace_references(
+                    target,
+                    workspace_documents(ls.roots(), buffers, also=ls.options.registers),
+                    params.context.include_declaration,
+                    cancelled=superseded,
+                )
             )
-        )
+        except Superseded:
+            raise content_modified() from None
+        if superseded():
+            raise content_modified()
         open_uris = {s.path: u for u, s in ls.states.items()}
         return [
             types.Location(
@@ -528,11 +603,11 @@ def create_server() -> TeiLanguageServer:
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
-    def on_code_action(
+    async def on_code_action(
         ls: TeiLanguageServer, params: types.CodeActionParams
     ) -> list[types.CodeAction]:
         uri = params.text_document.uri
-        _, view = ls.view(uri)
+        _, view = await ls.current_view(uri)
         actions = quick_fixes(view, uri, list(params.context.diagnostics))
         offset = view.lines.offset(params.range.start.line, params.range.start.character)
         actions += register_entry_actions(
@@ -543,6 +618,7 @@ def create_server() -> TeiLanguageServer:
             workspace_roots=ls.roots(),
             findings=ls.findings(),
             can_create_files=ls.client_creates_files(),
+            document_changes=ls.client_takes_document_changes(),
         )
         return actions
 
@@ -550,38 +626,41 @@ def create_server() -> TeiLanguageServer:
     async def on_symbols(
         ls: TeiLanguageServer, params: types.DocumentSymbolParams
     ) -> list[types.DocumentSymbol]:
-        import asyncio
-
-        _, view = ls.view(params.text_document.uri)
+        uri = params.text_document.uri
+        changed = ls.changed_since([uri])
+        _, view = await ls.current_view(uri)
         # A view is one immutable version of the buffer: read in a thread, so that a
-        # hover sent meanwhile is answered from the event loop.
-        if ls.options.outline == "elements":
-            return await asyncio.to_thread(element_outline, view)
-        return await asyncio.to_thread(outline, view)
+        # hover sent meanwhile is answered from the event loop, and dropped once the
+        # buffer has a newer version (VS Code asks for the outline after every edit).
+        read = element_outline if ls.options.outline == "elements" else outline
+        try:
+            return await asyncio.to_thread(read, view, cancelled=changed)
+        except Superseded:
+            raise content_modified() from None
 
     @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
     async def on_folding_range(
         ls: TeiLanguageServer, params: types.FoldingRangeParams
     ) -> list[types.FoldingRange]:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         capabilities = ls.client_capabilities.text_document
         folding = capabilities.folding_range if capabilities else None
         limit = folding.range_limit if folding else None
         return await asyncio.to_thread(folding_ranges, view, limit)
 
     @server.feature(types.TEXT_DOCUMENT_SELECTION_RANGE)
-    def on_selection_range(
+    async def on_selection_range(
         ls: TeiLanguageServer, params: types.SelectionRangeParams
     ) -> list[types.SelectionRange]:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         offsets = [view.lines.offset(p.line, p.character) for p in params.positions]
         return selection_ranges(view, offsets)
 
     @server.feature(types.TEXT_DOCUMENT_LINKED_EDITING_RANGE)
-    def on_linked_editing_range(
+    async def on_linked_editing_range(
         ls: TeiLanguageServer, params: types.LinkedEditingRangeParams
     ) -> types.LinkedEditingRanges | None:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         return linked_editing_ranges(view, offset)
 
@@ -589,14 +668,14 @@ def create_server() -> TeiLanguageServer:
     async def on_document_link(
         ls: TeiLanguageServer, params: types.DocumentLinkParams
     ) -> list[types.DocumentLink]:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         return await asyncio.to_thread(document_links, view)  # one stat per relative path
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     async def on_formatting(
         ls: TeiLanguageServer, params: types.DocumentFormattingParams
     ) -> list[types.TextEdit]:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         options = params.options
         indent = " " * options.tab_size if options.insert_spaces else "\t"
         edits = await asyncio.to_thread(format_document, view.text, indent)
@@ -605,10 +684,10 @@ def create_server() -> TeiLanguageServer:
         ]
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
-    def on_prepare_rename(
+    async def on_prepare_rename(
         ls: TeiLanguageServer, params: types.PrepareRenameParams
     ) -> types.PrepareRenamePlaceholder | None:
-        _, view = ls.view(params.text_document.uri)
+        _, view = await ls.current_view(params.text_document.uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         found = rename_target(view, offset) or renamable(view, offset)
         if found is None:
@@ -622,29 +701,37 @@ def create_server() -> TeiLanguageServer:
         from pygls.exceptions import JsonRpcException
 
         uri = params.text_document.uri
-        state, view = ls.view(uri)
+        superseded = ls.changed_since(ls.states)
+        # The versions the edits are for: a client drops an edit of a buffer changed since.
+        opened = {u: s.version for u, s in ls.states.items()}
+        state, view = await ls.current_view(uri)
         offset = view.lines.offset(params.position.line, params.position.character)
         target = rename_target(view, offset)
         try:
             if target is None:  # an unsaved buffer, or no id here: the buffer alone
                 result = rename(view, offset, params.new_name)
-                changed = [FileEdits(state.path, view, result.edits, result.skipped)]
+                edited = [FileEdits(state.path, view, result.edits, result.skipped)]
             else:  # every file of the workspace that points at the id, read off the loop
                 buffers = {
                     s.path: ls.workspace.get_text_document(u).source for u, s in ls.states.items()
                 }
-                changed = await asyncio.to_thread(
+                edited = await asyncio.to_thread(
                     lambda: workspace_rename(
                         target,
                         params.new_name,
                         # The register files the settings name count as the workspace's.
                         workspace_documents(ls.roots(), buffers, also=ls.options.registers),
+                        cancelled=superseded,
                     )
                 )
         except RenameRefused as refused:
             # The protocol's way to refuse: an error response the client shows as is.
             raise JsonRpcException(str(refused), code=types.LSPErrorCodes.RequestFailed) from None
-        skipped = [text for file in changed for _, _, text in file.skipped]
+        except Superseded:
+            raise content_modified() from None
+        if superseded():
+            raise content_modified()
+        skipped = [text for file in edited for _, _, text in file.skipped]
         if skipped:
             listed = ", ".join(f'"{text}"' for text in skipped[:5])
             ls.window_show_message(
@@ -660,13 +747,11 @@ def create_server() -> TeiLanguageServer:
                 types.TextEdit(span_range(file.view.lines, start, end), text)
                 for start, end, text in file.edits
             ]
-            for file in changed
+            for file in edited
             if file.edits
         }
         if not ls.client_takes_document_changes():
             return types.WorkspaceEdit(changes=by_uri)
-        # Versioned where the buffer is open: a client drops the edit if it changed since.
-        opened = {u: s.version for u, s in ls.states.items()}
         return types.WorkspaceEdit(
             document_changes=[
                 types.TextDocumentEdit(

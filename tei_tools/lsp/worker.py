@@ -10,6 +10,13 @@ The standard library's :class:`~concurrent.futures.ProcessPoolExecutor` runs it:
 dead worker surfaces as ``BrokenProcessPool``, after which the next check starts a
 new one.  Where processes cannot be started at all, the check runs in the caller's
 thread, as before.
+
+A check no longer wanted (a newer version arrived) is dropped at once when it has
+not begun.  One under way cannot be interrupted inside libxml2, so the next check
+gives it :data:`ABANDON_GRACE` seconds to end by itself and then ends the worker
+process, and runs in a new one: starting a process costs about a second, a large
+document's check can cost tens of seconds, and with one worker the next version's
+diagnostics would wait behind it.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -30,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: How often a caller waiting for the worker asks whether its check is still wanted.
 _LOOK_EVERY = 0.05
+#: Seconds a check no longer wanted may run on before its process is ended for the next check.
+ABANDON_GRACE = 0.5
 
 # --- in the worker process -------------------------------------------------------------
 
@@ -74,6 +84,8 @@ class ValidationProcess:
         #: Bumped when files change on disk, so that the worker reads registers again.
         self.generation = 0
         self._unavailable = False
+        #: A check under way that is no longer wanted: its pool, future and when it was dropped.
+        self._abandoned: tuple[ProcessPoolExecutor, Future, float] | None = None
 
     def check(
         self,
@@ -88,6 +100,7 @@ class ValidationProcess:
         """The diagnostics, or None once ``cancelled`` says the check is no longer wanted."""
         if cancelled():
             return None
+        self._end_abandoned()
         args = (text, path, schema, registers, extra_checks, self.generation)
         pool = self._ensure()
         if pool is None:
@@ -102,12 +115,39 @@ class ValidationProcess:
                 return future.result(timeout=_LOOK_EVERY)
             except FutureTimeout:
                 if cancelled():
-                    future.cancel()  # queued: never run; running: its result is dropped
+                    if not future.cancel():  # under way: ended before the next check if need be
+                        self._abandoned = (pool, future, time.monotonic())
                     return None
             except BrokenExecutor:
                 log.warning("the validation worker died; a new one starts with the next check")
                 self._discard(pool)
                 return _check(*args)
+
+    def _end_abandoned(self) -> None:
+        """End the worker process if a check no longer wanted still runs past its grace."""
+        abandoned, self._abandoned = self._abandoned, None
+        if abandoned is None:
+            return
+        pool, future, dropped = abandoned
+        try:
+            future.result(timeout=max(0.0, dropped + ABANDON_GRACE - time.monotonic()))
+            return  # it ended by itself: the worker is free
+        except FutureTimeout:
+            pass
+        except Exception:  # it failed, or the worker died: nothing left to end
+            return
+        log.info("ending the validation worker: a check no longer wanted still runs")
+        self._end(pool)
+
+    def _end(self, pool: ProcessPoolExecutor) -> None:
+        """Kill the pool's worker process (the executor has no way to stop a running call)."""
+        # Taken before the shutdown, which forgets them.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.kill()
+        self._discard(pool)
+        for process in processes:
+            process.join(1)  # reaped, not left a zombie
 
     def _ensure(self) -> ProcessPoolExecutor | None:
         with self._lock:
@@ -127,10 +167,12 @@ class ValidationProcess:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def shutdown(self) -> None:
+        """Stop the worker, a check under way included (an exiting server must not wait for it)."""
         with self._lock:
             pool, self._pool = self._pool, None
+        self._abandoned = None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            self._end(pool)
 
 
 __all__ = ["ValidationProcess"]

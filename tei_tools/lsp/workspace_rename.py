@@ -20,11 +20,11 @@ id as written is left unchanged and reported back.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei_tools.lsp.document import DocumentView
+from tei_tools.lsp.document import DocumentView, look_every
 from tei_tools.lsp.navigation import pointer_tokens, resolve_pointer
 from tei_tools.lsp.rename import RenameRefused, check_id_name
 from tei_tools.validate.pointers import POINTER_ATTRIBUTES
@@ -77,19 +77,25 @@ def rename_target(view: DocumentView, offset: int) -> RenameTarget | None:
 
 
 def workspace_rename(
-    target: RenameTarget, new_name: str, documents: Iterable[tuple[Path, str]]
+    target: RenameTarget,
+    new_name: str,
+    documents: Iterable[tuple[Path, str]],
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[FileEdits]:
     """The edits, file by file, that rename ``target`` to ``new_name`` in ``documents``.
 
     Refused (:class:`RenameRefused`) when ``new_name`` is not an NCName, when
     the file declaring the id already has ``new_name``, or when that file is
-    not among ``documents`` (not in the workspace).
+    not among ``documents`` (not in the workspace).  ``cancelled`` is asked
+    before each file and every few hundred pointers; when it says so the
+    rename stops with :class:`~tei_tools.lsp.document.Superseded`.
     """
     check_id_name(new_name)
     old = target.xml_id
     changed: list[FileEdits] = []
     declared = False
     for path, text in documents:
+        look_every(cancelled, 0)
         here = _resolved(path)
         is_target = here == target.path
         if old not in text and not is_target:
@@ -109,7 +115,8 @@ def workspace_rename(
                 holder = tag.attribute("xml:id")
                 if holder is not None and holder.value == old:
                     found.edits.append((holder.value_start, holder.value_end, new_name))
-        for token in pointer_tokens(view):
+        for count, token in enumerate(pointer_tokens(view), 1):
+            look_every(cancelled, count)
             if old not in token.text:
                 continue
             if _place(resolve_pointer(token.text, view.prefixes), path) != (target.path, old):
@@ -135,16 +142,21 @@ def workspace_rename(
 
 
 def workspace_references(
-    target: RenameTarget, documents: Iterable[tuple[Path, str]], include_declaration: bool
+    target: RenameTarget,
+    documents: Iterable[tuple[Path, str]],
+    include_declaration: bool,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[FileEdits]:
     """Every pointer to ``target`` in ``documents`` (and its ``xml:id``, if asked), file by file.
 
     The spans come as edits that would write nothing new (``text`` is the
     pointer as written), so that a caller turns both into locations alike.
+    ``cancelled`` is asked as by :func:`workspace_rename`.
     """
     old = target.xml_id
     found: list[FileEdits] = []
     for path, text in documents:
+        look_every(cancelled, 0)
         is_target = _resolved(path) == target.path
         if old not in text:
             continue
@@ -155,7 +167,8 @@ def workspace_references(
             holder = tag.attribute("xml:id") if tag is not None else None
             if holder is not None:
                 spans.edits.append((holder.value_start, holder.value_end, old))
-        for token in pointer_tokens(view):
+        for count, token in enumerate(pointer_tokens(view), 1):
+            look_every(cancelled, count)
             if old in token.text and _place(resolve_pointer(token.text, view.prefixes), path) == (
                 target.path,
                 old,
