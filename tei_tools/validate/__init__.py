@@ -347,7 +347,7 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
     share keeps the files' listing order, so one project's files still sit
     together.  Only the small reports come back from a worker.
     """
-    from tei_tools.validate.parallel import default_workers, map_forked, split_by_weight
+    from tei_tools.validate.parallel import default_workers, map_forked, split_in_order
     from tei_tools.validate.pointers import PointerTargets
 
     targets = PointerTargets(settings.registers, corpus)  # files and registers read once per chunk
@@ -355,7 +355,10 @@ def _validate_chunk(paths: list[Path], settings: Settings, corpus=None) -> list[
     workers = settings.workers or default_workers(sum(sizes))
     if workers <= 1 or len(paths) < 2:
         return _validate_share(paths, settings, targets)
-    shares = [sorted(share) for share in split_by_weight(sizes, workers)]
+    # Runs of files in listing order, so that each project's files stay in one share and
+    # share a grammar there, as they do in one process (each grammar a share's groups
+    # need costs its specialising and compiling once per process that needs it).
+    shares = split_in_order(sizes, workers)
     _before_fork(settings)
     checked = map_forked(
         lambda share: _validate_share([paths[i] for i in share], settings, targets),

@@ -23,7 +23,7 @@ from __future__ import annotations
 from lxml import etree
 
 from tei_tools.validate.rng_names import RNG_PREFIX as _R
-from tei_tools.validate.rng_names import Name, matches_any, name_test
+from tei_tools.validate.rng_names import Name, accepted_name, matches_any, name_test
 from tei_tools.validate.rng_names import local_name as _local
 
 #: Marks a pattern that can match nothing in the context it was pruned for.
@@ -47,12 +47,13 @@ def prune_attributes_per_element(
     # attributes (most carry none, or only @xml:id) share the pruned attribute
     # classes instead of inlining and pruning att.global and friends again.
     pruners: dict[frozenset[Name], _ContentPruner] = {}
+    inlined = _InlinedDefines(defines)
     for element in list(grammar.iter(_R + "element")):
         accepts = name_test(element)
         present = frozenset().union(*(attrs for name, attrs in by_element.items() if accepts(name)))
         pruner = pruners.get(present)
         if pruner is None:
-            pruner = pruners[present] = _ContentPruner(present, defines, element_free)
+            pruner = pruners[present] = _ContentPruner(present, defines, element_free, inlined)
         _prune_element(element, pruner)
     _drop_unreachable(grammar)
 
@@ -82,10 +83,13 @@ class _ContentPruner:
     pattern, and :func:`_copy_if_placed` copies it wherever it is used again).
     """
 
-    def __init__(self, present: frozenset[Name], defines, element_free) -> None:
+    def __init__(
+        self, present: frozenset[Name], defines, element_free, shared: _InlinedDefines
+    ) -> None:
         self.present = present
         self.defines = defines
         self.element_free = element_free
+        self.shared = shared
         self.inlined: dict[str, etree._Element | None] = {}
 
     def prune(self, node: etree._Element) -> etree._Element | None:
@@ -97,9 +101,13 @@ class _ContentPruner:
             name = node.get("name")
             if name in self.defines and self._is_element_free(name):
                 if name not in self.inlined:
-                    define = self.defines[name]
-                    inlined = self._pruned_group(define, like=define)
-                    self.inlined[name] = _keeping_context(inlined, define)
+                    key = self.shared.key(name, self.present)
+                    found = self.shared.pruned.get(key, _UNKNOWN)
+                    if found is _UNKNOWN:
+                        define = self.defines[name]
+                        found = _keeping_context(self._pruned_group(define, like=define), define)
+                        self.shared.pruned[key] = found
+                    self.inlined[name] = found
                 return self.inlined[name]
             return node
         if kind in ("element", "text", "empty", "data", "value", "list"):
@@ -172,6 +180,53 @@ class _ContentPruner:
                     todo.append(self.defines[ref])
         self.element_free[name] = free
         return free
+
+
+#: Not yet pruned (None, :data:`_NONE`, is a result).
+_UNKNOWN = object()
+
+
+class _InlinedDefines:
+    """Pruned bodies of attribute-class defines, shared by the pruners of one grammar.
+
+    A define's pruned body depends only on which present attributes its own
+    ``attribute`` patterns (and those of the defines it names) accept: att.global
+    pruned for an element carrying ``xml:id`` and ``type`` is the same as for
+    one carrying ``xml:id`` alone when att.global has no ``type``.  So it is
+    pruned once per define and *relevant* attributes, not once per set of
+    attributes some element carries.
+    """
+
+    def __init__(self, defines) -> None:
+        self.defines = defines
+        self.pruned: dict[tuple[str, frozenset[Name] | None], etree._Element | None] = {}
+        #: Per define: the names its attribute patterns accept, or None when a name class does.
+        self._names: dict[str, frozenset[Name] | None] = {}
+
+    def key(self, name: str, present: frozenset[Name]) -> tuple[str, frozenset[Name] | None]:
+        names = self._accepted(name)
+        return name, present if names is None else present & names
+
+    def _accepted(self, name: str) -> frozenset[Name] | None:
+        if name in self._names:
+            return self._names[name]
+        found: set[Name] = set()
+        wildcard = False
+        todo, seen = [self.defines[name]], {name}
+        while todo and not wildcard:
+            for node in todo.pop().iter(_R + "attribute", _R + "ref"):
+                if _local(node) == "ref":
+                    ref = node.get("name")
+                    if ref in self.defines and ref not in seen:
+                        seen.add(ref)
+                        todo.append(self.defines[ref])
+                elif node.get("name") is None:
+                    wildcard = True  # a name class: any present name may matter
+                    break
+                else:
+                    found.add(accepted_name(node))
+        self._names[name] = None if wildcard else frozenset(found)
+        return self._names[name]
 
 
 def _keeping_context(pattern, define: etree._Element):

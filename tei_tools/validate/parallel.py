@@ -48,6 +48,28 @@ def split_by_weight(weights: Sequence[int], parts: int) -> list[list[int]]:
     return [group for group in groups if group]
 
 
+def split_in_order(weights: Sequence[int], parts: int) -> list[list[int]]:
+    """Indices cut into up to ``parts`` runs of consecutive indices, of similar total weight.
+
+    Each run ends at the index whose running total comes nearest its share of the whole.
+
+    >>> split_in_order([5, 1, 1, 3], 2)
+    [[0], [1, 2, 3]]
+    >>> split_in_order([1, 1, 1, 1], 2)
+    [[0, 1], [2, 3]]
+    """
+    total = sum(weights)
+    runs: list[list[int]] = [[]]
+    running = 0
+    for index, weight in enumerate(weights):
+        goal = total * len(runs) / parts
+        if runs[-1] and len(runs) < parts and abs(running - goal) <= abs(running + weight - goal):
+            runs.append([])
+        runs[-1].append(index)
+        running += weight
+    return runs
+
+
 def map_forked(
     function: Callable[[Item], Result],
     items: Sequence[Item],

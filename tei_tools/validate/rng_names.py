@@ -68,13 +68,17 @@ def matches_any(pattern: etree._Element, names: frozenset[Name] | set[Name]) -> 
     A pattern with a plain ``name`` (nearly all of TEI's) is one set lookup;
     only name classes need testing name by name.
     """
-    name = pattern.get("name")
-    if name is not None:
-        kind = local_name(pattern)
-        default = pattern.get("ns", "") if kind == "attribute" else inherited_ns(pattern)
-        return resolve_qname(name, pattern, default) in names
+    if pattern.get("name") is not None:
+        return accepted_name(pattern) in names
     test = name_test(pattern)
     return any(test(n) for n in names)
+
+
+def accepted_name(pattern: etree._Element) -> Name:
+    """The one name an ``element``/``attribute`` pattern with a plain ``name`` accepts."""
+    kind = local_name(pattern)
+    default = pattern.get("ns", "") if kind == "attribute" else inherited_ns(pattern)
+    return resolve_qname(pattern.get("name"), pattern, default)
 
 
 def name_test(pattern: etree._Element) -> NameTest:

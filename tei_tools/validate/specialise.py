@@ -163,6 +163,7 @@ def clear_cache(*, disk: bool = True) -> None:
     _compiled.clear()
     _grammars.clear()
     _element_defines.clear()
+    _specialisable.clear()
     _digests.clear()
     _schema_bytes.clear()
     if disk:
@@ -280,7 +281,7 @@ def _load_specialised(
         except (OSError, etree.XMLSyntaxError):
             cached.unlink(missing_ok=True)  # a torn write from an old run; rebuild it
     full = parse_grammar(schema_path, data, digest)
-    if vocabulary is None or not can_specialise(full.getroot()):
+    if vocabulary is None or not _can_specialise_once(full.getroot()):
         return None if any_start else full
     pruned = specialise(full, vocabulary, any_start=any_start)
     _store(cached, etree.tostring(pruned, encoding="UTF-8"))
@@ -405,6 +406,18 @@ def can_specialise(grammar: etree._Element) -> bool:
         if node is not grammar:
             return False
     return not any(d.get("combine") for d in grammar.iter(_R + "define", _R + "start"))
+
+
+#: :func:`can_specialise` of each full grammar, asked once per grammar, not per vocabulary.
+_specialisable: LruCache[int, tuple[etree._Element, bool]] = LruCache(4)
+
+
+def _can_specialise_once(grammar: etree._Element) -> bool:
+    hit = _specialisable.get(id(grammar))
+    if hit is None or hit[0] is not grammar:
+        hit = (grammar, can_specialise(grammar))
+        _specialisable.put(id(grammar), hit)
+    return hit[1]
 
 
 def specialise(
