@@ -64,7 +64,7 @@ from tei_tools.calendars import (
     republican_to_gregorian,
     to_gregorian,
 )
-from tei_tools.reading.languages import Language, language
+from tei_tools.reading.languages import Language, alternation, language
 from tei_tools.reading.roman_dates import (
     ROMAN_YEAR,
     read_roman,
@@ -750,12 +750,10 @@ def _dual_ranges(text: str, m: re.Match[str], _reading: Reading, anchor: dt.date
 _YEAR_TAIL = rf"(?:,?\s+(?P<y>{YEAR}))?"
 #: The English words of a day besides its figures (data/calendars/day-words.toml).
 _DAY_WORDS = calendar_table("day-words")
-_THE = "|".join(re.escape(w) for w in sorted(_DAY_WORDS["the"], key=len, reverse=True))
-_ORDINALS = {word: day for word, day in _DAY_WORDS["ordinals"].items()}
-_ORDINAL = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_ORDINALS, key=len, reverse=True)
-)
-_RELATIVE = "|".join(re.escape(w) for w in _DAY_WORDS["relative"])
+_THE = alternation(_DAY_WORDS["the"])
+_ORDINALS: dict[str, int] = _DAY_WORDS["ordinals"]
+_ORDINAL = alternation(_ORDINALS).replace(r"\ ", r"\s+")  # "one and twentieth"
+_RELATIVE = alternation(_DAY_WORDS["relative"])
 
 
 def _ordinal_day(word: str) -> int:

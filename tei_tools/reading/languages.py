@@ -154,7 +154,8 @@ class Language:
     #: The endings of a place name's cases by its nominative's (``[places] case_endings``).
     case_endings: tuple[dict, ...] = ()
     #: The words of an editor's title for "to" and "from" and the articles after "to"
-    #: ("Schiller an Goethe", "Carta de Cortés al Emperador"); English ones are added.
+    #: ("Schiller an Goethe", "Carta de Cortés al Emperador"); :func:`title_patterns` reads
+    #: every language's, with those of vocab/title-words.toml.
     title_to: tuple[str, ...] = ()
     title_from: tuple[str, ...] = ()
     title_articles: tuple[str, ...] = ()

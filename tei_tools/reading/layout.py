@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from tei_tools.calendars import month_names
 from tei_tools.reading.language_guess import document_language
-from tei_tools.reading.languages import Language, language, title_patterns
+from tei_tools.reading.languages import Language, alternation, language, title_patterns
 from tei_tools.reading.model import Block, Document, PageBreak
 from tei_tools.reading.profiles import Profile
 from tei_tools.reading.roman_dates import reference_words, roman_month_words, roman_words
@@ -478,8 +478,8 @@ class _LetterPatterns:
 
 
 def _any_of(words: Iterable[str]) -> str:
-    """:func:`_alternation_of` of ``words``, or a pattern that matches nothing when there are none."""
-    return _alternation_of(tuple(sorted(set(words)))) or "(?!)"
+    """``alternation`` of ``words``, or a pattern that matches nothing when there are none."""
+    return alternation(words) or "(?!)"
 
 
 @functools.cache
@@ -931,7 +931,7 @@ def _signed_in_last_paragraph(blocks: list[RawBlock], words: Language) -> list[B
     """
     last = blocks[-1]
     line = last.lines[-1]
-    ends = _alternation_of(words.closing_ends)
+    ends = alternation(words.closing_ends)
     if not ends:
         return []
     found = re.search(rf"(?<![\w])(?:{ends}),?\s+(?P<name>[^,;:]{{1,60}})$", line)
@@ -943,11 +943,6 @@ def _signed_in_last_paragraph(blocks: list[RawBlock], words: Language) -> list[B
     kept = line[: found.start("name")].rstrip()
     blocks[-1] = RawBlock(last.line, (*last.lines[:-1], kept), last.breaks)
     return [Block("signed", name, last.line + len(last.lines) - 1)]
-
-
-@functools.cache
-def _alternation_of(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _signed_after_valediction(blocks: list[RawBlock], words: Language) -> list[Block]:
